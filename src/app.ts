@@ -1,0 +1,120 @@
+/**
+ * Builds the Express app from the platform and the modules. No listen here: tests import this.
+ */
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { OpenAPIV3 } from 'express-openapi-validator/dist/framework/types.js';
+import type { Config } from './config.js';
+import type { Database } from './platform/db/database.js';
+import { pendingMigrations } from './platform/db/migrate.js';
+import type { AccessTokenVerifier } from './platform/auth/access-token.js';
+import { createSignInRoutes } from './platform/auth/web-sign-in.js';
+import { createApiRouter } from './platform/http/api-router.js';
+import { logRequests } from './platform/logging/request-log.js';
+import { createMetrics } from './platform/ops/metrics.js';
+import { createOperationsRoutes } from './platform/ops/health.js';
+import { createAssetRoutes } from './platform/web/assets.js';
+import { csrfTokenFor } from './platform/web/csrf.js';
+import { renderPageError, sendPageNotFound } from './platform/web/page-errors.js';
+import { createWebSessions } from './platform/web/session.js';
+import { configureViews } from './platform/web/views.js';
+import { createAccountRoutes, defineAccountModels } from './modules/accounts/index.js';
+import { createPortalRoutes } from './modules/portals/index.js';
+import { createDocsRoutes, createHomeRoutes } from './web/home.js';
+import { createProblemTypeRoutes } from './web/problems.js';
+import './platform/http/express-augment.js';
+
+export interface AppDependencies {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  /** Pool for the session store (connect-pg-simple speaks pg directly). */
+  sessionPool: pg.Pool;
+  verifier: AccessTokenVerifier;
+  spec: OpenAPIV3.DocumentV3_1;
+  /** The OpenID provider pages sign in with (the configured one or the development one). */
+  issuer: string;
+}
+
+function contentSecurityPolicy(issuer: string) {
+  return {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      frameAncestors: ["'none'"],
+      // Sign-out posts here and is redirected to the provider's end-session page.
+      formAction: ["'self'", new URL(issuer).origin],
+    },
+  };
+}
+
+export function createApp(deps: AppDependencies): Express {
+  const { config } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'extended');
+  app.set('trust proxy', config.trustProxy);
+  configureViews(app, config.paths.views, config.nodeEnv === 'development');
+  defineAccountModels(deps.database.sequelize);
+
+  const metrics = createMetrics();
+  app.use(logRequests(deps.logger));
+  app.use(metrics.observeRequests);
+  app.use(helmet({ contentSecurityPolicy: contentSecurityPolicy(deps.issuer), strictTransportSecurity: config.publicUrl.startsWith('https:') }));
+
+  app.use(
+    createOperationsRoutes(
+      {
+        databaseUp: () => deps.database.ping(),
+        pendingMigrations: () => pendingMigrations(deps.database.sequelize, deps.logger),
+      },
+      metrics,
+    ),
+  );
+  app.use(createAssetRoutes(config.paths.views));
+  app.use(
+    '/api',
+    createApiRouter({
+      spec: deps.spec,
+      verifier: deps.verifier,
+      jsonBodyLimit: config.jsonBodyLimit,
+      validateResponses: config.validateResponses,
+      routers: [createAccountRoutes(), createPortalRoutes()],
+    }),
+  );
+
+  // Pages: sessions, CSRF tokens for the templates, then the portals.
+  app.use(createWebSessions({ pool: deps.sessionPool, secret: config.sessionSecret, secureCookie: config.publicUrl.startsWith('https:') }));
+  app.use(express.urlencoded({ extended: false, limit: '100kb' }));
+  app.use((req, res, next) => {
+    res.locals.principal = req.session.principal;
+    res.locals.path = req.path;
+    // Only pages that are rendered for a session need a token; creating one starts the session.
+    res.locals.csrfToken = req.session.principal ? csrfTokenFor(req) : undefined;
+    next();
+  });
+  app.use(createDocsRoutes(deps.spec));
+  app.use(createProblemTypeRoutes());
+  app.use(
+    createSignInRoutes({
+      issuer: deps.issuer,
+      clientId: config.oidc.clientId,
+      clientSecret: config.oidc.clientSecret,
+      publicUrl: config.publicUrl,
+      verifier: deps.verifier,
+    }),
+  );
+  app.use(createHomeRoutes());
+  app.use(sendPageNotFound);
+  app.use(renderPageError);
+  return app;
+}

@@ -1,0 +1,151 @@
+/**
+ * Every setting of the service, read and validated once at start. A bad value stops the process
+ * with a message naming the setting. The README's settings table documents each one.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  nodeEnv: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  /** Base URL users reach the service at; sign-in redirects are built from it. */
+  publicUrl: string;
+  /** PostgreSQL connection string; undefined starts an embedded PostgreSQL. */
+  databaseUrl: string | undefined;
+  embeddedPostgres: { dataDir: string; port: number };
+  oidc: {
+    /** Realm URL of the OpenID provider; undefined starts the built-in development provider. */
+    issuer: string | undefined;
+    clientId: string;
+    clientSecret: string;
+    /** The `aud` an API token must carry (or the web client's `azp`). */
+    audience: string;
+    devProviderPort: number;
+  };
+  sessionSecret: string;
+  logLevel: LogLevel;
+  /** Largest JSON body the API accepts, in bytes. */
+  jsonBodyLimit: number;
+  /** Validate API responses against the spec (on in tests; costs time in production). */
+  validateResponses: boolean;
+  opensearchUrl: string | undefined;
+  trustProxy: boolean;
+  /** Paths the service reads its own files from. */
+  paths: { root: string; spec: string; views: string; keys: string; realm: string };
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly setting: string,
+    message: string,
+  ) {
+    super(`${setting}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function text(env: Env, name: string, fallback: string): string {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? fallback : value;
+}
+
+function optionalText(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = optionalText(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = optionalText(env, name);
+  if (raw === undefined) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = optionalText(env, name);
+  if (raw === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be a URL, got "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${parsed.protocol}//"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = optionalText(env, name);
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return raw as T;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const DEV_SESSION_SECRET = 'development-only-session-secret-change-me';
+
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development');
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
+  const sessionSecret = text(env, 'SESSION_SECRET', DEV_SESSION_SECRET);
+  if (nodeEnv === 'production' && sessionSecret === DEV_SESSION_SECRET) {
+    throw new ConfigError('SESSION_SECRET', 'must be set to a long random value in production');
+  }
+  if (sessionSecret.length < 16) throw new ConfigError('SESSION_SECRET', 'must be at least 16 characters');
+  const issuer = url(env, 'OIDC_ISSUER', ['http:', 'https:']);
+  if (nodeEnv === 'production' && issuer === undefined) {
+    throw new ConfigError('OIDC_ISSUER', 'must be set in production (the development provider is for development only)');
+  }
+  const root = PROJECT_ROOT;
+  return {
+    nodeEnv,
+    host: text(env, 'HOST', '0.0.0.0'),
+    port,
+    publicUrl,
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    embeddedPostgres: {
+      dataDir: path.resolve(root, text(env, 'EMBEDDED_PG_DIR', '.data/postgres')),
+      port: integer(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    },
+    oidc: {
+      issuer,
+      clientId: text(env, 'OIDC_CLIENT_ID', 'iaod-web'),
+      clientSecret: text(env, 'OIDC_CLIENT_SECRET', 'iaod-web-dev-secret'),
+      audience: text(env, 'OIDC_AUDIENCE', 'iaod-api'),
+      devProviderPort: integer(env, 'DEV_OIDC_PORT', 3001, 0, 65535),
+    },
+    sessionSecret,
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+    jsonBodyLimit: integer(env, 'JSON_BODY_LIMIT', 100 * 1024, 1024, 50 * 1024 * 1024),
+    validateResponses: boolean(env, 'VALIDATE_RESPONSES', nodeEnv === 'test'),
+    opensearchUrl: url(env, 'OPENSEARCH_URL', ['http:', 'https:']),
+    trustProxy: boolean(env, 'TRUST_PROXY', false),
+    paths: {
+      root,
+      spec: path.join(root, 'openapi', 'openapi.yaml'),
+      views: path.join(root, 'views'),
+      keys: path.join(root, 'keys'),
+      realm: path.join(root, 'keycloak', 'realm.json'),
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/** Process entry: config → database → migrations → identity → app → listen. */
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { loadApiSpec } from './platform/http/spec.js';
+import { createLogger } from './platform/logging/logger.js';
+import { startRuntime } from './platform/runtime.js';
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const spec = await loadApiSpec(config.paths.spec);
+  const runtime = await startRuntime(config, logger);
+  const app = createApp({ config, logger, spec, ...runtime });
+  const server = app.listen(config.port, config.host);
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  logger.info({ port, issuer: runtime.issuer, startupMs: Math.round(performance.now() - started) }, 'ready');
+  printWelcome(config.publicUrl, runtime.devProvider !== undefined);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    // Stop taking connections, let in-flight requests finish, then close what the app stands on.
+    server.closeIdleConnections();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    const deadline = new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref());
+    await Promise.race([closed, deadline]);
+    server.closeAllConnections();
+    await runtime.stop();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+function printWelcome(publicUrl: string, devProvider: boolean): void {
+  const lines = [
+    '',
+    `  Immediate Assistance on Demand is running at ${publicUrl}`,
+    `  API reference: ${publicUrl}/docs`,
+  ];
+  if (devProvider) {
+    lines.push(
+      '  Sign in with the built-in development OpenID provider (OIDC_ISSUER is not set).',
+      '  Demo users (password "demo"): amina (applicant), maria (program-manager), samuel (reviewer),',
+      '  sena (assessor), ivan (issuing-officer), clinic (service-provider), claire (claims-officer),',
+      '  ana (analyst), otto (auditor). See keycloak/realm.json for all of them.',
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+import { Router } from 'express';
+import { requirePrincipal } from '../../platform/auth/require-role.js';
+import { listPortalsFor } from '../portals/index.js';
+import type { components } from '../../generated/openapi.js';
+import { readPreferences, savePreferences, type PreferencesInput } from './service.js';
+
+type CurrentUser = components['schemas']['CurrentUser'];
+
+export function createAccountRoutes(): Router {
+  const router = Router();
+
+  router.get('/me', (req, res) => {
+    const principal = requirePrincipal(req);
+    const body: CurrentUser = {
+      subject: principal.subject,
+      username: principal.username,
+      displayName: principal.displayName,
+      roles: principal.roles,
+      portals: listPortalsFor(principal.roles),
+    };
+    if (principal.email) body.email = principal.email;
+    res.json(body);
+  });
+
+  router.get('/me/preferences', async (req, res) => {
+    res.json(await readPreferences(requirePrincipal(req).subject));
+  });
+
+  router.put('/me/preferences', async (req, res) => {
+    const input = req.body as PreferencesInput;
+    res.json(await savePreferences({ subject: requirePrincipal(req).subject, input }));
+  });
+
+  return router;
+}

@@ -1,0 +1,18 @@
+import type { Request, RequestHandler } from 'express';
+import { AuthenticationError, ForbiddenError } from '../http/errors.js';
+import { hasAnyRole, type Principal, type Role } from './principal.js';
+
+/** The authenticated caller; a route behind authentication that finds none is a wiring bug, answered 401. */
+export function requirePrincipal(req: Request): Principal {
+  if (!req.principal) throw new AuthenticationError('ERR_AUTH_REQUIRED', 'Sign in first.');
+  return req.principal;
+}
+
+/** Route guard: the caller must hold at least one of the roles. */
+export function requireRole(...roles: Role[]): RequestHandler {
+  return (req, _res, next) => {
+    const principal = requirePrincipal(req);
+    if (!hasAnyRole(principal, roles)) throw new ForbiddenError(`This needs one of the roles: ${roles.join(', ')}.`);
+    next();
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * Page sign-in with the OpenID provider: authorization code + PKCE, then a server-side session.
+ * The access token is verified like an API token, so pages and API agree on who has which role.
+ */
+import * as oidc from 'openid-client';
+import { Router } from 'express';
+import { ServiceUnavailableError, InputError } from '../http/errors.js';
+import type { AccessTokenVerifier } from './access-token.js';
+import { verifyCsrfToken } from '../web/csrf.js';
+
+export interface WebSignInOptions {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  publicUrl: string;
+  verifier: AccessTokenVerifier;
+}
+
+const SCOPES = 'openid profile email';
+
+/** Only same-site paths may be returned to after sign-in (no open redirects). */
+export function safeReturnPath(value: unknown): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  return value;
+}
+
+function lazyClientConfiguration(options: WebSignInOptions): () => Promise<oidc.Configuration> {
+  let configuration: Promise<oidc.Configuration> | undefined;
+  return () => {
+    configuration ??= oidc
+      .discovery(new URL(options.issuer), options.clientId, options.clientSecret, undefined, {
+        execute: new URL(options.issuer).protocol === 'http:' ? [oidc.allowInsecureRequests] : [],
+        timeout: 5,
+      })
+      .catch((cause: unknown) => {
+        configuration = undefined;
+        throw new ServiceUnavailableError('The sign-in service cannot be reached. Try again in a moment.', cause);
+      });
+    return configuration;
+  };
+}
+
+export function createSignInRoutes(options: WebSignInOptions): Router {
+  const router = Router();
+  const configuration = lazyClientConfiguration(options);
+  const redirectUri = `${options.publicUrl}/auth/callback`;
+
+  router.get('/auth/login', async (req, res) => {
+    const config = await configuration();
+    const codeVerifier = oidc.randomPKCECodeVerifier();
+    const signIn = {
+      state: oidc.randomState(),
+      nonce: oidc.randomNonce(),
+      codeVerifier,
+      returnTo: safeReturnPath(req.query.returnTo),
+    };
+    req.session.signIn = signIn;
+    const url = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: redirectUri,
+      scope: SCOPES,
+      code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge_method: 'S256',
+      state: signIn.state,
+      nonce: signIn.nonce,
+    });
+    res.redirect(url.href);
+  });
+
+  router.get('/auth/callback', async (req, res) => {
+    const pending = req.session.signIn;
+    if (!pending) throw new InputError('This sign-in link has expired. Start again from the sign-in button.');
+    const config = await configuration();
+    const currentUrl = new URL(req.originalUrl, options.publicUrl);
+    let tokens: oidc.TokenEndpointResponse;
+    try {
+      tokens = await oidc.authorizationCodeGrant(config, currentUrl, {
+        pkceCodeVerifier: pending.codeVerifier,
+        expectedState: pending.state,
+        expectedNonce: pending.nonce,
+      });
+    } catch (cause) {
+      req.log.warn({ err: cause }, 'sign-in callback refused');
+      throw new InputError('Sign-in did not complete. Please sign in again.');
+    }
+    const principal = await options.verifier.verify(tokens.access_token);
+    // A new session id after sign-in, so an id planted before it is worthless.
+    await new Promise<void>((resolve, reject) => req.session.regenerate((err: unknown) => (err ? reject(err) : resolve())));
+    req.session.principal = principal;
+    if (tokens.id_token) req.session.idToken = tokens.id_token;
+    res.redirect(pending.returnTo);
+  });
+
+  router.post('/auth/logout', verifyCsrfToken, async (req, res) => {
+    const idToken = req.session.idToken;
+    await new Promise<void>((resolve, reject) => req.session.destroy((err: unknown) => (err ? reject(err) : resolve())));
+    let target = `${options.publicUrl}/`;
+    try {
+      const config = await configuration();
+      if (config.serverMetadata().end_session_endpoint) {
+        const parameters: Record<string, string> = { post_logout_redirect_uri: `${options.publicUrl}/`, client_id: options.clientId };
+        if (idToken) parameters.id_token_hint = idToken;
+        target = oidc.buildEndSessionUrl(config, parameters).href;
+      }
+    } catch (error) {
+      // Our session is gone either way; the provider's session ends when it next answers.
+      req.log.warn({ err: error }, 'provider sign-out unavailable');
+    }
+    res.redirect(target);
+  });
+
+  return router;
+}

@@ -1,0 +1,46 @@
+/**
+ * Schema migrations with umzug, run at start (and by `npm run migrate`). Several app instances may
+ * start at once: a PostgreSQL advisory lock lets one migrate while the others wait.
+ */
+import { Umzug, SequelizeStorage, type MigrationParams } from 'umzug';
+import type { QueryInterface, Sequelize } from 'sequelize';
+import type { Logger } from 'pino';
+import { migrations } from './migrations/index.js';
+
+export type MigrationContext = { queryInterface: QueryInterface; sequelize: Sequelize };
+export type Migration = {
+  name: string;
+  up(params: MigrationParams<MigrationContext>): Promise<void>;
+  down?(params: MigrationParams<MigrationContext>): Promise<void>;
+};
+
+const MIGRATION_LOCK_KEY = 7_420_001;
+
+function createMigrator(sequelize: Sequelize, logger: Logger) {
+  return new Umzug<MigrationContext>({
+    migrations: migrations.map((m) => ({ name: m.name, up: m.up, down: m.down })),
+    context: { queryInterface: sequelize.getQueryInterface(), sequelize },
+    storage: new SequelizeStorage({ sequelize, tableName: 'schema_migrations' }),
+    logger: {
+      info: (event) => logger.info(event, 'migration'),
+      warn: (event) => logger.warn(event, 'migration'),
+      error: (event) => logger.error(event, 'migration'),
+      debug: (event) => logger.debug(event, 'migration'),
+    },
+  });
+}
+
+export async function migrateToLatest(sequelize: Sequelize, logger: Logger): Promise<string[]> {
+  const migrator = createMigrator(sequelize, logger);
+  // The lock is per session, so hold one connection for the whole run.
+  return sequelize.transaction(async (transaction) => {
+    await sequelize.query('SELECT pg_advisory_xact_lock(:key)', { replacements: { key: MIGRATION_LOCK_KEY }, transaction });
+    const applied = await migrator.up();
+    return applied.map((m) => m.name);
+  });
+}
+
+export async function pendingMigrations(sequelize: Sequelize, logger: Logger): Promise<string[]> {
+  const pending = await createMigrator(sequelize, logger).pending();
+  return pending.map((m) => m.name);
+}

@@ -1,0 +1,6 @@
+/** Every migration, in order. A module adds its own here; names start with a sortable date. */
+import type { Migration } from '../migrate.js';
+import { createWebSessions } from './2026-11-26-01-web-sessions.js';
+import { createUserPreferences } from '../../../modules/accounts/index.js';
+
+export const migrations: Migration[] = [createWebSessions, createUserPreferences];

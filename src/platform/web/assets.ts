@@ -1,0 +1,21 @@
+/** Static assets served from node_modules and views/assets (no CDN). */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import express, { Router } from 'express';
+
+const require = createRequire(import.meta.url);
+
+function packageDir(name: string): string {
+  return path.dirname(require.resolve(`${name}/package.json`));
+}
+
+export function createAssetRoutes(viewsDir: string): Router {
+  const router = Router();
+  const cache = { maxAge: '1h', immutable: false, index: false } as const;
+  router.get('/assets/htmx.min.js', (_req, res) => {
+    res.sendFile(path.join(packageDir('htmx.org'), 'dist', 'htmx.min.js'), { maxAge: '1h' });
+  });
+  router.use('/assets/swagger-ui', express.static(packageDir('swagger-ui-dist'), cache));
+  router.use('/assets', express.static(path.join(viewsDir, 'assets'), cache));
+  return router;
+}

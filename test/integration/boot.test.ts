@@ -1,0 +1,95 @@
+/**
+ * The product as `npm start` runs it: no DATABASE_URL, no OIDC_ISSUER. It must start the embedded
+ * PostgreSQL and the development provider, answer its probes and offer sign-in, and stop cleanly on SIGTERM.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../src/config.js';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+function waitForLogLine(child: ChildProcess, message: string, timeoutMs: number): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error(`no "${message}" log line within ${timeoutMs} ms:\n${buffer.slice(-2000)}`)), timeoutMs);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      for (const line of buffer.split('\n')) {
+        if (!line.startsWith('{')) continue;
+        const entry = JSON.parse(line) as Record<string, unknown>;
+        if (entry.msg === message) {
+          clearTimeout(timer);
+          resolve(entry);
+        }
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+    });
+    child.on('exit', (code) => reject(new Error(`exited with ${code} before "${message}":\n${buffer.slice(-2000)}`)));
+  });
+}
+
+describe('npm start on embedded defaults', () => {
+  let child: ChildProcess;
+  let baseUrl: string;
+  let readyLine: Record<string, unknown>;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    baseUrl = `http://localhost:${port}`;
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(port),
+      DEV_OIDC_PORT: '0',
+      EMBEDDED_PG_DIR: path.join('.data', 'boot-test-postgres'),
+      EMBEDDED_PG_PORT: String(54349),
+      LOG_LEVEL: 'info',
+    };
+    child = spawn(path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    readyLine = await waitForLogLine(child, 'ready', 45_000);
+  });
+
+  afterAll(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+
+  it('reports ready with the development provider as its issuer', () => {
+    expect(String(readyLine.issuer)).toMatch(/^http:\/\/localhost:\d+\/realms\/iaod$/);
+  });
+
+  it('answers the probes', async () => {
+    expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'up', migrations: 'done' } });
+  });
+
+  it('serves the home page with a sign-in link that leads to the provider', async () => {
+    const home = await fetch(`${baseUrl}/`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('Sign in');
+    const login = await fetch(`${baseUrl}/auth/login`, { redirect: 'manual' });
+    expect(login.status).toBe(302);
+    const location = new URL(login.headers.get('location') ?? '');
+    expect(location.pathname).toContain('/realms/iaod');
+    expect(location.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(location.searchParams.get('redirect_uri')).toBe(`${baseUrl}/auth/callback`);
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    await expect(exited).resolves.toBe(0);
+  });
+});

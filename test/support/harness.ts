@@ -1,0 +1,68 @@
+/**
+ * Boots the real app for a test, on the run's database and identity provider, listening on a real
+ * port (browser tests and sign-in redirects need one).
+ */
+import http from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+import { createApp } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { createAccessTokenVerifier, type AccessTokenVerifier } from '../../src/platform/auth/access-token.js';
+import { loadApiSpec } from '../../src/platform/http/spec.js';
+import { createLogger } from '../../src/platform/logging/logger.js';
+import { startRuntime, type Runtime } from '../../src/platform/runtime.js';
+import { readTestEnvironment } from './environment.js';
+
+export interface TestApp {
+  app: Express;
+  url: string;
+  config: Config;
+  runtime: Runtime;
+  close(): Promise<void>;
+}
+
+export interface StartTestAppOptions {
+  /** Listen here instead of a free port (the browser test uses the port the realm allows). */
+  port?: number;
+  /** Replace the token verifier (e.g. a shifted clock or another trusted issuer). */
+  verifier?: (defaults: { issuer: string; audience: string; webClientId: string }) => AccessTokenVerifier;
+  env?: Record<string, string>;
+}
+
+export async function startTestApp(options: StartTestAppOptions = {}): Promise<TestApp> {
+  const environment = readTestEnvironment();
+  const server = http.createServer();
+  server.listen(options.port ?? 0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: String(port),
+    PUBLIC_URL: `http://localhost:${port}`,
+    DATABASE_URL: environment.databaseUrl,
+    OIDC_ISSUER: environment.issuer,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...options.env,
+  });
+  const logger = createLogger(config.logLevel);
+  const runtime = await startRuntime(config, logger);
+  const verifier = options.verifier
+    ? options.verifier({ issuer: runtime.issuer, audience: config.oidc.audience, webClientId: config.oidc.clientId })
+    : runtime.verifier;
+  const app = createApp({ config, logger, spec: await loadApiSpec(config.paths.spec), ...runtime, verifier });
+  server.on('request', app);
+  return {
+    app,
+    url: `http://localhost:${port}`,
+    config,
+    runtime,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await runtime.stop();
+    },
+  };
+}
+
+export { createAccessTokenVerifier };

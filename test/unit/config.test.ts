@@ -1,0 +1,47 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+function failureOf(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('runs on embedded defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.oidc.issuer).toBeUndefined();
+    expect(config.oidc.audience).toBe('iaod-api');
+  });
+
+  it('names the setting when a number is not a number', () => {
+    const error = failureOf({ PORT: 'eighty' });
+    expect(error.setting).toBe('PORT');
+    expect(error.message).toContain('whole number');
+  });
+
+  it('names the setting when a URL has the wrong scheme', () => {
+    expect(failureOf({ DATABASE_URL: 'mysql://localhost/db' }).setting).toBe('DATABASE_URL');
+    expect(failureOf({ OIDC_ISSUER: 'not a url' }).setting).toBe('OIDC_ISSUER');
+  });
+
+  it('refuses production without a real session secret or identity provider', () => {
+    expect(failureOf({ NODE_ENV: 'production', OIDC_ISSUER: 'https://id.example.org/realms/iaod' }).setting).toBe('SESSION_SECRET');
+    expect(failureOf({ NODE_ENV: 'production', SESSION_SECRET: 'a-long-enough-random-secret' }).setting).toBe('OIDC_ISSUER');
+  });
+
+  it('drops a trailing slash from the issuer so it matches the token', () => {
+    expect(loadConfig({ OIDC_ISSUER: 'http://127.0.0.1:8080/realms/iaod/' }).oidc.issuer).toBe('http://127.0.0.1:8080/realms/iaod');
+  });
+
+  it('refuses an unknown log level', () => {
+    expect(failureOf({ LOG_LEVEL: 'loud' }).setting).toBe('LOG_LEVEL');
+  });
+});
