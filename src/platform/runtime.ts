@@ -53,6 +53,8 @@ export async function startRuntime(config: Config, logger: Logger, options: Star
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 
     const sessionPool = new pg.Pool({ connectionString: databaseUrl, max: 5 });
+    // An idle client losing its server (restart, failover) must not crash the process.
+    sessionPool.on('error', (error) => logger.warn({ err: error }, 'session pool client failed'));
     stops.push(() => sessionPool.end());
 
     let devProvider: DevProvider | undefined;

@@ -56,7 +56,8 @@ describe('npm start on embedded defaults', () => {
       EMBEDDED_PG_PORT: String(54349),
       LOG_LEVEL: 'info',
     };
-    child = spawn(path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The same command as `npm start`.
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     readyLine = await waitForLogLine(child, 'ready', 45_000);
   });
 

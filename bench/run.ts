@@ -1,0 +1,26 @@
+/** `npm run bench`: runs each benchmark, prints a table, writes bench/results/<name>.json. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../src/config.js';
+import { benchJwtVerification } from './jwt.js';
+import { benchStartup } from './startup.js';
+
+const machine = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) };
+const resultsDir = path.join(PROJECT_ROOT, 'bench', 'results');
+await mkdir(resultsDir, { recursive: true });
+const only = process.argv[2];
+
+if (!only || only === 'startup') {
+  const startup = await benchStartup();
+  console.log('\nCold start to ready (embedded PostgreSQL + development provider), goal ≤ 3000 ms');
+  console.table(startup.map((r) => ({ start: r.kind, 'ms to /readyz 200': Math.round(r.msToReady) })));
+  await writeFile(path.join(resultsDir, 'startup.json'), JSON.stringify({ machine, startup }, null, 2));
+}
+
+if (!only || only === 'jwt') {
+  const jwt = await benchJwtVerification();
+  console.log('\nJWT verification per request (RS256, cached JWKS)');
+  console.table([{ iterations: jwt.iterations, 'p50 µs': jwt.p50Us.toFixed(1), 'p95 µs': jwt.p95Us.toFixed(1), 'p99 µs': jwt.p99Us.toFixed(1) }]);
+  await writeFile(path.join(resultsDir, 'jwt.json'), JSON.stringify({ machine, jwt }, null, 2));
+}
