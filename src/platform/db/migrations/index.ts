@@ -2,5 +2,10 @@
 import type { Migration } from '../migrate.js';
 import { createWebSessions } from './2026-11-26-01-web-sessions.js';
 import { createUserPreferences } from '../../../modules/accounts/index.js';
+import { createAuditAndOutbox } from './2026-11-26-03-audit-and-outbox.js';
 
-export const migrations: Migration[] = [createWebSessions, createUserPreferences];
+export const migrations: Migration[] = [
+  createWebSessions,
+  createUserPreferences,
+  createAuditAndOutbox,
+];
