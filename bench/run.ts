@@ -5,6 +5,8 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config.js';
 import { benchJwtVerification } from './jwt.js';
 import { benchStartup } from './startup.js';
+import { benchSubmissions } from './submissions.js';
+import { benchUpload } from './upload.js';
 
 const machine = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) };
 const resultsDir = path.join(PROJECT_ROOT, 'bench', 'results');
@@ -23,4 +25,30 @@ if (!only || only === 'jwt') {
   console.log('\nJWT verification per request (RS256, cached JWKS)');
   console.table([{ iterations: jwt.iterations, 'p50 µs': jwt.p50Us.toFixed(1), 'p95 µs': jwt.p95Us.toFixed(1), 'p99 µs': jwt.p99Us.toFixed(1) }]);
   await writeFile(path.join(resultsDir, 'jwt.json'), JSON.stringify({ machine, jwt }, null, 2));
+}
+
+if (!only || only === 'submissions') {
+  const submissions = await benchSubmissions();
+  console.log(`\nApplication submissions, ${submissions.connections} concurrent applicants, ${submissions.durationSeconds} s (goal ≥ 1000/s, p95 ≤ 50 ms)`);
+  console.table([
+    {
+      'submitted/s': submissions.perSecond,
+      'p50 ms': submissions.p50Ms,
+      'p95 ms': submissions.p95Ms,
+      'p99 ms': submissions.p99Ms,
+      submitted: submissions.submitted,
+      'non-2xx': submissions.non2xx,
+      errors: submissions.errors,
+    },
+  ]);
+  await writeFile(path.join(resultsDir, 'submissions.json'), JSON.stringify({ machine, database: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded', submissions }, null, 2));
+}
+
+if (!only || only === 'upload') {
+  const upload = await benchUpload();
+  console.log(`\nDocument uploads of ${(upload.fileBytes / 2 ** 20).toFixed(0)} MiB PDFs (multipart over HTTP, local folder storage), and downloads (hash re-checked)`);
+  console.table(
+    upload.runs.map((r) => ({ run: r.mode, 'in flight': r.concurrency, requests: r.requests, 'ms per request': r.msPerRequest, 'p95 ms': r.p95Ms, 'MB/s': r.mbPerSecond })),
+  );
+  await writeFile(path.join(resultsDir, 'upload.json'), JSON.stringify({ machine, database: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded', upload }, null, 2));
 }

@@ -22,8 +22,15 @@ import { createWebSessions } from './platform/web/session.js';
 import { configureViews } from './platform/web/views.js';
 import { createAccountRoutes, defineAccountModels } from './modules/accounts/index.js';
 import { createPortalRoutes } from './modules/portals/index.js';
+import { createDocumentRoutes, createDocumentStore, findDocumentsOwnedBy } from './modules/documents/index.js';
+import { createApplicationRoutes, createApplicationsService } from './modules/applications/index.js';
+import { createProgramRoutes, createProgramsService } from './modules/programs/index.js';
+import { createRegistryRoutes, createRegistryService } from './modules/registry/index.js';
+import { createSchemaValidator } from './platform/http/schema-validator.js';
 import { createDocsRoutes, createHomeRoutes } from './web/home.js';
 import { createProblemTypeRoutes } from './web/problems.js';
+import { createSelfServicePages } from './web/ssp/index.js';
+import { createAdminPages } from './web/admin/index.js';
 import './platform/http/express-augment.js';
 
 export interface AppDependencies {
@@ -65,6 +72,17 @@ export function createApp(deps: AppDependencies): Express {
   app.set('trust proxy', config.trustProxy);
   configureViews(app, config.paths.views, config.nodeEnv === 'development');
   defineAccountModels(deps.database.sequelize);
+  const { sequelize } = deps.database;
+  const documents = createDocumentStore({ config: config.documents, sequelize });
+  const programs = createProgramsService({ sequelize });
+  const registry = createRegistryService({ sequelize });
+  const applications = createApplicationsService({
+    sequelize,
+    programs,
+    registry,
+    documents: { findOwnedBy: findDocumentsOwnedBy },
+    schemas: createSchemaValidator(deps.spec),
+  });
 
   const metrics = createMetrics();
   app.use(logRequests(deps.logger));
@@ -87,8 +105,16 @@ export function createApp(deps: AppDependencies): Express {
       spec: deps.spec,
       verifier: deps.verifier,
       jsonBodyLimit: config.jsonBodyLimit,
+      maxUploadBytes: config.documents.maxBytes,
       validateResponses: config.validateResponses,
-      routers: [createAccountRoutes(), createPortalRoutes()],
+      routers: [
+        createAccountRoutes(),
+        createPortalRoutes(),
+        createProgramRoutes(programs),
+        createRegistryRoutes(registry),
+        createApplicationRoutes(applications),
+        createDocumentRoutes({ store: documents, readPolicy: { mayOfficerRead: (id, principal) => applications.mayOfficerReadDocument(id, principal) } }),
+      ],
     }),
   );
 
@@ -114,6 +140,9 @@ export function createApp(deps: AppDependencies): Express {
     }),
   );
   app.use(createHomeRoutes());
+  // The portals' pages, one router per portal.
+  app.use('/ssp', createSelfServicePages({ programs, applications, documents }));
+  app.use('/admin', createAdminPages({ programs }));
   app.use(sendPageNotFound);
   app.use(renderPageError);
   return app;

@@ -35,8 +35,27 @@ export interface Config {
   validateResponses: boolean;
   opensearchUrl: string | undefined;
   trustProxy: boolean;
+  documents: DocumentsConfig;
   /** Paths the service reads its own files from. */
   paths: { root: string; spec: string; views: string; keys: string; realm: string };
+}
+
+/** Where uploaded documents are kept, and how large one may be. */
+export interface DocumentsConfig {
+  /** Largest document accepted, in bytes (413 above it). */
+  maxBytes: number;
+  storage: { kind: 'local'; root: string } | ({ kind: 's3' } & S3StorageConfig);
+}
+
+export interface S3StorageConfig {
+  /** Base URL of the S3-compatible service, e.g. `https://s3.eu-west-1.amazonaws.com` or `http://127.0.0.1:9000`. */
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** `endpoint/bucket/key` (MinIO and most self-hosted services) instead of `bucket.endpoint/key`. */
+  forcePathStyle: boolean;
 }
 
 export class ConfigError extends Error {
@@ -100,6 +119,38 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
+function requiredText(env: Env, name: string, why: string): string {
+  const value = optionalText(env, name);
+  if (value === undefined) throw new ConfigError(name, `must be set ${why}`);
+  return value;
+}
+
+function documentsConfig(env: Env, root: string): DocumentsConfig {
+  const maxBytes = integer(env, 'DOCUMENT_MAX_BYTES', 10 * 1024 * 1024, 1, 1024 * 1024 * 1024);
+  const kind = oneOf(env, 'DOCUMENT_STORAGE', ['local', 's3'] as const, 'local');
+  if (kind === 'local') return { maxBytes, storage: { kind, root: path.resolve(root, text(env, 'DOCUMENT_DIR', '.data/documents')) } };
+  const why = 'when DOCUMENT_STORAGE=s3';
+  const endpoint = url(env, 'S3_ENDPOINT', ['http:', 'https:']);
+  if (endpoint === undefined) throw new ConfigError('S3_ENDPOINT', `must be set ${why}`);
+  const bucket = requiredText(env, 'S3_BUCKET', why);
+  // S3's own bucket naming rules; anything else would not survive the host name or the path.
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw new ConfigError('S3_BUCKET', `must be 3-63 lowercase letters, digits, dots or hyphens, got "${bucket}"`);
+  }
+  return {
+    maxBytes,
+    storage: {
+      kind,
+      endpoint,
+      bucket,
+      region: requiredText(env, 'S3_REGION', why),
+      accessKeyId: requiredText(env, 'S3_ACCESS_KEY_ID', why),
+      secretAccessKey: requiredText(env, 'S3_SECRET_ACCESS_KEY', why),
+      forcePathStyle: boolean(env, 'S3_FORCE_PATH_STYLE', false),
+    },
+  };
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const DEV_SESSION_SECRET = 'development-only-session-secret-change-me';
 
@@ -140,6 +191,7 @@ export function loadConfig(env: Env = process.env): Config {
     validateResponses: boolean(env, 'VALIDATE_RESPONSES', nodeEnv === 'test'),
     opensearchUrl: url(env, 'OPENSEARCH_URL', ['http:', 'https:']),
     trustProxy: boolean(env, 'TRUST_PROXY', false),
+    documents: documentsConfig(env, root),
     paths: {
       root,
       spec: path.join(root, 'openapi', 'openapi.yaml'),

@@ -93,10 +93,403 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Programs (applicants see the open ones) */
+        get: operations["listPrograms"];
+        put?: never;
+        /** Create a program (closed until opened) */
+        post: operations["createProgram"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{programId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: components["parameters"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        /** One program with its stages */
+        get: operations["getProgram"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a program, open or close it
+         * @description Send the `version` you read; if someone changed the program since, the answer is 409 and nothing
+         *     changes. Applications already submitted keep the stage list they started with.
+         */
+        patch: operations["updateProgram"];
+        trace?: never;
+    };
+    "/programs/{programId}/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: components["parameters"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a stage (at the end, or at `position`) */
+        post: operations["addProgramStage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{programId}/stages/{stageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: components["parameters"]["ProgramId"];
+                stageId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a stage */
+        delete: operations["removeProgramStage"];
+        options?: never;
+        head?: never;
+        /** Rename a stage, change its kind or officer, or move it */
+        patch: operations["updateProgramStage"];
+        trace?: never;
+    };
+    "/officer-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Groups of officers a stage can be designated to */
+        get: operations["listOfficerGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/officer-groups/{groupCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupCode: components["schemas"]["GroupCode"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or replace a group and its members */
+        put: operations["saveOfficerGroup"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/registrants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the registry by ID, name or region */
+        get: operations["searchRegistrants"];
+        put?: never;
+        /** Enrol a person in the registry */
+        post: operations["createRegistrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/registrants/{registrantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                registrantId: string;
+            };
+            cookie?: never;
+        };
+        /** One registrant with family members */
+        get: operations["getRegistrant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a registrant's data (recorded with who and when) */
+        patch: operations["updateRegistrant"];
+        trace?: never;
+    };
+    "/registrants/{registrantId}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                registrantId: string;
+            };
+            cookie?: never;
+        };
+        /** Who changed what and when */
+        get: operations["listRegistrantChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/registrant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The applicant's own registry record (linked by the national ID in their token) */
+        get: operations["getMyRegistrant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a supporting document (PDF, JPEG or PNG)
+         * @description Send the file as `multipart/form-data` with the fields `file` and `kind`. The type is read from
+         *     the file's first bytes (PDF `%PDF-`, JPEG `FF D8 FF`, PNG signature); the file name and the
+         *     declared content type are ignored for that, and anything else is refused with 415
+         *     `ERR_DOCUMENT_TYPE_REFUSED`. Files larger than the service's cap (`DOCUMENT_MAX_BYTES`, 10 MiB by
+         *     default) are refused with 413, empty ones with 400. The file name is kept only as a label, made
+         *     safe (no folders, no control characters, an extension that matches the type).
+         *     Applicants upload their own documents; officers may upload on an applicant's behalf.
+         */
+        post: operations["uploadDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 4f7d8a52-3c1e-4b7a-9d0e-2a6b1c9e8f31 */
+                documentId: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A document's metadata
+         * @description The uploader, auditors, and officers of a program the document's application belongs to may
+         *     read it. For anyone else the document does not exist (404), so its existence does not leak.
+         */
+        get: operations["getDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents/{documentId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 4f7d8a52-3c1e-4b7a-9d0e-2a6b1c9e8f31 */
+                documentId: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Download a document
+         * @description The stored bytes, sent as an attachment with the type sniffed at upload and
+         *     `X-Content-Type-Options: nosniff`. The `ETag` is the SHA-256 of the content; send it back in
+         *     `If-None-Match` to get 304 when you already hold it. The hash is checked again on every read:
+         *     content that no longer matches it is never served (500 `ERR_DOCUMENT_INTEGRITY`). Who may read
+         *     it is as for the metadata.
+         */
+        get: operations["getDocumentContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Applications the caller may see
+         * @description An applicant sees their own; an officer those of the programs in which they are a designated
+         *     officer; an auditor all. Drafts are listed under `/application-drafts`.
+         */
+        get: operations["listApplications"];
+        put?: never;
+        /**
+         * Apply for immediate assistance
+         * @description Submits a complete application to an open program. The applicant is the signed-in person, linked
+         *     to the registry by the national ID in their token; re-applying reuses their registrant and
+         *     records what changed. The application keeps a snapshot of what was submitted and of the
+         *     program's stages at that moment.
+         */
+        post: operations["submitApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{applicationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        /** One application, as submitted, with its status and stage timeline */
+        get: operations["getApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/application-drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The applicant's unfinished applications */
+        get: operations["listApplicationDrafts"];
+        put?: never;
+        /** Start an application and save it unfinished */
+        post: operations["startApplicationDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/application-drafts/{applicationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        /** One of the applicant's drafts */
+        get: operations["getApplicationDraft"];
+        /** Save the draft as it now stands (replaces what was saved) */
+        put: operations["saveApplicationDraft"];
+        post?: never;
+        /** Discard a draft */
+        delete: operations["discardApplicationDraft"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/application-drafts/{applicationId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a finished draft
+         * @description The draft must be complete; if not, the answer is 400 `ERR_APPLICATION_INCOMPLETE` naming each missing field, and the draft stays as it is.
+         */
+        post: operations["submitApplicationDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description A decimal amount with at most two decimals, as a string (no binary floating point)
+         * @example 1250.00
+         */
+        Money: string;
+        /**
+         * @description ISO 4217 currency code
+         * @example KES
+         */
+        CurrencyCode: string;
+        PageMeta: {
+            page: number;
+            pageSize: number;
+            /** @description Items matching the filters */
+            total: number;
+        };
         /** @enum {string} */
         Role: "applicant" | "program-manager" | "reviewer" | "assessor" | "issuing-officer" | "service-provider" | "claims-officer" | "analyst" | "auditor";
         PortalSummary: {
@@ -185,6 +578,427 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
             requestId?: string;
         };
+        /** @example EMERG-SURG */
+        ProgramCode: string;
+        /** @example junior-officers */
+        GroupCode: string;
+        CodedLabel: {
+            code: string;
+            label: string;
+        };
+        /** @description The designated officer of a stage: one named user (username), or a group of users (group code) */
+        Officer: {
+            /** @enum {string} */
+            type: "user" | "group";
+            ref: string;
+        };
+        /**
+         * @description A review stage approves or rejects; an assessment stage also sets the benefit amount
+         * @enum {string}
+         */
+        StageKind: "review" | "assessment";
+        Stage: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            name: string;
+            kind: components["schemas"]["StageKind"];
+            officer: components["schemas"]["Officer"];
+        };
+        NewStage: {
+            name: string;
+            kind: components["schemas"]["StageKind"];
+            officer: components["schemas"]["Officer"];
+        };
+        StageInput: {
+            version: number;
+            name: string;
+            kind: components["schemas"]["StageKind"];
+            officer: components["schemas"]["Officer"];
+            /** @description Where to insert it (1 = first); default: last */
+            position?: number;
+        };
+        StagePatch: {
+            version: number;
+            name?: string;
+            kind?: components["schemas"]["StageKind"];
+            officer?: components["schemas"]["Officer"];
+            position?: number;
+        };
+        ProgramInput: {
+            code: components["schemas"]["ProgramCode"];
+            name: string;
+            description?: string;
+            currency: components["schemas"]["CurrencyCode"];
+            maxAmount: components["schemas"]["Money"];
+            voucherValidityDays: number;
+            treatmentTypes: components["schemas"]["CodedLabel"][];
+            reasonCodes: components["schemas"]["CodedLabel"][];
+            stages?: components["schemas"]["NewStage"][];
+        };
+        ProgramPatch: {
+            /** @description The version you read */
+            version: number;
+            name?: string;
+            description?: string;
+            currency?: components["schemas"]["CurrencyCode"];
+            maxAmount?: components["schemas"]["Money"];
+            voucherValidityDays?: number;
+            /** @enum {string} */
+            state?: "open" | "closed";
+            treatmentTypes?: components["schemas"]["CodedLabel"][];
+            reasonCodes?: components["schemas"]["CodedLabel"][];
+        };
+        Program: {
+            /** Format: uuid */
+            id: string;
+            code: components["schemas"]["ProgramCode"];
+            name: string;
+            description: string;
+            currency: components["schemas"]["CurrencyCode"];
+            maxAmount: components["schemas"]["Money"];
+            voucherValidityDays: number;
+            /** @enum {string} */
+            state: "open" | "closed";
+            treatmentTypes: components["schemas"]["CodedLabel"][];
+            reasonCodes: components["schemas"]["CodedLabel"][];
+            stages: components["schemas"]["Stage"][];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProgramPage: components["schemas"]["PageMeta"] & {
+            items: components["schemas"]["Program"][];
+        };
+        OfficerGroupInput: {
+            name: string;
+            members: string[];
+        };
+        OfficerGroup: {
+            code: components["schemas"]["GroupCode"];
+            name: string;
+            members: string[];
+        };
+        /** @enum {string} */
+        IdType: "NATIONAL_ID" | "PASSPORT" | "BIRTH_CERTIFICATE" | "REFUGEE_ID" | "OTHER";
+        /** @example NID-1001 */
+        IdValue: string;
+        /** @enum {string} */
+        Gender: "female" | "male" | "other" | "undisclosed";
+        PersonName: string;
+        Address: {
+            region: string;
+            district?: string;
+            locality?: string;
+            /** @description Street */
+            line?: string;
+        };
+        FamilyMemberInput: {
+            /** @enum {string} */
+            relation: "spouse" | "child" | "parent" | "sibling" | "other";
+            givenName: components["schemas"]["PersonName"];
+            familyName: components["schemas"]["PersonName"];
+            gender: components["schemas"]["Gender"];
+            /** Format: date */
+            birthDate: string;
+            occupation?: string;
+        };
+        FamilyMember: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            relation: "spouse" | "child" | "parent" | "sibling" | "other";
+            givenName: string;
+            familyName: string;
+            gender: components["schemas"]["Gender"];
+            /** Format: date */
+            birthDate: string;
+            age: number;
+            occupation?: string;
+        };
+        PersonDetails: {
+            givenName: components["schemas"]["PersonName"];
+            familyName: components["schemas"]["PersonName"];
+            gender: components["schemas"]["Gender"];
+            /** Format: date */
+            birthDate: string;
+            occupation?: string;
+            phone?: string;
+            /** Format: email */
+            email?: string;
+            address: components["schemas"]["Address"];
+        };
+        RegistrantInput: {
+            idType: components["schemas"]["IdType"];
+            idValue: components["schemas"]["IdValue"];
+            givenName: components["schemas"]["PersonName"];
+            familyName: components["schemas"]["PersonName"];
+            gender: components["schemas"]["Gender"];
+            /** Format: date */
+            birthDate: string;
+            occupation?: string;
+            phone?: string;
+            /** Format: email */
+            email?: string;
+            address: components["schemas"]["Address"];
+            familyMembers?: components["schemas"]["FamilyMemberInput"][];
+        };
+        RegistrantPatch: {
+            /** @description The version you read */
+            version: number;
+            givenName?: components["schemas"]["PersonName"];
+            familyName?: components["schemas"]["PersonName"];
+            gender?: components["schemas"]["Gender"];
+            /** Format: date */
+            birthDate?: string;
+            occupation?: string;
+            phone?: string;
+            /** Format: email */
+            email?: string;
+            address?: components["schemas"]["Address"];
+            familyMembers?: components["schemas"]["FamilyMemberInput"][];
+        };
+        Registrant: {
+            /** Format: uuid */
+            id: string;
+            idType: components["schemas"]["IdType"];
+            idValue: components["schemas"]["IdValue"];
+            givenName: string;
+            familyName: string;
+            gender: components["schemas"]["Gender"];
+            /** Format: date */
+            birthDate: string;
+            /** @description Whole years today */
+            age: number;
+            occupation?: string;
+            phone?: string;
+            email?: string;
+            address: components["schemas"]["Address"];
+            familyMembers: components["schemas"]["FamilyMember"][];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RegistrantPage: components["schemas"]["PageMeta"] & {
+            items: components["schemas"]["Registrant"][];
+        };
+        RegistrantChange: {
+            /** Format: date-time */
+            changedAt: string;
+            /** @description Username of who made the change */
+            changedBy: string;
+            /** @description For each changed field, its value before and after */
+            changes: {
+                [key: string]: {
+                    from?: unknown;
+                    to?: unknown;
+                };
+            };
+        };
+        /**
+         * @description What the document is
+         * @enum {string}
+         */
+        DocumentKind: "medical-report" | "prescription" | "id-proof" | "other";
+        DocumentUpload: {
+            /**
+             * Format: binary
+             * @description The file (PDF, JPEG or PNG, judged by its bytes)
+             */
+            file: string;
+            kind: components["schemas"]["DocumentKind"];
+        };
+        Document: {
+            /** Format: uuid */
+            id: string;
+            /** @description The uploaded file's name, sanitized; a label only */
+            fileName: string;
+            /**
+             * @description The type read from the content at upload
+             * @enum {string}
+             */
+            mediaType: "application/pdf" | "image/jpeg" | "image/png";
+            sizeBytes: number;
+            /** @description SHA-256 of the content, lowercase hex; the content's address and its ETag */
+            sha256: string;
+            kind: components["schemas"]["DocumentKind"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @enum {string} */
+        ApplicationStatus: "SUBMITTED" | "IN_REVIEW" | "ASSESSED" | "APPROVED" | "REJECTED" | "VOUCHER_ISSUED" | "REDEEMED" | "CLAIMED" | "REIMBURSED" | "REVOKED" | "EXPIRED";
+        TreatmentInput: {
+            /** @description One of the program's treatment type codes */
+            type: string;
+            description: string;
+            estimatedCost: components["schemas"]["Money"];
+            currency: components["schemas"]["CurrencyCode"];
+            /** @description The hospital or clinic */
+            facility?: string;
+        };
+        /** @description The person applying. The ID is taken from the signed-in account; if sent, it must match. */
+        ApplicantInput: {
+            idType?: components["schemas"]["IdType"];
+            idValue?: components["schemas"]["IdValue"];
+            givenName: components["schemas"]["PersonName"];
+            familyName: components["schemas"]["PersonName"];
+            gender: components["schemas"]["Gender"];
+            /** Format: date */
+            birthDate: string;
+            occupation?: string;
+            phone?: string;
+            /** Format: email */
+            email?: string;
+            address: components["schemas"]["Address"];
+        };
+        AttachedDocumentInput: {
+            /** Format: uuid */
+            documentId: string;
+            kind: components["schemas"]["DocumentKind"];
+        };
+        ApplicationInput: {
+            /** Format: uuid */
+            programId: string;
+            treatment: components["schemas"]["TreatmentInput"];
+            applicant: components["schemas"]["ApplicantInput"];
+            familyMembers?: components["schemas"]["FamilyMemberInput"][];
+            documents?: components["schemas"]["AttachedDocumentInput"][];
+        };
+        /** @description Like ApplicationInput, but anything except the program may be missing or unfinished. */
+        ApplicationDraftInput: {
+            /** Format: uuid */
+            programId: string;
+            treatment?: {
+                type?: string;
+                description?: string;
+                estimatedCost?: string;
+                currency?: string;
+                facility?: string;
+            };
+            applicant?: {
+                givenName?: string;
+                familyName?: string;
+                gender?: string;
+                birthDate?: string;
+                occupation?: string;
+                phone?: string;
+                email?: string;
+                address?: {
+                    region?: string;
+                    district?: string;
+                    locality?: string;
+                    line?: string;
+                };
+            };
+            familyMembers?: {
+                relation?: string;
+                givenName?: string;
+                familyName?: string;
+                gender?: string;
+                birthDate?: string;
+                occupation?: string;
+            }[];
+            documents?: components["schemas"]["AttachedDocumentInput"][];
+        };
+        ApplicationDraft: {
+            /** Format: uuid */
+            id: string;
+            /** @example IA-7KQ-M3XD */
+            reference: string;
+            /** Format: uuid */
+            programId: string;
+            /** @enum {string} */
+            status: "DRAFT";
+            data: components["schemas"]["ApplicationDraftInput"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ApplicationDraftPage: components["schemas"]["PageMeta"] & {
+            items: components["schemas"]["ApplicationDraft"][];
+        };
+        SubmittedApplicant: {
+            idType: components["schemas"]["IdType"];
+            idValue: components["schemas"]["IdValue"];
+            givenName: string;
+            familyName: string;
+            gender: components["schemas"]["Gender"];
+            /** Format: date */
+            birthDate: string;
+            /** @description Age on the day of submission */
+            age: number;
+            occupation?: string;
+            phone?: string;
+            email?: string;
+            address: components["schemas"]["Address"];
+        };
+        SubmittedFamilyMember: {
+            /** @enum {string} */
+            relation: "spouse" | "child" | "parent" | "sibling" | "other";
+            givenName: string;
+            familyName: string;
+            gender: components["schemas"]["Gender"];
+            /** Format: date */
+            birthDate: string;
+            age: number;
+            occupation?: string;
+        };
+        AttachedDocument: {
+            /** Format: uuid */
+            documentId: string;
+            kind: components["schemas"]["DocumentKind"];
+            fileName: string;
+            mediaType: string;
+            sizeBytes: number;
+        };
+        TimelineEntry: {
+            position: number;
+            name: string;
+            kind: components["schemas"]["StageKind"];
+            /**
+             * @description waiting for earlier stages, being decided now, or decided
+             * @enum {string}
+             */
+            state: "waiting" | "current" | "approved" | "rejected";
+            /** Format: date-time */
+            decidedAt?: string;
+        };
+        Application: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Short reference to quote
+             * @example IA-7KQ-M3XD
+             */
+            reference: string;
+            /** Format: uuid */
+            programId: string;
+            programCode: string;
+            programName: string;
+            status: components["schemas"]["ApplicationStatus"];
+            treatment: {
+                type: string;
+                typeLabel: string;
+                description: string;
+                estimatedCost: components["schemas"]["Money"];
+                currency: components["schemas"]["CurrencyCode"];
+                facility?: string;
+            };
+            applicant: components["schemas"]["SubmittedApplicant"];
+            familyMembers: components["schemas"]["SubmittedFamilyMember"][];
+            documents: components["schemas"]["AttachedDocument"][];
+            timeline: components["schemas"]["TimelineEntry"][];
+            /** Format: date-time */
+            submittedAt: string;
+        };
+        ApplicationPage: components["schemas"]["PageMeta"] & {
+            items: components["schemas"]["Application"][];
+        };
     };
     responses: {
         /** @description The request is not valid (malformed JSON, unknown or missing fields, wrong values) */
@@ -247,6 +1061,51 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description Nothing exists here, or you may not see it */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/not-found",
+                 *       "title": "Not found",
+                 *       "status": 404,
+                 *       "detail": "No application with that id.",
+                 *       "code": "ERR_NOT_FOUND"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The resource changed meanwhile, already exists, or is not in a state that allows this */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/version-conflict",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The program was changed by someone else; reload it and try again.",
+                 *       "code": "ERR_VERSION_CONFLICT"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request is well-formed but cannot be carried out as sent */
+        Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The body is larger than the endpoint accepts */
         PayloadTooLarge: {
             headers: {
@@ -274,8 +1133,42 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description No such document, or one the caller may not see */
+        DocumentNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/not-found",
+                 *       "title": "Not found",
+                 *       "status": 404,
+                 *       "detail": "No document 4f7d8a52-3c1e-4b7a-9d0e-2a6b1c9e8f31.",
+                 *       "code": "ERR_NOT_FOUND"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
-    parameters: never;
+    parameters: {
+        /** @description Page number, from 1 */
+        Page: number;
+        /** @description Items per page */
+        PageSize: number;
+        /**
+         * @description A unique value per intended operation (a UUID is best). Sending the same key again with the same
+         *     body returns the first result (with `Idempotent-Replayed: true`) and creates nothing new; the
+         *     same key with a different body is refused with 422.
+         * @example 3f0c9a52-5f6e-4d7b-9a2e-0c1d2e3f4a5b
+         */
+        IdempotencyKey: string;
+        ProgramId: string;
+        /** @example 4f7d8a52-3c1e-4b7a-9d0e-2a6b1c9e8f31 */
+        DocumentId: string;
+        ApplicationId: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -502,6 +1395,1094 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
+        };
+    };
+    listPrograms: {
+        parameters: {
+            query?: {
+                state?: "open" | "closed";
+                code?: string;
+                /** @description Page number, from 1 */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page */
+                pageSize?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of programs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    createProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "EMERG-SURG",
+                 *       "name": "Emergency surgery and treatment",
+                 *       "description": "Immediate help with the cost of urgent surgery and treatment.",
+                 *       "currency": "KES",
+                 *       "maxAmount": "250000.00",
+                 *       "voucherValidityDays": 30,
+                 *       "treatmentTypes": [
+                 *         {
+                 *           "code": "surgery",
+                 *           "label": "Urgent surgery"
+                 *         },
+                 *         {
+                 *           "code": "treatment",
+                 *           "label": "Medical treatment"
+                 *         }
+                 *       ],
+                 *       "reasonCodes": [
+                 *         {
+                 *           "code": "eligible",
+                 *           "label": "Meets the criteria"
+                 *         },
+                 *         {
+                 *           "code": "incomplete",
+                 *           "label": "Documents incomplete"
+                 *         }
+                 *       ],
+                 *       "stages": [
+                 *         {
+                 *           "name": "Social worker",
+                 *           "kind": "review",
+                 *           "officer": {
+                 *             "type": "user",
+                 *             "ref": "samuel"
+                 *           }
+                 *         },
+                 *         {
+                 *           "name": "Senior officer",
+                 *           "kind": "assessment",
+                 *           "officer": {
+                 *             "type": "user",
+                 *             "ref": "sena"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProgramInput"];
+            };
+        };
+        responses: {
+            /** @description The program */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Program"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: components["parameters"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The program */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Program"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    updateProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: components["parameters"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 3,
+                 *       "state": "open"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProgramPatch"];
+            };
+        };
+        responses: {
+            /** @description The changed program */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Program"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    addProgramStage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: components["parameters"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 3,
+                 *       "name": "Junior officer",
+                 *       "kind": "review",
+                 *       "officer": {
+                 *         "type": "user",
+                 *         "ref": "joy"
+                 *       },
+                 *       "position": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["StageInput"];
+            };
+        };
+        responses: {
+            /** @description The program with the new stage */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Program"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    removeProgramStage: {
+        parameters: {
+            query: {
+                /** @description The program version you read */
+                version: number;
+            };
+            header?: never;
+            path: {
+                programId: components["parameters"]["ProgramId"];
+                stageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The program without the stage */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Program"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    updateProgramStage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: components["parameters"]["ProgramId"];
+                stageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 4,
+                 *       "position": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["StagePatch"];
+            };
+        };
+        responses: {
+            /** @description The program with the changed stage */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Program"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listOfficerGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All groups */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OfficerGroup"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    saveOfficerGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupCode: components["schemas"]["GroupCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Junior officers",
+                 *       "members": [
+                 *         "joy",
+                 *         "samuel"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["OfficerGroupInput"];
+            };
+        };
+        responses: {
+            /** @description The group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerGroup"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    searchRegistrants: {
+        parameters: {
+            query?: {
+                idType?: components["schemas"]["IdType"];
+                idValue?: components["schemas"]["IdValue"];
+                /** @description Start of the given or family name, any case */
+                name?: string;
+                region?: string;
+                /** @description Page number, from 1 */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page */
+                pageSize?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of registrants */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrantPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    createRegistrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "idType": "NATIONAL_ID",
+                 *       "idValue": "NID-2001",
+                 *       "givenName": "Halima",
+                 *       "familyName": "Said",
+                 *       "gender": "female",
+                 *       "birthDate": "1988-04-12",
+                 *       "occupation": "Farmer",
+                 *       "phone": "+254 700 000001",
+                 *       "address": {
+                 *         "region": "Coast",
+                 *         "district": "Kilifi",
+                 *         "locality": "Mtwapa"
+                 *       },
+                 *       "familyMembers": [
+                 *         {
+                 *           "relation": "child",
+                 *           "givenName": "Omar",
+                 *           "familyName": "Said",
+                 *           "gender": "male",
+                 *           "birthDate": "2015-09-01"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["RegistrantInput"];
+            };
+        };
+        responses: {
+            /** @description The registrant */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Registrant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getRegistrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                registrantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The registrant */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Registrant"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    updateRegistrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                registrantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "occupation": "Teacher",
+                 *       "address": {
+                 *         "region": "Coast",
+                 *         "district": "Kilifi",
+                 *         "locality": "Kilifi town"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["RegistrantPatch"];
+            };
+        };
+        responses: {
+            /** @description The registrant as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Registrant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listRegistrantChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                registrantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RegistrantChange"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getMyRegistrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's registrant */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Registrant"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    uploadDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["DocumentUpload"];
+            };
+        };
+        responses: {
+            /** @description The document was stored */
+            201: {
+                headers: {
+                    /**
+                     * @description Where the document's metadata can be read
+                     * @example /api/v1/documents/4f7d8a52-3c1e-4b7a-9d0e-2a6b1c9e8f31
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "4f7d8a52-3c1e-4b7a-9d0e-2a6b1c9e8f31",
+                     *       "fileName": "discharge-summary.pdf",
+                     *       "mediaType": "application/pdf",
+                     *       "sizeBytes": 48213,
+                     *       "sha256": "9f2c1d7e3b5a4c6d8e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d",
+                     *       "kind": "medical-report",
+                     *       "createdAt": "2026-11-26T10:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description No file, an empty file, an unknown `kind`, or a malformed form */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation",
+                     *       "title": "The request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The file is empty.",
+                     *       "code": "ERR_VALIDATION",
+                     *       "errors": [
+                     *         {
+                     *           "path": "/body/file",
+                     *           "message": "must not be empty"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The file is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "The request body is too large",
+                     *       "status": 413,
+                     *       "detail": "The file is larger than the 10485760 bytes a document may have.",
+                     *       "code": "ERR_PAYLOAD_TOO_LARGE"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file is not a PDF, JPEG or PNG (judged by its bytes, whatever its name says) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/document-type-refused",
+                     *       "title": "The file type is not accepted",
+                     *       "status": 415,
+                     *       "detail": "Only PDF, JPEG and PNG files are accepted; this file's content is none of them.",
+                     *       "code": "ERR_DOCUMENT_TYPE_REFUSED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 4f7d8a52-3c1e-4b7a-9d0e-2a6b1c9e8f31 */
+                documentId: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document's metadata */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "4f7d8a52-3c1e-4b7a-9d0e-2a6b1c9e8f31",
+                     *       "fileName": "prescription.png",
+                     *       "mediaType": "image/png",
+                     *       "sizeBytes": 20731,
+                     *       "sha256": "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b",
+                     *       "kind": "prescription",
+                     *       "createdAt": "2026-11-26T10:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["DocumentNotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getDocumentContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 4f7d8a52-3c1e-4b7a-9d0e-2a6b1c9e8f31 */
+                documentId: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document's bytes */
+            200: {
+                headers: {
+                    /**
+                     * @description `attachment` with the sanitized file name (`filename` in ASCII, `filename*` in UTF-8)
+                     * @example attachment; filename="discharge-summary.pdf"
+                     */
+                    "Content-Disposition"?: string;
+                    /**
+                     * @description The SHA-256 of the content, hex, quoted
+                     * @example "9f2c1d7e3b5a4c6d8e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d"
+                     */
+                    ETag?: string;
+                    "X-Content-Type-Options"?: "nosniff";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description The caller's copy (its `If-None-Match`) is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["DocumentNotFound"];
+            /** @description The stored content no longer matches its hash (or is missing); it is not served */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/document-integrity",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "The stored document failed its integrity check and is not served. The request id identifies it in our logs.",
+                     *       "code": "ERR_DOCUMENT_INTEGRITY",
+                     *       "requestId": "0f8e6c1a-2b3d-4e5f-8a9b-c0d1e2f3a4b5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listApplications: {
+        parameters: {
+            query?: {
+                programId?: string;
+                status?: components["schemas"]["ApplicationStatus"];
+                /** @description Page number, from 1 */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page */
+                pageSize?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of applications, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    submitApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique value per intended operation (a UUID is best). Sending the same key again with the same
+                 *     body returns the first result (with `Idempotent-Replayed: true`) and creates nothing new; the
+                 *     same key with a different body is refused with 422.
+                 * @example 3f0c9a52-5f6e-4d7b-9a2e-0c1d2e3f4a5b
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "programId": "8a0e7f4c-2b1d-4c3e-9f5a-6b7c8d9e0f1a",
+                 *       "treatment": {
+                 *         "type": "surgery",
+                 *         "description": "Appendectomy, admitted through the emergency ward.",
+                 *         "estimatedCost": "1200.00",
+                 *         "currency": "USD",
+                 *         "facility": "County Referral Hospital"
+                 *       },
+                 *       "applicant": {
+                 *         "givenName": "Amina",
+                 *         "familyName": "Yusuf",
+                 *         "gender": "female",
+                 *         "birthDate": "1990-02-14",
+                 *         "occupation": "Trader",
+                 *         "phone": "+254 700 000002",
+                 *         "address": {
+                 *           "region": "Coast",
+                 *           "district": "Mombasa",
+                 *           "locality": "Likoni"
+                 *         }
+                 *       },
+                 *       "familyMembers": [
+                 *         {
+                 *           "relation": "child",
+                 *           "givenName": "Zawadi",
+                 *           "familyName": "Yusuf",
+                 *           "gender": "female",
+                 *           "birthDate": "2016-06-30"
+                 *         }
+                 *       ],
+                 *       "documents": [
+                 *         {
+                 *           "documentId": "0b7e2c1a-9d8f-4e3b-a2c1-5f6e7d8c9b0a",
+                 *           "kind": "medical-report"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApplicationInput"];
+            };
+        };
+        responses: {
+            /** @description The submitted application */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listApplicationDrafts: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page */
+                pageSize?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of drafts, most recently changed first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDraftPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    startApplicationDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "programId": "8a0e7f4c-2b1d-4c3e-9f5a-6b7c8d9e0f1a",
+                 *       "treatment": {
+                 *         "type": "surgery"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApplicationDraftInput"];
+            };
+        };
+        responses: {
+            /** @description The draft */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDraft"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getApplicationDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDraft"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    saveApplicationDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationDraftInput"];
+            };
+        };
+        responses: {
+            /** @description The saved draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDraft"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    discardApplicationDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Discarded */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    submitApplicationDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique value per intended operation (a UUID is best). Sending the same key again with the same
+                 *     body returns the first result (with `Idempotent-Replayed: true`) and creates nothing new; the
+                 *     same key with a different body is refused with 422.
+                 * @example 3f0c9a52-5f6e-4d7b-9a2e-0c1d2e3f4a5b
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The submitted application (same id and reference as the draft) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            default: components["responses"]["Problem"];
         };
     };
 }

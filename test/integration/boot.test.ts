@@ -4,18 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/config.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
+import { copyTemplateCluster, freePort, type ClusterFolder } from '../support/postgres-cluster.js';
 
 function waitForLogLine(child: ChildProcess, message: string, timeoutMs: number): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
@@ -43,17 +33,19 @@ describe('npm start on embedded defaults', () => {
   let child: ChildProcess;
   let baseUrl: string;
   let readyLine: Record<string, unknown>;
+  let cluster: ClusterFolder;
 
   beforeAll(async () => {
     const port = await freePort();
+    cluster = await copyTemplateCluster('boot');
     baseUrl = `http://localhost:${port}`;
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       PORT: String(port),
       DEV_OIDC_PORT: '0',
-      EMBEDDED_PG_DIR: path.join('.data', 'boot-test-postgres'),
-      EMBEDDED_PG_PORT: String(54349),
+      EMBEDDED_PG_DIR: cluster.dataDir,
+      EMBEDDED_PG_PORT: String(cluster.port),
       LOG_LEVEL: 'info',
     };
     // The same command as `npm start`.
@@ -61,8 +53,9 @@ describe('npm start on embedded defaults', () => {
     readyLine = await waitForLogLine(child, 'ready', 45_000);
   });
 
-  afterAll(() => {
+  afterAll(async () => {
     if (child.exitCode === null) child.kill('SIGKILL');
+    await cluster.remove();
   });
 
   it('reports ready with the development provider as its issuer', () => {

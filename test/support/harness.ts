@@ -33,13 +33,16 @@ export interface StartTestAppOptions {
 export async function startTestApp(options: StartTestAppOptions = {}): Promise<TestApp> {
   const environment = readTestEnvironment();
   const server = http.createServer();
-  server.listen(options.port ?? 0, '127.0.0.1');
+  // Keycloak only redirects to the ports its realm lists; the development provider accepts any
+  // loopback port, so there a free one avoids clashes between runs on one machine.
+  const port = environment.identityBackend === 'keycloak' ? (options.port ?? 0) : 0;
+  server.listen(port, '127.0.0.1');
   await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  const { port: listening } = server.address() as AddressInfo;
   const config = loadConfig({
     NODE_ENV: 'test',
-    PORT: String(port),
-    PUBLIC_URL: `http://localhost:${port}`,
+    PORT: String(listening),
+    PUBLIC_URL: `http://localhost:${listening}`,
     DATABASE_URL: environment.databaseUrl,
     OIDC_ISSUER: environment.issuer,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -54,7 +57,7 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
   server.on('request', app);
   return {
     app,
-    url: `http://localhost:${port}`,
+    url: `http://localhost:${listening}`,
     config,
     runtime,
     async close() {

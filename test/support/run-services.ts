@@ -4,6 +4,7 @@ import { createDatabaseIfMissing, dropDatabase, startEmbeddedPostgres } from '..
 import { startDevProvider } from '../../src/platform/auth/dev-provider.js';
 import { loadRealm } from '../../src/platform/auth/realm.js';
 import { PROJECT_ROOT } from '../../src/config.js';
+import { copyTemplateCluster } from './postgres-cluster.js';
 
 interface Running {
   stops: Array<() => Promise<void>>;
@@ -28,11 +29,9 @@ export async function startRunServices(): Promise<void> {
     adminUrl = adminUrlOf(process.env.DATABASE_URL);
     await createDatabaseIfMissing(adminUrl, database);
   } else {
-    const embedded = await startEmbeddedPostgres({
-      dataDir: path.join(PROJECT_ROOT, '.data', 'test-postgres'),
-      port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 54339),
-      database,
-    });
+    const folder = await copyTemplateCluster('suite');
+    running.stops.push(() => folder.remove());
+    const embedded = await startEmbeddedPostgres({ dataDir: folder.dataDir, port: folder.port, database });
     adminUrl = embedded.adminUrl;
     running.stops.push(() => embedded.stop());
   }

@@ -3,18 +3,21 @@
  * responses when configured), bearer authentication through the spec's security requirements, the
  * module routers, and problem+json for every error including unknown routes.
  */
-import express, { Router, type RequestHandler } from 'express';
+import type { EventEmitter } from 'node:events';
+import express, { Router, type Request, type RequestHandler } from 'express';
 import { middleware as openApiValidator } from 'express-openapi-validator';
 import type { OpenAPIV3 } from 'express-openapi-validator/dist/framework/types.js';
 import type { AccessTokenVerifier } from '../auth/access-token.js';
 import { createBearerSecurityHandler } from '../auth/api-security.js';
-import { sendNotFoundProblem, sendProblemForError } from './problem.js';
+import { MultipartBodyError, sendNotFoundProblem, sendProblemForError, type MultipartFailureCode } from './problem.js';
 
 export interface ApiRouterOptions {
   spec: OpenAPIV3.DocumentV3_1;
   verifier: AccessTokenVerifier;
   jsonBodyLimit: number;
   validateResponses: boolean;
+  /** Largest file a multipart upload may carry, in bytes (the document cap). */
+  maxUploadBytes: number;
   /** Module routers, mounted at /api/v1 after validation. */
   routers: Router[];
 }
@@ -38,6 +41,34 @@ function parseJsonBodyAfterAuthentication(limit: number): RequestHandler {
   };
 }
 
+/** The busboy instance multer reads a form with: a writable stream that reports limits and failures as events. */
+type FormReader = NodeJS.WritableStream & EventEmitter;
+
+/**
+ * Options for the validator's multer, which reads multipart forms (after authentication) into memory.
+ * The file limit is one byte over the cap, so the service sees an over-cap file and refuses it itself
+ * while multer only bounds memory. The validator keeps only a status of multer's failures (and makes
+ * 500 of a malformed form), so the first failure is recorded on the request for the problem mapping.
+ */
+function multipartUploader(maxUploadBytes: number) {
+  return {
+    limits: { fileSize: maxUploadBytes + 1, files: 1, fields: 8, parts: 9, fieldSize: 1024, fieldNameSize: 100, headerPairs: 20 },
+    // File names arrive as UTF-8 from browsers; busboy's default would read them as Latin-1.
+    defParamCharset: 'utf8',
+    streamHandler(req: Request, form: FormReader) {
+      const refuse = (code: MultipartFailureCode, cause?: unknown) => {
+        req.deferredBodyError ??= new MultipartBodyError(code, { cause });
+      };
+      form.on('error', (error: unknown) => refuse('MALFORMED', error));
+      form.on('filesLimit', () => refuse('LIMIT_FILE_COUNT'));
+      form.on('partsLimit', () => refuse('LIMIT_PART_COUNT'));
+      form.on('fieldsLimit', () => refuse('LIMIT_FIELD_COUNT'));
+      form.on('file', (_field: string, file: EventEmitter) => file.once('limit', () => refuse('LIMIT_FILE_SIZE')));
+      req.pipe(form);
+    },
+  };
+}
+
 const reportDeferredBodyError: RequestHandler = (req, _res, next) => {
   next(req.deferredBodyError);
 };
@@ -52,6 +83,7 @@ export function createApiRouter(options: ApiRouterOptions): Router {
       validateRequests: { allowUnknownQueryParameters: false, removeAdditional: false, allErrors: true },
       validateResponses: options.validateResponses ? { removeAdditional: false, onError: undefined } : false,
       validateSecurity: { handlers: { bearerAuth } },
+      fileUploader: multipartUploader(options.maxUploadBytes),
       validateApiSpec: true,
       // Probes are documented in the spec but served outside /api.
       ignorePaths: /^\/(healthz|readyz)$/,

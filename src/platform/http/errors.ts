@@ -18,7 +18,30 @@ export type ErrorCode =
   | 'ERR_CONFLICT'
   | 'ERR_RATE_LIMITED'
   | 'ERR_SERVICE_UNAVAILABLE'
-  | 'ERR_INTERNAL';
+  | 'ERR_INTERNAL'
+  // programs
+  | 'ERR_VERSION_CONFLICT'
+  | 'ERR_PROGRAM_CODE_TAKEN'
+  | 'ERR_PROGRAM_NEEDS_ASSESSMENT_STAGE'
+  | 'ERR_OFFICER_GROUP_UNKNOWN'
+  | 'ERR_STAGE_POSITION'
+  // registry
+  | 'ERR_REGISTRANT_DUPLICATE'
+  // applications
+  | 'ERR_PROGRAM_CLOSED'
+  | 'ERR_UNKNOWN_TREATMENT_TYPE'
+  | 'ERR_CURRENCY_MISMATCH'
+  | 'ERR_AMOUNT_NOT_POSITIVE'
+  | 'ERR_IDENTITY_UNVERIFIED'
+  | 'ERR_IDENTITY_MISMATCH'
+  | 'ERR_DOCUMENT_NOT_ATTACHABLE'
+  | 'ERR_APPLICATION_NOT_DRAFT'
+  | 'ERR_APPLICATION_INCOMPLETE'
+  | 'ERR_IDEMPOTENCY_KEY_REUSED'
+  | 'ERR_IDEMPOTENCY_IN_PROGRESS'
+  // documents
+  | 'ERR_DOCUMENT_TYPE_REFUSED'
+  | 'ERR_DOCUMENT_INTEGRITY';
 
 export interface FieldError {
   /** JSON pointer-like path of the offending field, e.g. `/body/amount`. */
@@ -77,14 +100,21 @@ export class AuthenticationError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(detail: string, code: 'ERR_FORBIDDEN_ROLE' | 'ERR_CSRF' = 'ERR_FORBIDDEN_ROLE') {
+  constructor(detail: string, code: ErrorCode = 'ERR_FORBIDDEN_ROLE') {
     super(code, 403, 'Forbidden', { detail });
   }
 }
 
 export class ConflictError extends AppError {
-  constructor(detail: string) {
-    super('ERR_CONFLICT', 409, 'Conflict', { detail });
+  constructor(detail: string, code: ErrorCode = 'ERR_CONFLICT') {
+    super(code, 409, 'Conflict', { detail });
+  }
+}
+
+/** Well-formed but impossible as sent (e.g. an idempotency key reused for another request). */
+export class UnprocessableError extends AppError {
+  constructor(detail: string, code: ErrorCode) {
+    super(code, 422, 'Cannot be carried out', { detail });
   }
 }
 

@@ -3,7 +3,7 @@
  * No stack trace or internal message ever reaches the client; 5xx causes are logged with the request id.
  */
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
-import { AppError, type ErrorCode, type FieldError } from './errors.js';
+import { AppError, InputError, type ErrorCode, type FieldError } from './errors.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -60,6 +60,45 @@ function fromBodyParser(err: ForeignHttpError): AppError | undefined {
   }
 }
 
+/** What multer hit while reading a multipart form (its codes), or a form busboy could not parse. */
+export type MultipartFailureCode = 'LIMIT_FILE_SIZE' | 'LIMIT_FILE_COUNT' | 'LIMIT_PART_COUNT' | 'LIMIT_FIELD_COUNT' | 'MALFORMED';
+
+/**
+ * Recorded on the request while multer reads the form (see api-router.ts): the validator that runs
+ * multer keeps only a status, and reports busboy's parse failures as 500.
+ */
+export class MultipartBodyError extends Error {
+  constructor(
+    readonly code: MultipartFailureCode,
+    options?: { cause?: unknown },
+  ) {
+    super(`multipart body refused: ${code}`, options);
+    this.name = 'MultipartBodyError';
+  }
+}
+
+/** A file over the cap is 413; anything else wrong with the form is the caller's malformed input. */
+function fromMultipart(err: MultipartBodyError): AppError {
+  switch (err.code) {
+    case 'LIMIT_FILE_SIZE':
+      return new AppError('ERR_PAYLOAD_TOO_LARGE', 413, 'The request body is too large', { detail: 'The file is larger than this endpoint accepts.' });
+    case 'LIMIT_FILE_COUNT':
+      return new InputError('Send one file per request.', [{ path: '/body', message: 'has more than one file' }]);
+    case 'LIMIT_PART_COUNT':
+    case 'LIMIT_FIELD_COUNT':
+      return new InputError('The form has more fields than this endpoint takes.', [{ path: '/body', message: 'has too many fields' }]);
+    case 'MALFORMED':
+      return new InputError('The multipart/form-data body could not be read; it is malformed or incomplete.');
+  }
+}
+
+/** The body types the operation declares (the validator's view of it), for telling the caller what to send. */
+function acceptedContentTypes(req: Request): string {
+  const operation = (req as Request & { openapi?: { schema?: { requestBody?: { content?: Record<string, unknown> } } } }).openapi;
+  const types = Object.keys(operation?.schema?.requestBody?.content ?? {});
+  return types.length > 0 ? types.join(' or ') : 'application/json';
+}
+
 function fromValidator(err: ForeignHttpError, req: Request): AppError | undefined {
   const status = err.status ?? err.statusCode;
   if (typeof status !== 'number' || status < 400 || status > 599) return undefined;
@@ -87,7 +126,7 @@ function fromValidator(err: ForeignHttpError, req: Request): AppError | undefine
       return new AppError('ERR_PAYLOAD_TOO_LARGE', 413, 'The request body is too large', { detail: 'The body is larger than this endpoint accepts.' });
     case 415:
       return new AppError('ERR_UNSUPPORTED_MEDIA_TYPE', 415, 'Unsupported content type', {
-        detail: `Content type ${req.headers['content-type'] ?? '(none)'} is not accepted here; send application/json.`,
+        detail: `Content type ${req.headers['content-type'] ?? '(none)'} is not accepted here; send ${acceptedContentTypes(req)}.`,
       });
     default:
       return undefined;
@@ -96,9 +135,14 @@ function fromValidator(err: ForeignHttpError, req: Request): AppError | undefine
 
 export function toAppError(err: unknown, req: Request): AppError {
   if (err instanceof AppError) return err;
+  if (err instanceof MultipartBodyError) return fromMultipart(err);
   // The validator saw the body that failed to parse as missing; the parse failure is the real story.
   if (req.deferredBodyError !== undefined && req.deferredBodyError !== err && (err as ForeignHttpError | null)?.status === 400) {
     return toAppError(req.deferredBodyError, req);
+  }
+  // Multipart is read after authentication, so whatever status the validator made of the form's failure, the failure is the story.
+  if (req.deferredBodyError instanceof MultipartBodyError && req.deferredBodyError !== err && ![401, 403].includes((err as ForeignHttpError | null)?.status ?? 0)) {
+    return fromMultipart(req.deferredBodyError);
   }
   if (err !== null && typeof err === 'object') {
     const foreign = err as ForeignHttpError;
@@ -140,6 +184,9 @@ function titleOf(error: AppError): string {
     ERR_CSRF: 'The form has expired',
     ERR_CONFLICT: 'Conflict',
     ERR_RATE_LIMITED: 'Too many requests',
+    ERR_DOCUMENT_TYPE_REFUSED: 'The file type is not accepted',
+    ERR_VERSION_CONFLICT: 'Changed by someone else',
+    ERR_IDEMPOTENCY_KEY_REUSED: 'Idempotency key already used',
   };
   return titles[error.code] ?? 'Error';
 }

@@ -1,0 +1,58 @@
+/** What the document operations stand on: the database, the blob storage, the size cap and a clock. */
+import { randomUUID } from 'node:crypto';
+import type { Sequelize } from 'sequelize';
+import type { DocumentsConfig } from '../../config.js';
+import type { components } from '../../generated/openapi.js';
+import { createLocalDocumentStorage } from './local-storage.js';
+import { defineDocumentModels, type DocumentRecord } from './models.js';
+import { createS3DocumentStorage } from './s3-storage.js';
+import type { DocumentStorage } from './storage.js';
+
+export type DocumentMetadata = components['schemas']['Document'];
+
+export interface DocumentStore {
+  sequelize: Sequelize;
+  storage: DocumentStorage;
+  /** Largest document accepted, in bytes. */
+  maxBytes: number;
+  now: () => Date;
+  newId: () => string;
+}
+
+export interface CreateDocumentStoreOptions {
+  config: DocumentsConfig;
+  sequelize: Sequelize;
+  /** Replaces the adapter the configuration names (tests, or a storage built elsewhere). */
+  storage?: DocumentStorage;
+  now?: () => Date;
+}
+
+/** The adapter the configuration names: a local folder by default, an S3-compatible bucket with DOCUMENT_STORAGE=s3. */
+export function createDocumentStorage(config: DocumentsConfig['storage']): DocumentStorage {
+  if (config.kind === 'local') return createLocalDocumentStorage({ root: config.root });
+  const { kind: _kind, ...s3 } = config;
+  return createS3DocumentStorage(s3);
+}
+
+export function createDocumentStore(options: CreateDocumentStoreOptions): DocumentStore {
+  defineDocumentModels(options.sequelize);
+  return {
+    sequelize: options.sequelize,
+    storage: options.storage ?? createDocumentStorage(options.config.storage),
+    maxBytes: options.config.maxBytes,
+    now: options.now ?? (() => new Date()),
+    newId: randomUUID,
+  };
+}
+
+export function toDocumentMetadata(record: DocumentRecord): DocumentMetadata {
+  return {
+    id: record.id,
+    fileName: record.fileName,
+    mediaType: record.mediaType,
+    sizeBytes: record.sizeBytes,
+    sha256: record.sha256,
+    kind: record.kind,
+    createdAt: record.createdAt.toISOString(),
+  };
+}

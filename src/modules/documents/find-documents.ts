@@ -1,0 +1,24 @@
+import { Op, type Transaction } from 'sequelize';
+import { toDocumentMetadata, type DocumentMetadata } from './document-store.js';
+import { DocumentRecord } from './models.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The documents among `ids` that exist and were uploaded by `ownerSubject`, oldest first; the others
+ * (unknown, malformed or someone else's) are simply absent, so a caller compares lengths to refuse
+ * attaching what is not theirs. Pass the caller's transaction to read inside it.
+ */
+export async function findDocumentsOwnedBy(ids: string[], ownerSubject: string, transaction?: Transaction): Promise<DocumentMetadata[]> {
+  const wanted = [...new Set(ids.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
+  if (wanted.length === 0) return [];
+  const records = await DocumentRecord.findAll({
+    where: { id: { [Op.in]: wanted }, ownerSubject },
+    order: [
+      ['createdAt', 'ASC'],
+      ['id', 'ASC'],
+    ],
+    transaction,
+  });
+  return records.map(toDocumentMetadata);
+}

@@ -1,0 +1,10 @@
+export { createDocumentRoutes, type DocumentRoutesOptions } from './routes.js';
+export { createDocumentStore, createDocumentStorage, type CreateDocumentStoreOptions, type DocumentMetadata, type DocumentStore } from './document-store.js';
+export { createDocuments } from './migrations.js';
+export { uploadDocument, type UploadDocumentOptions } from './upload-document.js';
+export { readDocument, readDocumentContent, type ReadDocumentOptions, type ReadDocumentContentResult } from './read-document.js';
+export { findDocumentsOwnedBy } from './find-documents.js';
+export { NO_OFFICER_READS, type DocumentReadPolicy } from './read-policy.js';
+export { DOCUMENT_KINDS, type DocumentKind } from './models.js';
+export { DOCUMENT_MEDIA_TYPES, type DocumentMediaType } from './content-type.js';
+export type { DocumentStorage } from './storage.js';

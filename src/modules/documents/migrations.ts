@@ -1,0 +1,26 @@
+import type { Migration } from '../../platform/db/migrate.js';
+
+/** Document metadata; the bytes live in the document storage under `sha256`. Rows are never updated. */
+export const createDocuments: Migration = {
+  name: '2026-11-26-10-documents',
+  async up({ context: { sequelize } }) {
+    await sequelize.query(`
+      CREATE TABLE documents (
+        id uuid PRIMARY KEY,
+        sha256 char(64) NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+        size_bytes bigint NOT NULL CHECK (size_bytes > 0),
+        media_type varchar(100) NOT NULL CHECK (media_type IN ('application/pdf', 'image/jpeg', 'image/png')),
+        file_name varchar(255) NOT NULL CHECK (file_name <> ''),
+        kind varchar(32) NOT NULL CHECK (kind IN ('medical-report', 'prescription', 'id-proof', 'other')),
+        owner_subject varchar(255) NOT NULL,
+        owner_username varchar(255) NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX documents_owner_idx ON documents (owner_subject, created_at);
+      CREATE INDEX documents_sha256_idx ON documents (sha256);
+    `);
+  },
+  async down({ context: { sequelize } }) {
+    await sequelize.query('DROP TABLE documents');
+  },
+};

@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import type { Principal } from '../../platform/auth/principal.js';
+import { recordEvent } from '../../platform/db/events.js';
+import { InputError, PayloadTooLargeError } from '../../platform/http/errors.js';
+import { sniffDocumentType } from './content-type.js';
+import { toDocumentMetadata, type DocumentMetadata, type DocumentStore } from './document-store.js';
+import { DocumentStorageUnavailableError, DocumentTypeRefusedError } from './errors.js';
+import { sanitizeFileName } from './file-name.js';
+import { DocumentRecord, type DocumentKind } from './models.js';
+
+export interface UploadDocumentOptions {
+  uploader: Pick<Principal, 'subject' | 'username'>;
+  kind: DocumentKind;
+  /** The name the client sent; kept as a label only, after sanitizing. */
+  fileName: string;
+  bytes: Buffer;
+}
+
+/**
+ * Checks the file (not empty, within the cap, a PDF, JPEG or PNG by its bytes), stores the bytes under
+ * their SHA-256, then records the document and its event in one transaction. The blob goes first: an
+ * orphan blob is harmless, a row without its blob must never exist.
+ */
+export async function uploadDocument(store: DocumentStore, options: UploadDocumentOptions): Promise<DocumentMetadata> {
+  const { bytes, uploader, kind } = options;
+  if (bytes.length === 0) throw new InputError('The file is empty.', [{ path: '/body/file', message: 'must not be empty' }]);
+  if (bytes.length > store.maxBytes) throw new PayloadTooLargeError(`The file is larger than the ${store.maxBytes} bytes a document may have.`);
+  const mediaType = sniffDocumentType(bytes);
+  if (!mediaType) throw new DocumentTypeRefusedError();
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+
+  try {
+    await store.storage.storeBlob(sha256, bytes);
+  } catch (error) {
+    throw new DocumentStorageUnavailableError(error);
+  }
+
+  const record = await store.sequelize.transaction(async (transaction) => {
+    const created = await DocumentRecord.create(
+      {
+        id: store.newId(),
+        sha256,
+        sizeBytes: bytes.length,
+        mediaType,
+        fileName: sanitizeFileName(options.fileName, { mediaType }),
+        kind,
+        ownerSubject: uploader.subject,
+        ownerUsername: uploader.username,
+        createdAt: store.now(),
+      },
+      { transaction },
+    );
+    await recordEvent(store.sequelize, transaction, {
+      type: 'document.uploaded',
+      aggregateType: 'document',
+      aggregateId: created.id,
+      actor: uploader,
+      payload: { kind, mediaType, sizeBytes: bytes.length },
+    });
+    return created;
+  });
+  return toDocumentMetadata(record);
+}

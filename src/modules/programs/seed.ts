@@ -1,0 +1,42 @@
+/**
+ * The demo program `npm start` sets up, following the seed's example process: a social worker, a
+ * junior officer and a senior officer (who assesses the amount), each a named demo user.
+ */
+import type { ProgramsService } from './service.js';
+
+export const DEMO_PROGRAM_CODE = 'EMERG-SURG';
+
+const SYSTEM = { subject: 'system', username: 'system', roles: ['program-manager' as const] };
+
+export async function seedDemoProgram(programs: ProgramsService): Promise<'created' | 'present'> {
+  const existing = await programs.listPrograms(SYSTEM, { code: DEMO_PROGRAM_CODE, page: 1, pageSize: 1 });
+  if (existing.total > 0) return 'present';
+  const program = await programs.createProgram(SYSTEM, {
+    code: DEMO_PROGRAM_CODE,
+    name: 'Emergency surgery and treatment',
+    description: 'Immediate help with the cost of urgent surgery, treatment or a medical crisis.',
+    currency: 'USD',
+    maxAmount: '5000.00',
+    voucherValidityDays: 30,
+    treatmentTypes: [
+      { code: 'surgery', label: 'Urgent surgery' },
+      { code: 'treatment', label: 'Medical treatment' },
+      { code: 'medication', label: 'Medication' },
+      { code: 'crisis', label: 'Crisis support' },
+    ],
+    reasonCodes: [
+      { code: 'eligible', label: 'Meets the eligibility criteria' },
+      { code: 'documents-verified', label: 'Documents inspected and verified' },
+      { code: 'documents-incomplete', label: 'Documents missing or unreadable' },
+      { code: 'duplicate', label: 'Duplicate of an enrolled beneficiary' },
+      { code: 'not-eligible', label: 'Does not meet the eligibility criteria' },
+    ],
+    stages: [
+      { name: 'Social worker: documents, enrolment, deduplication, eligibility', kind: 'review', officer: { type: 'user', ref: 'samuel' } },
+      { name: 'Junior officer: documents and eligibility', kind: 'review', officer: { type: 'user', ref: 'joy' } },
+      { name: 'Senior officer: verification, eligibility and amount', kind: 'assessment', officer: { type: 'user', ref: 'sena' } },
+    ],
+  });
+  await programs.updateProgram(SYSTEM, program.id, { version: program.version, state: 'open' });
+  return 'created';
+}

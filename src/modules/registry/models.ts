@@ -1,0 +1,112 @@
+/** Registry rows and their API shapes. */
+import type { components } from '../../generated/openapi.js';
+
+export type Registrant = components['schemas']['Registrant'];
+export type RegistrantInput = components['schemas']['RegistrantInput'];
+export type RegistrantPatch = components['schemas']['RegistrantPatch'];
+export type RegistrantChange = components['schemas']['RegistrantChange'];
+export type FamilyMemberInput = components['schemas']['FamilyMemberInput'];
+export type PersonDetails = components['schemas']['PersonDetails'];
+export type IdType = components['schemas']['IdType'];
+export type Gender = components['schemas']['Gender'];
+
+export interface RegistrantRow {
+  id: string;
+  id_type: IdType;
+  id_value: string;
+  given_name: string;
+  family_name: string;
+  gender: Gender;
+  birth_date: string;
+  occupation: string | null;
+  region: string;
+  district: string | null;
+  locality: string | null;
+  address_line: string | null;
+  phone: string | null;
+  email: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface FamilyMemberRow {
+  id: string;
+  registrant_id: string;
+  position: number;
+  relation: FamilyMemberInput['relation'];
+  given_name: string;
+  family_name: string;
+  gender: Gender;
+  birth_date: string;
+  occupation: string | null;
+}
+
+/** Whole years between a birth date (YYYY-MM-DD) and today. */
+export function ageOn(birthDate: string, today: Date): number {
+  const [year, month, day] = birthDate.split('-').map(Number) as [number, number, number];
+  let age = today.getUTCFullYear() - year;
+  const beforeBirthday = today.getUTCMonth() + 1 < month || (today.getUTCMonth() + 1 === month && today.getUTCDate() < day);
+  if (beforeBirthday) age -= 1;
+  return Math.max(0, age);
+}
+
+function withOptional<T extends object>(target: T, values: Record<string, string | null | undefined>): T {
+  for (const [key, value] of Object.entries(values)) if (value !== null && value !== undefined && value !== '') Object.assign(target, { [key]: value });
+  return target;
+}
+
+export function toRegistrant(row: RegistrantRow, family: FamilyMemberRow[], today: Date): Registrant {
+  const address = withOptional({ region: row.region } as Registrant['address'], { district: row.district, locality: row.locality, line: row.address_line });
+  const registrant: Registrant = {
+    id: row.id,
+    idType: row.id_type,
+    idValue: row.id_value,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    gender: row.gender,
+    birthDate: row.birth_date,
+    age: ageOn(row.birth_date, today),
+    address,
+    familyMembers: family.map((member) =>
+      withOptional(
+        {
+          id: member.id,
+          relation: member.relation,
+          givenName: member.given_name,
+          familyName: member.family_name,
+          gender: member.gender,
+          birthDate: member.birth_date,
+          age: ageOn(member.birth_date, today),
+        },
+        { occupation: member.occupation },
+      ),
+    ),
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+  return withOptional(registrant, { occupation: row.occupation, phone: row.phone, email: row.email });
+}
+
+/** The registry fields a person's details map to, for inserts, updates and change records (stored as sent). */
+export function columnsOf(details: Partial<PersonDetails>): Record<string, string | null> {
+  const columns: Record<string, string | null> = {};
+  const set = (column: string, value: string | undefined, present: boolean) => {
+    if (present) columns[column] = value === undefined || value === '' ? null : value;
+  };
+  set('given_name', details.givenName, 'givenName' in details);
+  set('family_name', details.familyName, 'familyName' in details);
+  set('gender', details.gender, 'gender' in details);
+  set('birth_date', details.birthDate, 'birthDate' in details);
+  set('occupation', details.occupation, 'occupation' in details);
+  set('phone', details.phone, 'phone' in details);
+  set('email', details.email, 'email' in details);
+  if (details.address) {
+    set('region', details.address.region, true);
+    set('district', details.address.district, true);
+    set('locality', details.address.locality, true);
+    set('address_line', details.address.line, true);
+  }
+  return columns;
+}

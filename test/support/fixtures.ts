@@ -1,0 +1,66 @@
+/** Builders for realistic test data, made through the API like a user would. */
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import type { Express } from 'express';
+import { tokenFor } from './tokens.js';
+
+export function uniqueCode(prefix = 'T'): string {
+  return `${prefix}-${randomUUID().slice(0, 8).toUpperCase()}`;
+}
+
+export interface ProgramFixture {
+  id: string;
+  code: string;
+  version: number;
+  currency: string;
+}
+
+export async function createProgram(app: Express, options: { open?: boolean; currency?: string } = {}): Promise<ProgramFixture> {
+  const token = await tokenFor('maria');
+  const created = await request(app)
+    .post('/api/v1/programs')
+    .set('Authorization', `Bearer ${token}`)
+    .send({
+      code: uniqueCode(),
+      name: 'Emergency surgery (test)',
+      description: 'A program made by a test.',
+      currency: options.currency ?? 'USD',
+      maxAmount: '5000.00',
+      voucherValidityDays: 30,
+      treatmentTypes: [
+        { code: 'surgery', label: 'Urgent surgery' },
+        { code: 'treatment', label: 'Medical treatment' },
+      ],
+      reasonCodes: [{ code: 'eligible', label: 'Eligible' }],
+      stages: [
+        { name: 'Social worker', kind: 'review', officer: { type: 'user', ref: 'samuel' } },
+        { name: 'Senior officer', kind: 'assessment', officer: { type: 'user', ref: 'sena' } },
+      ],
+    });
+  if (created.status !== 201) throw new Error(`program not created: ${created.status} ${JSON.stringify(created.body)}`);
+  let program = created.body as { id: string; code: string; version: number; currency: string };
+  if (options.open !== false) {
+    const opened = await request(app).patch(`/api/v1/programs/${program.id}`).set('Authorization', `Bearer ${token}`).send({ version: program.version, state: 'open' });
+    if (opened.status !== 200) throw new Error(`program not opened: ${opened.status} ${JSON.stringify(opened.body)}`);
+    program = opened.body as typeof program;
+  }
+  return { id: program.id, code: program.code, version: program.version, currency: program.currency };
+}
+
+export function applicationFor(programId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    programId,
+    treatment: { type: 'surgery', description: 'Appendectomy after admission through the emergency ward.', estimatedCost: '1200.50', currency: 'USD', facility: 'County Referral Hospital' },
+    applicant: {
+      givenName: 'Amina',
+      familyName: 'Yusuf',
+      gender: 'female',
+      birthDate: '1990-02-14',
+      occupation: 'Trader',
+      phone: '+254 700 000002',
+      address: { region: 'Coast', district: 'Mombasa', locality: 'Likoni' },
+    },
+    familyMembers: [{ relation: 'child', givenName: 'Zawadi', familyName: 'Yusuf', gender: 'female', birthDate: '2016-06-30' }],
+    ...overrides,
+  };
+}
