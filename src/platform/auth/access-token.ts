@@ -18,6 +18,11 @@ export interface AccessTokenVerifierOptions {
   currentDate?: () => Date;
   /** Seconds of clock skew tolerated on `exp` and `nbf`. Default 5. */
   clockTolerance?: number;
+  /**
+   * How many verified tokens to remember (by their exact text) so a client's next request skips the
+   * signature check; expiry is still checked on every use. 0 turns it off. Default 10,000.
+   */
+  cacheSize?: number;
 }
 
 export interface AccessTokenVerifier {
@@ -96,32 +101,65 @@ function isInfrastructureFault(error: unknown): boolean {
   );
 }
 
+interface Verified {
+  principal: Principal;
+  /** `exp` in milliseconds. */
+  expiresAt: number;
+}
+
 export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): AccessTokenVerifier {
   const keys = options.keys ?? lazyRemoteKeys(options.issuer);
+  const cacheSize = options.cacheSize ?? 10_000;
+  const toleranceMs = (options.clockTolerance ?? 5) * 1000;
+  // A Map keeps insertion order: deleting and re-inserting on use makes it a small LRU.
+  const verified = new Map<string, Verified>();
+  const now = () => (options.currentDate?.() ?? new Date()).getTime();
+
+  function remembered(token: string): Principal | undefined {
+    const entry = verified.get(token);
+    if (!entry) return undefined;
+    verified.delete(token);
+    if (entry.expiresAt + toleranceMs <= now()) return undefined;
+    verified.set(token, entry);
+    return entry.principal;
+  }
+
+  function remember(token: string, principal: Principal, exp: number | undefined): void {
+    if (cacheSize === 0 || exp === undefined) return;
+    verified.set(token, { principal, expiresAt: exp * 1000 });
+    if (verified.size > cacheSize) verified.delete(verified.keys().next().value as string);
+  }
+
+  async function verifySignatureAndClaims(token: string): Promise<Principal> {
+    let claims: KeycloakClaims;
+    try {
+      const result = await jwtVerify<KeycloakClaims>(token, keys, {
+        issuer: options.issuer,
+        currentDate: options.currentDate?.(),
+        clockTolerance: options.clockTolerance ?? 5,
+        requiredClaims: ['exp', 'sub'],
+        algorithms: ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'],
+      });
+      claims = result.payload;
+    } catch (error) {
+      if (isInfrastructureFault(error)) {
+        throw error instanceof ServiceUnavailableError ? error : new ServiceUnavailableError('The identity provider cannot be reached.', error);
+      }
+      if (error instanceof joseErrors.JWTExpired) throw new AuthenticationError('ERR_AUTH_TOKEN_EXPIRED', 'The access token has expired; sign in again.', error);
+      throw new AuthenticationError('ERR_AUTH_TOKEN_INVALID', describeJoseFailure(error), error);
+    }
+    const audiences = typeof claims.aud === 'string' ? [claims.aud] : (claims.aud ?? []);
+    if (!audiences.includes(options.audience) && claims.azp !== options.webClientId) {
+      throw new AuthenticationError('ERR_AUTH_TOKEN_INVALID', `The access token is not meant for this service (audience ${options.audience}).`);
+    }
+    const principal = principalFrom(claims, options.audience);
+    remember(token, principal, claims.exp);
+    return principal;
+  }
+
   return {
     async verify(token) {
-      let claims: KeycloakClaims;
-      try {
-        const result = await jwtVerify<KeycloakClaims>(token, keys, {
-          issuer: options.issuer,
-          currentDate: options.currentDate?.(),
-          clockTolerance: options.clockTolerance ?? 5,
-          requiredClaims: ['exp', 'sub'],
-          algorithms: ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'],
-        });
-        claims = result.payload;
-      } catch (error) {
-        if (isInfrastructureFault(error)) {
-          throw error instanceof ServiceUnavailableError ? error : new ServiceUnavailableError('The identity provider cannot be reached.', error);
-        }
-        if (error instanceof joseErrors.JWTExpired) throw new AuthenticationError('ERR_AUTH_TOKEN_EXPIRED', 'The access token has expired; sign in again.', error);
-        throw new AuthenticationError('ERR_AUTH_TOKEN_INVALID', describeJoseFailure(error), error);
-      }
-      const audiences = typeof claims.aud === 'string' ? [claims.aud] : (claims.aud ?? []);
-      if (!audiences.includes(options.audience) && claims.azp !== options.webClientId) {
-        throw new AuthenticationError('ERR_AUTH_TOKEN_INVALID', `The access token is not meant for this service (audience ${options.audience}).`);
-      }
-      return principalFrom(claims, options.audience);
+      return remembered(token) ?? (await verifySignatureAndClaims(token));
     },
   };
 }
