@@ -76,12 +76,13 @@ export function createApp(deps: AppDependencies): Express {
   const documents = createDocumentStore({ config: config.documents, sequelize });
   const programs = createProgramsService({ sequelize });
   const registry = createRegistryService({ sequelize });
+  const schemas = createSchemaValidator(deps.spec);
   const applications = createApplicationsService({
     sequelize,
     programs,
     registry,
     documents: { findOwnedBy: findDocumentsOwnedBy },
-    schemas: createSchemaValidator(deps.spec),
+    schemas,
   });
 
   const metrics = createMetrics();
@@ -142,7 +143,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(createHomeRoutes());
   // The portals' pages, one router per portal.
   app.use('/ssp', createSelfServicePages({ programs, applications, documents }));
-  app.use('/admin', createAdminPages({ programs }));
+  app.use('/admin', createAdminPages({ programs, schemas }));
   app.use(sendPageNotFound);
   app.use(renderPageError);
   return app;

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { loadApiSpec } from './platform/http/spec.js';
 import { createLogger } from './platform/logging/logger.js';
 import { startRuntime } from './platform/runtime.js';
+import { createProgramsService, seedDemoProgram } from './modules/programs/index.js';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -22,6 +23,9 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const spec = await loadApiSpec(config.paths.spec);
   const runtime = await startRuntime(config, logger);
+  if (config.nodeEnv !== 'production' && (await seedDemoProgram(createProgramsService({ sequelize: runtime.database.sequelize }))) === 'created') {
+    logger.info('demo program EMERG-SURG created and opened');
+  }
   const app = createApp({ config, logger, spec, ...runtime });
   const server = app.listen(config.port, config.host);
   await once(server, 'listening');

@@ -46,6 +46,11 @@ describe('applications', () => {
     expect(new Set(references).size).toBe(references.length);
   });
 
+  it('takes more submissions at once than the connection pool has connections', async () => {
+    const responses = await Promise.all(Array.from({ length: 30 }, (_, i) => submit(i % 2 === 0 ? amina : pedro, applicationFor(program.id))));
+    expect(responses.map((r) => r.status)).toEqual(Array.from({ length: 30 }, () => 201));
+  });
+
   it('refuses an unknown or closed program with 422 and stores nothing', async () => {
     const before = await countMine(amina);
     const closed = await createProgram(testApp.app, { open: false });

@@ -81,6 +81,21 @@ describe('npm start on embedded defaults', () => {
     expect(location.searchParams.get('redirect_uri')).toBe(`${baseUrl}/auth/callback`);
   });
 
+  it('sets up the open demo program with its three designated officers', async () => {
+    const discovery = (await (await fetch(`${String(readyLine.issuer)}/.well-known/openid-configuration`)).json()) as { token_endpoint: string };
+    const grant = await fetch(discovery.token_endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'password', client_id: 'iaod-tests', username: 'amina', password: 'demo' }),
+    });
+    const { access_token: token } = (await grant.json()) as { access_token: string };
+    const res = await fetch(`${baseUrl}/api/v1/programs?code=EMERG-SURG`, { headers: { authorization: `Bearer ${token}` } });
+    const page = (await res.json()) as { items: Array<{ state: string; stages: Array<{ kind: string; officer: { ref: string } }> }> };
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]?.state).toBe('open');
+    expect(page.items[0]?.stages.map((s) => `${s.kind}:${s.officer.ref}`)).toEqual(['review:samuel', 'review:joy', 'assessment:sena']);
+  });
+
   it('stops cleanly on SIGTERM', async () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');

@@ -1,11 +1,34 @@
-/** Program administration pages (being built: issue 4). */
+/**
+ * Program administration pages (`/admin`, role program-manager): programs, their approval stages and
+ * designated officers, and officer groups. Server-rendered with htmx; every change goes through the
+ * programs service, which checks the version the page holds.
+ */
 import { Router } from 'express';
 import type { ProgramsService } from '../../modules/programs/index.js';
+import type { SchemaValidator } from '../../platform/http/schema-validator.js';
+import { verifyCsrfToken } from '../../platform/web/csrf.js';
+import { requirePageRole } from '../../platform/web/page-guard.js';
+import { contractSchemas } from './context.js';
+import { createOfficerGroupPages } from './officer-group-pages.js';
+import { createProgramPages } from './program-pages.js';
+import { createStageEditorRoutes } from './stage-editor.js';
 
 export interface AdminPagesOptions {
   programs: ProgramsService;
+  /**
+   * The contract's schemas, so a form is checked exactly as the API checks the same input.
+   * Default: built from `openapi/openapi.yaml` on the first form post.
+   */
+  schemas?: SchemaValidator;
 }
 
-export function createAdminPages(_options: AdminPagesOptions): Router {
-  return Router();
+export function createAdminPages(options: AdminPagesOptions): Router {
+  const context = { programs: options.programs, schemas: contractSchemas(options.schemas) };
+  const router = Router();
+  router.use(requirePageRole('program-manager'));
+  router.use(verifyCsrfToken);
+  router.use(createProgramPages(context));
+  router.use(createStageEditorRoutes(context));
+  router.use(createOfficerGroupPages(context));
+  return router;
 }

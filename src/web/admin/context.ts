@@ -1,0 +1,55 @@
+/** What every admin page handler needs from the request, and the collaborators they share. */
+import path from 'node:path';
+import type { Request } from 'express';
+import { PROJECT_ROOT } from '../../config.js';
+import { requirePrincipal } from '../../platform/auth/require-role.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import { NotFoundError } from '../../platform/http/errors.js';
+import { loadApiSpec } from '../../platform/http/spec.js';
+import { createSchemaValidator, type SchemaValidator } from '../../platform/http/schema-validator.js';
+import type { OfficerGroup, Program, ProgramsService } from '../../modules/programs/index.js';
+
+export interface AdminContext {
+  programs: ProgramsService;
+  /** The contract's schemas, resolved once. */
+  schemas(): Promise<SchemaValidator>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The schemas given, or the ones of the contract the app serves (loaded on first use). */
+export function contractSchemas(given: SchemaValidator | undefined): () => Promise<SchemaValidator> {
+  let loaded: Promise<SchemaValidator> | undefined;
+  return () => {
+    if (given) return Promise.resolve(given);
+    loaded ??= loadApiSpec(path.join(PROJECT_ROOT, 'openapi', 'openapi.yaml')).then(createSchemaValidator);
+    return loaded;
+  };
+}
+
+export function actorOf(req: Request): Principal {
+  return requirePrincipal(req);
+}
+
+/** A malformed id cannot name a program: a plain 404 rather than a database error. */
+export function uuidParam(req: Request, name: string, what: string): string {
+  const value = req.params[name];
+  if (typeof value !== 'string' || !UUID.test(value)) throw new NotFoundError(`No ${what} with that id.`);
+  return value;
+}
+
+/** htmx asks for a fragment; a plain form post gets the whole page. */
+export function wantsFragment(req: Request): boolean {
+  return req.get('HX-Request') === 'true';
+}
+
+export interface ProgramEditorData {
+  program: Program;
+  groups: OfficerGroup[];
+}
+
+/** The program and the groups its stages may be assigned to. */
+export async function loadProgramEditor(context: AdminContext, actor: Principal, programId: string): Promise<ProgramEditorData> {
+  const [program, groups] = await Promise.all([context.programs.getProgram(actor, programId), context.programs.listOfficerGroups()]);
+  return { program, groups };
+}

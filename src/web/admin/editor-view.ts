@@ -1,0 +1,89 @@
+/**
+ * What the program editor page and its stage-editor fragment render: the program as the service
+ * answered it, plus what the person typed and what was refused, for each form on the page.
+ */
+import type { Response } from 'express';
+import type { OfficerGroup } from '../../modules/programs/index.js';
+import {
+  emptyStageForm,
+  programFormValues,
+  type FieldMessages,
+  type ProgramFormValues,
+  type StageFormValues,
+} from './forms.js';
+import type { ProgramEditorData } from './context.js';
+import type { Refusal } from './outcome.js';
+
+export interface FormView<T> {
+  values: T;
+  errors: FieldMessages;
+}
+
+export interface StageEditorView {
+  notice?: string;
+  alert?: string;
+  /** The version-conflict message; the list shows the current stages. */
+  conflict?: string;
+  add: FormView<StageFormValues>;
+  /** The stage whose change form was refused, kept open with what was typed. */
+  edit?: FormView<StageFormValues> & { stageId: string };
+  /**
+   * In a fragment after a change: the version the page held. Version fields elsewhere on the page
+   * that still hold it are brought forward, since the change proves nothing else changed meanwhile.
+   */
+  advancedFrom?: number;
+}
+
+export interface ProgramEditorView extends ProgramEditorData {
+  notice?: string;
+  alert?: string;
+  /** The version-conflict message; the forms show the current program. */
+  conflict?: string;
+  details: FormView<ProgramFormValues>;
+  stageEditor: StageEditorView;
+}
+
+const NOTICES = {
+  created: 'Program created. It stays closed until you open it: add its approval stages first.',
+  saved: 'Program details saved.',
+  opened: 'The program is open: applicants can apply now.',
+  closed: 'The program is closed: it takes no new applications.',
+} as const;
+
+export type NoticeKey = keyof typeof NOTICES;
+
+/** Only known notices: the query string never puts free text on the page. */
+export function noticeFor(key: unknown): string | undefined {
+  return typeof key === 'string' && key in NOTICES ? NOTICES[key as NoticeKey] : undefined;
+}
+
+export function stageEditorView(overrides: Partial<StageEditorView> = {}): StageEditorView {
+  return { add: { values: emptyStageForm(), errors: {} }, ...overrides };
+}
+
+export function programEditorView(data: ProgramEditorData, overrides: Partial<ProgramEditorView> = {}): ProgramEditorView {
+  return { ...data, details: { values: programFormValues(data.program), errors: {} }, stageEditor: stageEditorView(), ...overrides };
+}
+
+/**
+ * The page-level banner for a refusal. Field messages go in it too when the form that was sent has
+ * nowhere to show them next to a field (`fieldsShown` false).
+ */
+export function refusalBanner(refusal: Refusal, fieldsShown: boolean): Pick<ProgramEditorView, 'alert' | 'conflict'> {
+  if (refusal.conflict) return { conflict: refusal.message };
+  return { alert: refusal.message ?? (fieldsShown ? undefined : Object.values(refusal.fields).join(' ')) };
+}
+
+/** Group names by code, to show who a stage is designated to. */
+function groupNames(groups: OfficerGroup[]): Record<string, string> {
+  return Object.fromEntries(groups.map((group) => [group.code, group.name]));
+}
+
+export function renderProgramEditor(res: Response, view: ProgramEditorView, status = 200): void {
+  res.status(status).render('admin/program.njk', { ...view, groupNames: groupNames(view.groups) });
+}
+
+/** Only the stage editor, for htmx to swap in place. */
+export function renderStageEditorFragment(res: Response, view: ProgramEditorData & { stageEditor: StageEditorView }, status = 200): void {
+  res.status(status).render('admin/stage-editor-fragment.njk', { ...view, groupNames: groupNames(view.groups) });
+}

@@ -1,0 +1,287 @@
+/**
+ * The admin forms: what a browser posts (urlencoded strings) becomes the service's input, checked
+ * against the same contract schemas the API validates with, so a page can never store what the API
+ * would refuse. Field errors are keyed by the form field (`code`, `treatmentTypes.0.label`,
+ * `officer.ref`) and worded for a person, not as schema keywords.
+ */
+import { InputError, type FieldError } from '../../platform/http/errors.js';
+import type { SchemaValidator } from '../../platform/http/schema-validator.js';
+import type { CodedLabel, OfficerGroup, Program, Stage } from '../../modules/programs/index.js';
+import type { components } from '../../generated/openapi.js';
+
+type ProgramInput = components['schemas']['ProgramInput'];
+type ProgramPatch = components['schemas']['ProgramPatch'];
+type StageInput = components['schemas']['StageInput'];
+type StagePatch = components['schemas']['StagePatch'];
+type OfficerGroupInput = components['schemas']['OfficerGroupInput'];
+
+/** A urlencoded body as express.urlencoded({ extended: false }) parses it. */
+export type FormBody = Record<string, unknown>;
+
+/** Field errors by form field key, ready for the templates. */
+export type FieldMessages = Record<string, string>;
+
+/** A form the page itself refused: its field messages are already in plain words. */
+export class FormInputError extends InputError {}
+
+export interface ProgramFormValues {
+  code: string;
+  name: string;
+  description: string;
+  currency: string;
+  maxAmount: string;
+  voucherValidityDays: string;
+  treatmentTypes: CodedLabel[];
+  reasonCodes: CodedLabel[];
+  version: string;
+}
+
+export interface StageFormValues {
+  name: string;
+  kind: string;
+  officerType: string;
+  officerRef: string;
+  position: string;
+  version: string;
+}
+
+export interface OfficerGroupFormValues {
+  code: string;
+  name: string;
+  members: string;
+}
+
+const PROGRAM_HINTS: Record<string, string> = {
+  code: 'Use 2 to 32 capital letters, digits or dashes, starting with a letter or digit (for example EMERG-SURG).',
+  name: 'Enter a name of up to 200 characters.',
+  description: 'Keep the description under 5000 characters.',
+  currency: 'Enter a three-letter currency code, such as USD or KES.',
+  maxAmount: 'Enter an amount such as 5000 or 5000.00: digits only, with at most two decimals.',
+  voucherValidityDays: 'Enter a whole number of days from 1 to 3650.',
+  treatmentTypes: 'List at least one treatment type (at most 50).',
+  'treatmentTypes.*.code': 'Codes use lower-case letters, digits and dashes, starting with a letter or digit (for example surgery).',
+  'treatmentTypes.*.label': 'Enter a label of up to 200 characters.',
+  reasonCodes: 'List at least one reason code (at most 50).',
+  'reasonCodes.*.code': 'Codes use lower-case letters, digits and dashes, starting with a letter or digit (for example not-eligible).',
+  'reasonCodes.*.label': 'Enter a label of up to 200 characters.',
+};
+
+const STAGE_HINTS: Record<string, string> = {
+  name: 'Enter a stage name of up to 100 characters.',
+  kind: 'Choose review or assessment.',
+  officer: 'Choose who decides this stage.',
+  'officer.type': 'Choose a named user or a group.',
+  'officer.ref': "Enter the officer's username, or the code of a group.",
+  position: 'Enter a position from 1 up, or leave it empty to add the stage at the end.',
+};
+
+const GROUP_HINTS: Record<string, string> = {
+  code: 'Use 2 to 64 lower-case letters, digits or dashes, starting with a letter or digit (for example junior-officers).',
+  name: 'Enter a name of up to 200 characters.',
+  members: 'List at most 500 usernames.',
+  'members.*': 'Each username has at most 255 characters.',
+};
+
+function text(body: FormBody, name: string): string {
+  const value = body[name];
+  const first = Array.isArray(value) ? (value as unknown[])[0] : value;
+  return typeof first === 'string' ? first.trim() : '';
+}
+
+function texts(body: FormBody, name: string): string[] {
+  const value = body[name];
+  const list = Array.isArray(value) ? (value as unknown[]) : value === undefined ? [] : [value];
+  return list.map((item) => (typeof item === 'string' ? item.trim() : ''));
+}
+
+/** Whole and decimal numbers become numbers; anything else stays as typed, for the schema to refuse. */
+function numberOrText(value: string): number | string | undefined {
+  if (value === '') return undefined;
+  return /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+}
+
+/** `/body/treatmentTypes/0/code` → `treatmentTypes.0.code`, the key the templates use. */
+export function fieldKey(path: string): string {
+  return path.replace(/^\/(body|query|path)\/?/, '').split('/').filter(Boolean).join('.');
+}
+
+function hintFor(hints: Record<string, string>, key: string): string | undefined {
+  return hints[key] ?? hints[key.replace(/\.\d+(?=\.|$)/g, '.*')];
+}
+
+/** Checks `data` against a contract schema; throws a FormInputError in plain words when it fails. */
+function check(schemas: SchemaValidator, schema: string, data: unknown, hints: Record<string, string>, prefix = '/body'): void {
+  const fields = schemas.validate(schema, data, prefix);
+  if (fields.length === 0) return;
+  throw new FormInputError('Some fields need attention.', plainFields(fields, hints));
+}
+
+function plainFields(fields: FieldError[], hints: Record<string, string>): FieldError[] {
+  const seen = new Set<string>();
+  const plain: FieldError[] = [];
+  for (const field of fields) {
+    if (seen.has(field.path)) continue;
+    seen.add(field.path);
+    plain.push({ path: field.path, message: hintFor(hints, fieldKey(field.path)) ?? 'Check this value.' });
+  }
+  return plain;
+}
+
+/** The version the page holds; a page without one is stale and must be reloaded. */
+function parseVersion(value: string): number {
+  const version = Number(value);
+  if (!Number.isInteger(version) || version < 1) throw new FormInputError('This page is out of date. Reload it and try again.');
+  return version;
+}
+
+function codedRows(body: FormBody, prefix: string): CodedLabel[] {
+  const codes = texts(body, `${prefix}Code`);
+  const labels = texts(body, `${prefix}Label`);
+  const rows: CodedLabel[] = [];
+  for (let i = 0; i < Math.max(codes.length, labels.length); i += 1) {
+    const row = { code: codes[i] ?? '', label: labels[i] ?? '' };
+    // A row left empty is a row the person did not use.
+    if (row.code !== '' || row.label !== '') rows.push(row);
+  }
+  return rows;
+}
+
+export function readProgramForm(body: FormBody): ProgramFormValues {
+  return {
+    code: text(body, 'code').toUpperCase(),
+    name: text(body, 'name'),
+    description: text(body, 'description'),
+    currency: text(body, 'currency').toUpperCase(),
+    maxAmount: text(body, 'maxAmount'),
+    voucherValidityDays: text(body, 'voucherValidityDays'),
+    treatmentTypes: codedRows(body, 'treatmentType'),
+    reasonCodes: codedRows(body, 'reasonCode'),
+    version: text(body, 'version'),
+  };
+}
+
+export function programFormValues(program: Program): ProgramFormValues {
+  return {
+    code: program.code,
+    name: program.name,
+    description: program.description,
+    currency: program.currency,
+    maxAmount: program.maxAmount,
+    voucherValidityDays: String(program.voucherValidityDays),
+    treatmentTypes: program.treatmentTypes,
+    reasonCodes: program.reasonCodes,
+    version: String(program.version),
+  };
+}
+
+export function emptyProgramForm(): ProgramFormValues {
+  return { code: '', name: '', description: '', currency: '', maxAmount: '', voucherValidityDays: '30', treatmentTypes: [], reasonCodes: [], version: '' };
+}
+
+function programFields(values: ProgramFormValues) {
+  return {
+    name: values.name,
+    description: values.description,
+    currency: values.currency,
+    maxAmount: values.maxAmount,
+    // Left empty, it is refused rather than silently kept as it was.
+    voucherValidityDays: numberOrText(values.voucherValidityDays) ?? '',
+    treatmentTypes: values.treatmentTypes,
+    reasonCodes: values.reasonCodes,
+  };
+}
+
+export function toProgramInput(values: ProgramFormValues, schemas: SchemaValidator): ProgramInput {
+  const input = { code: values.code, ...programFields(values) };
+  check(schemas, 'ProgramInput', input, PROGRAM_HINTS);
+  return input as ProgramInput;
+}
+
+export function toProgramPatch(values: ProgramFormValues, schemas: SchemaValidator): ProgramPatch {
+  const patch = { version: parseVersion(values.version), ...programFields(values) };
+  check(schemas, 'ProgramPatch', patch, PROGRAM_HINTS);
+  return patch as ProgramPatch;
+}
+
+export function toStatePatch(body: FormBody, schemas: SchemaValidator): ProgramPatch {
+  const patch = { version: parseVersion(text(body, 'version')), state: text(body, 'state') };
+  check(schemas, 'ProgramPatch', patch, { state: 'Choose to open or to close the program.' });
+  return patch as ProgramPatch;
+}
+
+export function readStageForm(body: FormBody): StageFormValues {
+  return {
+    name: text(body, 'name'),
+    kind: text(body, 'kind'),
+    officerType: text(body, 'officerType'),
+    officerRef: text(body, 'officerRef'),
+    position: text(body, 'position'),
+    version: text(body, 'version'),
+  };
+}
+
+export function stageFormValues(stage: Stage): StageFormValues {
+  return { name: stage.name, kind: stage.kind, officerType: stage.officer.type, officerRef: stage.officer.ref, position: String(stage.position), version: '' };
+}
+
+export function emptyStageForm(): StageFormValues {
+  return { name: '', kind: 'review', officerType: 'user', officerRef: '', position: '', version: '' };
+}
+
+export function toStageInput(values: StageFormValues, schemas: SchemaValidator): StageInput {
+  const input = {
+    version: parseVersion(values.version),
+    name: values.name,
+    kind: values.kind,
+    officer: { type: values.officerType, ref: values.officerRef },
+    position: numberOrText(values.position),
+  };
+  check(schemas, 'StageInput', input, STAGE_HINTS);
+  return input as StageInput;
+}
+
+/** Only the fields the form sent: the move buttons send a position, the change form the rest. */
+export function toStagePatch(body: FormBody, schemas: SchemaValidator): StagePatch {
+  const values = readStageForm(body);
+  const patch: Record<string, unknown> = { version: parseVersion(values.version) };
+  if ('name' in body) patch.name = values.name;
+  if ('kind' in body) patch.kind = values.kind;
+  if ('officerType' in body || 'officerRef' in body) patch.officer = { type: values.officerType, ref: values.officerRef };
+  if ('position' in body) patch.position = numberOrText(values.position);
+  check(schemas, 'StagePatch', patch, STAGE_HINTS);
+  return patch as StagePatch;
+}
+
+export function toVersion(body: FormBody): number {
+  return parseVersion(text(body, 'version'));
+}
+
+export function readOfficerGroupForm(body: FormBody): OfficerGroupFormValues {
+  return { code: text(body, 'code').toLowerCase(), name: text(body, 'name'), members: typeof body.members === 'string' ? body.members : '' };
+}
+
+export function officerGroupFormValues(group: OfficerGroup): OfficerGroupFormValues {
+  return { code: group.code, name: group.name, members: group.members.join('\n') };
+}
+
+/** Usernames separated by commas or new lines; blanks and repeats dropped. */
+function splitMembers(members: string): string[] {
+  return [...new Set(members.split(/[,\n\r]+/).map((m) => m.trim()).filter(Boolean))];
+}
+
+export function toOfficerGroupInput(values: OfficerGroupFormValues, schemas: SchemaValidator): { code: string; input: OfficerGroupInput } {
+  const input = { name: values.name, members: splitMembers(values.members) };
+  const fields = [...schemas.validate('GroupCode', values.code, '/body/code'), ...schemas.validate('OfficerGroupInput', input, '/body')];
+  if (fields.length > 0) throw new FormInputError('Some fields need attention.', plainFields(fields, GROUP_HINTS));
+  return { code: values.code, input };
+}
+
+/** Field errors by form key; the service's own messages are already in plain words. */
+export function fieldMessages(error: InputError): FieldMessages {
+  const messages: FieldMessages = {};
+  for (const field of error.fields) {
+    const key = fieldKey(field.path) || 'form';
+    messages[key] ??= error instanceof FormInputError || error.fields.length > 1 ? field.message : error.message;
+  }
+  return messages;
+}

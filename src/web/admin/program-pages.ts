@@ -1,0 +1,82 @@
+/** The programs list, the new-program form and the program editor's details and open/close forms. */
+import { Router } from 'express';
+import { actorOf, loadProgramEditor, uuidParam, type AdminContext } from './context.js';
+import { noticeFor, programEditorView, refusalBanner, renderProgramEditor } from './editor-view.js';
+import { emptyProgramForm, readProgramForm, toProgramInput, toProgramPatch, toStatePatch, type FormBody } from './forms.js';
+import { attempt } from './outcome.js';
+
+const PAGE_SIZE = 25;
+
+function pageNumber(value: unknown): number {
+  const page = Number(value);
+  return Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1;
+}
+
+/** The list's filters; a value the list cannot filter by is ignored rather than refused. */
+function listFilter(query: Record<string, unknown>): { code?: string; state?: 'open' | 'closed' } {
+  const code = typeof query.code === 'string' ? query.code.trim().toUpperCase() : '';
+  const state = query.state === 'open' || query.state === 'closed' ? query.state : undefined;
+  return { code: code && code.length <= 32 ? code : undefined, state };
+}
+
+export function createProgramPages(context: AdminContext): Router {
+  const router = Router();
+  const { programs } = context;
+
+  router.get('/', async (req, res) => {
+    const filter = listFilter(req.query);
+    const result = await programs.listPrograms(actorOf(req), { page: pageNumber(req.query.page), pageSize: PAGE_SIZE, ...filter });
+    const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    res.render('admin/programs.njk', { result, filter, filterQuery: query.toString(), lastPage: Math.max(1, Math.ceil(result.total / PAGE_SIZE)) });
+  });
+
+  router.get('/programs/new', (_req, res) => {
+    res.render('admin/program-new.njk', { form: { values: emptyProgramForm(), errors: {} } });
+  });
+
+  router.post('/programs', async (req, res) => {
+    const values = readProgramForm(req.body as FormBody);
+    const schemas = await context.schemas();
+    const outcome = await attempt(() => programs.createProgram(actorOf(req), toProgramInput(values, schemas)));
+    if (outcome.ok) {
+      res.redirect(303, `/admin/programs/${outcome.value.id}?notice=created`);
+      return;
+    }
+    res.status(outcome.refusal.status).render('admin/program-new.njk', { form: { values, errors: outcome.refusal.fields }, alert: outcome.refusal.message });
+  });
+
+  router.get('/programs/:programId', async (req, res) => {
+    const data = await loadProgramEditor(context, actorOf(req), uuidParam(req, 'programId', 'program'));
+    renderProgramEditor(res, programEditorView(data, { notice: noticeFor(req.query.notice) }));
+  });
+
+  router.post('/programs/:programId', async (req, res) => {
+    const programId = uuidParam(req, 'programId', 'program');
+    const values = readProgramForm(req.body as FormBody);
+    const schemas = await context.schemas();
+    const outcome = await attempt(() => programs.updateProgram(actorOf(req), programId, toProgramPatch(values, schemas)));
+    if (outcome.ok) {
+      res.redirect(303, `/admin/programs/${programId}?notice=saved`);
+      return;
+    }
+    const { refusal } = outcome;
+    const data = await loadProgramEditor(context, actorOf(req), programId);
+    // After a conflict the form shows the current program; otherwise what was typed, with the errors.
+    const details = refusal.conflict ? undefined : { values: { ...values, code: data.program.code }, errors: refusal.fields };
+    renderProgramEditor(res, programEditorView(data, { ...refusalBanner(refusal, true), ...(details && { details }) }), refusal.status);
+  });
+
+  router.post('/programs/:programId/state', async (req, res) => {
+    const programId = uuidParam(req, 'programId', 'program');
+    const schemas = await context.schemas();
+    const outcome = await attempt(() => programs.updateProgram(actorOf(req), programId, toStatePatch(req.body as FormBody, schemas)));
+    if (outcome.ok) {
+      res.redirect(303, `/admin/programs/${programId}?notice=${outcome.value.state === 'open' ? 'opened' : 'closed'}`);
+      return;
+    }
+    const data = await loadProgramEditor(context, actorOf(req), programId);
+    renderProgramEditor(res, programEditorView(data, refusalBanner(outcome.refusal, false)), outcome.refusal.status);
+  });
+
+  return router;
+}

@@ -1,0 +1,91 @@
+/**
+ * The stage editor on the program editor page: add, change, move and remove stages. Each action sends
+ * the program version the page holds; htmx swaps the re-rendered list (and version) in place, a plain
+ * form post gets the whole page.
+ */
+import { Router, type Request, type Response } from 'express';
+import type { Program } from '../../modules/programs/index.js';
+import { actorOf, loadProgramEditor, uuidParam, wantsFragment, type AdminContext } from './context.js';
+import { programEditorView, renderProgramEditor, renderStageEditorFragment, stageEditorView, type StageEditorView } from './editor-view.js';
+import { readStageForm, toStageInput, toStagePatch, toVersion, type FieldMessages, type FormBody } from './forms.js';
+import { attempt, type Outcome } from './outcome.js';
+
+type StageChange = 'added' | 'changed' | 'moved' | 'removed';
+
+const NOTICES: Record<StageChange, string> = {
+  added: 'Stage added.',
+  changed: 'Stage changed.',
+  moved: 'Stage moved.',
+  removed: 'Stage removed.',
+};
+
+/** The form whose typed values a refused action shows again. */
+interface TypedForm {
+  keptOnConflict: boolean;
+  view(errors: FieldMessages): Partial<StageEditorView>;
+}
+
+function sentVersion(req: Request): number | undefined {
+  const version = Number((req.body as FormBody).version);
+  return Number.isInteger(version) ? version : undefined;
+}
+
+export function createStageEditorRoutes(context: AdminContext): Router {
+  const router = Router();
+  const { programs } = context;
+
+  /**
+   * Renders the editor from the service's answer. A refusal keeps what was typed in the form `typed`
+   * names (its errors go next to its fields); otherwise the whole message shows above the list.
+   */
+  async function answer(req: Request, res: Response, programId: string, outcome: Outcome<Program>, change: StageChange, typed?: TypedForm): Promise<void> {
+    if (outcome.ok && !wantsFragment(req)) {
+      res.redirect(303, `/admin/programs/${programId}#stages`);
+      return;
+    }
+    const data = outcome.ok ? { program: outcome.value, groups: await programs.listOfficerGroups() } : await loadProgramEditor(context, actorOf(req), programId);
+    let stageEditor: StageEditorView;
+    if (outcome.ok) {
+      stageEditor = stageEditorView({ notice: NOTICES[change], advancedFrom: sentVersion(req) });
+    } else if (outcome.refusal.conflict) {
+      stageEditor = stageEditorView({ conflict: outcome.refusal.message, ...(typed?.keptOnConflict && typed.view({})) });
+    } else {
+      const { message, fields } = outcome.refusal;
+      stageEditor = typed ? stageEditorView({ alert: message, ...typed.view(fields) }) : stageEditorView({ alert: message ?? Object.values(fields).join(' ') });
+    }
+    const status = outcome.ok ? 200 : outcome.refusal.status;
+    if (wantsFragment(req)) renderStageEditorFragment(res, { ...data, stageEditor }, status);
+    else renderProgramEditor(res, programEditorView(data, { stageEditor }), status);
+  }
+
+  router.post('/programs/:programId/stages', async (req, res) => {
+    const programId = uuidParam(req, 'programId', 'program');
+    const values = readStageForm(req.body as FormBody);
+    const schemas = await context.schemas();
+    const outcome = await attempt(() => programs.addStage(actorOf(req), programId, toStageInput(values, schemas)));
+    // A new stage typed on a stale page is kept, so it can be added again to the current list.
+    await answer(req, res, programId, outcome, 'added', { keptOnConflict: true, view: (errors) => ({ add: { values, errors } }) });
+  });
+
+  router.post('/programs/:programId/stages/:stageId', async (req, res) => {
+    const programId = uuidParam(req, 'programId', 'program');
+    const stageId = uuidParam(req, 'stageId', 'stage');
+    const body = req.body as FormBody;
+    const schemas = await context.schemas();
+    const outcome = await attempt(() => programs.updateStage(actorOf(req), programId, stageId, toStagePatch(body, schemas)));
+    const isMove = !('name' in body) && 'position' in body;
+    // A refused change form stays open with what was typed; a refused move is told above the list.
+    // After a conflict the stage may have changed too, so its form closes and shows the current values.
+    const typed = isMove ? undefined : { keptOnConflict: false, view: (errors: FieldMessages) => ({ edit: { stageId, values: readStageForm(body), errors } }) };
+    await answer(req, res, programId, outcome, isMove ? 'moved' : 'changed', typed);
+  });
+
+  router.post('/programs/:programId/stages/:stageId/remove', async (req, res) => {
+    const programId = uuidParam(req, 'programId', 'program');
+    const stageId = uuidParam(req, 'stageId', 'stage');
+    const outcome = await attempt(() => programs.removeStage(actorOf(req), programId, stageId, toVersion(req.body as FormBody)));
+    await answer(req, res, programId, outcome, 'removed');
+  });
+
+  return router;
+}

@@ -1,0 +1,355 @@
+/**
+ * The program manager edits a program's approval stages in Chromium, signed in through the real login
+ * page. Every change is checked twice: on the page and through the API, so the stored order, kinds and
+ * officers are what the page shows.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { components } from '../../src/generated/openapi.js';
+import { startTestApp, type TestApp } from '../support/harness.js';
+import { launchChromium, signIn } from '../support/browser.js';
+import { createProgram } from '../support/fixtures.js';
+import { tokenFor } from '../support/tokens.js';
+
+type Program = components['schemas']['Program'];
+type OfficerGroup = components['schemas']['OfficerGroup'];
+
+// The realm allows sign-in redirects to this port (keycloak/realm.json).
+const BROWSER_TEST_PORT = 3999;
+const CONFLICT = 'Someone else changed this program; here is the current version.';
+/** Set to a folder (e.g. /tmp) to keep screenshots of the editor, desktop and 375 px wide. */
+const SCREENSHOT_DIR = process.env.IAOD_SCREENSHOT_DIR;
+
+interface StageAsShown {
+  position: number;
+  name: string;
+  kind: string;
+  officer: { type: string; ref: string };
+}
+
+describe('the stage editor on the program administration pages', () => {
+  let testApp: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    testApp = await startTestApp({ port: BROWSER_TEST_PORT });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await testApp?.close();
+  });
+
+  async function api(): Promise<{ get(url: string): Promise<request.Response>; send(method: 'post' | 'patch', url: string, body: object): Promise<request.Response> }> {
+    const token = await tokenFor('maria');
+    return {
+      get: (url) => request(testApp.app).get(url).set('Authorization', `Bearer ${token}`),
+      send: (method, url, body) => request(testApp.app)[method](url).set('Authorization', `Bearer ${token}`).send(body),
+    };
+  }
+
+  async function storedProgram(id: string): Promise<Program> {
+    const response = await (await api()).get(`/api/v1/programs/${id}`);
+    expect(response.status).toBe(200);
+    return response.body as Program;
+  }
+
+  function asShown(program: Program): StageAsShown[] {
+    return program.stages.map(({ position, name, kind, officer }) => ({ position, name, kind, officer: { type: officer.type, ref: officer.ref } }));
+  }
+
+  function stagesOnPage(page: Page): Promise<StageAsShown[]> {
+    return page.getByTestId('stage').evaluateAll((items) =>
+      items.map((item) => {
+        const text = (id: string) => item.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? '';
+        const officer = item.querySelector('[data-testid="stage-officer"]');
+        return {
+          position: Number(text('stage-position')),
+          name: text('stage-name'),
+          kind: text('stage-kind'),
+          officer: { type: officer?.getAttribute('data-officer-type') ?? '', ref: officer?.getAttribute('data-officer-ref') ?? '' },
+        };
+      }),
+    );
+  }
+
+  /** The page shows exactly the stages the API has stored, in the same order. */
+  async function expectPageMatchesStore(page: Page, programId: string): Promise<Program> {
+    const stored = await storedProgram(programId);
+    await expect(stagesOnPage(page)).resolves.toEqual(asShown(stored));
+    await expect(page.getByTestId('program-version').textContent()).resolves.toBe(String(stored.version));
+    return stored;
+  }
+
+  /** Runs an action that htmx answers with a new stage editor, and waits until it is swapped in. */
+  async function inStageEditor(page: Page, action: () => Promise<void>): Promise<void> {
+    await page.locator('#stages').evaluate((element) => element.setAttribute('data-replaced', 'no'));
+    await action();
+    await page.locator('#stages:not([data-replaced])').waitFor();
+  }
+
+  function stage(page: Page, name: string): Locator {
+    return page.getByTestId('stage').filter({ has: page.getByTestId('stage-name').getByText(name, { exact: true }) });
+  }
+
+  async function managerOnEditor(programId: string): Promise<{ page: Page; cspErrors: string[] }> {
+    const page = await browser.newPage();
+    const cspErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspErrors.push(message.text());
+    });
+    await signIn(page, testApp.url, 'maria', '/admin');
+    await page.goto(`${testApp.url}/admin/programs/${programId}`);
+    return { page, cspErrors };
+  }
+
+  it('lets a manager add, move, reassign and remove stages and open the program, each change stored as shown', async () => {
+    const program = await createProgram(testApp.app, { open: false });
+    const groupCode = `juniors-${randomUUID().slice(0, 8)}`;
+    const page = await browser.newPage();
+    const cspErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspErrors.push(message.text());
+    });
+    await signIn(page, testApp.url, 'maria', '/admin');
+
+    // The programs list shows the new program, closed, with its two stages.
+    await page.getByLabel('Program code').fill(program.code);
+    await page.getByRole('button', { name: 'Find' }).click();
+    const row = page.getByTestId('program-row').filter({ hasText: program.code });
+    await expect(row.innerText()).resolves.toMatch(/Closed[\s\S]*2[\s\S]*USD[\s\S]*5000\.00/);
+
+    // The group exists before a stage is designated to it.
+    await page.getByRole('link', { name: 'Officer groups' }).click();
+    await page.getByLabel('Code').fill(groupCode);
+    await page.getByLabel('Name').fill('Junior officers');
+    await page.getByLabel('Members').fill('joy, samuel\npedro');
+    await page.getByRole('button', { name: 'Create group' }).click();
+    await page.getByTestId('notice').waitFor();
+    const groupRow = page.getByTestId('group-row').filter({ hasText: groupCode });
+    await expect(groupRow.getByTestId('group-members').textContent()).resolves.toBe('joy, samuel, pedro');
+    const groups = (await (await api()).get('/api/v1/officer-groups')).body as { items: OfficerGroup[] };
+    expect(groups.items.find((g) => g.code === groupCode)).toEqual({ code: groupCode, name: 'Junior officers', members: ['joy', 'samuel', 'pedro'] });
+
+    await page.getByRole('link', { name: 'Programs' }).click();
+    await page.getByLabel('Program code').fill(program.code);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('link', { name: program.code }).click();
+    await page.waitForURL(`${testApp.url}/admin/programs/${program.id}`);
+    await expect(page.getByTestId('snapshot-note').textContent()).resolves.toContain('Applications already running keep the stages they started with.');
+    await expectPageMatchesStore(page, program.id);
+    // htmx swaps fragments: a full reload would lose this mark.
+    await page.locator('body').evaluate((body) => body.setAttribute('data-not-reloaded', 'yes'));
+
+    // Add a review stage at position 2, designated to the user joy.
+    const addForm = page.locator('form.add-stage');
+    await inStageEditor(page, async () => {
+      await addForm.getByLabel('Stage name').fill('Junior officer');
+      await addForm.getByLabel('Review').check();
+      await addForm.getByLabel('A named user').check();
+      await addForm.getByLabel('Username or group code').fill('joy');
+      await addForm.getByLabel('Position (optional)').fill('2');
+      await addForm.getByRole('button', { name: 'Add stage' }).click();
+    });
+    await expect(page.getByTestId('stage-notice').textContent()).resolves.toBe('Stage added.');
+    let stored = await expectPageMatchesStore(page, program.id);
+    expect(asShown(stored)).toEqual([
+      { position: 1, name: 'Social worker', kind: 'review', officer: { type: 'user', ref: 'samuel' } },
+      { position: 2, name: 'Junior officer', kind: 'review', officer: { type: 'user', ref: 'joy' } },
+      { position: 3, name: 'Senior officer', kind: 'assessment', officer: { type: 'user', ref: 'sena' } },
+    ]);
+
+    // Move it up to the first place.
+    await inStageEditor(page, () => stage(page, 'Junior officer').getByRole('button', { name: 'Move up' }).click());
+    stored = await expectPageMatchesStore(page, program.id);
+    expect(stored.stages.map((s) => s.name)).toEqual(['Junior officer', 'Social worker', 'Senior officer']);
+
+    // Designate the social worker's stage to the group instead of one user.
+    const socialWorker = stage(page, 'Social worker');
+    await socialWorker.locator('summary').click();
+    await inStageEditor(page, async () => {
+      await socialWorker.getByLabel('A group').check();
+      await socialWorker.getByLabel('Username or group code').fill(groupCode);
+      await socialWorker.getByRole('button', { name: 'Save stage' }).click();
+    });
+    await expect(page.getByTestId('stage-notice').textContent()).resolves.toBe('Stage changed.');
+    await expect(stage(page, 'Social worker').getByTestId('stage-officer').innerText()).resolves.toBe(`Group Junior officers (${groupCode})`);
+    stored = await expectPageMatchesStore(page, program.id);
+    expect(stored.stages[1]).toMatchObject({ name: 'Social worker', kind: 'review', officer: { type: 'group', ref: groupCode } });
+
+    // Remove the junior officer's stage, after confirming.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await inStageEditor(page, () => stage(page, 'Junior officer').getByRole('button', { name: 'Remove' }).click());
+    stored = await expectPageMatchesStore(page, program.id);
+    expect(asShown(stored)).toEqual([
+      { position: 1, name: 'Social worker', kind: 'review', officer: { type: 'group', ref: groupCode } },
+      { position: 2, name: 'Senior officer', kind: 'assessment', officer: { type: 'user', ref: 'sena' } },
+    ]);
+    await expect(page.locator('body').getAttribute('data-not-reloaded')).resolves.toBe('yes');
+
+    if (SCREENSHOT_DIR) {
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'stage-editor-desktop.png'), fullPage: true });
+      await page.setViewportSize({ width: 375, height: 812 });
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'stage-editor-375.png'), fullPage: true });
+      await page.locator('#stages').screenshot({ path: path.join(SCREENSHOT_DIR, 'stage-editor-375-stages.png') });
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+
+    // The open button holds the version the stage changes moved forward, so opening is not a conflict.
+    await page.getByRole('button', { name: 'Open the program' }).click();
+    await page.getByTestId('notice').waitFor();
+    await expect(page.getByTestId('program-state').textContent()).resolves.toBe('Open');
+    stored = await expectPageMatchesStore(page, program.id);
+    expect(stored.state).toBe('open');
+    expect(cspErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the current program when it changed through the API after the page was loaded', async () => {
+    const program = await createProgram(testApp.app, { open: false });
+    const { page, cspErrors } = await managerOnEditor(program.id);
+    const client = await api();
+
+    // Someone else adds a stage and renames the program after the page was loaded.
+    const added = await client.send('post', `/api/v1/programs/${program.id}/stages`, { version: program.version, name: 'Added elsewhere', kind: 'review', officer: { type: 'user', ref: 'joy' } });
+    expect(added.status).toBe(201);
+    const renamed = await client.send('patch', `/api/v1/programs/${program.id}`, { version: (added.body as Program).version, name: 'Renamed elsewhere' });
+    expect(renamed.status).toBe(200);
+
+    // The page's move is refused; the list now shows the stored stages, unmoved.
+    await inStageEditor(page, () => stage(page, 'Social worker').getByRole('button', { name: 'Move down' }).click());
+    await expect(page.getByTestId('conflict').textContent()).resolves.toContain(CONFLICT);
+    const stored = await expectPageMatchesStore(page, program.id);
+    expect(stored.stages.map((s) => s.name)).toEqual(['Social worker', 'Senior officer', 'Added elsewhere']);
+
+    // With the current version in hand, the same move now works.
+    await inStageEditor(page, () => stage(page, 'Social worker').getByRole('button', { name: 'Move down' }).click());
+    expect((await expectPageMatchesStore(page, program.id)).stages.map((s) => s.name)).toEqual(['Senior officer', 'Social worker', 'Added elsewhere']);
+
+    // The details form still holds the name read at load: saving it is refused and shows the stored name.
+    await page.getByLabel('Description').fill('Changed on a stale page.');
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await page.getByTestId('conflict').first().waitFor();
+    await expect(page.getByTestId('conflict').first().textContent()).resolves.toContain(CONFLICT);
+    await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('Renamed elsewhere');
+    const afterConflict = await storedProgram(program.id);
+    expect(afterConflict.description).toBe('A program made by a test.');
+    await expect(page.locator('body').innerText()).resolves.not.toMatch(/\bat .+\.(ts|js):\d+/);
+
+    // Saved again from the current version, the change goes through.
+    await page.getByLabel('Description').fill('Changed on a current page.');
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await expect(page.getByTestId('notice').textContent()).resolves.toBe('Program details saved.');
+    expect((await storedProgram(program.id)).description).toBe('Changed on a current page.');
+
+    // A stage typed on a stale page is kept through the conflict, and goes in once sent again.
+    const current = await storedProgram(program.id);
+    expect((await client.send('patch', `/api/v1/programs/${program.id}`, { version: current.version, name: 'Renamed again' })).status).toBe(200);
+    const addForm = page.locator('form.add-stage');
+    await addForm.getByLabel('Stage name').fill('Late stage');
+    await addForm.getByLabel('Username or group code').fill('joy');
+    await inStageEditor(page, () => addForm.getByRole('button', { name: 'Add stage' }).click());
+    await expect(page.getByTestId('conflict').textContent()).resolves.toContain(CONFLICT);
+    await expect(addForm.getByLabel('Stage name').inputValue()).resolves.toBe('Late stage');
+    await inStageEditor(page, () => addForm.getByRole('button', { name: 'Add stage' }).click());
+    expect((await expectPageMatchesStore(page, program.id)).stages.map((s) => s.name)).toEqual(['Senior officer', 'Social worker', 'Added elsewhere', 'Late stage']);
+    expect(cspErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps what was typed and explains each refused field, and why a program without an assessment stage stays closed', async () => {
+    const program = await createProgram(testApp.app, { open: false });
+    const { page } = await managerOnEditor(program.id);
+    const addForm = page.locator('form.add-stage');
+
+    await inStageEditor(page, async () => {
+      await addForm.getByLabel('A group').check();
+      await addForm.getByLabel('Username or group code').fill('no-such-group');
+      await addForm.getByRole('button', { name: 'Add stage' }).click();
+    });
+    await expect(addForm.getByTestId('error-name').textContent()).resolves.toBe('Enter a stage name of up to 100 characters.');
+    await expect(addForm.getByLabel('Username or group code').inputValue()).resolves.toBe('no-such-group');
+
+    await inStageEditor(page, async () => {
+      await addForm.getByLabel('Stage name').fill('Group review');
+      await addForm.getByRole('button', { name: 'Add stage' }).click();
+    });
+    await expect(addForm.getByTestId('error-officer.ref').textContent()).resolves.toContain('No officer group "no-such-group"');
+    await expect(addForm.getByLabel('Stage name').inputValue()).resolves.toBe('Group review');
+    expect((await storedProgram(program.id)).stages).toHaveLength(2);
+
+    // Without its assessment stage the program cannot be opened; the service's reason is shown.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await inStageEditor(page, () => stage(page, 'Senior officer').getByRole('button', { name: 'Remove' }).click());
+    await expectPageMatchesStore(page, program.id);
+    await page.getByRole('button', { name: 'Open the program' }).click();
+    await expect(page.getByTestId('alert').textContent()).resolves.toBe('An open program needs at least one stage, and one of them must be an assessment stage.');
+    await expect(page.getByTestId('program-state').textContent()).resolves.toBe('Closed');
+    expect((await storedProgram(program.id)).state).toBe('closed');
+    await page.close();
+  });
+
+  it('creates a program through the pages, with inline errors that keep what was typed', async () => {
+    const page = await browser.newPage();
+    await signIn(page, testApp.url, 'maria', '/admin');
+    await page.getByRole('link', { name: 'New program' }).click();
+    const code = `P-${randomUUID().slice(0, 8).toUpperCase()}`;
+    await page.getByLabel('Program code').fill(code);
+    await page.getByLabel('Name', { exact: true }).fill('Flood relief');
+    await page.getByLabel('Currency').fill('dollars');
+    await page.getByLabel('Maximum amount per application').fill('2500.50');
+    const treatments = page.locator('#treatmentTypes-list');
+    await treatments.getByLabel('Code').fill('shelter');
+    await treatments.getByLabel('Label').fill('Emergency shelter');
+    await treatments.getByRole('button', { name: 'Add a treatment type' }).click();
+    await treatments.getByLabel('Code').nth(1).fill('Food Aid');
+    await treatments.getByLabel('Label').nth(1).fill('Food');
+    const reasons = page.locator('#reasonCodes-list');
+    await reasons.getByLabel('Code').fill('eligible');
+    await reasons.getByLabel('Label').fill('Eligible');
+    await page.getByRole('button', { name: 'Create program' }).click();
+
+    await expect(page.getByTestId('error-currency').textContent()).resolves.toBe('Enter a three-letter currency code, such as USD or KES.');
+    await expect(page.getByTestId('error-treatmentTypes.1.code').textContent()).resolves.toContain('lower-case letters');
+    await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('Flood relief');
+    await expect(treatments.getByLabel('Label').nth(1).inputValue()).resolves.toBe('Food');
+
+    await page.getByLabel('Currency').fill('USD');
+    await treatments.getByLabel('Code').nth(1).fill('food-aid');
+    await page.getByRole('button', { name: 'Create program' }).click();
+    await page.waitForURL(/\/admin\/programs\/[0-9a-f-]{36}\?notice=created$/);
+    const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+    const stored = await storedProgram(id);
+    expect(stored).toMatchObject({
+      code,
+      name: 'Flood relief',
+      currency: 'USD',
+      maxAmount: '2500.50',
+      state: 'closed',
+      stages: [],
+      treatmentTypes: [
+        { code: 'shelter', label: 'Emergency shelter' },
+        { code: 'food-aid', label: 'Food' },
+      ],
+      reasonCodes: [{ code: 'eligible', label: 'Eligible' }],
+    });
+    await expect(page.getByTestId('no-stages').isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
+  it('shows the plain 403 page to a signed-in user who is not a program manager', async () => {
+    const page = await browser.newPage();
+    await signIn(page, testApp.url, 'amina', '/admin');
+    const response = await page.goto(`${testApp.url}/admin`);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Your account is not allowed to open this page.');
+    await expect(page.getByTestId('program-row').count()).resolves.toBe(0);
+    // Posting to a manager's form is refused the same way.
+    const posted = await page.request.post(`${testApp.url}/admin/officer-groups`, { form: { code: 'sneaky', name: 'Sneaky', members: 'amina' }, headers: { accept: 'text/html' } });
+    expect(posted.status()).toBe(403);
+    await page.close();
+  });
+});

@@ -1,0 +1,83 @@
+// Program administration pages: editable code/label lists and htmx error handling. Kept in a file so
+// the strict CSP needs no inline script.
+(function () {
+  'use strict';
+
+  function renumber(list) {
+    // Ids must stay unique once rows are copied from the template.
+    var rows = list.querySelectorAll('[data-rows] [data-row]');
+    var prefix = list.getAttribute('data-rows-for');
+    rows.forEach(function (row, index) {
+      row.querySelectorAll('input').forEach(function (input) {
+        var part = input.name === prefix + 'Code' ? 'code' : 'label';
+        var id = prefix + '-' + index + '-' + part;
+        var label = row.querySelector('label[for="' + input.id + '"]');
+        if (label) label.setAttribute('for', id);
+        input.id = id;
+      });
+    });
+  }
+
+  document.addEventListener('click', function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    if (!target) return;
+    var add = target.closest('[data-add-row]');
+    if (add) {
+      var list = add.closest('[data-rows-for]');
+      var template = list.querySelector('template[data-row-template]');
+      var row = template.content.firstElementChild.cloneNode(true);
+      list.querySelector('[data-rows]').appendChild(row);
+      renumber(list);
+      row.querySelector('input').focus();
+      return;
+    }
+    var remove = target.closest('[data-remove-row]');
+    if (remove) {
+      var owner = remove.closest('[data-rows-for]');
+      var rows = owner.querySelector('[data-rows]');
+      remove.closest('[data-row]').remove();
+      if (!rows.querySelector('[data-row]')) {
+        rows.appendChild(owner.querySelector('template[data-row-template]').content.firstElementChild.cloneNode(true));
+      }
+      renumber(owner);
+      owner.querySelector('[data-add-row]').focus();
+    }
+  });
+
+  function requestError(message) {
+    var box = document.getElementById('admin-request-error');
+    if (!box) return;
+    box.textContent = message;
+    box.hidden = false;
+  }
+
+  // A refused form (400) or a stale version (409) comes back as a fragment with the messages: show it.
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var status = event.detail.xhr.status;
+    if (status === 400 || status === 409) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
+  document.addEventListener('htmx:beforeRequest', function () {
+    var box = document.getElementById('admin-request-error');
+    if (box) box.hidden = true;
+  });
+
+  document.addEventListener('htmx:responseError', function (event) {
+    var status = event.detail.xhr.status;
+    if (status === 403) requestError('This page has expired or your account may no longer do this. Reload the page and try again.');
+    else requestError('That did not work (error ' + status + '). Reload the page and try again.');
+  });
+
+  document.addEventListener('htmx:sendError', function () {
+    requestError('The server could not be reached. Check your connection and try again.');
+  });
+
+  // After a swap, move focus to the message so keyboard and screen-reader users hear what happened.
+  document.addEventListener('htmx:afterSettle', function (event) {
+    var flash = event.detail.elt && event.detail.elt.querySelector ? event.detail.elt.querySelector('[data-flash]') : null;
+    if (flash) flash.focus({ preventScroll: false });
+  });
+})();
