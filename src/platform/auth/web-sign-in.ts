@@ -18,6 +18,13 @@ export interface WebSignInOptions {
 
 const SCOPES = 'openid profile email';
 
+/** Stores the session now, so the browser cannot come back from the provider before it is saved. */
+function saveSession(session: { save(callback: (err?: unknown) => void): unknown }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    session.save((err?: unknown) => (err ? reject(err) : resolve()));
+  });
+}
+
 /** Only same-site paths may be returned to after sign-in (no open redirects). */
 export function safeReturnPath(value: unknown): string {
   if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
@@ -55,6 +62,7 @@ export function createSignInRoutes(options: WebSignInOptions): Router {
       returnTo: safeReturnPath(req.query.returnTo),
     };
     req.session.signIn = signIn;
+    await saveSession(req.session);
     const url = oidc.buildAuthorizationUrl(config, {
       redirect_uri: redirectUri,
       scope: SCOPES,
@@ -87,6 +95,7 @@ export function createSignInRoutes(options: WebSignInOptions): Router {
     await new Promise<void>((resolve, reject) => req.session.regenerate((err: unknown) => (err ? reject(err) : resolve())));
     req.session.principal = principal;
     if (tokens.id_token) req.session.idToken = tokens.id_token;
+    await saveSession(req.session);
     res.redirect(pending.returnTo);
   });
 

@@ -1,8 +1,26 @@
-/** Self-Service Portal pages (being built: issue 4). */
-import { Router } from 'express';
+/**
+ * Self-Service Portal pages (`/ssp`, role applicant): open programs, the apply flow in steps on a
+ * draft, and "My applications". Server-rendered with htmx for the in-place parts (family members,
+ * document uploads). Every POST is CSRF-checked; every read and write goes through the services as
+ * the signed-in person, so someone else's draft or application is a 404.
+ */
+import { randomUUID } from 'node:crypto';
+import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import type { Principal } from '../../platform/auth/principal.js';
+import { requirePrincipal } from '../../platform/auth/require-role.js';
+import { AppError, InputError, NotFoundError } from '../../platform/http/errors.js';
+import { verifyCsrfToken } from '../../platform/web/csrf.js';
+import { requirePageRole } from '../../platform/web/page-guard.js';
 import type { ApplicationsService } from '../../modules/applications/index.js';
 import type { ProgramsService } from '../../modules/programs/index.js';
 import type { DocumentStore } from '../../modules/documents/index.js';
+import { createApplyFlow, type DraftContext, type FormStep } from './apply-flow.js';
+import { explainFieldError } from './explain-errors.js';
+import { presentDocuments, presentFamily, linkToFix, presentReview, presentStep, type Problem } from './page-models.js';
+import { formatMoment, summarizeApplication } from './present.js';
+import { blankMember, readField, type FormBody, type StepErrors } from './step-forms.js';
+import { stepAfter, stepBefore, stepPath, type StepSlug } from './steps.js';
+import { readUploadForm, uploadFormOf } from './upload-form.js';
 
 export interface SelfServicePagesOptions {
   programs: ProgramsService;
@@ -10,6 +28,257 @@ export interface SelfServicePagesOptions {
   documents: DocumentStore;
 }
 
-export function createSelfServicePages(_options: SelfServicePagesOptions): Router {
-  return Router();
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+const FORM_STEPS: FormStep[] = ['treatment', 'person', 'address'];
+const LIST_SIZE = { page: 1, pageSize: 50 };
+
+function isHtmx(req: Request): boolean {
+  return req.get('HX-Request') === 'true';
+}
+
+function bodyOf(req: Request): FormBody {
+  return (req.body ?? {}) as FormBody;
+}
+
+/** After a POST: the next page (303, so a reload does not post again). */
+function redirectAfterPost(req: Request, res: Response, to: string): void {
+  if (isHtmx(req)) {
+    res.setHeader('HX-Redirect', to);
+    res.status(204).end();
+    return;
+  }
+  res.redirect(303, to);
+}
+
+/** Where "Save and continue" or "Back" leads from a step; "Back" on the first step leads to the portal. */
+function destination(draftId: string, slug: StepSlug, body: FormBody): string {
+  if (readField(body, 'action') === 'back') {
+    const before = stepBefore(slug);
+    return before ? stepPath(draftId, before) : '/ssp';
+  }
+  return stepPath(draftId, stepAfter(slug));
+}
+
+function hasErrors(errors: StepErrors): boolean {
+  return Object.keys(errors).length > 0;
+}
+
+function draftIdOf(req: Request): string {
+  return String(req.params.draftId);
+}
+
+export function createSelfServicePages(options: SelfServicePagesOptions): Router {
+  const { programs, applications, documents } = options;
+  const flow = createApplyFlow({ programs, applications, documents });
+  const router = Router();
+  router.use(requirePageRole('applicant'));
+
+  // Ids in paths are UUIDs; anything else is a page that does not exist (and never reaches SQL).
+  for (const name of ['draftId', 'applicationId', 'programId', 'documentId']) {
+    router.param(name, (_req, res, next, value: string) => {
+      if (!UUID.test(value)) {
+        next(new NotFoundError('There is nothing at this address.'));
+        return;
+      }
+      if (name === 'draftId') res.locals.draftId = value;
+      next();
+    });
+  }
+
+  const renderFamily = (res: Response, context: DraftContext, member: object, errors: StepErrors, status = 200, notice = '') => {
+    res.status(status).render('ssp/family.njk', { ...presentStep(context, 'family'), panel: presentFamily(context, member, errors, new Date(), notice) });
+  };
+  const renderFamilyPanel = (res: Response, context: DraftContext, member: object, errors: StepErrors, notice: string) => {
+    res.render('ssp/family-panel.njk', { panel: presentFamily(context, member, errors, new Date(), notice) });
+  };
+  const renderDocuments = async (res: Response, principal: Principal, context: DraftContext, kind: string, errors: StepErrors, options: { status?: number; fragment?: boolean; notice?: string } = {}) => {
+    const panel = presentDocuments(context, await flow.listAttached(principal, context.draft.data), kind, errors, documents.maxBytes, options.notice);
+    if (options.fragment) res.render('ssp/documents-panel.njk', { panel });
+    else res.status(options.status ?? 200).render('ssp/documents.njk', { ...presentStep(context, 'documents'), panel });
+  };
+  const renderReview = async (res: Response, principal: Principal, context: DraftContext, problems: Problem[], status = 200, submitted = false) => {
+    res.status(status).render('ssp/review.njk', {
+      ...presentStep(context, 'review'),
+      sections: presentReview(context, principal, await flow.listAttached(principal, context.draft.data)),
+      problems,
+      // Submitting failed: say so first; otherwise these are what is still missing.
+      submitFailed: submitted,
+      nationalId: principal.nationalId,
+      // A fresh key per rendering: a double tap sends the same key and gets the first result back.
+      idempotencyKey: randomUUID(),
+    });
+  };
+
+  // ---------------------------------------------------------------------------------------------
+  // The portal's start page
+
+  router.get('/', async (req, res) => {
+    const principal = requirePrincipal(req);
+    const [open, drafts] = await Promise.all([programs.listPrograms(principal, { ...LIST_SIZE, state: 'open' }), applications.listDrafts(principal, LIST_SIZE)]);
+    res.render('ssp/home.njk', {
+      programs: open.items,
+      drafts: drafts.items.map((draft) => ({
+        id: draft.id,
+        reference: draft.reference,
+        programName: open.items.find((p) => p.id === draft.programId)?.name ?? 'A program that no longer takes applications',
+        savedAt: formatMoment(draft.updatedAt),
+      })),
+      nationalId: principal.nationalId,
+    });
+  });
+
+  router.post('/programs/:programId/apply', verifyCsrfToken, async (req, res) => {
+    const principal = requirePrincipal(req);
+    if (!principal.nationalId) {
+      res.status(403).render('ssp/no-national-id.njk');
+      return;
+    }
+    const draft = await applications.startDraft(principal, { programId: String(req.params.programId) });
+    redirectAfterPost(req, res, stepPath(draft.id, 'treatment'));
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // The apply flow
+
+  router.get('/drafts/:draftId', async (req, res) => {
+    const draftId = draftIdOf(req);
+    res.redirect(stepPath(draftId, await flow.resumeStep(requirePrincipal(req), draftId)));
+  });
+
+  for (const step of FORM_STEPS) {
+    router.get(`/drafts/:draftId/${step}`, async (req, res) => {
+      const principal = requirePrincipal(req);
+      const shown = await flow.showStep(principal, draftIdOf(req), step, req.query.check !== undefined);
+      res.render(`ssp/${step}.njk`, { ...presentStep(shown.context, step, shown.errors), values: shown.values, nationalId: principal.nationalId });
+    });
+
+    router.post(`/drafts/:draftId/${step}`, verifyCsrfToken, async (req, res) => {
+      const principal = requirePrincipal(req);
+      const body = bodyOf(req);
+      const mode = readField(body, 'action') === 'back' ? 'lenient' : 'complete';
+      const saved = await flow.saveStep(principal, draftIdOf(req), step, body, mode);
+      if (hasErrors(saved.errors)) {
+        res.status(400).render(`ssp/${step}.njk`, { ...presentStep(saved.context, step, saved.errors), values: saved.values, nationalId: principal.nationalId });
+        return;
+      }
+      redirectAfterPost(req, res, destination(saved.context.draft.id, step, body));
+    });
+  }
+
+  router.get('/drafts/:draftId/family', async (req, res) => {
+    const context = await flow.openDraft(requirePrincipal(req), draftIdOf(req));
+    renderFamily(res, context, blankMember(), {});
+  });
+
+  // The family members are saved as they are added or removed; this only moves on.
+  router.post('/drafts/:draftId/family', verifyCsrfToken, async (req, res) => {
+    const context = await flow.openDraft(requirePrincipal(req), draftIdOf(req));
+    redirectAfterPost(req, res, destination(context.draft.id, 'family', bodyOf(req)));
+  });
+
+  router.post('/drafts/:draftId/family/members', verifyCsrfToken, async (req, res) => {
+    const added = await flow.addFamilyMember(requirePrincipal(req), draftIdOf(req), bodyOf(req));
+    const failed = hasErrors(added.errors);
+    const name = `${added.member.givenName} ${added.member.familyName}`;
+    if (isHtmx(req)) renderFamilyPanel(res, added.context, failed ? added.member : blankMember(), added.errors, failed ? '' : `${name} was added.`);
+    else if (failed) renderFamily(res, added.context, added.member, added.errors, 400);
+    else redirectAfterPost(req, res, stepPath(added.context.draft.id, 'family'));
+  });
+
+  router.post('/drafts/:draftId/family/members/remove', verifyCsrfToken, async (req, res) => {
+    const body = bodyOf(req);
+    const context = await flow.removeFamilyMember(requirePrincipal(req), draftIdOf(req), Number(readField(body, 'index')), readField(body, 'key'));
+    if (isHtmx(req)) renderFamilyPanel(res, context, blankMember(), {}, `${readField(body, 'name') || 'The family member'} was removed.`);
+    else redirectAfterPost(req, res, stepPath(context.draft.id, 'family'));
+  });
+
+  router.get('/drafts/:draftId/documents', async (req, res) => {
+    const principal = requirePrincipal(req);
+    await renderDocuments(res, principal, await flow.openDraft(principal, draftIdOf(req)), '', {});
+  });
+
+  router.post('/drafts/:draftId/documents', verifyCsrfToken, async (req, res) => {
+    const context = await flow.openDraft(requirePrincipal(req), draftIdOf(req));
+    redirectAfterPost(req, res, destination(context.draft.id, 'documents', bodyOf(req)));
+  });
+
+  // Multipart: the form is read first so its `_csrf` field can be checked (htmx also sends the header).
+  // An oversized form was not kept, token included; it changes nothing, so it is answered unchecked.
+  const verifyUploadCsrf: RequestHandler = (req, res, next) => {
+    if (uploadFormOf(req).tooLarge) next();
+    else verifyCsrfToken(req, res, next);
+  };
+  router.post('/drafts/:draftId/documents/files', readUploadForm(documents.maxBytes), verifyUploadCsrf, async (req, res) => {
+    const principal = requirePrincipal(req);
+    const form = uploadFormOf(req);
+    const attached = await flow.attachDocument(principal, draftIdOf(req), form);
+    const failed = hasErrors(attached.errors);
+    if (!failed && !isHtmx(req)) {
+      redirectAfterPost(req, res, stepPath(attached.context.draft.id, 'documents'));
+      return;
+    }
+    const notice = failed ? '' : `${form.file?.name ?? 'The file'} was uploaded.`;
+    await renderDocuments(res, principal, attached.context, attached.kind, attached.errors, { status: 400, fragment: isHtmx(req), notice });
+  });
+
+  router.post('/drafts/:draftId/documents/files/:documentId/remove', verifyCsrfToken, async (req, res) => {
+    const principal = requirePrincipal(req);
+    const context = await flow.detachDocument(principal, draftIdOf(req), String(req.params.documentId));
+    if (isHtmx(req)) await renderDocuments(res, principal, context, '', {}, { fragment: true, notice: 'The document was removed.' });
+    else redirectAfterPost(req, res, stepPath(context.draft.id, 'documents'));
+  });
+
+  router.get('/drafts/:draftId/review', async (req, res) => {
+    const principal = requirePrincipal(req);
+    const context = await flow.openDraft(principal, draftIdOf(req));
+    await renderReview(res, principal, context, flow.checkDraft(context).map((p) => linkToFix(context.draft.id, p)));
+  });
+
+  router.post('/drafts/:draftId/submit', verifyCsrfToken, async (req, res) => {
+    const principal = requirePrincipal(req);
+    const key = readField(bodyOf(req), 'idempotencyKey');
+    try {
+      const { application } = await applications.submitDraft(principal, draftIdOf(req), IDEMPOTENCY_KEY.test(key) ? key : undefined);
+      redirectAfterPost(req, res, `/ssp/applications/${application.id}?submitted=1`);
+    } catch (error) {
+      // The service's own checks: shown on the review page, each linked to the step that fixes it.
+      if (!(error instanceof AppError) || ![400, 403, 422].includes(error.status)) throw error;
+      const context = await flow.openDraft(principal, draftIdOf(req));
+      const fields = error instanceof InputError ? error.fields : [];
+      const problems = fields.length > 0 ? fields.map((f) => linkToFix(context.draft.id, explainFieldError(f))) : [{ message: error.message, href: '#submit' }];
+      await renderReview(res, principal, context, problems, 400, true);
+    }
+  });
+
+  router.post('/drafts/:draftId/discard', verifyCsrfToken, async (req, res) => {
+    await applications.discardDraft(requirePrincipal(req), draftIdOf(req));
+    redirectAfterPost(req, res, '/ssp');
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // My applications
+
+  router.get('/applications', async (req, res) => {
+    const page = await applications.listApplications(requirePrincipal(req), LIST_SIZE);
+    res.render('ssp/applications.njk', { applications: page.items.map(summarizeApplication), total: page.total });
+  });
+
+  router.get('/applications/:applicationId', async (req, res) => {
+    const application = await applications.getApplication(requirePrincipal(req), String(req.params.applicationId));
+    res.render('ssp/application.njk', { application: summarizeApplication(application), details: application, justSubmitted: req.query.submitted !== undefined });
+  });
+
+  // A draft that has been submitted (a second tab, the browser's back button) is now an application.
+  const showSubmittedApplication: ErrorRequestHandler = (error, req, res, next) => {
+    const draftId = res.locals.draftId as string | undefined;
+    if (error instanceof AppError && error.code === 'ERR_APPLICATION_NOT_DRAFT' && draftId) {
+      if (req.method === 'GET') res.redirect(`/ssp/applications/${draftId}`);
+      else redirectAfterPost(req, res, `/ssp/applications/${draftId}`);
+      return;
+    }
+    next(error);
+  };
+  router.use(showSubmittedApplication);
+  return router;
 }

@@ -1,0 +1,214 @@
+/**
+ * What the apply pages do with a draft, one function per page action: read it, save a step, add or
+ * remove a family member, attach or detach a document. Each reads the draft through the
+ * applications service (someone else's draft is a 404 there) and saves the whole draft data merged.
+ */
+import type { Principal } from '../../platform/auth/principal.js';
+import { AppError, NotFoundError } from '../../platform/http/errors.js';
+import type { ApplicationDraft, ApplicationsService } from '../../modules/applications/index.js';
+import type { Program, ProgramsService } from '../../modules/programs/index.js';
+import { DOCUMENT_KINDS, findDocumentsOwnedBy, uploadDocument, type DocumentKind, type DocumentStore } from '../../modules/documents/index.js';
+import { describeKind, describeTooLarge, formatSize } from './present.js';
+import {
+  readSavedAddress,
+  checkAddress,
+  checkDraft,
+  checkMember,
+  checkPerson,
+  checkTreatment,
+  readSavedPerson,
+  readAddressForm,
+  readMemberForm,
+  readPersonForm,
+  readTreatmentForm,
+  readSavedTreatment,
+  mergeAddress,
+  addMember,
+  removeMember,
+  mergePerson,
+  mergeTreatment,
+  type CheckMode,
+  type DraftData,
+  type FormBody,
+  type MemberValues,
+  type StepErrors,
+} from './step-forms.js';
+import type { StepSlug } from './steps.js';
+import type { UploadForm } from './upload-form.js';
+
+export interface ApplyFlowOptions {
+  programs: ProgramsService;
+  applications: ApplicationsService;
+  documents: DocumentStore;
+  now?: () => Date;
+}
+
+export interface DraftContext {
+  draft: ApplicationDraft;
+  /** Undefined when the program has closed since the draft was started. */
+  program: Program | undefined;
+}
+
+/** The steps with a plain form: their values, checks and merge. */
+export type FormStep = 'treatment' | 'person' | 'address';
+
+export interface StepOutcome {
+  context: DraftContext;
+  values: object;
+  errors: StepErrors;
+}
+
+export interface AttachedDocumentView {
+  documentId: string;
+  kind: string;
+  kindLabel: string;
+  fileName: string;
+  size: string;
+  /** False when the file is gone or not the person's: it can only be removed. */
+  available: boolean;
+}
+
+export const MAX_DOCUMENTS = 10;
+
+export function createApplyFlow(options: ApplyFlowOptions) {
+  const { programs, applications, documents } = options;
+  const now = options.now ?? (() => new Date());
+
+  async function openDraft(actor: Principal, draftId: string): Promise<DraftContext> {
+    const draft = await applications.getDraft(actor, draftId);
+    try {
+      return { draft, program: await programs.getProgram(actor, draft.programId) };
+    } catch (error) {
+      if (error instanceof NotFoundError) return { draft, program: undefined };
+      throw error;
+    }
+  }
+
+  async function save(actor: Principal, context: DraftContext, data: DraftData): Promise<DraftContext> {
+    return { ...context, draft: await applications.saveDraft(actor, context.draft.id, data) };
+  }
+
+  function formOf(step: FormStep, context: DraftContext, actor: Principal, body: FormBody | undefined) {
+    const data = context.draft.data;
+    switch (step) {
+      case 'treatment': {
+        const values = body ? readTreatmentForm(body) : readSavedTreatment(data);
+        return { values, check: (mode: CheckMode) => checkTreatment(values, context.program, mode), merged: () => mergeTreatment(data, values, context.program?.currency) };
+      }
+      case 'person': {
+        const values = body ? readPersonForm(body) : readSavedPerson(data, actor);
+        return { values, check: (mode: CheckMode) => checkPerson(values, mode, now()), merged: () => mergePerson(data, values) };
+      }
+      case 'address': {
+        const values = body ? readAddressForm(body) : readSavedAddress(data);
+        return { values, check: (mode: CheckMode) => checkAddress(values, mode), merged: () => mergeAddress(data, values) };
+      }
+    }
+  }
+
+  return {
+    openDraft,
+
+    /** A step as saved; with `check`, its complete checks too (the review links here to fix a field). */
+    async showStep(actor: Principal, draftId: string, step: FormStep, check: boolean): Promise<StepOutcome> {
+      const context = await openDraft(actor, draftId);
+      const form = formOf(step, context, actor, undefined);
+      return { context, values: form.values, errors: check ? form.check('complete') : {} };
+    },
+
+    /** Checks the step's answers and saves them merged into the draft; with errors, saves nothing. */
+    async saveStep(actor: Principal, draftId: string, step: FormStep, body: FormBody, mode: CheckMode): Promise<StepOutcome> {
+      const context = await openDraft(actor, draftId);
+      const form = formOf(step, context, actor, body);
+      const errors = form.check(mode);
+      if (Object.keys(errors).length > 0) return { context, values: form.values, errors };
+      return { context: await save(actor, context, form.merged()), values: form.values, errors };
+    },
+
+    /** Where a person coming back continues: the first step that is not finished, else the review. */
+    async resumeStep(actor: Principal, draftId: string): Promise<StepSlug> {
+      const context = await openDraft(actor, draftId);
+      return checkDraft(context.draft.data, context.program, now())[0]?.step ?? 'review';
+    },
+
+    async addFamilyMember(actor: Principal, draftId: string, body: FormBody): Promise<{ context: DraftContext; member: MemberValues; errors: StepErrors }> {
+      const context = await openDraft(actor, draftId);
+      const member = readMemberForm(body);
+      const errors = checkMember(member, now(), context.draft.data.familyMembers?.length ?? 0);
+      if (Object.keys(errors).length > 0) return { context, member, errors };
+      return { context: await save(actor, context, addMember(context.draft.data, member)), member, errors };
+    },
+
+    async removeFamilyMember(actor: Principal, draftId: string, index: number, key: string): Promise<DraftContext> {
+      const context = await openDraft(actor, draftId);
+      const data = removeMember(context.draft.data, index, key);
+      return data === context.draft.data ? context : save(actor, context, data);
+    },
+
+    /** Stores the file in the Document Store and lists it on the draft; a refused file is a message, not a failure. */
+    async attachDocument(actor: Principal, draftId: string, form: UploadForm): Promise<{ context: DraftContext; kind: string; errors: StepErrors }> {
+      const context = await openDraft(actor, draftId);
+      const kind = form.fields.kind ?? '';
+      const errors: StepErrors = {};
+      const tooLarge = describeTooLarge(documents.maxBytes);
+      if (form.tooLarge) errors.file = tooLarge;
+      else if (form.unreadable) errors.file = 'We could not read that upload. Choose the file again and press Upload.';
+      else {
+        if (!(DOCUMENT_KINDS as readonly string[]).includes(kind)) errors.kind = 'Choose what kind of document this is.';
+        if (!form.file) errors.file = 'Choose a file to upload.';
+        if ((context.draft.data.documents?.length ?? 0) >= MAX_DOCUMENTS) errors.file = `You can attach up to ${MAX_DOCUMENTS} documents. Remove one first.`;
+      }
+      if (Object.keys(errors).length > 0 || !form.file) return { context, kind, errors };
+      try {
+        const stored = await uploadDocument(documents, { uploader: actor, kind: kind as DocumentKind, fileName: form.file.name, bytes: form.file.bytes });
+        const attached = [...(context.draft.data.documents ?? []), { documentId: stored.id, kind: kind as DocumentKind }];
+        return { context: await save(actor, context, { ...context.draft.data, documents: attached }), kind: '', errors };
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        const refusals: Partial<Record<AppError['code'], string>> = {
+          ERR_PAYLOAD_TOO_LARGE: tooLarge,
+          ERR_DOCUMENT_TYPE_REFUSED: 'This file is not a PDF, JPEG or PNG. Send a PDF, or a photo saved as JPEG or PNG.',
+          ERR_VALIDATION: 'That file is empty. Choose it again.',
+          ERR_SERVICE_UNAVAILABLE: 'We could not store the file just now. Try again in a moment.',
+        };
+        const message = refusals[error.code];
+        if (!message) throw error;
+        return { context, kind, errors: { file: message } };
+      }
+    },
+
+    async detachDocument(actor: Principal, draftId: string, documentId: string): Promise<DraftContext> {
+      const context = await openDraft(actor, draftId);
+      const kept = (context.draft.data.documents ?? []).filter((d) => d.documentId !== documentId);
+      return kept.length === context.draft.data.documents?.length ? context : save(actor, context, { ...context.draft.data, documents: kept });
+    },
+
+    /** The draft's documents with their names and sizes from the Document Store. */
+    async listAttached(actor: Principal, data: DraftData): Promise<AttachedDocumentView[]> {
+      const wanted = data.documents ?? [];
+      if (wanted.length === 0) return [];
+      const found = await findDocumentsOwnedBy(
+        wanted.map((d) => d.documentId),
+        actor.subject,
+      );
+      return wanted.map((d) => {
+        const document = found.find((f) => f.id === d.documentId);
+        return {
+          documentId: d.documentId,
+          kind: d.kind,
+          kindLabel: describeKind(d.kind),
+          fileName: document?.fileName ?? 'File no longer available',
+          size: document ? formatSize(document.sizeBytes) : '',
+          available: document !== undefined,
+        };
+      });
+    },
+
+    /** The complete checks of every step, for the review page. */
+    checkDraft(context: DraftContext) {
+      return checkDraft(context.draft.data, context.program, now());
+    },
+  };
+}
+
+export type ApplyFlow = ReturnType<typeof createApplyFlow>;

@@ -1,0 +1,43 @@
+/** The apply flow's steps, in the order a person goes through them. */
+
+export const STEP_SLUGS = ['treatment', 'person', 'address', 'family', 'documents', 'review'] as const;
+export type StepSlug = (typeof STEP_SLUGS)[number];
+
+const TITLES: Record<StepSlug, string> = {
+  treatment: 'The treatment',
+  person: 'About you',
+  address: 'Where you live',
+  family: 'Family members',
+  documents: 'Documents',
+  review: 'Check and send',
+};
+
+export interface StepInfo {
+  slug: StepSlug;
+  /** 1-based, as shown ("Step 2 of 6"). */
+  number: number;
+  total: number;
+  title: string;
+}
+
+export function isStepSlug(value: string): value is StepSlug {
+  return (STEP_SLUGS as readonly string[]).includes(value);
+}
+
+export function describeStep(slug: StepSlug): StepInfo {
+  return { slug, number: STEP_SLUGS.indexOf(slug) + 1, total: STEP_SLUGS.length, title: TITLES[slug] };
+}
+
+/** The step before this one, or undefined on the first. */
+export function stepBefore(slug: StepSlug): StepSlug | undefined {
+  return STEP_SLUGS[STEP_SLUGS.indexOf(slug) - 1];
+}
+
+/** The step after this one (the review is the last). */
+export function stepAfter(slug: StepSlug): StepSlug {
+  return STEP_SLUGS[STEP_SLUGS.indexOf(slug) + 1] ?? 'review';
+}
+
+export function stepPath(draftId: string, slug: StepSlug): string {
+  return `/ssp/drafts/${draftId}/${slug}`;
+}

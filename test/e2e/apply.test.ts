@@ -1,0 +1,343 @@
+/**
+ * A person applies for help from a phone (375 px wide) in real Chromium after a real sign-in: the
+ * whole apply flow on a draft, with family members added and removed in place, a document uploaded
+ * with progress, the review and the submission, then the application in "My applications".
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, signIn } from '../support/browser.js';
+import { createProgram, type ProgramFixture } from '../support/fixtures.js';
+import { startTestApp, type TestApp } from '../support/harness.js';
+import { tokenFor } from '../support/tokens.js';
+
+// The realm allows sign-in redirects to this port (keycloak/realm.json).
+const BROWSER_TEST_PORT = 3999;
+const PHONE = { width: 375, height: 740 };
+// Small, so an over-cap upload stays small too.
+const DOCUMENT_MAX_BYTES = 100_000;
+const TINY_PDF = path.resolve('test/fixtures/documents/tiny.pdf');
+const SCREENSHOTS = process.env.SSP_SCREENSHOT_DIR ?? '/tmp';
+
+describe('applying for help on the Self-Service Portal', () => {
+  let testApp: TestApp;
+  let browser: Browser;
+  let program: ProgramFixture;
+  let signedIn: Awaited<ReturnType<BrowserContext['storageState']>>;
+
+  async function signInAmina(): Promise<Awaited<ReturnType<BrowserContext['storageState']>>> {
+    const context = await browser.newContext({ viewport: PHONE });
+    try {
+      await signIn(await context.newPage(), testApp.url, 'amina', '/ssp');
+      return await context.storageState();
+    } finally {
+      await context.close();
+    }
+  }
+
+  beforeAll(async () => {
+    testApp = await startTestApp({ port: BROWSER_TEST_PORT, env: { DOCUMENT_MAX_BYTES: String(DOCUMENT_MAX_BYTES) } });
+    browser = await launchChromium();
+    program = await createProgram(testApp.app);
+    // One real sign-in through the provider's login page; each test opens its own phone-sized context with it.
+    signedIn = await signInAmina();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await testApp?.close();
+  });
+
+  /** What the browser console reported as errors (a CSP refusal of a script or style shows up here). */
+  const consoleErrors: string[] = [];
+
+  async function signedInPhone(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: PHONE, storageState: signedIn });
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    await page.goto(`${testApp.url}/ssp`);
+    await expect(page.getByTestId('signed-in-user').textContent()).resolves.toBe('Amina Yusuf');
+    return { context, page };
+  }
+
+  /** Starts a draft for the test's program from the portal's start page; answers its id. */
+  async function startApplication(page: Page): Promise<string> {
+    await page.goto(`${testApp.url}/ssp`);
+    await page.locator(`form[action="/ssp/programs/${program.id}/apply"] button`).click();
+    await page.waitForURL(/\/ssp\/drafts\/[0-9a-f-]{36}\/treatment$/);
+    return /drafts\/([0-9a-f-]{36})\//.exec(page.url())?.[1] ?? '';
+  }
+
+  async function fillTreatment(page: Page, cost: string): Promise<void> {
+    await page.getByLabel('Type of treatment').selectOption({ label: 'Urgent surgery' });
+    await page.getByLabel('What treatment is needed?').fill('Appendectomy after admission through the emergency ward.');
+    await page.getByLabel('Estimated cost').fill(cost);
+    await page.getByLabel('Hospital or clinic').fill('County Referral Hospital');
+  }
+
+  async function saveAndContinue(page: Page, nextStep: string): Promise<void> {
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.waitForURL(new RegExp(`/${nextStep}$`));
+  }
+
+  it('takes the demo applicant through the whole flow to a submitted application with its reference and status', async () => {
+    const { context, page } = await signedInPhone();
+    const draftId = await startApplication(page);
+
+    // 1. The treatment; the cost is shown in the program's currency.
+    await expect(page.locator('.prefix').first().textContent()).resolves.toBe(program.currency);
+    await fillTreatment(page, '1,250.50');
+    await saveAndContinue(page, 'person');
+
+    // 2. The person: the national ID comes from the account and cannot be edited.
+    await expect(page.getByTestId('national-id').textContent()).resolves.toBe('NID-1001');
+    await expect(page.getByLabel('Given name').inputValue()).resolves.toBe('Amina');
+    await page.getByLabel('Family name').fill('Yusuf');
+    await page.getByLabel('Gender').selectOption('female');
+    await page.getByLabel('Birth date').fill('1990-02-14');
+    await page.getByLabel('Occupation').fill('Trader');
+    await page.getByLabel('Phone number').fill('+254 700 000002');
+    await page.getByLabel('Email address').fill('amina@example.org');
+    await page.screenshot({ path: `${SCREENSHOTS}/ssp-step-person-375.png`, fullPage: true });
+    await saveAndContinue(page, 'address');
+
+    // 3. The address.
+    await page.getByLabel('Region').fill('Coast');
+    await page.getByLabel('District').fill('Mombasa');
+    await page.getByLabel('Town or village').fill('Likoni');
+    await page.getByLabel('Street, house or landmark').fill('Blue gate behind the market');
+    await saveAndContinue(page, 'family');
+
+    // 4. Family members, added and removed in place (htmx: the page itself stays).
+    const addMember = async (relation: string, givenName: string, birthDate: string) => {
+      const form = page.locator('form.add-member');
+      await form.getByLabel('How are they related to you?').selectOption(relation);
+      await form.getByLabel('Given name').fill(givenName);
+      await form.getByLabel('Family name').fill('Yusuf');
+      await form.getByLabel('Gender').selectOption(relation === 'child' ? 'female' : 'male');
+      await form.getByLabel('Birth date').fill(birthDate);
+      await form.getByRole('button', { name: 'Add family member' }).click();
+      await page.getByRole('status').filter({ hasText: `${givenName} Yusuf was added.` }).waitFor();
+    };
+    await addMember('child', 'Zawadi', '2016-06-30');
+    await addMember('spouse', 'Juma', '1985-09-01');
+    await expect(page.locator('.member').count()).resolves.toBe(2);
+    await page.getByRole('button', { name: 'Remove Juma Yusuf' }).click();
+    await page.getByRole('status').filter({ hasText: 'Juma Yusuf was removed.' }).waitFor();
+    await expect(page.locator('.member-name').allTextContents()).resolves.toEqual(['Zawadi Yusuf']);
+    expect(page.url()).toBe(`${testApp.url}/ssp/drafts/${draftId}/family`);
+    await page.screenshot({ path: `${SCREENSHOTS}/ssp-step-family-375.png`, fullPage: true });
+    await saveAndContinue(page, 'documents');
+
+    // 5. Documents: a real PDF through the page route into the Document Store; the bar follows the upload.
+    await page.evaluate(`document.addEventListener('htmx:beforeSwap', function () {
+      var bar = document.querySelector('.upload-progress progress');
+      window.lastUploadProgress = bar ? bar.value : -1;
+    })`);
+    await page.getByLabel('What kind of document is it?').selectOption({ label: 'Medical report' });
+    await page.getByLabel('File').setInputFiles(TINY_PDF);
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'tiny.pdf was uploaded.' }).waitFor();
+    await expect(page.locator('.document .file-name').allTextContents()).resolves.toEqual([expect.stringContaining('tiny.pdf')]);
+    await expect(page.evaluate('window.lastUploadProgress')).resolves.toBe(100);
+    await page.screenshot({ path: `${SCREENSHOTS}/ssp-step-documents-375.png`, fullPage: true });
+    await saveAndContinue(page, 'review');
+
+    // 6. The review shows everything; a double tap sends one application (same Idempotency-Key).
+    const review = page.locator('main');
+    for (const text of ['Urgent surgery', `${program.currency} 1,250.50`, 'NID-1001', '14 February 1990', 'Coast', 'Zawadi Yusuf (Child, born 30 June 2016)', 'Medical report: tiny.pdf']) {
+      await expect(review.getByText(text).first().isVisible()).resolves.toBe(true);
+    }
+    await expect(review.getByText('Juma').count()).resolves.toBe(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/ssp-step-review-375.png`, fullPage: true });
+    const form = {
+      _csrf: await page.locator('#submit input[name="_csrf"]').inputValue(),
+      idempotencyKey: await page.locator('#submit input[name="idempotencyKey"]').inputValue(),
+    };
+    const taps = await Promise.all([1, 2].map(() => page.request.post(`${testApp.url}/ssp/drafts/${draftId}/submit`, { form, maxRedirects: 0 })));
+    expect(taps.map((tap) => tap.status())).toEqual([303, 303]);
+    expect(taps.map((tap) => tap.headers().location)).toEqual([`/ssp/applications/${draftId}?submitted=1`, `/ssp/applications/${draftId}?submitted=1`]);
+    // The person's own tap carries the same key and lands on the same application.
+    await page.getByRole('button', { name: 'Send application' }).click();
+    await page.waitForURL(`${testApp.url}/ssp/applications/${draftId}?submitted=1`);
+
+    const reference = (await page.getByTestId('reference').textContent()) ?? '';
+    expect(reference).toMatch(/^IA-[0-9A-Z]{3}-[0-9A-Z]{4}$/);
+    await expect(page.getByText(`Keep this reference: ${reference}`).isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/ssp-submitted-375.png`, fullPage: true });
+
+    // "My applications": the reference, program, treatment, date, status in words and the stages.
+    await page.getByRole('link', { name: 'My applications' }).last().click();
+    await page.waitForURL(`${testApp.url}/ssp/applications`);
+    const card = page.locator(`.application[data-reference="${reference}"]`);
+    await expect(card.count()).resolves.toBe(1);
+    await expect(card.innerText()).resolves.toContain('Emergency surgery (test)');
+    await expect(card.innerText()).resolves.toContain('Urgent surgery');
+    await expect(card.locator('.status-words').textContent()).resolves.toBe('Received, waiting for the first review');
+    await expect(card.locator('.stage').allInnerTexts()).resolves.toEqual([expect.stringMatching(/Social worker\s+In progress/), expect.stringMatching(/Senior officer\s+Waiting/)]);
+    await page.screenshot({ path: `${SCREENSHOTS}/ssp-my-applications-375.png`, fullPage: true });
+
+    // What the officers will see: one family member, the document, the cost as decimal text.
+    const submitted = await request(testApp.app).get(`/api/v1/applications/${draftId}`).set('Authorization', `Bearer ${await tokenFor('amina')}`);
+    expect(submitted.status).toBe(200);
+    expect(submitted.body).toMatchObject({
+      reference,
+      status: 'SUBMITTED',
+      treatment: { type: 'surgery', estimatedCost: '1250.50', currency: program.currency, facility: 'County Referral Hospital' },
+      applicant: { idValue: 'NID-1001', givenName: 'Amina', birthDate: '1990-02-14', address: { region: 'Coast', locality: 'Likoni' } },
+      familyMembers: [{ relation: 'child', givenName: 'Zawadi' }],
+      documents: [{ kind: 'medical-report', fileName: 'tiny.pdf', mediaType: 'application/pdf' }],
+    });
+    expect(consoleErrors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  it('shows an inline error for an invalid cost or a future birth date and does not move on', async () => {
+    const { context, page } = await signedInPhone();
+    const draftId = await startApplication(page);
+
+    await fillTreatment(page, 'about a thousand');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.waitForLoadState();
+    expect(page.url()).toBe(`${testApp.url}/ssp/drafts/${draftId}/treatment`);
+    await expect(page.locator('#f-estimatedCost-error').textContent()).resolves.toContain('Enter the cost as a number, for example 1200 or 1200.50.');
+    await expect(page.getByLabel('Estimated cost').getAttribute('aria-invalid')).resolves.toBe('true');
+    // What the person typed is still there.
+    await expect(page.getByLabel('Estimated cost').inputValue()).resolves.toBe('about a thousand');
+    await expect(page.getByLabel('Hospital or clinic').inputValue()).resolves.toBe('County Referral Hospital');
+    await page.screenshot({ path: `${SCREENSHOTS}/ssp-step-treatment-error-375.png`, fullPage: true });
+
+    await page.getByLabel('Estimated cost').fill('0');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.locator('#f-estimatedCost-error').filter({ hasText: 'The cost must be more than zero.' }).waitFor();
+    expect(page.url()).toBe(`${testApp.url}/ssp/drafts/${draftId}/treatment`);
+
+    await page.getByLabel('Estimated cost').fill('800');
+    await saveAndContinue(page, 'person');
+    const nextYear = `${new Date().getUTCFullYear() + 1}-01-01`;
+    await page.getByLabel('Birth date').fill(nextYear);
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.locator('#f-birthDate-error').filter({ hasText: 'The birth date cannot be in the future.' }).waitFor();
+    expect(page.url()).toBe(`${testApp.url}/ssp/drafts/${draftId}/person`);
+    await context.close();
+  });
+
+  it('lists on the review page what is still missing, with links to the step that fixes it', async () => {
+    const { context, page } = await signedInPhone();
+    const draftId = await startApplication(page);
+    await fillTreatment(page, '950');
+    await saveAndContinue(page, 'person');
+    await page.goto(`${testApp.url}/ssp/drafts/${draftId}/review`);
+    await expect(page.locator('.error-summary').innerText()).resolves.toContain('About you: Choose your gender, or "Prefer not to say".');
+
+    // Sending anyway: the service's own checks come back in plain language, and nothing is submitted.
+    await page.getByRole('button', { name: 'Send application' }).click();
+    await page.locator('.error-summary').filter({ hasText: 'Your application was not sent' }).waitFor();
+    expect(page.url()).toBe(`${testApp.url}/ssp/drafts/${draftId}/submit`);
+    const missingPerson = page.locator('.error-summary a').filter({ hasText: 'About you: Fill in your details.' });
+    await expect(missingPerson.getAttribute('href')).resolves.toBe(`/ssp/drafts/${draftId}/person?check=1`);
+    await expect(page.locator('.error-summary').innerText()).resolves.not.toMatch(/\/data\/|must have|is required/);
+    await missingPerson.click();
+    await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/person?check=1`);
+    await expect(page.locator('#f-birthDate-error').textContent()).resolves.toContain('Enter your birth date.');
+    await context.close();
+  });
+
+  it('resumes a draft after the person navigates away', async () => {
+    const { context, page } = await signedInPhone();
+    const draftId = await startApplication(page);
+    await fillTreatment(page, '300');
+    await saveAndContinue(page, 'person');
+    // "Back" keeps what was typed, even unfinished.
+    await page.getByLabel('Occupation').fill('Teacher');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.waitForURL(/\/treatment$/);
+
+    await page.goto(`${testApp.url}/`);
+    await page.goto(`${testApp.url}/ssp`);
+    await page.screenshot({ path: `${SCREENSHOTS}/ssp-home-375.png`, fullPage: true });
+    const draft = page.locator('.draft').filter({ has: page.locator(`a[href="/ssp/drafts/${draftId}"]`) });
+    await draft.getByRole('link', { name: /Continue/ }).click();
+    // The first step that is not finished.
+    await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/person`);
+    await expect(page.getByLabel('Occupation').inputValue()).resolves.toBe('Teacher');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.waitForURL(/\/treatment$/);
+    await expect(page.getByLabel('Estimated cost').inputValue()).resolves.toBe('300');
+    await expect(page.getByLabel('Type of treatment').inputValue()).resolves.toBe('surgery');
+    await context.close();
+  });
+
+  it('refuses a file that is not a PDF, JPEG or PNG, and one over the size cap, in plain language', async () => {
+    const { context, page } = await signedInPhone();
+    const draftId = await startApplication(page);
+    await page.goto(`${testApp.url}/ssp/drafts/${draftId}/documents`);
+
+    await page.getByLabel('What kind of document is it?').selectOption('prescription');
+    await page.getByLabel('File').setInputFiles({ name: 'prescription.pdf', mimeType: 'application/pdf', buffer: Buffer.from('#!/bin/sh\necho not a pdf\n') });
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    await page.locator('#f-file-error').filter({ hasText: 'This file is not a PDF, JPEG or PNG.' }).waitFor();
+    await expect(page.locator('.document').count()).resolves.toBe(0);
+    // The kind chosen is kept for the next try.
+    await expect(page.getByLabel('What kind of document is it?').inputValue()).resolves.toBe('prescription');
+
+    // Over the cap: the page's script says so before sending anything...
+    const pdf = await readFile(TINY_PDF);
+    const large = Buffer.concat([pdf, Buffer.alloc(DOCUMENT_MAX_BYTES)]);
+    await page.getByLabel('File').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: large });
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    await page.getByText('This file is larger than 98 KB.').first().waitFor();
+
+    // ...and the server says the same when a file over the cap arrives anyway.
+    const answer = await page.request.post(`${testApp.url}/ssp/drafts/${draftId}/documents/files`, {
+      headers: { 'HX-Request': 'true', 'X-CSRF-Token': await page.locator('input[name="_csrf"]').first().inputValue() },
+      multipart: { kind: 'medical-report', file: { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([large, Buffer.alloc(70_000)]) } },
+    });
+    expect(answer.status()).toBe(200);
+    await expect(answer.text()).resolves.toContain('This file is larger than 98 KB.');
+    await context.close();
+  });
+
+  it('still works without JavaScript: family members and documents through plain form posts', async () => {
+    const context = await browser.newContext({ viewport: PHONE, storageState: signedIn, javaScriptEnabled: false });
+    const page = await context.newPage();
+    const draftId = await startApplication(page);
+    await page.goto(`${testApp.url}/ssp/drafts/${draftId}/family`);
+    const form = page.locator('form.add-member');
+    await form.getByLabel('How are they related to you?').selectOption('parent');
+    await form.getByLabel('Given name').fill('Halima');
+    await form.getByLabel('Family name').fill('Yusuf');
+    await form.getByLabel('Gender').selectOption('female');
+    await form.getByLabel('Birth date').fill('1960-03-03');
+    await form.getByRole('button', { name: 'Add family member' }).click();
+    await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/family`);
+    await expect(page.locator('.member-name').allTextContents()).resolves.toEqual(['Halima Yusuf']);
+    await page.getByRole('button', { name: 'Remove Halima Yusuf' }).click();
+    await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/family`);
+    await expect(page.locator('.member').count()).resolves.toBe(0);
+
+    await page.goto(`${testApp.url}/ssp/drafts/${draftId}/documents`);
+    await page.getByLabel('What kind of document is it?').selectOption('id-proof');
+    await page.getByLabel('File').setInputFiles(TINY_PDF);
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/documents`);
+    await expect(page.locator('.document').innerText()).resolves.toContain('ID proof');
+    await context.close();
+  });
+
+  it("answers 404 for another person's draft and for an address that is not an id", async () => {
+    const pedrosDraft = await request(testApp.app).post('/api/v1/application-drafts').set('Authorization', `Bearer ${await tokenFor('pedro')}`).send({ programId: program.id });
+    expect(pedrosDraft.status).toBe(201);
+    const { context, page } = await signedInPhone();
+    for (const address of [`/ssp/drafts/${pedrosDraft.body.id}/treatment`, `/ssp/drafts/${randomUUID()}/review`, '/ssp/drafts/not-an-id/person', `/ssp/applications/${pedrosDraft.body.id}`]) {
+      const response = await page.goto(`${testApp.url}${address}`);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('We could not find that page.');
+    }
+    await context.close();
+  });
+});
