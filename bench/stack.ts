@@ -4,7 +4,7 @@
  * response validation, no logs. Each run uses a fresh database.
  */
 import { once } from 'node:events';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -65,8 +65,12 @@ export async function startBenchStack(applicantCount = 20): Promise<BenchStack> 
   const databaseUrl = new URL(adminUrl);
   databaseUrl.pathname = `/${database}`;
 
+  const keysDir = await mkdtemp(path.join(os.tmpdir(), 'iaod-bench-keys-'));
+  const documentDir = await mkdtemp(path.join(os.tmpdir(), 'iaod-bench-documents-'));
+  stops.push(() => rm(keysDir, { recursive: true, force: true }));
+  stops.push(() => rm(documentDir, { recursive: true, force: true }));
   const { realm, applicants } = await realmWithApplicants(applicantCount);
-  const provider: DevProvider = await startDevProvider({ realm, port: 0, keysDir: await mkdtemp(path.join(os.tmpdir(), 'iaod-bench-keys-')) });
+  const provider: DevProvider = await startDevProvider({ realm, port: 0, keysDir });
   stops.push(() => provider.close());
 
   const server = http.createServer();
@@ -82,7 +86,7 @@ export async function startBenchStack(applicantCount = 20): Promise<BenchStack> 
     OIDC_ISSUER: provider.issuer,
     LOG_LEVEL: 'silent',
     VALIDATE_RESPONSES: 'false',
-    DOCUMENT_DIR: path.join(PROJECT_ROOT, '.data', 'bench-documents'),
+    DOCUMENT_DIR: documentDir,
   });
   const logger = createLogger('silent');
   const runtime = await startRuntime(config, logger);

@@ -1,25 +1,11 @@
 /**
  * Upload throughput of the document store: 5 MB PDFs posted as multipart/form-data over HTTP to an
- * app built like production (no response validation, no logs) on a fresh database (DATABASE_URL, or an
- * embedded PostgreSQL) with the development OpenID provider and the local folder storage in a temporary
- * folder. Each upload is different content, so every one writes a new blob. Downloads are timed too:
+ * app built like production (bench/stack.ts: no response validation, no logs, a fresh database, the
+ * development OpenID provider, local folder storage in a temporary folder). Each upload is different content, so every one writes a new blob. Downloads are timed too:
  * every read re-hashes the content.
  */
-import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { createApp } from '../src/app.js';
-import { loadConfig, PROJECT_ROOT } from '../src/config.js';
-import { startDevProvider } from '../src/platform/auth/dev-provider.js';
-import { loadRealm } from '../src/platform/auth/realm.js';
-import { createDatabaseIfMissing, dropDatabase, startEmbeddedPostgres } from '../src/platform/db/embedded-postgres.js';
-import { loadApiSpec } from '../src/platform/http/spec.js';
-import { createLogger } from '../src/platform/logging/logger.js';
-import { startRuntime } from '../src/platform/runtime.js';
+import { startBenchStack } from './stack.js';
 
 export interface UploadRun {
   mode: 'sequential' | 'concurrent' | 'download';
@@ -93,72 +79,16 @@ export async function benchUpload(options: BenchUploadOptions = {}): Promise<Upl
   const sequential = options.sequential ?? 20;
   const concurrent = options.concurrent ?? 20;
   const concurrency = options.concurrency ?? 4;
-  const stops: Array<() => Promise<void>> = [];
+  const stack = await startBenchStack(0);
   try {
-    const database = `iaod_bench_upload_${Date.now()}`;
-    let adminUrl: string;
-    if (process.env.DATABASE_URL) {
-      const url = new URL(process.env.DATABASE_URL);
-      url.pathname = '/postgres';
-      adminUrl = url.href;
-      await createDatabaseIfMissing(adminUrl, database);
-    } else {
-      const embedded = await startEmbeddedPostgres({ dataDir: path.join(PROJECT_ROOT, '.data', 'bench-upload-postgres'), port: 54379, database });
-      adminUrl = embedded.adminUrl;
-      stops.push(() => embedded.stop());
-    }
-    stops.push(() => dropDatabase(adminUrl, database));
-    const databaseUrl = new URL(adminUrl);
-    databaseUrl.pathname = `/${database}`;
-
-    const keysDir = await mkdtemp(path.join(os.tmpdir(), 'iaod-bench-keys-'));
-    const documentDir = await mkdtemp(path.join(os.tmpdir(), 'iaod-bench-documents-'));
-    stops.push(() => rm(keysDir, { recursive: true, force: true }));
-    stops.push(() => rm(documentDir, { recursive: true, force: true }));
-    const provider = await startDevProvider({ realm: await loadRealm(path.join(PROJECT_ROOT, 'keycloak', 'realm.json')), port: 0, keysDir });
-    stops.push(() => provider.close());
-
-    const server = http.createServer();
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const { port } = server.address() as AddressInfo;
-    stops.push(
-      () =>
-        new Promise<void>((resolve) => {
-          server.closeAllConnections();
-          server.close(() => resolve());
-        }),
-    );
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      SESSION_SECRET: 'benchmark-session-secret-0123456789',
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      DATABASE_URL: databaseUrl.href,
-      OIDC_ISSUER: provider.issuer,
-      LOG_LEVEL: 'silent',
-      DOCUMENT_DIR: documentDir,
-    });
-    const logger = createLogger('silent');
-    const runtime = await startRuntime(config, logger);
-    stops.push(() => runtime.stop());
-    server.on('request', createApp({ config, logger, spec: await loadApiSpec(config.paths.spec), ...runtime }));
-
-    const discovery = (await (await fetch(`${provider.issuer}/.well-known/openid-configuration`)).json()) as { token_endpoint: string };
-    const tokenResponse = await fetch(discovery.token_endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'password', client_id: 'iaod-tests', username: 'amina', password: 'demo' }),
-    });
-    const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
-    const authorization = { authorization: `Bearer ${token}` };
+    const authorization = { authorization: `Bearer ${await stack.token('amina')}` };
 
     const uploaded: string[] = [];
     async function upload(bytes: Buffer): Promise<void> {
       const form = new FormData();
       form.set('kind', 'medical-report');
       form.set('file', new Blob([bytes], { type: 'application/pdf' }), 'discharge-summary.pdf');
-      const response = await fetch(`http://127.0.0.1:${port}/api/v1/documents`, { method: 'POST', headers: authorization, body: form });
+      const response = await fetch(`${stack.url}/api/v1/documents`, { method: 'POST', headers: authorization, body: form });
       if (response.status !== 201) throw new Error(`upload answered ${response.status}: ${await response.text()}`);
       uploaded.push(((await response.json()) as { id: string }).id);
     }
@@ -178,13 +108,13 @@ export async function benchUpload(options: BenchUploadOptions = {}): Promise<Upl
 
     const downloads = uploaded.slice(-sequential);
     const down = await timed(downloads.length, 1, async (i) => {
-      const response = await fetch(`http://127.0.0.1:${port}/api/v1/documents/${downloads[i]}/content`, { headers: authorization });
+      const response = await fetch(`${stack.url}/api/v1/documents/${downloads[i]}/content`, { headers: authorization });
       const body = await response.arrayBuffer();
       if (response.status !== 200 || body.byteLength !== fileBytes) throw new Error(`download answered ${response.status} with ${body.byteLength} bytes`);
     });
     runs.push(summarize('download', 1, fileBytes, down.totalMs, down.samples));
     return { fileBytes, runs };
   } finally {
-    for (const stop of stops.reverse()) await stop();
+    await stack.stop();
   }
 }
