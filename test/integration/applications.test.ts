@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../src/config.js';
 import request from 'supertest';
 import fc from 'fast-check';
 import { startTestApp, type TestApp } from '../support/harness.js';
@@ -116,6 +119,37 @@ describe('applications', () => {
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('ERR_DOCUMENT_NOT_ATTACHABLE');
     expect(await countMine(amina)).toBe(before);
+  });
+
+  const uploadPdf = async (token: string): Promise<string> => {
+    const res = await api()
+      .post('/api/v1/documents')
+      .set('Authorization', `Bearer ${token}`)
+      .field('kind', 'medical-report')
+      .attach('file', await readFile(path.join(PROJECT_ROOT, 'test', 'fixtures', 'documents', 'tiny.pdf')), 'report.pdf');
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  };
+
+  it("refuses attaching another applicant's document, and writes nothing", async () => {
+    const pedrosDocument = await uploadPdf(pedro);
+    const before = await countMine(amina);
+    const res = await submit(amina, applicationFor(program.id, { documents: [{ documentId: pedrosDocument, kind: 'medical-report' }] }));
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('ERR_DOCUMENT_NOT_ATTACHABLE');
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['/body/documents/0/documentId']);
+    expect(await countMine(amina)).toBe(before);
+  });
+
+  it("lets the application's stage officers read its documents, and no other officer", async () => {
+    const documentId = await uploadPdf(amina);
+    const created = await submit(amina, applicationFor(program.id, { documents: [{ documentId, kind: 'medical-report' }] }));
+    expect(created.status).toBe(201);
+    expect(created.body.documents).toEqual([expect.objectContaining({ documentId, kind: 'medical-report', mediaType: 'application/pdf' })]);
+    for (const [user, status] of [['samuel', 200], ['sena', 200], ['otto', 200], ['joy', 404], ['pedro', 404]] as const) {
+      const res = await api().get(`/api/v1/documents/${documentId}/content`).set('Authorization', `Bearer ${await tokenFor(user)}`);
+      expect([user, res.status]).toEqual([user, status]);
+    }
   });
 
   it('returns the first result for a repeated Idempotency-Key and creates nothing new', async () => {
