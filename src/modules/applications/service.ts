@@ -99,10 +99,7 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
     if (!(Number(input.treatment.estimatedCost) > 0)) {
       fail('The estimated cost must be more than zero.', [{ path: `${prefix}/treatment/estimatedCost`, message: 'must be more than 0' }], 'ERR_AMOUNT_NOT_POSITIVE');
     }
-    const dates = checkBirthDates(input.applicant, input.familyMembers, now(), prefix === '' ? '' : prefix).map((e) => ({
-      ...e,
-      path: e.path.replace(`${prefix}/birthDate`, `${prefix}/applicant/birthDate`),
-    }));
+    const dates = checkBirthDates(input.applicant, input.familyMembers, now(), { person: `${prefix}/applicant`, family: `${prefix}/familyMembers` });
     if (dates.length > 0) fail(dates.map((e) => `${e.path} ${e.message}`).join('; '), dates);
     const attached = await attachableDocuments(actor, input, prefix, transaction);
     return { program, attached };

@@ -47,8 +47,14 @@ type Change = { from: unknown; to: unknown };
 
 const MAX_AGE_YEARS = 130;
 
+/** Where a person's and their family's fields sit in the input, for field errors. */
+export interface BirthDatePaths {
+  person: string;
+  family: string;
+}
+
 /** Birth dates in the future or implausibly far back are mistakes; say which field. */
-export function checkBirthDates(details: { birthDate?: string }, family: FamilyMemberInput[] | undefined, today: Date, prefix: string): FieldError[] {
+export function checkBirthDates(details: { birthDate?: string }, family: FamilyMemberInput[] | undefined, today: Date, paths: BirthDatePaths): FieldError[] {
   const errors: FieldError[] = [];
   const todayText = today.toISOString().slice(0, 10);
   const earliest = `${today.getUTCFullYear() - MAX_AGE_YEARS}${todayText.slice(4)}`;
@@ -57,8 +63,8 @@ export function checkBirthDates(details: { birthDate?: string }, family: FamilyM
     if (value > todayText) errors.push({ path, message: 'must not be in the future' });
     else if (value < earliest) errors.push({ path, message: `must be within the last ${MAX_AGE_YEARS} years` });
   };
-  check(`${prefix}/birthDate`, details.birthDate);
-  family?.forEach((member, index) => check(`${prefix}/familyMembers/${index}/birthDate`, member.birthDate));
+  check(`${paths.person}/birthDate`, details.birthDate);
+  family?.forEach((member, index) => check(`${paths.family}/${index}/birthDate`, member.birthDate));
   return errors;
 }
 
@@ -201,7 +207,7 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
 
   return {
     async createRegistrant(actor: Actor, input: RegistrantInput): Promise<Registrant> {
-      const problems = checkBirthDates(input, input.familyMembers, now(), '/body');
+      const problems = checkBirthDates(input, input.familyMembers, now(), { person: '/body', family: '/body/familyMembers' });
       if (problems.length > 0) throw new InputError(problems.map((p) => `${p.path} ${p.message}`).join('; '), problems);
       const id = randomUUID();
       return sequelize.transaction(async (transaction) => {
@@ -253,7 +259,7 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
     },
 
     async updateRegistrant(actor: Actor, id: string, patch: RegistrantPatch): Promise<Registrant> {
-      const problems = checkBirthDates(patch, patch.familyMembers, now(), '/body');
+      const problems = checkBirthDates(patch, patch.familyMembers, now(), { person: '/body', family: '/body/familyMembers' });
       if (problems.length > 0) throw new InputError(problems.map((p) => `${p.path} ${p.message}`).join('; '), problems);
       return sequelize.transaction(async (transaction) => {
         const current = await selectOne<RegistrantRow>(sequelize, `${SELECT_REGISTRANT} WHERE id = :id FOR UPDATE`, { id }, transaction);

@@ -95,7 +95,7 @@ function checkBirthDate(errors: StepErrors, mode: CheckMode, name: string, value
     return;
   }
   if (mode === 'lenient') return;
-  const [problem] = checkBirthDates({ birthDate: value }, undefined, today, '');
+  const [problem] = checkBirthDates({ birthDate: value }, undefined, today, { person: '', family: '' });
   if (problem) {
     errors[name] ??= problem.message.includes('future') ? 'The birth date cannot be in the future.' : `Check the year: ${problem.message.replace(/^must be/, 'a birth date must be')}.`;
   }
