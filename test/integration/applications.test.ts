@@ -184,6 +184,14 @@ describe('applications', () => {
     expect(a.body.id).toBe(b.body.id);
   });
 
+  it('reports how many applications there are even on a page past the end', async () => {
+    const total = await countMine(amina);
+    expect(total).toBeGreaterThan(0);
+    const past = await api().get(`/api/v1/applications?pageSize=1&page=${total + 1}`).set('Authorization', `Bearer ${amina}`);
+    expect(past.status).toBe(200);
+    expect(past.body).toMatchObject({ items: [], total, page: total + 1 });
+  });
+
   it("never shows one applicant another applicant's application", async () => {
     const mine = await submit(amina, applicationFor(program.id));
     const read = await api().get(`/api/v1/applications/${mine.body.id}`).set('Authorization', `Bearer ${pedro}`);

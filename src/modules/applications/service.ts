@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Sequelize, Transaction } from 'sequelize';
 import type { Principal } from '../../platform/auth/principal.js';
 import { eventSql, recordEvent } from '../../platform/db/events.js';
-import { execute, selectOne, selectRows, type PageRequest } from '../../platform/db/sql.js';
+import { execute, selectOne, selectPage, selectRows, type PageRequest } from '../../platform/db/sql.js';
 import { ConflictError, ForbiddenError, InputError, NotFoundError, UnprocessableError, type ErrorCode, type FieldError } from '../../platform/http/errors.js';
 import { runIdempotent } from '../../platform/http/idempotency.js';
 import type { SchemaValidator } from '../../platform/http/schema-validator.js';
@@ -265,12 +265,15 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
     },
 
     async listDrafts(actor: Principal, page: PageRequest): Promise<{ items: ApplicationDraft[]; page: number; pageSize: number; total: number }> {
-      const rows = await selectRows<ApplicationRow & { total: string }>(
-        sequelize,
-        `SELECT *, count(*) OVER () AS total FROM applications WHERE applicant_subject = :subject AND status = 'DRAFT' ORDER BY updated_at DESC, id LIMIT :limit OFFSET :offset`,
-        { subject: actor.subject, limit: page.pageSize, offset: (page.page - 1) * page.pageSize },
-      );
-      return { items: rows.map(toDraft), page: page.page, pageSize: page.pageSize, total: rows[0] ? Number(rows[0].total) : 0 };
+      const { rows, total } = await selectPage<ApplicationRow>(sequelize, {
+        columns: '*',
+        from: 'applications',
+        where: "applicant_subject = :subject AND status = 'DRAFT'",
+        orderBy: 'updated_at DESC, id',
+        replacements: { subject: actor.subject },
+        page,
+      });
+      return { items: rows.map(toDraft), page: page.page, pageSize: page.pageSize, total };
     },
 
     async discardDraft(actor: Principal, id: string): Promise<void> {
@@ -300,16 +303,17 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
 
     async listApplications(actor: Principal, options: ListApplicationsOptions): Promise<{ items: Application[]; page: number; pageSize: number; total: number }> {
       const { clause, replacements } = visibility(actor);
-      const rows = await selectRows<ApplicationRow & { total: string }>(
-        sequelize,
-        `SELECT a.*, count(*) OVER () AS total FROM applications a
-         WHERE a.status <> 'DRAFT' AND ${clause}
+      const { rows, total } = await selectPage<ApplicationRow>(sequelize, {
+        columns: 'a.*',
+        from: 'applications a',
+        where: `a.status <> 'DRAFT' AND ${clause}
            AND (CAST(:programId AS uuid) IS NULL OR a.program_id = CAST(:programId AS uuid))
-           AND (CAST(:status AS varchar) IS NULL OR a.status = :status)
-         ORDER BY a.submitted_at DESC, a.id LIMIT :limit OFFSET :offset`,
-        { ...replacements, programId: options.programId ?? null, status: options.status ?? null, limit: options.pageSize, offset: (options.page - 1) * options.pageSize },
-      );
-      return { items: rows.map(toApplication), page: options.page, pageSize: options.pageSize, total: rows[0] ? Number(rows[0].total) : 0 };
+           AND (CAST(:status AS varchar) IS NULL OR a.status = :status)`,
+        orderBy: 'a.submitted_at DESC, a.id',
+        replacements: { ...replacements, programId: options.programId ?? null, status: options.status ?? null },
+        page: options,
+      });
+      return { items: rows.map(toApplication), page: options.page, pageSize: options.pageSize, total };
     },
 
     async getApplication(actor: Principal, id: string): Promise<Application> {

@@ -9,7 +9,7 @@ import type { Sequelize, Transaction } from 'sequelize';
 import { ConflictError, InputError, NotFoundError } from '../../platform/http/errors.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { recordEvent } from '../../platform/db/events.js';
-import { execute, isUniqueViolation, selectOne, selectRows, type PageRequest } from '../../platform/db/sql.js';
+import { execute, isUniqueViolation, selectOne, selectPage, selectRows, type PageRequest } from '../../platform/db/sql.js';
 import {
   toProgram,
   type NewStage,
@@ -171,14 +171,15 @@ export function createProgramsService({ sequelize }: ProgramsServiceOptions) {
       const state = seesClosedPrograms(actor) ? options.state : 'open';
       if (options.state === 'closed' && state === 'open') return { items: [], page: options.page, pageSize: options.pageSize, total: 0 };
       const where = ['(CAST(:state AS varchar) IS NULL OR state = :state)', '(CAST(:code AS varchar) IS NULL OR code = :code)'].join(' AND ');
-      const replacements = { state: state ?? null, code: options.code ?? null, limit: options.pageSize, offset: (options.page - 1) * options.pageSize };
-      const rows = await selectRows<ProgramRow & { total: string }>(
-        sequelize,
-        `SELECT *, count(*) OVER () AS total FROM programs WHERE ${where} ORDER BY name, code LIMIT :limit OFFSET :offset`,
-        replacements,
-      );
+      const { rows, total } = await selectPage<ProgramRow>(sequelize, {
+        columns: '*',
+        from: 'programs',
+        where,
+        orderBy: 'name, code',
+        replacements: { state: state ?? null, code: options.code ?? null },
+        page: options,
+      });
       const stages = await loadStages(rows.map((r) => r.id));
-      const total = rows[0] ? Number(rows[0].total) : Number((await selectOne<{ n: string }>(sequelize, `SELECT count(*) AS n FROM programs WHERE ${where}`, replacements))?.n ?? 0);
       return { items: rows.map((row) => toProgram(row, stages.get(row.id) ?? [])), page: options.page, pageSize: options.pageSize, total };
     },
 

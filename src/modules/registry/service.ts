@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Sequelize, Transaction } from 'sequelize';
 import type { Principal } from '../../platform/auth/principal.js';
 import { recordEvent } from '../../platform/db/events.js';
-import { execute, selectOne, selectRows, type PageRequest } from '../../platform/db/sql.js';
+import { execute, selectOne, selectPage, selectRows, type PageRequest } from '../../platform/db/sql.js';
 import { ConflictError, InputError, NotFoundError, type FieldError } from '../../platform/http/errors.js';
 import {
   columnsOf,
@@ -97,7 +97,8 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
     return byRegistrant;
   }
 
-  const SELECT_REGISTRANT = 'SELECT *, CAST(birth_date AS text) AS birth_date FROM registrants';
+  const REGISTRANT_COLUMNS = '*, CAST(birth_date AS text) AS birth_date';
+  const SELECT_REGISTRANT = `SELECT ${REGISTRANT_COLUMNS} FROM registrants`;
 
   async function readRegistrant(id: string, transaction?: Transaction): Promise<Registrant | undefined> {
     const row = await selectOne<RegistrantRow>(sequelize, `${SELECT_REGISTRANT} WHERE id = :id`, { id }, transaction);
@@ -228,20 +229,14 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
         '(CAST(:name AS varchar) IS NULL OR lower(family_name) LIKE :name OR lower(given_name) LIKE :name)',
         '(CAST(:region AS varchar) IS NULL OR lower(region) = lower(:region))',
       ].join(' AND ');
-      const replacements = {
-        idType: options.idType ?? null,
-        idValue: options.idValue ?? null,
-        name,
-        region: options.region ?? null,
-        limit: options.pageSize,
-        offset: (options.page - 1) * options.pageSize,
-      };
-      const rows = await selectRows<RegistrantRow & { total: string }>(
-        sequelize,
-        `${SELECT_REGISTRANT.replace('SELECT *', 'SELECT *, count(*) OVER () AS total')} WHERE ${where} ORDER BY family_name, given_name, id LIMIT :limit OFFSET :offset`,
-        replacements,
-      );
-      const total = rows[0] ? Number(rows[0].total) : Number((await selectOne<{ n: string }>(sequelize, `SELECT count(*) AS n FROM registrants WHERE ${where}`, replacements))?.n ?? 0);
+      const { rows, total } = await selectPage<RegistrantRow>(sequelize, {
+        columns: REGISTRANT_COLUMNS,
+        from: 'registrants',
+        where,
+        orderBy: 'family_name, given_name, id',
+        replacements: { idType: options.idType ?? null, idValue: options.idValue ?? null, name, region: options.region ?? null },
+        page: options,
+      });
       const family = await loadFamily(rows.map((r) => r.id));
       const today = now();
       return { items: rows.map((row) => toRegistrant(row, family.get(row.id) ?? [], today)), page: options.page, pageSize: options.pageSize, total };

@@ -101,6 +101,35 @@ export interface PageRequest {
   pageSize: number;
 }
 
+export interface SelectPageOptions {
+  /** The select list, e.g. `a.*`. */
+  columns: string;
+  /** The FROM clause, e.g. `applications a`. */
+  from: string;
+  where: string;
+  orderBy: string;
+  replacements: Replacements;
+  page: PageRequest;
+}
+
+/**
+ * One page of rows and the number of rows over all pages. The count rides along in the same query
+ * (a window function); only a page past the end, which has no row to carry it, costs a second query.
+ */
+export async function selectPage<T extends object>(sequelize: Sequelize, options: SelectPageOptions): Promise<{ rows: T[]; total: number }> {
+  const { columns, from, where, orderBy, replacements, page } = options;
+  const rows = await selectRows<T & { page_total: string }>(
+    sequelize,
+    `SELECT ${columns}, count(*) OVER () AS page_total FROM ${from} WHERE ${where} ORDER BY ${orderBy} LIMIT :pageLimit OFFSET :pageOffset`,
+    { ...replacements, pageLimit: page.pageSize, pageOffset: (page.page - 1) * page.pageSize },
+  );
+  const first = rows[0];
+  const total = first
+    ? Number(first.page_total)
+    : Number((await selectOne<{ n: string }>(sequelize, `SELECT count(*) AS n FROM ${from} WHERE ${where}`, replacements))?.n ?? 0);
+  return { rows: rows.map(({ page_total: _total, ...row }) => row as unknown as T), total };
+}
+
 export function pageOf(query: { page?: unknown; pageSize?: unknown }): PageRequest {
   const page = typeof query.page === 'number' ? query.page : Number(query.page ?? 1);
   const pageSize = typeof query.pageSize === 'number' ? query.pageSize : Number(query.pageSize ?? 20);
