@@ -223,11 +223,16 @@ describe('applications', () => {
   it('reuses the registrant when the person applies again, recording what changed, by whom and when', async () => {
     const body = applicationFor(program.id);
     await submit(pedro, { ...body, applicant: { ...body.applicant, givenName: 'Pedro', familyName: 'Alves', occupation: 'Driver' } });
-    await submit(pedro, { ...body, applicant: { ...body.applicant, givenName: 'Pedro', familyName: 'Alves', occupation: 'Mechanic' } });
+    const family = [
+      { relation: 'spouse', givenName: 'Rita', familyName: 'Alves', gender: 'female', birthDate: '1985-03-01' },
+      { relation: 'child', givenName: 'Tiago', familyName: 'Alves', gender: 'male', birthDate: '2012-11-20', occupation: 'Student' },
+    ];
+    await submit(pedro, { ...body, applicant: { ...body.applicant, givenName: 'Pedro', familyName: 'Alves', occupation: 'Mechanic' }, familyMembers: family });
     const reviewer = await tokenFor('samuel');
     const found = await api().get('/api/v1/registrants?idType=NATIONAL_ID&idValue=NID-1002').set('Authorization', `Bearer ${reviewer}`);
     expect(found.body.total).toBe(1);
     expect(found.body.items[0].occupation).toBe('Mechanic');
+    expect(found.body.items[0].familyMembers.map(({ id: _id, age: _age, ...m }: { id: string; age: number }) => m)).toEqual(family);
     const changes = await api().get(`/api/v1/registrants/${found.body.items[0].id}/changes`).set('Authorization', `Bearer ${reviewer}`);
     expect(changes.body.items.at(-1)).toMatchObject({ changedBy: 'pedro', changes: { occupation: { from: 'Driver', to: 'Mechanic' } } });
   });

@@ -106,26 +106,27 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
     return toRegistrant(row, (await loadFamily([id], transaction)).get(id) ?? [], now());
   }
 
+  /**
+   * Inserts the family members listed in `:family` (see familyJson) for the registrant that
+   * `registrantId` names: a parameter, or a column of a table in `from` (a CTE).
+   */
+  function insertFamilySql(registrantId: string, from?: string): string {
+    return `INSERT INTO family_members (id, registrant_id, position, relation, given_name, family_name, gender, birth_date, occupation)
+      SELECT gen_random_uuid(), ${registrantId}, m.position, m.relation, m.given_name, m.family_name, m.gender, m.birth_date, m.occupation
+      FROM ${from ? `${from}, ` : ''}jsonb_to_recordset(CAST(:family AS jsonb)) AS m(position smallint, relation varchar, given_name varchar,
+        family_name varchar, gender varchar, birth_date date, occupation varchar)`;
+  }
+
+  function familyJson(family: ReturnType<typeof familyRowsOf>): string {
+    return JSON.stringify(family.map((m, i) => ({ ...m, position: i + 1 })));
+  }
+
   async function insertFamily(registrantId: string, family: ReturnType<typeof familyRowsOf>, transaction: Transaction): Promise<void> {
     if (family.length === 0) return;
-    const values: string[] = [];
-    const replacements: Record<string, unknown> = { registrantId };
-    family.forEach((member, i) => {
-      values.push(`(:id${i}, :registrantId, ${i + 1}, :relation${i}, :given${i}, :family${i}, :gender${i}, :birth${i}, :occupation${i})`);
-      Object.assign(replacements, {
-        [`id${i}`]: randomUUID(),
-        [`relation${i}`]: member.relation,
-        [`given${i}`]: member.given_name,
-        [`family${i}`]: member.family_name,
-        [`gender${i}`]: member.gender,
-        [`birth${i}`]: member.birth_date,
-        [`occupation${i}`]: member.occupation,
-      });
-    });
     await execute(
       sequelize,
-      `INSERT INTO family_members (id, registrant_id, position, relation, given_name, family_name, gender, birth_date, occupation) VALUES ${values.join(', ')}`,
-      replacements,
+      insertFamilySql('CAST(:registrantId AS uuid)'),
+      { registrantId, family: familyJson(family) },
       transaction,
     );
   }
@@ -153,13 +154,9 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
          ON CONFLICT ON CONSTRAINT registrants_id_unique DO NOTHING
          RETURNING id
        ),
-       family AS (
-         INSERT INTO family_members (id, registrant_id, position, relation, given_name, family_name, gender, birth_date, occupation)
-         SELECT gen_random_uuid(), registrant.id, m.position, m.relation, m.given_name, m.family_name, m.gender, m.birth_date, m.occupation
-         FROM registrant, jsonb_to_recordset(CAST(:family AS jsonb)) AS m(position smallint, relation varchar, given_name varchar, family_name varchar, gender varchar, birth_date date, occupation varchar)
-       )
+       family AS (${insertFamilySql('registrant.id', 'registrant')})
        SELECT id FROM registrant`,
-      { id, idType, idValue, actor: actor.username, ...columns, family: JSON.stringify(family.map((m, i) => ({ ...m, position: i + 1 }))) },
+      { id, idType, idValue, actor: actor.username, ...columns, family: familyJson(family) },
       transaction,
     );
     return rows.length === 1;
