@@ -39,7 +39,12 @@ export async function benchJwtVerification(iterations = 20_000): Promise<JwtResu
     const { access_token: token } = (await response.json()) as { access_token: string };
     const results: JwtResult[] = [];
     for (const mode of ['signature', 'remembered'] as const) {
-      const verifier = createAccessTokenVerifier({ issuer: provider.issuer, audience: 'iaod-api', webClientId: 'iaod-web', cacheSize: mode === 'signature' ? 0 : 10_000 });
+      const verifier = createAccessTokenVerifier({
+        issuer: provider.issuer,
+        audience: 'iaod-api',
+        webClientId: 'iaod-web',
+        cacheSize: mode === 'signature' ? 0 : 10_000,
+      });
       for (let i = 0; i < 500; i++) await verifier.verify(token);
       const samples: number[] = [];
       for (let i = 0; i < iterations; i++) {

@@ -23,13 +23,24 @@ if (!only || only === 'startup') {
 if (!only || only === 'jwt') {
   const jwt = await benchJwtVerification();
   console.log('\nJWT verification per request (RS256, JWKS cached): signature checked each time, and a token seen before');
-  console.table(jwt.map((r) => ({ mode: r.mode, iterations: r.iterations, 'p50 µs': r.p50Us.toFixed(1), 'p95 µs': r.p95Us.toFixed(1), 'p99 µs': r.p99Us.toFixed(1) })));
+  console.table(
+    jwt.map((r) => ({
+      mode: r.mode,
+      iterations: r.iterations,
+      'p50 µs': r.p50Us.toFixed(1),
+      'p95 µs': r.p95Us.toFixed(1),
+      'p99 µs': r.p99Us.toFixed(1),
+    })),
+  );
   await writeFile(path.join(resultsDir, 'jwt.json'), JSON.stringify({ machine, jwt }, null, 2));
 }
 
 if (!only || only === 'submissions') {
   const submissions = await benchSubmissions();
-  console.log(`\nApplication submissions, ${submissions.connections} concurrent applicants, ${submissions.durationSeconds} s (goal ≥ 1000/s, p95 ≤ 50 ms)`);
+  console.log(
+    `\nApplication submissions, ${submissions.connections} concurrent applicants, ${submissions.durationSeconds} s` +
+      ' (goal ≥ 1000/s, p95 ≤ 50 ms)',
+  );
   console.table([
     {
       'submitted/s': submissions.perSecond,
@@ -41,14 +52,30 @@ if (!only || only === 'submissions') {
       errors: submissions.errors,
     },
   ]);
-  await writeFile(path.join(resultsDir, 'submissions.json'), JSON.stringify({ machine, database: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded', submissions }, null, 2));
+  await writeFile(
+    path.join(resultsDir, 'submissions.json'),
+    JSON.stringify({ machine, database: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded', submissions }, null, 2),
+  );
 }
 
 if (!only || only === 'upload') {
   const upload = await benchUpload();
-  console.log(`\nDocument uploads of ${(upload.fileBytes / 2 ** 20).toFixed(0)} MiB PDFs (multipart over HTTP, local folder storage), and downloads (hash re-checked)`);
-  console.table(
-    upload.runs.map((r) => ({ run: r.mode, 'in flight': r.concurrency, requests: r.requests, 'ms per request': r.msPerRequest, 'p95 ms': r.p95Ms, 'MB/s': r.mbPerSecond })),
+  console.log(
+    `\nDocument uploads of ${(upload.fileBytes / 2 ** 20).toFixed(0)} MiB PDFs (multipart over HTTP, local folder storage),` +
+      ' and downloads (hash re-checked)',
   );
-  await writeFile(path.join(resultsDir, 'upload.json'), JSON.stringify({ machine, database: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded', upload }, null, 2));
+  console.table(
+    upload.runs.map((r) => ({
+      run: r.mode,
+      'in flight': r.concurrency,
+      requests: r.requests,
+      'ms per request': r.msPerRequest,
+      'p95 ms': r.p95Ms,
+      'MB/s': r.mbPerSecond,
+    })),
+  );
+  await writeFile(
+    path.join(resultsDir, 'upload.json'),
+    JSON.stringify({ machine, database: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded', upload }, null, 2),
+  );
 }

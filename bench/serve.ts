@@ -27,7 +27,11 @@ const created = await fetch(`${stack.url}/api/v1/programs`, {
   }),
 });
 const program = (await created.json()) as { id: string; version: number };
-await fetch(`${stack.url}/api/v1/programs/${program.id}`, { method: 'PATCH', headers, body: JSON.stringify({ version: program.version, state: 'open' }) });
+await fetch(`${stack.url}/api/v1/programs/${program.id}`, {
+  method: 'PATCH',
+  headers,
+  body: JSON.stringify({ version: program.version, state: 'open' }),
+});
 const tokens = await Promise.all(stack.applicants.slice(0, connections).map((u) => stack.token(u)));
 process.stdout.write(`${JSON.stringify({ url: stack.url, programId: program.id, tokens })}\n`);
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.removeAllListeners(signal);

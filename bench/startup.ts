@@ -17,7 +17,15 @@ async function timeToReady(dataDir: string, port: number): Promise<number> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: PROJECT_ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), DEV_OIDC_PORT: '0', EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: '54359', LOG_LEVEL: 'warn' },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(port),
+      DEV_OIDC_PORT: '0',
+      EMBEDDED_PG_DIR: dataDir,
+      EMBEDDED_PG_PORT: '54359',
+      LOG_LEVEL: 'warn',
+    },
     stdio: 'ignore',
   });
   try {

@@ -27,7 +27,11 @@ interface Served {
 }
 
 export async function benchSubmissions(connections = 20, durationSeconds = 10): Promise<SubmissionsResult> {
-  const server = spawn(process.execPath, ['--import', 'tsx', 'bench/serve.ts', String(connections)], { cwd: PROJECT_ROOT, env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, ['--import', 'tsx', 'bench/serve.ts', String(connections)], {
+    cwd: PROJECT_ROOT,
+    env: process.env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const served = await new Promise<Served>((resolve, reject) => {
       createInterface({ input: server.stdout }).on('line', (line) => {
@@ -37,8 +41,22 @@ export async function benchSubmissions(connections = 20, durationSeconds = 10): 
     });
     const body = JSON.stringify({
       programId: served.programId,
-      treatment: { type: 'surgery', description: 'Appendectomy after admission through the emergency ward.', estimatedCost: '1200.50', currency: 'USD', facility: 'County Referral Hospital' },
-      applicant: { givenName: 'Bench', familyName: 'Applicant', gender: 'female', birthDate: '1990-02-14', occupation: 'Trader', phone: '+254 700 000002', address: { region: 'Coast', district: 'Mombasa', locality: 'Likoni' } },
+      treatment: {
+        type: 'surgery',
+        description: 'Appendectomy after admission through the emergency ward.',
+        estimatedCost: '1200.50',
+        currency: 'USD',
+        facility: 'County Referral Hospital',
+      },
+      applicant: {
+        givenName: 'Bench',
+        familyName: 'Applicant',
+        gender: 'female',
+        birthDate: '1990-02-14',
+        occupation: 'Trader',
+        phone: '+254 700 000002',
+        address: { region: 'Coast', district: 'Mombasa', locality: 'Likoni' },
+      },
       familyMembers: [{ relation: 'child', givenName: 'Zawadi', familyName: 'Applicant', gender: 'female', birthDate: '2016-06-30' }],
     });
     let nextClient = 0;
@@ -62,7 +80,8 @@ export async function benchSubmissions(connections = 20, durationSeconds = 10): 
     latencies = [];
     const result = await run(durationSeconds);
     latencies.sort((a, b) => a - b);
-    const percentile = (p: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN) * 10) / 10;
+    const percentile = (p: number) =>
+      Math.round((latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN) * 10) / 10;
     return {
       connections,
       durationSeconds,

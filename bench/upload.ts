@@ -1,7 +1,8 @@
 /**
  * Upload throughput of the document store: 5 MB PDFs posted as multipart/form-data over HTTP to an
  * app built like production (bench/stack.ts: no response validation, no logs, a fresh database, the
- * development OpenID provider, local folder storage in a temporary folder). Each upload is different content, so every one writes a new blob. Downloads are timed too:
+ * development OpenID provider, local folder storage in a temporary folder). Each upload is different content, so every one
+ * writes a new blob. Downloads are timed too:
  * every read re-hashes the content.
  */
 import { randomBytes } from 'node:crypto';
@@ -57,7 +58,11 @@ function summarize(mode: UploadRun['mode'], concurrency: number, fileBytes: numb
 }
 
 /** Runs `count` timed calls with at most `concurrency` in flight; returns the wall time and each call's time. */
-async function timed(count: number, concurrency: number, call: (i: number) => Promise<void>): Promise<{ totalMs: number; samples: number[] }> {
+async function timed(
+  count: number,
+  concurrency: number,
+  call: (i: number) => Promise<void>,
+): Promise<{ totalMs: number; samples: number[] }> {
   const samples: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -110,7 +115,8 @@ export async function benchUpload(options: BenchUploadOptions = {}): Promise<Upl
     const down = await timed(downloads.length, 1, async (i) => {
       const response = await fetch(`${stack.url}/api/v1/documents/${downloads[i]}/content`, { headers: authorization });
       const body = await response.arrayBuffer();
-      if (response.status !== 200 || body.byteLength !== fileBytes) throw new Error(`download answered ${response.status} with ${body.byteLength} bytes`);
+      if (response.status !== 200 || body.byteLength !== fileBytes)
+        throw new Error(`download answered ${response.status} with ${body.byteLength} bytes`);
     });
     runs.push(summarize('download', 1, fileBytes, down.totalMs, down.samples));
     return { fileBytes, runs };

@@ -88,7 +88,9 @@ export function createApp(deps: AppDependencies): Express {
   const metrics = createMetrics();
   app.use(logRequests(deps.logger));
   app.use(metrics.observeRequests);
-  app.use(helmet({ contentSecurityPolicy: contentSecurityPolicy(deps.issuer), strictTransportSecurity: config.publicUrl.startsWith('https:') }));
+  app.use(
+    helmet({ contentSecurityPolicy: contentSecurityPolicy(deps.issuer), strictTransportSecurity: config.publicUrl.startsWith('https:') }),
+  );
 
   app.use(
     createOperationsRoutes(
@@ -114,7 +116,10 @@ export function createApp(deps: AppDependencies): Express {
         createProgramRoutes(programs),
         createRegistryRoutes(registry),
         createApplicationRoutes(applications),
-        createDocumentRoutes({ store: documents, readPolicy: { mayOfficerRead: (id, principal) => applications.mayOfficerReadDocument(id, principal) } }),
+        createDocumentRoutes({
+          store: documents,
+          readPolicy: { mayOfficerRead: (id, principal) => applications.mayOfficerReadDocument(id, principal) },
+        }),
       ],
     }),
   );

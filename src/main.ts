@@ -23,7 +23,10 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const spec = await loadApiSpec(config.paths.spec);
   const runtime = await startRuntime(config, logger);
-  if (config.nodeEnv !== 'production' && (await seedDemoProgram(createProgramsService({ sequelize: runtime.database.sequelize }))) === 'created') {
+  if (
+    config.nodeEnv !== 'production' &&
+    (await seedDemoProgram(createProgramsService({ sequelize: runtime.database.sequelize }))) === 'created'
+  ) {
     logger.info('demo program EMERG-SURG created and opened');
   }
   const app = createApp({ config, logger, spec, ...runtime });
@@ -56,11 +59,7 @@ async function main(): Promise<void> {
 }
 
 function printWelcome(publicUrl: string, devProvider: boolean): void {
-  const lines = [
-    '',
-    `  Immediate Assistance on Demand is running at ${publicUrl}`,
-    `  API reference: ${publicUrl}/docs`,
-  ];
+  const lines = ['', `  Immediate Assistance on Demand is running at ${publicUrl}`, `  API reference: ${publicUrl}/docs`];
   if (devProvider) {
     lines.push(
       '  Sign in with the built-in development OpenID provider (OIDC_ISSUER is not set).',

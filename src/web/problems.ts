@@ -18,8 +18,9 @@ const PROBLEM_TYPES: Record<ErrorCode, string> = {
   ERR_CONFLICT: 'The resource changed or already exists; reload it and try again.',
   ERR_RATE_LIMITED: 'Too many requests in a short time; wait and retry.',
   ERR_SERVICE_UNAVAILABLE: 'A service this one depends on is not answering; retry later.',
-  ERR_DOCUMENT_TYPE_REFUSED: 'The uploaded file is not a PDF, JPEG or PNG. The type is read from the file\'s bytes, not its name.',
-  ERR_DOCUMENT_INTEGRITY: 'A stored document no longer matches the fingerprint taken at upload, so it is not served; the request id identifies it in our logs.',
+  ERR_DOCUMENT_TYPE_REFUSED: "The uploaded file is not a PDF, JPEG or PNG. The type is read from the file's bytes, not its name.",
+  ERR_DOCUMENT_INTEGRITY:
+    'A stored document no longer matches the fingerprint taken at upload, so it is not served; the request id identifies it in our logs.',
   ERR_INTERNAL: 'An error on our side; the request id identifies it in our logs.',
   ERR_VERSION_CONFLICT: 'Someone changed this since you read it; reload it and apply your change again.',
   ERR_PROGRAM_CODE_TAKEN: 'Another program already uses this code.',

@@ -121,7 +121,10 @@ describe('applying for help on the Self-Service Portal', () => {
       await form.getByLabel('Gender').selectOption(relation === 'child' ? 'female' : 'male');
       await form.getByLabel('Birth date').fill(birthDate);
       await form.getByRole('button', { name: 'Add family member' }).click();
-      await page.getByRole('status').filter({ hasText: `${givenName} Yusuf was added.` }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `${givenName} Yusuf was added.` })
+        .waitFor();
     };
     await addMember('child', 'Zawadi', '2016-06-30');
     await addMember('spouse', 'Juma', '1985-09-01');
@@ -149,7 +152,15 @@ describe('applying for help on the Self-Service Portal', () => {
 
     // 6. The review shows everything; a double tap sends one application (same Idempotency-Key).
     const review = page.locator('main');
-    for (const text of ['Urgent surgery', `${program.currency} 1,250.50`, 'NID-1001', '14 February 1990', 'Coast', 'Zawadi Yusuf (Child, born 30 June 2016)', 'Medical report: tiny.pdf']) {
+    for (const text of [
+      'Urgent surgery',
+      `${program.currency} 1,250.50`,
+      'NID-1001',
+      '14 February 1990',
+      'Coast',
+      'Zawadi Yusuf (Child, born 30 June 2016)',
+      'Medical report: tiny.pdf',
+    ]) {
       await expect(review.getByText(text).first().isVisible()).resolves.toBe(true);
     }
     await expect(review.getByText('Juma').count()).resolves.toBe(0);
@@ -158,9 +169,14 @@ describe('applying for help on the Self-Service Portal', () => {
       _csrf: await page.locator('#submit input[name="_csrf"]').inputValue(),
       idempotencyKey: await page.locator('#submit input[name="idempotencyKey"]').inputValue(),
     };
-    const taps = await Promise.all([1, 2].map(() => page.request.post(`${testApp.url}/ssp/drafts/${draftId}/submit`, { form, maxRedirects: 0 })));
+    const taps = await Promise.all(
+      [1, 2].map(() => page.request.post(`${testApp.url}/ssp/drafts/${draftId}/submit`, { form, maxRedirects: 0 })),
+    );
     expect(taps.map((tap) => tap.status())).toEqual([303, 303]);
-    expect(taps.map((tap) => tap.headers().location)).toEqual([`/ssp/applications/${draftId}?submitted=1`, `/ssp/applications/${draftId}?submitted=1`]);
+    expect(taps.map((tap) => tap.headers().location)).toEqual([
+      `/ssp/applications/${draftId}?submitted=1`,
+      `/ssp/applications/${draftId}?submitted=1`,
+    ]);
     // The person's own tap carries the same key and lands on the same application.
     await page.getByRole('button', { name: 'Send application' }).click();
     await page.waitForURL(`${testApp.url}/ssp/applications/${draftId}?submitted=1`);
@@ -178,11 +194,16 @@ describe('applying for help on the Self-Service Portal', () => {
     await expect(card.innerText()).resolves.toContain('Emergency surgery (test)');
     await expect(card.innerText()).resolves.toContain('Urgent surgery');
     await expect(card.locator('.status-words').textContent()).resolves.toBe('Received, waiting for the first review');
-    await expect(card.locator('.stage').allInnerTexts()).resolves.toEqual([expect.stringMatching(/Social worker\s+In progress/), expect.stringMatching(/Senior officer\s+Waiting/)]);
+    await expect(card.locator('.stage').allInnerTexts()).resolves.toEqual([
+      expect.stringMatching(/Social worker\s+In progress/),
+      expect.stringMatching(/Senior officer\s+Waiting/),
+    ]);
     await page.screenshot({ path: `${SCREENSHOTS}/ssp-my-applications-375.png`, fullPage: true });
 
     // What the officers will see: one family member, the document, the cost as decimal text.
-    const submitted = await request(testApp.app).get(`/api/v1/applications/${draftId}`).set('Authorization', `Bearer ${await tokenFor('amina')}`);
+    const submitted = await request(testApp.app)
+      .get(`/api/v1/applications/${draftId}`)
+      .set('Authorization', `Bearer ${await tokenFor('amina')}`);
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({
       reference,
@@ -204,7 +225,9 @@ describe('applying for help on the Self-Service Portal', () => {
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await page.waitForLoadState();
     expect(page.url()).toBe(`${testApp.url}/ssp/drafts/${draftId}/treatment`);
-    await expect(page.locator('#f-estimatedCost-error').textContent()).resolves.toContain('Enter the cost as a number, for example 1200 or 1200.50.');
+    await expect(page.locator('#f-estimatedCost-error').textContent()).resolves.toContain(
+      'Enter the cost as a number, for example 1200 or 1200.50.',
+    );
     await expect(page.getByLabel('Estimated cost').getAttribute('aria-invalid')).resolves.toBe('true');
     // What the person typed is still there.
     await expect(page.getByLabel('Estimated cost').inputValue()).resolves.toBe('about a thousand');
@@ -278,7 +301,9 @@ describe('applying for help on the Self-Service Portal', () => {
     await page.goto(`${testApp.url}/ssp/drafts/${draftId}/documents`);
 
     await page.getByLabel('What kind of document is it?').selectOption('prescription');
-    await page.getByLabel('File').setInputFiles({ name: 'prescription.pdf', mimeType: 'application/pdf', buffer: Buffer.from('#!/bin/sh\necho not a pdf\n') });
+    await page
+      .getByLabel('File')
+      .setInputFiles({ name: 'prescription.pdf', mimeType: 'application/pdf', buffer: Buffer.from('#!/bin/sh\necho not a pdf\n') });
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
     await page.locator('#f-file-error').filter({ hasText: 'This file is not a PDF, JPEG or PNG.' }).waitFor();
     await expect(page.locator('.document').count()).resolves.toBe(0);
@@ -295,7 +320,10 @@ describe('applying for help on the Self-Service Portal', () => {
     // ...and the server says the same when a file over the cap arrives anyway.
     const answer = await page.request.post(`${testApp.url}/ssp/drafts/${draftId}/documents/files`, {
       headers: { 'HX-Request': 'true', 'X-CSRF-Token': await page.locator('input[name="_csrf"]').first().inputValue() },
-      multipart: { kind: 'medical-report', file: { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([large, Buffer.alloc(70_000)]) } },
+      multipart: {
+        kind: 'medical-report',
+        file: { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([large, Buffer.alloc(70_000)]) },
+      },
     });
     expect(answer.status()).toBe(200);
     await expect(answer.text()).resolves.toContain('This file is larger than 98 KB.');
@@ -330,10 +358,18 @@ describe('applying for help on the Self-Service Portal', () => {
   });
 
   it("answers 404 for another person's draft and for an address that is not an id", async () => {
-    const pedrosDraft = await request(testApp.app).post('/api/v1/application-drafts').set('Authorization', `Bearer ${await tokenFor('pedro')}`).send({ programId: program.id });
+    const pedrosDraft = await request(testApp.app)
+      .post('/api/v1/application-drafts')
+      .set('Authorization', `Bearer ${await tokenFor('pedro')}`)
+      .send({ programId: program.id });
     expect(pedrosDraft.status).toBe(201);
     const { context, page } = await signedInPhone();
-    for (const address of [`/ssp/drafts/${pedrosDraft.body.id}/treatment`, `/ssp/drafts/${randomUUID()}/review`, '/ssp/drafts/not-an-id/person', `/ssp/applications/${pedrosDraft.body.id}`]) {
+    for (const address of [
+      `/ssp/drafts/${pedrosDraft.body.id}/treatment`,
+      `/ssp/drafts/${randomUUID()}/review`,
+      '/ssp/drafts/not-an-id/person',
+      `/ssp/applications/${pedrosDraft.body.id}`,
+    ]) {
       const response = await page.goto(`${testApp.url}${address}`);
       expect(response?.status()).toBe(404);
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('We could not find that page.');

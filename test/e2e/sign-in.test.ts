@@ -48,7 +48,12 @@ describe('signing in on the pages', () => {
     await page.locator('input[name="password"]').press('Enter');
     await page.waitForLoadState();
     expect(page.url().startsWith(testApp.url)).toBe(false);
-    await expect(page.getByText(/invalid|incorrect|wrong|not right/i).first().isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByText(/invalid|incorrect|wrong|not right/i)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     await page.close();
   });
 

@@ -43,7 +43,10 @@ describe('the stage editor on the program administration pages', () => {
     await testApp?.close();
   });
 
-  async function api(): Promise<{ get(url: string): Promise<request.Response>; send(method: 'post' | 'patch', url: string, body: object): Promise<request.Response> }> {
+  async function api(): Promise<{
+    get(url: string): Promise<request.Response>;
+    send(method: 'post' | 'patch', url: string, body: object): Promise<request.Response>;
+  }> {
     const token = await tokenFor('maria');
     return {
       get: (url) => request(testApp.app).get(url).set('Authorization', `Bearer ${token}`),
@@ -58,7 +61,12 @@ describe('the stage editor on the program administration pages', () => {
   }
 
   function asShown(program: Program): StageAsShown[] {
-    return program.stages.map(({ position, name, kind, officer }) => ({ position, name, kind, officer: { type: officer.type, ref: officer.ref } }));
+    return program.stages.map(({ position, name, kind, officer }) => ({
+      position,
+      name,
+      kind,
+      officer: { type: officer.type, ref: officer.ref },
+    }));
   }
 
   function stagesOnPage(page: Page): Promise<StageAsShown[]> {
@@ -132,14 +140,20 @@ describe('the stage editor on the program administration pages', () => {
     const groupRow = page.getByTestId('group-row').filter({ hasText: groupCode });
     await expect(groupRow.getByTestId('group-members').textContent()).resolves.toBe('joy, samuel, pedro');
     const groups = (await (await api()).get('/api/v1/officer-groups')).body as { items: OfficerGroup[] };
-    expect(groups.items.find((g) => g.code === groupCode)).toEqual({ code: groupCode, name: 'Junior officers', members: ['joy', 'samuel', 'pedro'] });
+    expect(groups.items.find((g) => g.code === groupCode)).toEqual({
+      code: groupCode,
+      name: 'Junior officers',
+      members: ['joy', 'samuel', 'pedro'],
+    });
 
     await page.getByRole('link', { name: 'Programs' }).click();
     await page.getByLabel('Program code').fill(program.code);
     await page.getByRole('button', { name: 'Find' }).click();
     await page.getByRole('link', { name: program.code }).click();
     await page.waitForURL(`${testApp.url}/admin/programs/${program.id}`);
-    await expect(page.getByTestId('snapshot-note').textContent()).resolves.toContain('Applications already running keep the stages they started with.');
+    await expect(page.getByTestId('snapshot-note').textContent()).resolves.toContain(
+      'Applications already running keep the stages they started with.',
+    );
     await expectPageMatchesStore(page, program.id);
     // htmx swaps fragments: a full reload would lose this mark.
     await page.locator('body').evaluate((body) => body.setAttribute('data-not-reloaded', 'yes'));
@@ -176,7 +190,9 @@ describe('the stage editor on the program administration pages', () => {
       await socialWorker.getByRole('button', { name: 'Save stage' }).click();
     });
     await expect(page.getByTestId('stage-notice').textContent()).resolves.toBe('Stage changed.');
-    await expect(stage(page, 'Social worker').getByTestId('stage-officer').innerText()).resolves.toBe(`Group Junior officers (${groupCode})`);
+    await expect(stage(page, 'Social worker').getByTestId('stage-officer').innerText()).resolves.toBe(
+      `Group Junior officers (${groupCode})`,
+    );
     stored = await expectPageMatchesStore(page, program.id);
     expect(stored.stages[1]).toMatchObject({ name: 'Social worker', kind: 'review', officer: { type: 'group', ref: groupCode } });
 
@@ -214,9 +230,17 @@ describe('the stage editor on the program administration pages', () => {
     const client = await api();
 
     // Someone else adds a stage and renames the program after the page was loaded.
-    const added = await client.send('post', `/api/v1/programs/${program.id}/stages`, { version: program.version, name: 'Added elsewhere', kind: 'review', officer: { type: 'user', ref: 'joy' } });
+    const added = await client.send('post', `/api/v1/programs/${program.id}/stages`, {
+      version: program.version,
+      name: 'Added elsewhere',
+      kind: 'review',
+      officer: { type: 'user', ref: 'joy' },
+    });
     expect(added.status).toBe(201);
-    const renamed = await client.send('patch', `/api/v1/programs/${program.id}`, { version: (added.body as Program).version, name: 'Renamed elsewhere' });
+    const renamed = await client.send('patch', `/api/v1/programs/${program.id}`, {
+      version: (added.body as Program).version,
+      name: 'Renamed elsewhere',
+    });
     expect(renamed.status).toBe(200);
 
     // The page's move is refused; the list now shows the stored stages, unmoved.
@@ -227,7 +251,11 @@ describe('the stage editor on the program administration pages', () => {
 
     // With the current version in hand, the same move now works.
     await inStageEditor(page, () => stage(page, 'Social worker').getByRole('button', { name: 'Move down' }).click());
-    expect((await expectPageMatchesStore(page, program.id)).stages.map((s) => s.name)).toEqual(['Senior officer', 'Social worker', 'Added elsewhere']);
+    expect((await expectPageMatchesStore(page, program.id)).stages.map((s) => s.name)).toEqual([
+      'Senior officer',
+      'Social worker',
+      'Added elsewhere',
+    ]);
 
     // The details form still holds the name read at load: saving it is refused and shows the stored name.
     await page.getByLabel('Description').fill('Changed on a stale page.');
@@ -247,7 +275,9 @@ describe('the stage editor on the program administration pages', () => {
 
     // A stage typed on a stale page is kept through the conflict, and goes in once sent again.
     const current = await storedProgram(program.id);
-    expect((await client.send('patch', `/api/v1/programs/${program.id}`, { version: current.version, name: 'Renamed again' })).status).toBe(200);
+    expect((await client.send('patch', `/api/v1/programs/${program.id}`, { version: current.version, name: 'Renamed again' })).status).toBe(
+      200,
+    );
     const addForm = page.locator('form.add-stage');
     await addForm.getByLabel('Stage name').fill('Late stage');
     await addForm.getByLabel('Username or group code').fill('joy');
@@ -255,7 +285,12 @@ describe('the stage editor on the program administration pages', () => {
     await expect(page.getByTestId('conflict').textContent()).resolves.toContain(CONFLICT);
     await expect(addForm.getByLabel('Stage name').inputValue()).resolves.toBe('Late stage');
     await inStageEditor(page, () => addForm.getByRole('button', { name: 'Add stage' }).click());
-    expect((await expectPageMatchesStore(page, program.id)).stages.map((s) => s.name)).toEqual(['Senior officer', 'Social worker', 'Added elsewhere', 'Late stage']);
+    expect((await expectPageMatchesStore(page, program.id)).stages.map((s) => s.name)).toEqual([
+      'Senior officer',
+      'Social worker',
+      'Added elsewhere',
+      'Late stage',
+    ]);
     expect(cspErrors).toEqual([]);
     await page.close();
   });
@@ -286,7 +321,9 @@ describe('the stage editor on the program administration pages', () => {
     await inStageEditor(page, () => stage(page, 'Senior officer').getByRole('button', { name: 'Remove' }).click());
     await expectPageMatchesStore(page, program.id);
     await page.getByRole('button', { name: 'Open the program' }).click();
-    await expect(page.getByTestId('alert').textContent()).resolves.toBe('An open program needs at least one stage, and one of them must be an assessment stage.');
+    await expect(page.getByTestId('alert').textContent()).resolves.toBe(
+      'An open program needs at least one stage, and one of them must be an assessment stage.',
+    );
     await expect(page.getByTestId('program-state').textContent()).resolves.toBe('Closed');
     expect((await storedProgram(program.id)).state).toBe('closed');
     await page.close();
@@ -348,7 +385,10 @@ describe('the stage editor on the program administration pages', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Your account is not allowed to open this page.');
     await expect(page.getByTestId('program-row').count()).resolves.toBe(0);
     // Posting to a manager's form is refused the same way.
-    const posted = await page.request.post(`${testApp.url}/admin/officer-groups`, { form: { code: 'sneaky', name: 'Sneaky', members: 'amina' }, headers: { accept: 'text/html' } });
+    const posted = await page.request.post(`${testApp.url}/admin/officer-groups`, {
+      form: { code: 'sneaky', name: 'Sneaky', members: 'amina' },
+      headers: { accept: 'text/html' },
+    });
     expect(posted.status()).toBe(403);
     await page.close();
   });

@@ -26,7 +26,9 @@ describe('API authentication and roles', () => {
   });
 
   it('tells a signed-in user who they are and which portals they may open', async () => {
-    const res = await request(testApp.app).get('/api/v1/me').set('Authorization', `Bearer ${await tokenFor('amina')}`);
+    const res = await request(testApp.app)
+      .get('/api/v1/me')
+      .set('Authorization', `Bearer ${await tokenFor('amina')}`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ username: 'amina', displayName: 'Amina Yusuf', email: 'amina@example.org', roles: ['applicant'] });
     expect(res.body.portals.map((p: { id: string }) => p.id)).toEqual(['applicant']);
@@ -41,7 +43,9 @@ describe('API authentication and roles', () => {
   });
 
   it('refuses a valid token whose role does not open the portal with 403', async () => {
-    const res = await request(testApp.app).get('/api/v1/portals/reviewer').set('Authorization', `Bearer ${await tokenFor('amina')}`);
+    const res = await request(testApp.app)
+      .get('/api/v1/portals/reviewer')
+      .set('Authorization', `Bearer ${await tokenFor('amina')}`);
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('ERR_FORBIDDEN_ROLE');
   });
@@ -55,7 +59,9 @@ describe('API authentication and roles', () => {
     const [header, , signature] = (await tokenFor('amina')).split('.');
     const claims = decodeJwt(await tokenFor('amina'));
     const escalated = Buffer.from(JSON.stringify({ ...claims, realm_access: { roles: ['program-manager'] } })).toString('base64url');
-    const res = await request(testApp.app).get('/api/v1/portals/program-manager').set('Authorization', `Bearer ${header}.${escalated}.${signature}`);
+    const res = await request(testApp.app)
+      .get('/api/v1/portals/program-manager')
+      .set('Authorization', `Bearer ${header}.${escalated}.${signature}`);
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('ERR_AUTH_TOKEN_INVALID');
   });
@@ -63,7 +69,9 @@ describe('API authentication and roles', () => {
   it("refuses a token signed by someone else's key under the provider's key id", async () => {
     const real = await tokenFor('maria');
     const { privateKey } = await generateKeyPair('RS256');
-    const forged = await new SignJWT(decodeJwt(real)).setProtectedHeader({ alg: 'RS256', kid: decodeProtectedHeader(real).kid ?? 'x' }).sign(privateKey);
+    const forged = await new SignJWT(decodeJwt(real))
+      .setProtectedHeader({ alg: 'RS256', kid: decodeProtectedHeader(real).kid ?? 'x' })
+      .sign(privateKey);
     const res = await request(testApp.app).get('/api/v1/portals/program-manager').set('Authorization', `Bearer ${forged}`);
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('ERR_AUTH_TOKEN_INVALID');
@@ -92,7 +100,9 @@ describe('API authentication and roles', () => {
         verifier: (defaults) => createAccessTokenVerifier({ ...defaults, currentDate: () => new Date(Date.now() + 3_600_000) }),
       });
       started.push(inAnHour);
-      const res = await request(inAnHour.app).get('/api/v1/me').set('Authorization', `Bearer ${await tokenFor('amina')}`);
+      const res = await request(inAnHour.app)
+        .get('/api/v1/me')
+        .set('Authorization', `Bearer ${await tokenFor('amina')}`);
       expect(res.status).toBe(401);
       expect(res.body.code).toBe('ERR_AUTH_TOKEN_EXPIRED');
     });
@@ -103,7 +113,9 @@ describe('API authentication and roles', () => {
         verifier: (defaults) => createAccessTokenVerifier({ ...defaults, issuer: `${defaults.issuer}-elsewhere`, keys }),
       });
       started.push(otherRealm);
-      const res = await request(otherRealm.app).get('/api/v1/me').set('Authorization', `Bearer ${await tokenFor('amina')}`);
+      const res = await request(otherRealm.app)
+        .get('/api/v1/me')
+        .set('Authorization', `Bearer ${await tokenFor('amina')}`);
       expect(res.status).toBe(401);
       expect(res.body.code).toBe('ERR_AUTH_TOKEN_INVALID');
       expect(res.body.detail).toContain('"iss"');
@@ -114,7 +126,9 @@ describe('API authentication and roles', () => {
         verifier: (defaults) => createAccessTokenVerifier({ ...defaults, audience: 'another-api', webClientId: 'another-web' }),
       });
       started.push(otherApi);
-      const res = await request(otherApi.app).get('/api/v1/me').set('Authorization', `Bearer ${await tokenFor('amina')}`);
+      const res = await request(otherApi.app)
+        .get('/api/v1/me')
+        .set('Authorization', `Bearer ${await tokenFor('amina')}`);
       expect(res.status).toBe(401);
       expect(res.body.code).toBe('ERR_AUTH_TOKEN_INVALID');
       expect(res.body.detail).toContain('another-api');

@@ -30,7 +30,8 @@ describe('applications', () => {
     if (key) req.set('Idempotency-Key', key);
     return req.send(body as object);
   };
-  const countMine = async (token: string) => (await api().get('/api/v1/applications?pageSize=1').set('Authorization', `Bearer ${token}`)).body.total as number;
+  const countMine = async (token: string) =>
+    (await api().get('/api/v1/applications?pageSize=1').set('Authorization', `Bearer ${token}`)).body.total as number;
 
   it('submits an application with a short reference, a status and a timeline of its stages', async () => {
     const res = await submit(amina, applicationFor(program.id));
@@ -39,7 +40,10 @@ describe('applications', () => {
     expect(res.body.reference).toMatch(/^IA-[0-9A-Z]{3}-[0-9A-Z]{4}$/);
     expect(res.body.status).toBe('SUBMITTED');
     expect(res.body.applicant).toMatchObject({ idType: 'NATIONAL_ID', idValue: 'NID-1001', givenName: 'Amina' });
-    expect(res.body.timeline.map((t: { name: string; state: string }) => `${t.name}:${t.state}`)).toEqual(['Social worker:current', 'Senior officer:waiting']);
+    expect(res.body.timeline.map((t: { name: string; state: string }) => `${t.name}:${t.state}`)).toEqual([
+      'Social worker:current',
+      'Senior officer:waiting',
+    ]);
   });
 
   it('gives every application its own reference', async () => {
@@ -50,7 +54,9 @@ describe('applications', () => {
   });
 
   it('takes more submissions at once than the connection pool has connections', async () => {
-    const responses = await Promise.all(Array.from({ length: 30 }, (_, i) => submit(i % 2 === 0 ? amina : pedro, applicationFor(program.id))));
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => submit(i % 2 === 0 ? amina : pedro, applicationFor(program.id))),
+    );
     expect(responses.map((r) => r.status)).toEqual(Array.from({ length: 30 }, () => 201));
   });
 
@@ -96,7 +102,15 @@ describe('applications', () => {
     const res = await submit(amina, { programId: program.id, treatment: { type: 'surgery' }, applicant: { givenName: 'Amina' } });
     expect(res.status).toBe(400);
     const paths = res.body.errors.map((e: { path: string }) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(['/body/treatment/description', '/body/treatment/estimatedCost', '/body/applicant/familyName', '/body/applicant/birthDate', '/body/applicant/address']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/body/treatment/description',
+        '/body/treatment/estimatedCost',
+        '/body/applicant/familyName',
+        '/body/applicant/birthDate',
+        '/body/applicant/address',
+      ]),
+    );
   });
 
   it('refuses a birth date in the future', async () => {
@@ -146,8 +160,16 @@ describe('applications', () => {
     const created = await submit(amina, applicationFor(program.id, { documents: [{ documentId, kind: 'medical-report' }] }));
     expect(created.status).toBe(201);
     expect(created.body.documents).toEqual([expect.objectContaining({ documentId, kind: 'medical-report', mediaType: 'application/pdf' })]);
-    for (const [user, status] of [['samuel', 200], ['sena', 200], ['otto', 200], ['joy', 404], ['pedro', 404]] as const) {
-      const res = await api().get(`/api/v1/documents/${documentId}/content`).set('Authorization', `Bearer ${await tokenFor(user)}`);
+    for (const [user, status] of [
+      ['samuel', 200],
+      ['sena', 200],
+      ['otto', 200],
+      ['joy', 404],
+      ['pedro', 404],
+    ] as const) {
+      const res = await api()
+        .get(`/api/v1/documents/${documentId}/content`)
+        .set('Authorization', `Bearer ${await tokenFor(user)}`);
       expect([user, res.status]).toEqual([user, status]);
     }
   });
@@ -187,7 +209,9 @@ describe('applications', () => {
   it('reports how many applications there are even on a page past the end', async () => {
     const total = await countMine(amina);
     expect(total).toBeGreaterThan(0);
-    const past = await api().get(`/api/v1/applications?pageSize=1&page=${total + 1}`).set('Authorization', `Bearer ${amina}`);
+    const past = await api()
+      .get(`/api/v1/applications?pageSize=1&page=${total + 1}`)
+      .set('Authorization', `Bearer ${amina}`);
     expect(past.status).toBe(200);
     expect(past.body).toMatchObject({ items: [], total, page: total + 1 });
   });
@@ -201,10 +225,19 @@ describe('applications', () => {
     expect(list.body.items.every((a: { applicant: { idValue: string } }) => a.applicant.idValue === 'NID-1002')).toBe(true);
   });
 
-  it("shows an application to its stage officers and auditors, but not to other officers or roles", async () => {
+  it('shows an application to its stage officers and auditors, but not to other officers or roles', async () => {
     const mine = await submit(amina, applicationFor(program.id));
-    for (const [user, status] of [['samuel', 200], ['sena', 200], ['otto', 200], ['joy', 404], ['clinic', 403], ['maria', 403]] as const) {
-      const res = await api().get(`/api/v1/applications/${mine.body.id}`).set('Authorization', `Bearer ${await tokenFor(user)}`);
+    for (const [user, status] of [
+      ['samuel', 200],
+      ['sena', 200],
+      ['otto', 200],
+      ['joy', 404],
+      ['clinic', 403],
+      ['maria', 403],
+    ] as const) {
+      const res = await api()
+        .get(`/api/v1/applications/${mine.body.id}`)
+        .set('Authorization', `Bearer ${await tokenFor(user)}`);
       expect([user, res.status]).toEqual([user, status]);
     }
   });
@@ -212,9 +245,14 @@ describe('applications', () => {
   it('keeps what was submitted when the registry is corrected later', async () => {
     const mine = await submit(amina, applicationFor(program.id));
     const reviewer = await tokenFor('samuel');
-    const registrant = await api().get(`/api/v1/registrants?idType=NATIONAL_ID&idValue=NID-1001`).set('Authorization', `Bearer ${reviewer}`);
+    const registrant = await api()
+      .get(`/api/v1/registrants?idType=NATIONAL_ID&idValue=NID-1001`)
+      .set('Authorization', `Bearer ${reviewer}`);
     const record = registrant.body.items[0];
-    const patched = await api().patch(`/api/v1/registrants/${record.id}`).set('Authorization', `Bearer ${reviewer}`).send({ version: record.version, occupation: 'Nurse' });
+    const patched = await api()
+      .patch(`/api/v1/registrants/${record.id}`)
+      .set('Authorization', `Bearer ${reviewer}`)
+      .send({ version: record.version, occupation: 'Nurse' });
     expect(patched.status).toBe(200);
     const read = await api().get(`/api/v1/applications/${mine.body.id}`).set('Authorization', `Bearer ${amina}`);
     expect(read.body.applicant.occupation).toBe('Trader');
@@ -227,7 +265,11 @@ describe('applications', () => {
       { relation: 'spouse', givenName: 'Rita', familyName: 'Alves', gender: 'female', birthDate: '1985-03-01' },
       { relation: 'child', givenName: 'Tiago', familyName: 'Alves', gender: 'male', birthDate: '2012-11-20', occupation: 'Student' },
     ];
-    await submit(pedro, { ...body, applicant: { ...body.applicant, givenName: 'Pedro', familyName: 'Alves', occupation: 'Mechanic' }, familyMembers: family });
+    await submit(pedro, {
+      ...body,
+      applicant: { ...body.applicant, givenName: 'Pedro', familyName: 'Alves', occupation: 'Mechanic' },
+      familyMembers: family,
+    });
     const reviewer = await tokenFor('samuel');
     const found = await api().get('/api/v1/registrants?idType=NATIONAL_ID&idValue=NID-1002').set('Authorization', `Bearer ${reviewer}`);
     expect(found.body.total).toBe(1);
@@ -239,14 +281,27 @@ describe('applications', () => {
 
   it('reads back any submitted application exactly as it was sent', async () => {
     const text = (max: number) => fc.string({ minLength: 1, maxLength: max, unit: 'grapheme' }).filter((s) => /\S/.test(s));
-    const date = fc.date({ min: new Date('1930-01-01'), max: new Date('2024-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const date = fc
+      .date({ min: new Date('1930-01-01'), max: new Date('2024-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     const gender = fc.constantFrom('female', 'male', 'other', 'undisclosed');
-    const member = fc.record({ relation: fc.constantFrom('spouse', 'child', 'parent', 'sibling', 'other'), givenName: text(40), familyName: text(40), gender, birthDate: date }, { requiredKeys: ['relation', 'givenName', 'familyName', 'gender', 'birthDate'] });
+    const member = fc.record(
+      {
+        relation: fc.constantFrom('spouse', 'child', 'parent', 'sibling', 'other'),
+        givenName: text(40),
+        familyName: text(40),
+        gender,
+        birthDate: date,
+      },
+      { requiredKeys: ['relation', 'givenName', 'familyName', 'gender', 'birthDate'] },
+    );
     const input = fc.record({
       treatment: fc.record({
         type: fc.constantFrom('surgery', 'treatment'),
         description: text(300),
-        estimatedCost: fc.tuple(fc.integer({ min: 1, max: 99_999_999 }), fc.integer({ min: 0, max: 99 })).map(([a, c]) => `${a}.${String(c).padStart(2, '0')}`),
+        estimatedCost: fc
+          .tuple(fc.integer({ min: 1, max: 99_999_999 }), fc.integer({ min: 0, max: 99 }))
+          .map(([a, c]) => `${a}.${String(c).padStart(2, '0')}`),
         currency: fc.constant('USD'),
         facility: fc.option(text(100), { nil: undefined }),
       }),
@@ -279,7 +334,10 @@ describe('applications', () => {
 
   describe('drafts', () => {
     it('saves an unfinished application and resumes it later', async () => {
-      const started = await api().post('/api/v1/application-drafts').set('Authorization', `Bearer ${amina}`).send({ programId: program.id, treatment: { type: 'surgery' } });
+      const started = await api()
+        .post('/api/v1/application-drafts')
+        .set('Authorization', `Bearer ${amina}`)
+        .send({ programId: program.id, treatment: { type: 'surgery' } });
       expect(started.status).toBe(201);
       const saved = await api()
         .put(`/api/v1/application-drafts/${started.body.id}`)
@@ -287,22 +345,34 @@ describe('applications', () => {
         .send({ programId: program.id, treatment: { type: 'surgery', description: 'Knee' }, applicant: { givenName: 'Amina' } });
       expect(saved.status).toBe(200);
       const resumed = await api().get(`/api/v1/application-drafts/${started.body.id}`).set('Authorization', `Bearer ${amina}`);
-      expect(resumed.body.data).toEqual({ programId: program.id, treatment: { type: 'surgery', description: 'Knee' }, applicant: { givenName: 'Amina' } });
+      expect(resumed.body.data).toEqual({
+        programId: program.id,
+        treatment: { type: 'surgery', description: 'Knee' },
+        applicant: { givenName: 'Amina' },
+      });
       expect(resumed.body.reference).toBe(started.body.reference);
     });
 
     it('will not submit an unfinished draft, names what is missing, and keeps the draft', async () => {
-      const started = await api().post('/api/v1/application-drafts').set('Authorization', `Bearer ${amina}`).send({ programId: program.id, treatment: { type: 'surgery' } });
+      const started = await api()
+        .post('/api/v1/application-drafts')
+        .set('Authorization', `Bearer ${amina}`)
+        .send({ programId: program.id, treatment: { type: 'surgery' } });
       const res = await api().post(`/api/v1/application-drafts/${started.body.id}/submit`).set('Authorization', `Bearer ${amina}`);
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('ERR_APPLICATION_INCOMPLETE');
-      expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['/data/applicant', '/data/treatment/description']));
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(
+        expect.arrayContaining(['/data/applicant', '/data/treatment/description']),
+      );
       const still = await api().get(`/api/v1/application-drafts/${started.body.id}`).set('Authorization', `Bearer ${amina}`);
       expect(still.status).toBe(200);
     });
 
     it('submits a finished draft under the same reference, once', async () => {
-      const started = await api().post('/api/v1/application-drafts').set('Authorization', `Bearer ${amina}`).send(applicationFor(program.id));
+      const started = await api()
+        .post('/api/v1/application-drafts')
+        .set('Authorization', `Bearer ${amina}`)
+        .send(applicationFor(program.id));
       const submitted = await api().post(`/api/v1/application-drafts/${started.body.id}/submit`).set('Authorization', `Bearer ${amina}`);
       expect(submitted.status).toBe(201);
       expect(submitted.body).toMatchObject({ id: started.body.id, reference: started.body.reference, status: 'SUBMITTED' });
@@ -312,10 +382,20 @@ describe('applications', () => {
     });
 
     it("never lets one applicant read, change, submit or discard another's draft", async () => {
-      const started = await api().post('/api/v1/application-drafts').set('Authorization', `Bearer ${amina}`).send({ programId: program.id });
+      const started = await api()
+        .post('/api/v1/application-drafts')
+        .set('Authorization', `Bearer ${amina}`)
+        .send({ programId: program.id });
       const id = started.body.id as string;
       expect((await api().get(`/api/v1/application-drafts/${id}`).set('Authorization', `Bearer ${pedro}`)).status).toBe(404);
-      expect((await api().put(`/api/v1/application-drafts/${id}`).set('Authorization', `Bearer ${pedro}`).send({ programId: program.id, treatment: { type: 'x' } })).status).toBe(404);
+      expect(
+        (
+          await api()
+            .put(`/api/v1/application-drafts/${id}`)
+            .set('Authorization', `Bearer ${pedro}`)
+            .send({ programId: program.id, treatment: { type: 'x' } })
+        ).status,
+      ).toBe(404);
       expect((await api().post(`/api/v1/application-drafts/${id}/submit`).set('Authorization', `Bearer ${pedro}`)).status).toBe(404);
       expect((await api().delete(`/api/v1/application-drafts/${id}`).set('Authorization', `Bearer ${pedro}`)).status).toBe(404);
       const mine = await api().get(`/api/v1/application-drafts/${id}`).set('Authorization', `Bearer ${amina}`);

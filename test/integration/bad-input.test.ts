@@ -70,11 +70,15 @@ describe('bad input to the API', () => {
 
   it('never answers arbitrary bodies with a server error', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.json(), fc.string()), fc.constantFrom('application/json', 'text/plain', 'application/xml'), async (body, type) => {
-        const res = await put(body, type);
-        expect(res.status).toBeLessThan(500);
-        if (res.status >= 400) expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.json(), fc.string()),
+        fc.constantFrom('application/json', 'text/plain', 'application/xml'),
+        async (body, type) => {
+          const res = await put(body, type);
+          expect(res.status).toBeLessThan(500);
+          if (res.status >= 400) expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+        },
+      ),
       { numRuns: 60 },
     );
   });

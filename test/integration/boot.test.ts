@@ -10,7 +10,10 @@ import { copyTemplateCluster, freePort, type ClusterFolder } from '../support/po
 function waitForLogLine(child: ChildProcess, message: string, timeoutMs: number): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     let buffer = '';
-    const timer = setTimeout(() => reject(new Error(`no "${message}" log line within ${timeoutMs} ms:\n${buffer.slice(-2000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`no "${message}" log line within ${timeoutMs} ms:\n${buffer.slice(-2000)}`)),
+      timeoutMs,
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
       for (const line of buffer.split('\n')) {
@@ -82,7 +85,9 @@ describe('npm start on embedded defaults', () => {
   });
 
   it('sets up the open demo program with its three designated officers', async () => {
-    const discovery = (await (await fetch(`${String(readyLine.issuer)}/.well-known/openid-configuration`)).json()) as { token_endpoint: string };
+    const discovery = (await (await fetch(`${String(readyLine.issuer)}/.well-known/openid-configuration`)).json()) as {
+      token_endpoint: string;
+    };
     const grant = await fetch(discovery.token_endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

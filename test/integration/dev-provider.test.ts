@@ -38,13 +38,19 @@ interface TokenResponse {
   error_description?: string;
 }
 
-async function discover(issuer: string): Promise<{ issuer: string; token_endpoint: string; jwks_uri: string; end_session_endpoint: string }> {
+async function discover(
+  issuer: string,
+): Promise<{ issuer: string; token_endpoint: string; jwks_uri: string; end_session_endpoint: string }> {
   const response = await fetch(`${issuer}/.well-known/openid-configuration`);
   expect(response.status).toBe(200);
   return (await response.json()) as { issuer: string; token_endpoint: string; jwks_uri: string; end_session_endpoint: string };
 }
 
-async function requestToken(tokenEndpoint: string, form: Record<string, string>, headers: Record<string, string> = {}): Promise<{ status: number; body: TokenResponse }> {
+async function requestToken(
+  tokenEndpoint: string,
+  form: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: TokenResponse }> {
   const response = await fetch(tokenEndpoint, { method: 'POST', headers, body: new URLSearchParams(form) });
   return { status: response.status, body: (await response.json()) as TokenResponse };
 }
@@ -104,7 +110,9 @@ class Browser {
       const separator = pair.indexOf('=');
       const name = pair.slice(0, separator).trim();
       const value = pair.slice(separator + 1).trim();
-      const expired = attributes.some((attribute) => /^\s*expires=/i.test(attribute) && Date.parse(attribute.split('=')[1] ?? '') < Date.now());
+      const expired = attributes.some(
+        (attribute) => /^\s*expires=/i.test(attribute) && Date.parse(attribute.split('=')[1] ?? '') < Date.now(),
+      );
       if (value === '' || expired) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
@@ -194,7 +202,12 @@ describe('development OpenID provider', () => {
   });
 
   it('gives amina the applicant role and her national id', async () => {
-    const { body } = await requestToken(metadata.token_endpoint, { grant_type: 'password', client_id: 'iaod-tests', username: 'amina', password: 'demo' });
+    const { body } = await requestToken(metadata.token_endpoint, {
+      grant_type: 'password',
+      client_id: 'iaod-tests',
+      username: 'amina',
+      password: 'demo',
+    });
     const { payload } = await jwtVerify<KeycloakAccessToken>(body.access_token ?? '', createRemoteJWKSet(new URL(metadata.jwks_uri)), {
       issuer: provider.issuer,
       audience: 'iaod-api',
@@ -204,7 +217,12 @@ describe('development OpenID provider', () => {
   });
 
   it('refuses a wrong password with invalid_grant', async () => {
-    const { status, body } = await requestToken(metadata.token_endpoint, { grant_type: 'password', client_id: 'iaod-tests', username: 'amina', password: 'wrong' });
+    const { status, body } = await requestToken(metadata.token_endpoint, {
+      grant_type: 'password',
+      client_id: 'iaod-tests',
+      username: 'amina',
+      password: 'wrong',
+    });
     expect([400, 401]).toContain(status);
     expect(body.error).toBe('invalid_grant');
     expect(body.access_token).toBeUndefined();
@@ -212,7 +230,11 @@ describe('development OpenID provider', () => {
 
   it('refuses the password grant to a client without direct access grants', async () => {
     const basic = `Basic ${Buffer.from('iaod-external:iaod-external-dev-secret').toString('base64')}`;
-    const { status, body } = await requestToken(metadata.token_endpoint, { grant_type: 'password', username: 'amina', password: 'demo' }, { authorization: basic });
+    const { status, body } = await requestToken(
+      metadata.token_endpoint,
+      { grant_type: 'password', username: 'amina', password: 'demo' },
+      { authorization: basic },
+    );
     expect(status).toBe(400);
     expect(body.access_token).toBeUndefined();
   });
@@ -270,16 +292,30 @@ describe('development OpenID provider', () => {
       issuer: provider.issuer,
       audience: 'iaod-api',
     });
-    expect(payload).toMatchObject({ preferred_username: 'amina', azp: 'iaod-web', national_id: 'NID-1001', realm_access: { roles: ['applicant'] } });
+    expect(payload).toMatchObject({
+      preferred_username: 'amina',
+      azp: 'iaod-web',
+      national_id: 'NID-1001',
+      realm_access: { roles: ['applicant'] },
+    });
     expect(payload.scope?.split(' ')).toEqual(expect.arrayContaining(['openid', 'profile', 'email']));
-    expect(tokens.claims()).toMatchObject({ preferred_username: 'amina', given_name: 'Amina', family_name: 'Yusuf', national_id: 'NID-1001' });
+    expect(tokens.claims()).toMatchObject({
+      preferred_username: 'amina',
+      given_name: 'Amina',
+      family_name: 'Yusuf',
+      national_id: 'NID-1001',
+    });
     expect(tokens.refresh_token).toEqual(expect.any(String));
 
     const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token ?? '');
-    const { payload: again } = await jwtVerify<KeycloakAccessToken>(refreshed.access_token, createRemoteJWKSet(new URL(metadata.jwks_uri)), {
-      issuer: provider.issuer,
-      audience: 'iaod-api',
-    });
+    const { payload: again } = await jwtVerify<KeycloakAccessToken>(
+      refreshed.access_token,
+      createRemoteJWKSet(new URL(metadata.jwks_uri)),
+      {
+        issuer: provider.issuer,
+        audience: 'iaod-api',
+      },
+    );
     expect(again).toMatchObject({ sub: payload.sub, preferred_username: 'amina', realm_access: { roles: ['applicant'] } });
   });
 
@@ -325,7 +361,9 @@ describe('development OpenID provider', () => {
     });
 
     // The page a browser gets submits itself by script; this client submits the same form.
-    const logoutPage = await browser.open(oidc.buildEndSessionUrl(config, { id_token_hint: tokens.id_token ?? '', post_logout_redirect_uri: `${APP_ORIGIN}/` }));
+    const logoutPage = await browser.open(
+      oidc.buildEndSessionUrl(config, { id_token_hint: tokens.id_token ?? '', post_logout_redirect_uri: `${APP_ORIGIN}/` }),
+    );
     expect(logoutPage.html).toContain('document.forms[0].submit()');
     const { action, fields } = readForm(logoutPage.html, logoutPage.url);
     expect(fields.logout).toBe('yes');
@@ -354,7 +392,12 @@ describe('development OpenID provider signing key', () => {
       const metadata = await discover(provider.issuer);
       const jwks = (await (await fetch(metadata.jwks_uri)).json()) as { keys: { kid: string; d?: string }[] };
       expect(jwks.keys.every((key) => key.d === undefined)).toBe(true);
-      const { body } = await requestToken(metadata.token_endpoint, { grant_type: 'password', client_id: 'iaod-tests', username: 'maria', password: 'demo' });
+      const { body } = await requestToken(metadata.token_endpoint, {
+        grant_type: 'password',
+        client_id: 'iaod-tests',
+        username: 'maria',
+        password: 'demo',
+      });
       return { published: jwks.keys.map((key) => key.kid), signedWith: decodeProtectedHeader(body.access_token ?? '').kid };
     } finally {
       await provider.close();
@@ -395,12 +438,30 @@ describe('realm export', () => {
     const web = realm.clients.find((client) => client.clientId === 'iaod-web');
     expect(realm.name).toBe('iaod');
     expect(realm.accessTokenLifespanSeconds).toBe(300);
-    expect(realm.users.find((user) => user.username === 'amina')).toMatchObject({ password: 'demo', realmRoles: ['applicant'], attributes: { national_id: 'NID-1001' } });
-    expect(realm.users.find((user) => user.username === 'service-account-iaod-external')).toMatchObject({ serviceAccountClientId: 'iaod-external', realmRoles: ['analyst'] });
-    expect(web).toMatchObject({ publicClient: false, secret: 'iaod-web-dev-secret', standardFlowEnabled: true, audiences: ['iaod-api'], pkceMethod: 'S256' });
+    expect(realm.users.find((user) => user.username === 'amina')).toMatchObject({
+      password: 'demo',
+      realmRoles: ['applicant'],
+      attributes: { national_id: 'NID-1001' },
+    });
+    expect(realm.users.find((user) => user.username === 'service-account-iaod-external')).toMatchObject({
+      serviceAccountClientId: 'iaod-external',
+      realmRoles: ['analyst'],
+    });
+    expect(web).toMatchObject({
+      publicClient: false,
+      secret: 'iaod-web-dev-secret',
+      standardFlowEnabled: true,
+      audiences: ['iaod-api'],
+      pkceMethod: 'S256',
+    });
     expect(web?.redirectUris).toContain('http://localhost:3000/*');
-    expect(web?.attributeClaims).toEqual([expect.objectContaining({ userAttribute: 'national_id', claimName: 'national_id', accessToken: true })]);
-    expect(realm.clients.find((client) => client.clientId === 'iaod-tests')).toMatchObject({ publicClient: true, directAccessGrantsEnabled: true });
+    expect(web?.attributeClaims).toEqual([
+      expect.objectContaining({ userAttribute: 'national_id', claimName: 'national_id', accessToken: true }),
+    ]);
+    expect(realm.clients.find((client) => client.clientId === 'iaod-tests')).toMatchObject({
+      publicClient: true,
+      directAccessGrantsEnabled: true,
+    });
   });
 
   it('names a user whose realm role the export does not define', async () => {

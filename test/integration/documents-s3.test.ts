@@ -105,8 +105,13 @@ describe('S3-compatible document storage', () => {
     });
 
     const upload = (bytes: Buffer, filename: string) =>
-      request(testApp.app).post('/api/v1/documents').set('Authorization', `Bearer ${token}`).field('kind', 'medical-report').attach('file', bytes, filename);
-    const download = (id: string) => request(testApp.app).get(`/api/v1/documents/${id}/content`).set('Authorization', `Bearer ${token}`).buffer(true).parse(binary);
+      request(testApp.app)
+        .post('/api/v1/documents')
+        .set('Authorization', `Bearer ${token}`)
+        .field('kind', 'medical-report')
+        .attach('file', bytes, filename);
+    const download = (id: string) =>
+      request(testApp.app).get(`/api/v1/documents/${id}/content`).set('Authorization', `Bearer ${token}`).buffer(true).parse(binary);
 
     it('keeps an uploaded document in the bucket and serves the same bytes', async () => {
       const bytes = await readFile(path.join(PROJECT_ROOT, 'test', 'fixtures', 'documents', 'tiny.pdf'));

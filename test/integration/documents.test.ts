@@ -10,6 +10,11 @@ import { findDocumentsOwnedBy } from '../../src/modules/documents/index.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { tokenFor } from '../support/tokens.js';
 
+/** A file name as a browser would send it in `filename*`: lone surrogates dropped, UTF-8 percent-encoded. */
+function encodedName(name: string): string {
+  return encodeURIComponent(name.replace(/[\uD800-\uDFFF]/gu, ''));
+}
+
 const FIXTURES = path.join(PROJECT_ROOT, 'test', 'fixtures', 'documents');
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -46,8 +51,13 @@ describe('document store', () => {
   });
 
   const upload = (token: string, bytes: Buffer, filename: string, kind = 'medical-report', contentType = 'application/octet-stream') =>
-    request(testApp.app).post('/api/v1/documents').set('Authorization', `Bearer ${token}`).field('kind', kind).attach('file', bytes, { filename, contentType });
-  const metadata = (token: string, id: string) => request(testApp.app).get(`/api/v1/documents/${id}`).set('Authorization', `Bearer ${token}`);
+    request(testApp.app)
+      .post('/api/v1/documents')
+      .set('Authorization', `Bearer ${token}`)
+      .field('kind', kind)
+      .attach('file', bytes, { filename, contentType });
+  const metadata = (token: string, id: string) =>
+    request(testApp.app).get(`/api/v1/documents/${id}`).set('Authorization', `Bearer ${token}`);
   const download = (token: string, id: string) =>
     request(testApp.app).get(`/api/v1/documents/${id}/content`).set('Authorization', `Bearer ${token}`).buffer(true).parse(binary);
   const blobPath = (hash: string) => path.join(documentDir, hash.slice(0, 2), hash);
@@ -92,7 +102,13 @@ describe('document store', () => {
   });
 
   it('judges the type by the bytes: a text file named .pdf is refused with 415', async () => {
-    const res = await upload(amina, Buffer.from('This is plain text, whatever the name says.\n'), 'report.pdf', 'medical-report', 'application/pdf');
+    const res = await upload(
+      amina,
+      Buffer.from('This is plain text, whatever the name says.\n'),
+      'report.pdf',
+      'medical-report',
+      'application/pdf',
+    );
     expect(res.status).toBe(415);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ code: 'ERR_DOCUMENT_TYPE_REFUSED', status: 415, type: '/problems/document-type-refused' });
@@ -115,7 +131,11 @@ describe('document store', () => {
   it('refuses a missing file, a file sent as text, and an unknown kind with 400', async () => {
     const noFile = await request(testApp.app).post('/api/v1/documents').set('Authorization', `Bearer ${amina}`).field('kind', 'other');
     expect(noFile.status).toBe(400);
-    const asText = await request(testApp.app).post('/api/v1/documents').set('Authorization', `Bearer ${amina}`).field('kind', 'other').field('file', '%PDF-1.4');
+    const asText = await request(testApp.app)
+      .post('/api/v1/documents')
+      .set('Authorization', `Bearer ${amina}`)
+      .field('kind', 'other')
+      .field('file', '%PDF-1.4');
     expect(asText.status).toBe(400);
     expect(asText.body.code).toBe('ERR_VALIDATION');
     const badKind = await upload(amina, uniquePdf(), 'a.pdf', 'love-letter');
@@ -133,7 +153,9 @@ describe('document store', () => {
     expect(two.status).toBe(400);
     expect(two.body.code).toBe('ERR_VALIDATION');
 
-    const truncated = '--XyZ\r\nContent-Disposition: form-data; name="kind"\r\n\r\nother\r\n--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4 and then the body stops';
+    const truncated =
+      '--XyZ\r\nContent-Disposition: form-data; name="kind"\r\n\r\nother\r\n' +
+      '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4 and then the body stops';
     const malformed = await request(testApp.app)
       .post('/api/v1/documents')
       .set('Authorization', `Bearer ${amina}`)
@@ -226,7 +248,9 @@ describe('document store', () => {
     const res = await upload(amina, await readFile(path.join(FIXTURES, 'tiny.png')), 'ordonnance médicale.png', 'prescription');
     expect(res.body.fileName).toBe('ordonnance médicale.png');
     const content = await download(amina, res.body.id);
-    expect(content.headers['content-disposition']).toBe(`attachment; filename="ordonnance m?dicale.png"; filename*=UTF-8''ordonnance%20m%C3%A9dicale.png`);
+    expect(content.headers['content-disposition']).toBe(
+      `attachment; filename="ordonnance m?dicale.png"; filename*=UTF-8''ordonnance%20m%C3%A9dicale.png`,
+    );
   });
 
   it('asks for a token before reading the form (401)', async () => {
@@ -255,10 +279,21 @@ describe('document store', () => {
     });
     expect(rows).toEqual([{ owner_username: 'amina' }, { owner_username: 'pedro' }]);
     const ids = [first.body.id, second.body.id];
-    const [audit] = await sequelize.query("SELECT action, actor_username FROM audit_events WHERE entity_type = 'document' AND entity_id IN (:ids)", { replacements: { ids } });
-    const [outbox] = await sequelize.query("SELECT event_type FROM outbox_events WHERE aggregate_type = 'document' AND aggregate_id IN (:ids)", { replacements: { ids } });
+    const [audit] = await sequelize.query(
+      "SELECT action, actor_username FROM audit_events WHERE entity_type = 'document' AND entity_id IN (:ids)",
+      { replacements: { ids } },
+    );
+    const [outbox] = await sequelize.query(
+      "SELECT event_type FROM outbox_events WHERE aggregate_type = 'document' AND aggregate_id IN (:ids)",
+      { replacements: { ids } },
+    );
     expect(audit).toHaveLength(2);
-    expect(audit).toEqual(expect.arrayContaining([{ action: 'document.uploaded', actor_username: 'amina' }, { action: 'document.uploaded', actor_username: 'pedro' }]));
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        { action: 'document.uploaded', actor_username: 'amina' },
+        { action: 'document.uploaded', actor_username: 'pedro' },
+      ]),
+    );
     expect(outbox).toEqual([{ event_type: 'document.uploaded' }, { event_type: 'document.uploaded' }]);
   });
 
@@ -272,7 +307,11 @@ describe('document store', () => {
   });
 
   it('refuses a body that is not a form with 415, naming the type to send', async () => {
-    const res = await request(testApp.app).post('/api/v1/documents').set('Authorization', `Bearer ${amina}`).set('Content-Type', 'application/pdf').send(uniquePdf());
+    const res = await request(testApp.app)
+      .post('/api/v1/documents')
+      .set('Authorization', `Bearer ${amina}`)
+      .set('Content-Type', 'application/pdf')
+      .send(uniquePdf());
     expect(res.status).toBe(415);
     expect(res.body.code).toBe('ERR_UNSUPPORTED_MEDIA_TYPE');
     expect(res.body.detail).toContain('multipart/form-data');
@@ -280,12 +319,20 @@ describe('document store', () => {
 
   it('never answers an arbitrary body with a server error', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 512 }), fc.constantFrom('multipart/form-data; boundary=XyZ', 'multipart/form-data', 'multipart/mixed; boundary=XyZ'), async (body, type) => {
-        const res = await request(testApp.app).post('/api/v1/documents').set('Authorization', `Bearer ${amina}`).set('Content-Type', type).send(Buffer.from(body));
-        expect(res.status).toBeGreaterThanOrEqual(400);
-        expect(res.status).toBeLessThan(500);
-        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 512 }),
+        fc.constantFrom('multipart/form-data; boundary=XyZ', 'multipart/form-data', 'multipart/mixed; boundary=XyZ'),
+        async (body, type) => {
+          const res = await request(testApp.app)
+            .post('/api/v1/documents')
+            .set('Authorization', `Bearer ${amina}`)
+            .set('Content-Type', type)
+            .send(Buffer.from(body));
+          expect(res.status).toBeGreaterThanOrEqual(400);
+          expect(res.status).toBeLessThan(500);
+          expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -300,7 +347,7 @@ describe('document store', () => {
           const boundary = `----iaod${randomUUID()}`;
           const body = Buffer.concat([
             Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nother\r\n`),
-            Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''${encodeURIComponent(name.replace(/[\uD800-\uDFFF]/gu, ''))}\r\n\r\n`),
+            Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''${encodedName(name)}\r\n\r\n`),
             magic,
             Buffer.from(rest),
             Buffer.from(`\r\n--${boundary}--\r\n`),
@@ -351,7 +398,11 @@ describe('document size cap', () => {
   });
 
   const upload = (bytes: Buffer) =>
-    request(testApp.app).post('/api/v1/documents').set('Authorization', `Bearer ${token}`).field('kind', 'other').attach('file', bytes, 'big.pdf');
+    request(testApp.app)
+      .post('/api/v1/documents')
+      .set('Authorization', `Bearer ${token}`)
+      .field('kind', 'other')
+      .attach('file', bytes, 'big.pdf');
 
   it('accepts a file of exactly the cap', async () => {
     const res = await upload(uniquePdf(cap));

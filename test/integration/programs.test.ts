@@ -33,7 +33,15 @@ describe('programs', () => {
     const res = await api()
       .post('/api/v1/programs')
       .set('Authorization', `Bearer ${manager}`)
-      .send({ code: program.code, name: 'Copy', currency: 'USD', maxAmount: '10', voucherValidityDays: 1, treatmentTypes: [{ code: 'x', label: 'X' }], reasonCodes: [{ code: 'y', label: 'Y' }] });
+      .send({
+        code: program.code,
+        name: 'Copy',
+        currency: 'USD',
+        maxAmount: '10',
+        voucherValidityDays: 1,
+        treatmentTypes: [{ code: 'x', label: 'X' }],
+        reasonCodes: [{ code: 'y', label: 'Y' }],
+      });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('ERR_PROGRAM_CODE_TAKEN');
   });
@@ -48,20 +56,38 @@ describe('programs', () => {
     expect(added.body.stages.map((s: { name: string }) => s.name)).toEqual(['Social worker', 'Junior officer', 'Senior officer']);
     const junior = added.body.stages[1];
 
-    const moved = await api().patch(`/api/v1/programs/${program.id}/stages/${junior.id}`).set('Authorization', `Bearer ${manager}`).send({ version: added.body.version, position: 1 });
+    const moved = await api()
+      .patch(`/api/v1/programs/${program.id}/stages/${junior.id}`)
+      .set('Authorization', `Bearer ${manager}`)
+      .send({ version: added.body.version, position: 1 });
     expect(moved.status).toBe(200);
-    expect(moved.body.stages.map((s: { name: string; position: number }) => `${s.position}:${s.name}`)).toEqual(['1:Junior officer', '2:Social worker', '3:Senior officer']);
+    expect(moved.body.stages.map((s: { name: string; position: number }) => `${s.position}:${s.name}`)).toEqual([
+      '1:Junior officer',
+      '2:Social worker',
+      '3:Senior officer',
+    ]);
 
-    const removed = await api().delete(`/api/v1/programs/${program.id}/stages/${junior.id}?version=${moved.body.version}`).set('Authorization', `Bearer ${manager}`);
+    const removed = await api()
+      .delete(`/api/v1/programs/${program.id}/stages/${junior.id}?version=${moved.body.version}`)
+      .set('Authorization', `Bearer ${manager}`);
     expect(removed.status).toBe(200);
-    expect(removed.body.stages.map((s: { name: string; position: number }) => `${s.position}:${s.name}`)).toEqual(['1:Social worker', '2:Senior officer']);
+    expect(removed.body.stages.map((s: { name: string; position: number }) => `${s.position}:${s.name}`)).toEqual([
+      '1:Social worker',
+      '2:Senior officer',
+    ]);
   });
 
   it('refuses a change made on a stale version with 409 and changes nothing', async () => {
     const program = await createProgram(testApp.app, { open: false });
-    const first = await api().patch(`/api/v1/programs/${program.id}`).set('Authorization', `Bearer ${manager}`).send({ version: program.version, name: 'First edit' });
+    const first = await api()
+      .patch(`/api/v1/programs/${program.id}`)
+      .set('Authorization', `Bearer ${manager}`)
+      .send({ version: program.version, name: 'First edit' });
     expect(first.status).toBe(200);
-    const second = await api().patch(`/api/v1/programs/${program.id}`).set('Authorization', `Bearer ${manager}`).send({ version: program.version, name: 'Second edit' });
+    const second = await api()
+      .patch(`/api/v1/programs/${program.id}`)
+      .set('Authorization', `Bearer ${manager}`)
+      .send({ version: program.version, name: 'Second edit' });
     expect(second.status).toBe(409);
     expect(second.body.code).toBe('ERR_VERSION_CONFLICT');
     const read = await api().get(`/api/v1/programs/${program.id}`).set('Authorization', `Bearer ${manager}`);
@@ -72,7 +98,9 @@ describe('programs', () => {
     const program = await createProgram(testApp.app);
     const read = await api().get(`/api/v1/programs/${program.id}`).set('Authorization', `Bearer ${manager}`);
     const assessment = read.body.stages.find((s: { kind: string }) => s.kind === 'assessment');
-    const res = await api().delete(`/api/v1/programs/${program.id}/stages/${assessment.id}?version=${read.body.version}`).set('Authorization', `Bearer ${manager}`);
+    const res = await api()
+      .delete(`/api/v1/programs/${program.id}/stages/${assessment.id}?version=${read.body.version}`)
+      .set('Authorization', `Bearer ${manager}`);
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('ERR_PROGRAM_NEEDS_ASSESSMENT_STAGE');
     const after = await api().get(`/api/v1/programs/${program.id}`).set('Authorization', `Bearer ${manager}`);
@@ -89,7 +117,10 @@ describe('programs', () => {
       .send({ version: program.version, name: 'Junior officers', kind: 'review', officer: { type: 'group', ref: code } });
     expect(missing.status).toBe(400);
     expect(missing.body.code).toBe('ERR_OFFICER_GROUP_UNKNOWN');
-    const group = await api().put(`/api/v1/officer-groups/${code}`).set('Authorization', `Bearer ${manager}`).send({ name: 'Junior officers', members: ['joy', 'samuel'] });
+    const group = await api()
+      .put(`/api/v1/officer-groups/${code}`)
+      .set('Authorization', `Bearer ${manager}`)
+      .send({ name: 'Junior officers', members: ['joy', 'samuel'] });
     expect(group.status).toBe(200);
     const added = await api()
       .post(`/api/v1/programs/${program.id}/stages`)
@@ -115,18 +146,35 @@ describe('programs', () => {
   it('lets only the program manager change programs', async () => {
     const program = await createProgram(testApp.app, { open: false });
     for (const user of ['amina', 'samuel', 'otto']) {
-      const res = await api().patch(`/api/v1/programs/${program.id}`).set('Authorization', `Bearer ${await tokenFor(user)}`).send({ version: program.version, name: 'Taken over' });
+      const res = await api()
+        .patch(`/api/v1/programs/${program.id}`)
+        .set('Authorization', `Bearer ${await tokenFor(user)}`)
+        .send({ version: program.version, name: 'Taken over' });
       expect(res.status).toBe(403);
     }
   });
 
   it('refuses bad program input, naming the fields', async () => {
-    const res = await api()
-      .post('/api/v1/programs')
-      .set('Authorization', `Bearer ${manager}`)
-      .send({ code: 'lower case', name: '', currency: 'dollars', maxAmount: '-5', voucherValidityDays: 0, treatmentTypes: [], reasonCodes: [] });
+    const res = await api().post('/api/v1/programs').set('Authorization', `Bearer ${manager}`).send({
+      code: 'lower case',
+      name: '',
+      currency: 'dollars',
+      maxAmount: '-5',
+      voucherValidityDays: 0,
+      treatmentTypes: [],
+      reasonCodes: [],
+    });
     expect(res.status).toBe(400);
     const paths = res.body.errors.map((e: { path: string }) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(['/body/code', '/body/name', '/body/currency', '/body/maxAmount', '/body/voucherValidityDays', '/body/treatmentTypes']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/body/code',
+        '/body/name',
+        '/body/currency',
+        '/body/maxAmount',
+        '/body/voucherValidityDays',
+        '/body/treatmentTypes',
+      ]),
+    );
   });
 });

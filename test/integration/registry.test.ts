@@ -39,17 +39,28 @@ describe('registry', () => {
   it('refuses a second registrant with the same ID and leaves the first as it was', async () => {
     const first = person();
     await api().post('/api/v1/registrants').set('Authorization', `Bearer ${reviewer}`).send(first);
-    const res = await api().post('/api/v1/registrants').set('Authorization', `Bearer ${reviewer}`).send({ ...first, givenName: 'Someone else' });
+    const res = await api()
+      .post('/api/v1/registrants')
+      .set('Authorization', `Bearer ${reviewer}`)
+      .send({ ...first, givenName: 'Someone else' });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('ERR_REGISTRANT_DUPLICATE');
-    const found = await api().get(`/api/v1/registrants?idType=PASSPORT&idValue=${first.idValue}`).set('Authorization', `Bearer ${reviewer}`);
+    const found = await api()
+      .get(`/api/v1/registrants?idType=PASSPORT&idValue=${first.idValue}`)
+      .set('Authorization', `Bearer ${reviewer}`);
     expect(found.body.items.map((r: { givenName: string }) => r.givenName)).toEqual(['Halima']);
   });
 
   it('finds people by name start, any case, and by region, a page at a time', async () => {
     const familyName = `Kamau${randomUUID().slice(0, 6)}`;
-    for (let i = 0; i < 3; i++) await api().post('/api/v1/registrants').set('Authorization', `Bearer ${reviewer}`).send(person({ familyName, address: { region: 'Lakeside' } }));
-    const page1 = await api().get(`/api/v1/registrants?name=${familyName.toLowerCase().slice(0, 9)}&pageSize=2`).set('Authorization', `Bearer ${reviewer}`);
+    for (let i = 0; i < 3; i++)
+      await api()
+        .post('/api/v1/registrants')
+        .set('Authorization', `Bearer ${reviewer}`)
+        .send(person({ familyName, address: { region: 'Lakeside' } }));
+    const page1 = await api()
+      .get(`/api/v1/registrants?name=${familyName.toLowerCase().slice(0, 9)}&pageSize=2`)
+      .set('Authorization', `Bearer ${reviewer}`);
     expect(page1.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
     expect(page1.body.items).toHaveLength(2);
     const page2 = await api().get(`/api/v1/registrants?name=${familyName}&pageSize=2&page=2`).set('Authorization', `Bearer ${reviewer}`);
@@ -66,18 +77,28 @@ describe('registry', () => {
 
   it('records who changed which field and when', async () => {
     const created = await api().post('/api/v1/registrants').set('Authorization', `Bearer ${reviewer}`).send(person());
-    const changed = await api().patch(`/api/v1/registrants/${created.body.id}`).set('Authorization', `Bearer ${reviewer}`).send({ version: created.body.version, occupation: 'Teacher' });
+    const changed = await api()
+      .patch(`/api/v1/registrants/${created.body.id}`)
+      .set('Authorization', `Bearer ${reviewer}`)
+      .send({ version: created.body.version, occupation: 'Teacher' });
     expect(changed.status).toBe(200);
     expect(changed.body.version).toBe(created.body.version + 1);
     const changes = await api().get(`/api/v1/registrants/${created.body.id}/changes`).set('Authorization', `Bearer ${reviewer}`);
-    expect(changes.body.items).toEqual([expect.objectContaining({ changedBy: 'samuel', changes: { occupation: { from: null, to: 'Teacher' } } })]);
-    const stale = await api().patch(`/api/v1/registrants/${created.body.id}`).set('Authorization', `Bearer ${reviewer}`).send({ version: created.body.version, occupation: 'Baker' });
+    expect(changes.body.items).toEqual([
+      expect.objectContaining({ changedBy: 'samuel', changes: { occupation: { from: null, to: 'Teacher' } } }),
+    ]);
+    const stale = await api()
+      .patch(`/api/v1/registrants/${created.body.id}`)
+      .set('Authorization', `Bearer ${reviewer}`)
+      .send({ version: created.body.version, occupation: 'Baker' });
     expect(stale.status).toBe(409);
   });
 
   it('keeps the registry away from applicants and providers', async () => {
     for (const user of ['amina', 'clinic']) {
-      const res = await api().get('/api/v1/registrants').set('Authorization', `Bearer ${await tokenFor(user)}`);
+      const res = await api()
+        .get('/api/v1/registrants')
+        .set('Authorization', `Bearer ${await tokenFor(user)}`);
       expect(res.status).toBe(403);
     }
   });

@@ -40,7 +40,10 @@ export async function createProgram(app: Express, options: { open?: boolean; cur
   if (created.status !== 201) throw new Error(`program not created: ${created.status} ${JSON.stringify(created.body)}`);
   let program = created.body as { id: string; code: string; version: number; currency: string };
   if (options.open !== false) {
-    const opened = await request(app).patch(`/api/v1/programs/${program.id}`).set('Authorization', `Bearer ${token}`).send({ version: program.version, state: 'open' });
+    const opened = await request(app)
+      .patch(`/api/v1/programs/${program.id}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ version: program.version, state: 'open' });
     if (opened.status !== 200) throw new Error(`program not opened: ${opened.status} ${JSON.stringify(opened.body)}`);
     program = opened.body as typeof program;
   }
@@ -50,7 +53,13 @@ export async function createProgram(app: Express, options: { open?: boolean; cur
 export function applicationFor(programId: string, overrides: Record<string, unknown> = {}) {
   return {
     programId,
-    treatment: { type: 'surgery', description: 'Appendectomy after admission through the emergency ward.', estimatedCost: '1200.50', currency: 'USD', facility: 'County Referral Hospital' },
+    treatment: {
+      type: 'surgery',
+      description: 'Appendectomy after admission through the emergency ward.',
+      estimatedCost: '1200.50',
+      currency: 'USD',
+      facility: 'County Referral Hospital',
+    },
     applicant: {
       givenName: 'Amina',
       familyName: 'Yusuf',

@@ -41,7 +41,13 @@ describe('access token verifier', () => {
   it('refuses a remembered token once it has expired', async () => {
     const { keys, issue } = await setup();
     let clock = Date.now();
-    const verifier = createAccessTokenVerifier({ issuer: ISSUER, audience: 'iaod-api', webClientId: 'iaod-web', keys, currentDate: () => new Date(clock) });
+    const verifier = createAccessTokenVerifier({
+      issuer: ISSUER,
+      audience: 'iaod-api',
+      webClientId: 'iaod-web',
+      keys,
+      currentDate: () => new Date(clock),
+    });
     const token = await issue({}, clock + 60_000);
     await verifier.verify(token);
     await verifier.verify(token);
@@ -67,7 +73,13 @@ describe('access token verifier', () => {
       checks += 1;
       return keys(header, token);
     };
-    const verifier = createAccessTokenVerifier({ issuer: ISSUER, audience: 'iaod-api', webClientId: 'iaod-web', keys: counting, cacheSize: 2 });
+    const verifier = createAccessTokenVerifier({
+      issuer: ISSUER,
+      audience: 'iaod-api',
+      webClientId: 'iaod-web',
+      keys: counting,
+      cacheSize: 2,
+    });
     const tokens = await Promise.all([1, 2, 3].map((n) => issue({ n }, Date.now() + 60_000)));
     for (const token of tokens) await verifier.verify(token);
     expect(checks).toBe(3);

@@ -23,7 +23,10 @@ const S3 = {
 
 describe('loadConfig: documents', () => {
   it('keeps documents in .data/documents, up to 10 MiB, by default', () => {
-    expect(loadConfig({}).documents).toEqual({ maxBytes: 10 * 1024 * 1024, storage: { kind: 'local', root: path.join(PROJECT_ROOT, '.data', 'documents') } });
+    expect(loadConfig({}).documents).toEqual({
+      maxBytes: 10 * 1024 * 1024,
+      storage: { kind: 'local', root: path.join(PROJECT_ROOT, '.data', 'documents') },
+    });
   });
 
   it('takes another folder and cap', () => {
@@ -49,9 +52,12 @@ describe('loadConfig: documents', () => {
     });
   });
 
-  it.each(['S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'])('requires %s when DOCUMENT_STORAGE=s3', (name) => {
-    expect(settingThatFails({ ...S3, [name]: '' })).toBe(name);
-  });
+  it.each(['S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'])(
+    'requires %s when DOCUMENT_STORAGE=s3',
+    (name) => {
+      expect(settingThatFails({ ...S3, [name]: '' })).toBe(name);
+    },
+  );
 
   it('names the S3 setting that is malformed', () => {
     expect(settingThatFails({ ...S3, S3_ENDPOINT: 's3.example.org' })).toBe('S3_ENDPOINT');

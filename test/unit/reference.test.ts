@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { formatReference, MAX_APPLICATION_NUMBER, normalizeReference, permute, unpermute } from '../../src/modules/applications/reference.js';
+import {
+  formatReference,
+  MAX_APPLICATION_NUMBER,
+  normalizeReference,
+  permute,
+  unpermute,
+} from '../../src/modules/applications/reference.js';
 
 describe('application references', () => {
   it('look like IA-XXX-XXXX in an alphabet without look-alike letters', () => {

@@ -63,11 +63,12 @@
 
   document.addEventListener('htmx:responseError', function (event) {
     var status = event.detail && event.detail.xhr ? event.detail.xhr.status : 0;
-    var message = status === 403
-      ? 'This page has expired. Reload the page and try again.'
-      : status === 404
-        ? 'This application could not be found. Go back to the Self-Service Portal.'
-        : 'That did not work. Please try again in a moment.';
+    var message =
+      status === 403
+        ? 'This page has expired. Reload the page and try again.'
+        : status === 404
+          ? 'This application could not be found. Go back to the Self-Service Portal.'
+          : 'That did not work. Please try again in a moment.';
     showProblem(closestForm(event.target), message);
   });
 
@@ -118,6 +119,10 @@
     var summary = root.querySelector && root.querySelector('[data-focus-on-load]');
     if (summary) summary.focus();
   }
-  document.addEventListener('DOMContentLoaded', function () { focusSummary(document); });
-  document.addEventListener('htmx:afterSwap', function () { focusSummary(document); });
-}());
+  document.addEventListener('DOMContentLoaded', function () {
+    focusSummary(document);
+  });
+  document.addEventListener('htmx:afterSwap', function () {
+    focusSummary(document);
+  });
+})();

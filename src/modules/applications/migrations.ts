@@ -25,7 +25,8 @@ export const createApplications: Migration = {
         version integer NOT NULL DEFAULT 1,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
-        CONSTRAINT applications_submitted_complete CHECK (status = 'DRAFT' OR (snapshot IS NOT NULL AND registrant_id IS NOT NULL AND submitted_at IS NOT NULL))
+        CONSTRAINT applications_submitted_complete CHECK (status = 'DRAFT'
+          OR (snapshot IS NOT NULL AND registrant_id IS NOT NULL AND submitted_at IS NOT NULL))
       );
       CREATE INDEX applications_applicant_idx ON applications (applicant_subject, created_at DESC);
       CREATE INDEX applications_program_status_idx ON applications (program_id, status, submitted_at DESC);

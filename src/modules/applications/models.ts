@@ -48,7 +48,9 @@ export function timelineOf(row: Pick<ApplicationRow, 'status' | 'stages' | 'curr
   });
 }
 
-export function toApplication(row: Pick<ApplicationRow, 'id' | 'reference' | 'program_id' | 'status' | 'snapshot' | 'stages' | 'current_stage' | 'submitted_at'>): Application {
+export function toApplication(
+  row: Pick<ApplicationRow, 'id' | 'reference' | 'program_id' | 'status' | 'snapshot' | 'stages' | 'current_stage' | 'submitted_at'>,
+): Application {
   if (!row.snapshot || !row.submitted_at || row.status === 'DRAFT') throw new TypeError(`application ${row.id} has not been submitted`);
   return {
     id: row.id,

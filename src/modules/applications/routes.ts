@@ -18,11 +18,20 @@ export function createApplicationRoutes(applications: ApplicationsService): Rout
 
   router.get('/applications', async (req, res) => {
     const query = req.query as Partial<ListApplicationsOptions>;
-    res.json(await applications.listApplications(requirePrincipal(req), { ...pageOf(query), programId: query.programId, status: query.status }));
+    res.json(
+      await applications.listApplications(requirePrincipal(req), { ...pageOf(query), programId: query.programId, status: query.status }),
+    );
   });
 
   router.post('/applications', async (req, res) => {
-    sendSubmitted(res, await applications.submitApplication(requirePrincipal(req), req.body as ApplicationInput, idempotencyKeyOf(req.headers['idempotency-key'])));
+    sendSubmitted(
+      res,
+      await applications.submitApplication(
+        requirePrincipal(req),
+        req.body as ApplicationInput,
+        idempotencyKeyOf(req.headers['idempotency-key']),
+      ),
+    );
   });
 
   router.get('/applications/:applicationId', async (req, res) => {
@@ -52,7 +61,10 @@ export function createApplicationRoutes(applications: ApplicationsService): Rout
   });
 
   router.post('/application-drafts/:applicationId/submit', async (req, res) => {
-    sendSubmitted(res, await applications.submitDraft(requirePrincipal(req), req.params.applicationId, idempotencyKeyOf(req.headers['idempotency-key'])));
+    sendSubmitted(
+      res,
+      await applications.submitDraft(requirePrincipal(req), req.params.applicationId, idempotencyKeyOf(req.headers['idempotency-key'])),
+    );
   });
 
   return router;

@@ -9,7 +9,15 @@ import type { Sequelize, Transaction } from 'sequelize';
 import type { Principal } from '../../platform/auth/principal.js';
 import { eventSql, recordEvent } from '../../platform/db/events.js';
 import { execute, selectOne, selectPage, selectRows, type PageRequest } from '../../platform/db/sql.js';
-import { ConflictError, ForbiddenError, InputError, NotFoundError, UnprocessableError, type ErrorCode, type FieldError } from '../../platform/http/errors.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  InputError,
+  NotFoundError,
+  UnprocessableError,
+  type ErrorCode,
+  type FieldError,
+} from '../../platform/http/errors.js';
 import { runIdempotent } from '../../platform/http/idempotency.js';
 import type { SchemaValidator } from '../../platform/http/schema-validator.js';
 import type { Program, ProgramsService } from '../programs/index.js';
@@ -33,7 +41,11 @@ import {
 /** What the applications module needs from the Document Store. */
 export interface DocumentCatalog {
   /** Metadata of those of `ids` that exist and were uploaded by `ownerSubject`. */
-  findOwnedBy(ids: string[], ownerSubject: string, transaction?: Transaction): Promise<Array<{ id: string; fileName: string; mediaType: string; sizeBytes: number }>>;
+  findOwnedBy(
+    ids: string[],
+    ownerSubject: string,
+    transaction?: Transaction,
+  ): Promise<Array<{ id: string; fileName: string; mediaType: string; sizeBytes: number }>>;
 }
 
 export interface ApplicationsServiceOptions {
@@ -71,7 +83,10 @@ function fail(detail: string, fields: FieldError[], code: ErrorCode = 'ERR_VALID
 
 function requireNationalId(actor: Principal): string {
   if (!actor.nationalId) {
-    throw new ForbiddenError('Your account carries no verified national ID, so an application cannot be linked to you. Contact the program office.', 'ERR_IDENTITY_UNVERIFIED');
+    throw new ForbiddenError(
+      'Your account carries no verified national ID, so an application cannot be linked to you. Contact the program office.',
+      'ERR_IDENTITY_UNVERIFIED',
+    );
   }
   return actor.nationalId;
 }
@@ -82,34 +97,65 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
   const nextApplicationNumber = createApplicationNumbers(sequelize);
 
   /** Every rule of a complete application, in the order a person would fix them. */
-  async function checkApplication(actor: Principal, input: ApplicationInput, nationalId: string, prefix: string, transaction: Transaction): Promise<{ program: Program; attached: AttachedDocument[] }> {
+  async function checkApplication(
+    actor: Principal,
+    input: ApplicationInput,
+    nationalId: string,
+    prefix: string,
+    transaction: Transaction,
+  ): Promise<{ program: Program; attached: AttachedDocument[] }> {
     if (input.applicant.idType !== undefined || input.applicant.idValue !== undefined) {
       if (input.applicant.idType !== 'NATIONAL_ID' || input.applicant.idValue !== nationalId) {
-        fail('The ID in the application is not the national ID your account is verified with.', [{ path: `${prefix}/applicant/idValue`, message: 'must be your own national ID' }], 'ERR_IDENTITY_MISMATCH');
+        fail(
+          'The ID in the application is not the national ID your account is verified with.',
+          [{ path: `${prefix}/applicant/idValue`, message: 'must be your own national ID' }],
+          'ERR_IDENTITY_MISMATCH',
+        );
       }
     }
     const program = await programs.findOpenProgram(input.programId, transaction);
     if (!program) throw new UnprocessableError('That program does not exist or does not take applications now.', 'ERR_PROGRAM_CLOSED');
     if (!program.treatmentTypes.some((t) => t.code === input.treatment.type)) {
-      fail(`"${input.treatment.type}" is not a treatment type of ${program.name}.`, [{ path: `${prefix}/treatment/type`, message: `must be one of: ${program.treatmentTypes.map((t) => t.code).join(', ')}` }], 'ERR_UNKNOWN_TREATMENT_TYPE');
+      fail(
+        `"${input.treatment.type}" is not a treatment type of ${program.name}.`,
+        [{ path: `${prefix}/treatment/type`, message: `must be one of: ${program.treatmentTypes.map((t) => t.code).join(', ')}` }],
+        'ERR_UNKNOWN_TREATMENT_TYPE',
+      );
     }
     if (input.treatment.currency !== program.currency) {
-      fail(`Amounts for ${program.name} are in ${program.currency}.`, [{ path: `${prefix}/treatment/currency`, message: `must be ${program.currency}` }], 'ERR_CURRENCY_MISMATCH');
+      fail(
+        `Amounts for ${program.name} are in ${program.currency}.`,
+        [{ path: `${prefix}/treatment/currency`, message: `must be ${program.currency}` }],
+        'ERR_CURRENCY_MISMATCH',
+      );
     }
     if (!(Number(input.treatment.estimatedCost) > 0)) {
-      fail('The estimated cost must be more than zero.', [{ path: `${prefix}/treatment/estimatedCost`, message: 'must be more than 0' }], 'ERR_AMOUNT_NOT_POSITIVE');
+      fail(
+        'The estimated cost must be more than zero.',
+        [{ path: `${prefix}/treatment/estimatedCost`, message: 'must be more than 0' }],
+        'ERR_AMOUNT_NOT_POSITIVE',
+      );
     }
-    const dates = checkBirthDates(input.applicant, input.familyMembers, now(), { person: `${prefix}/applicant`, family: `${prefix}/familyMembers` });
+    const dates = checkBirthDates(input.applicant, input.familyMembers, now(), {
+      person: `${prefix}/applicant`,
+      family: `${prefix}/familyMembers`,
+    });
     if (dates.length > 0) fail(dates.map((e) => `${e.path} ${e.message}`).join('; '), dates);
     const attached = await attachableDocuments(actor, input, prefix, transaction);
     return { program, attached };
   }
 
-  async function attachableDocuments(actor: Principal, input: ApplicationInput, prefix: string, transaction: Transaction): Promise<AttachedDocument[]> {
+  async function attachableDocuments(
+    actor: Principal,
+    input: ApplicationInput,
+    prefix: string,
+    transaction: Transaction,
+  ): Promise<AttachedDocument[]> {
     const wanted = input.documents ?? [];
     if (wanted.length === 0) return [];
     const ids = wanted.map((d) => d.documentId);
-    if (new Set(ids).size !== ids.length) fail('A document is listed twice.', [{ path: `${prefix}/documents`, message: 'must not list a document twice' }]);
+    if (new Set(ids).size !== ids.length)
+      fail('A document is listed twice.', [{ path: `${prefix}/documents`, message: 'must not list a document twice' }]);
     const owned = await documents.findOwnedBy(ids, actor.subject, transaction);
     const missing = wanted.map((d, i) => ({ d, i })).filter(({ d }) => !owned.some((o) => o.id === d.documentId));
     if (missing.length > 0) {
@@ -121,16 +167,31 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
     }
     return wanted.map((d) => {
       const found = owned.find((o) => o.id === d.documentId);
-      return { documentId: d.documentId, kind: d.kind, fileName: found?.fileName ?? '', mediaType: found?.mediaType ?? '', sizeBytes: found?.sizeBytes ?? 0 };
+      return {
+        documentId: d.documentId,
+        kind: d.kind,
+        fileName: found?.fileName ?? '',
+        mediaType: found?.mediaType ?? '',
+        sizeBytes: found?.sizeBytes ?? 0,
+      };
     });
   }
 
-  function snapshotOf(input: ApplicationInput, nationalId: string, program: Program, attached: AttachedDocument[], today: Date): ApplicationSnapshot {
+  function snapshotOf(
+    input: ApplicationInput,
+    nationalId: string,
+    program: Program,
+    attached: AttachedDocument[],
+    today: Date,
+  ): ApplicationSnapshot {
     const { idType: _idType, idValue: _idValue, ...person } = input.applicant;
     return {
       programCode: program.code,
       programName: program.name,
-      treatment: { ...input.treatment, typeLabel: program.treatmentTypes.find((t) => t.code === input.treatment.type)?.label ?? input.treatment.type },
+      treatment: {
+        ...input.treatment,
+        typeLabel: program.treatmentTypes.find((t) => t.code === input.treatment.type)?.label ?? input.treatment.type,
+      },
       applicant: { idType: 'NATIONAL_ID', idValue: nationalId, ...person, age: ageOn(person.birthDate, today) },
       familyMembers: (input.familyMembers ?? []).map((m) => ({ ...m, age: ageOn(m.birthDate, today) })),
       documents: attached,
@@ -138,12 +199,22 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
   }
 
   /** Checks and stores a complete application: a new row, or the caller's draft turned into one. */
-  async function storeSubmission(actor: Principal, input: ApplicationInput, draftId: string | undefined, prefix: string, transaction: Transaction): Promise<Application> {
+  async function storeSubmission(
+    actor: Principal,
+    input: ApplicationInput,
+    draftId: string | undefined,
+    prefix: string,
+    transaction: Transaction,
+  ): Promise<Application> {
     const nationalId = requireNationalId(actor);
     const { program, attached } = await checkApplication(actor, input, nationalId, prefix, transaction);
     const today = now();
     const { idType: _idType, idValue: _idValue, ...details } = input.applicant;
-    const registrantId = await registry.recordApplicantDetails(actor, { idType: 'NATIONAL_ID', idValue: nationalId, details, familyMembers: input.familyMembers ?? [] }, transaction);
+    const registrantId = await registry.recordApplicantDetails(
+      actor,
+      { idType: 'NATIONAL_ID', idValue: nationalId, details, familyMembers: input.familyMembers ?? [] },
+      transaction,
+    );
     const stages: StageSnapshot[] = program.stages.map((s) => ({ position: s.position, name: s.name, kind: s.kind, officer: s.officer }));
     const snapshot = snapshotOf(input, nationalId, program, attached, today);
     const values = {
@@ -164,7 +235,14 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
       aggregateType: 'application',
       aggregateId: id,
       actor,
-      payload: { programId: program.id, treatmentType: input.treatment.type, estimatedCost: input.treatment.estimatedCost, currency: input.treatment.currency, documents: attached.length, familyMembers: input.familyMembers?.length ?? 0 },
+      payload: {
+        programId: program.id,
+        treatmentType: input.treatment.type,
+        estimatedCost: input.treatment.estimatedCost,
+        currency: input.treatment.currency,
+        documents: attached.length,
+        familyMembers: input.familyMembers?.length ?? 0,
+      },
     });
     const store = draftId
       ? `UPDATE applications SET status = 'SUBMITTED', program_id = :programId, registrant_id = :registrantId, draft = NULL,
@@ -172,9 +250,11 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
            estimated_cost = :cost, currency = :currency, submitted_at = :submittedAt, updated_at = :submittedAt, version = version + 1
          WHERE id = :id AND applicant_subject = :subject AND status = 'DRAFT'
          RETURNING reference`
-      : `INSERT INTO applications (id, reference, program_id, registrant_id, applicant_subject, applicant_username, status, snapshot, stages,
+      : `INSERT INTO applications (id, reference, program_id, registrant_id, applicant_subject, applicant_username,
+           status, snapshot, stages,
            current_stage, treatment_type, estimated_cost, currency, submitted_at, created_at, updated_at)
-         VALUES (:id, :reference, :programId, :registrantId, :subject, :username, 'SUBMITTED', CAST(:snapshot AS jsonb), CAST(:stages AS jsonb),
+         VALUES (:id, :reference, :programId, :registrantId, :subject, :username,
+           'SUBMITTED', CAST(:snapshot AS jsonb), CAST(:stages AS jsonb),
            1, :treatmentType, :cost, :currency, :submittedAt, :submittedAt, :submittedAt)
          RETURNING reference`;
     // The application, its documents and its event in one statement: one round trip, all or nothing.
@@ -183,7 +263,8 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
       `WITH application AS (${store}),
        attached AS (
          INSERT INTO application_documents (application_id, document_id, kind)
-         SELECT :id, d.document_id, d.kind FROM application, jsonb_to_recordset(CAST(:documents AS jsonb)) AS d(document_id uuid, kind varchar)
+         SELECT :id, d.document_id, d.kind
+         FROM application, jsonb_to_recordset(CAST(:documents AS jsonb)) AS d(document_id uuid, kind varchar)
        ),
        ${event.ctes}
        SELECT reference FROM application`,
@@ -198,13 +279,28 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
     );
     const reference = stored[0]?.reference;
     if (!reference) throw new ConflictError('This application was already submitted.', 'ERR_APPLICATION_NOT_DRAFT');
-    return toApplication({ id, reference, program_id: program.id, status: 'SUBMITTED', snapshot, stages, current_stage: 1, submitted_at: today });
+    return toApplication({
+      id,
+      reference,
+      program_id: program.id,
+      status: 'SUBMITTED',
+      snapshot,
+      stages,
+      current_stage: 1,
+      submitted_at: today,
+    });
   }
 
   async function readOwnDraft(actor: Principal, id: string, transaction?: Transaction, lock = false): Promise<ApplicationRow> {
-    const row = await selectOne<ApplicationRow>(sequelize, `SELECT * FROM applications WHERE id = :id AND applicant_subject = :subject${lock ? ' FOR UPDATE' : ''}`, { id, subject: actor.subject }, transaction);
+    const row = await selectOne<ApplicationRow>(
+      sequelize,
+      `SELECT * FROM applications WHERE id = :id AND applicant_subject = :subject${lock ? ' FOR UPDATE' : ''}`,
+      { id, subject: actor.subject },
+      transaction,
+    );
     if (!row) throw new NotFoundError('No draft with that id.');
-    if (row.status !== 'DRAFT') throw new ConflictError('This application was already submitted; it cannot be changed as a draft.', 'ERR_APPLICATION_NOT_DRAFT');
+    if (row.status !== 'DRAFT')
+      throw new ConflictError('This application was already submitted; it cannot be changed as a draft.', 'ERR_APPLICATION_NOT_DRAFT');
     return row;
   }
 
@@ -214,7 +310,10 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
     if (actor.roles.includes('auditor')) clauses.push('TRUE');
     if (actor.roles.includes('applicant')) clauses.push('a.applicant_subject = :subject');
     if (OFFICER_ROLES.some((role) => actor.roles.includes(role))) clauses.push(IS_STAGE_OFFICER);
-    return { clause: clauses.length > 0 ? `(${clauses.join(' OR ')})` : 'FALSE', replacements: { subject: actor.subject, username: actor.username } };
+    return {
+      clause: clauses.length > 0 ? `(${clauses.join(' OR ')})` : 'FALSE',
+      replacements: { subject: actor.subject, username: actor.username },
+    };
   }
 
   return {
@@ -228,7 +327,8 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
     },
 
     async startDraft(actor: Principal, input: ApplicationDraftInput): Promise<ApplicationDraft> {
-      if (!(await programs.findOpenProgram(input.programId))) throw new UnprocessableError('That program does not exist or does not take applications now.', 'ERR_PROGRAM_CLOSED');
+      if (!(await programs.findOpenProgram(input.programId)))
+        throw new UnprocessableError('That program does not exist or does not take applications now.', 'ERR_PROGRAM_CLOSED');
       const id = randomUUID();
       const reference = formatReference(await nextApplicationNumber());
       return sequelize.transaction(async (transaction) => {
@@ -239,8 +339,14 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
           { id, reference, programId: input.programId, subject: actor.subject, username: actor.username, draft: JSON.stringify(input) },
           transaction,
         );
-        await recordEvent(sequelize, transaction, { type: 'application.draft-started', aggregateType: 'application', aggregateId: id, actor, payload: { programId: input.programId } });
-        return toDraft((await readOwnDraft(actor, id, transaction)));
+        await recordEvent(sequelize, transaction, {
+          type: 'application.draft-started',
+          aggregateType: 'application',
+          aggregateId: id,
+          actor,
+          payload: { programId: input.programId },
+        });
+        return toDraft(await readOwnDraft(actor, id, transaction));
       });
     },
 
@@ -252,7 +358,8 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
         }
         await execute(
           sequelize,
-          `UPDATE applications SET draft = CAST(:draft AS jsonb), program_id = :programId, updated_at = now(), version = version + 1 WHERE id = :id`,
+          `UPDATE applications SET draft = CAST(:draft AS jsonb), program_id = :programId, updated_at = now(), version = version + 1
+           WHERE id = :id`,
           { id, programId: input.programId, draft: JSON.stringify(input) },
           transaction,
         );
@@ -264,7 +371,10 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
       return toDraft(await readOwnDraft(actor, id));
     },
 
-    async listDrafts(actor: Principal, page: PageRequest): Promise<{ items: ApplicationDraft[]; page: number; pageSize: number; total: number }> {
+    async listDrafts(
+      actor: Principal,
+      page: PageRequest,
+    ): Promise<{ items: ApplicationDraft[]; page: number; pageSize: number; total: number }> {
       const { rows, total } = await selectPage<ApplicationRow>(sequelize, {
         columns: '*',
         from: 'applications',
@@ -280,7 +390,12 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
       await sequelize.transaction(async (transaction) => {
         await readOwnDraft(actor, id, transaction, true);
         await execute(sequelize, "DELETE FROM applications WHERE id = :id AND status = 'DRAFT'", { id }, transaction);
-        await recordEvent(sequelize, transaction, { type: 'application.draft-discarded', aggregateType: 'application', aggregateId: id, actor });
+        await recordEvent(sequelize, transaction, {
+          type: 'application.draft-discarded',
+          aggregateType: 'application',
+          aggregateId: id,
+          actor,
+        });
       });
     },
 
@@ -293,7 +408,11 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
           const data = draft.draft ?? { programId: draft.program_id };
           const problems = schemas.validate('ApplicationInput', data, '/data');
           if (problems.length > 0) {
-            throw new InputError(`The application is not finished: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, problems, 'ERR_APPLICATION_INCOMPLETE');
+            throw new InputError(
+              `The application is not finished: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+              problems,
+              'ERR_APPLICATION_INCOMPLETE',
+            );
           }
           return { status: 201, body: await storeSubmission(actor, data as ApplicationInput, id, '/data', transaction) };
         },
@@ -301,7 +420,10 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
       return { application: result.body, replayed: result.replayed };
     },
 
-    async listApplications(actor: Principal, options: ListApplicationsOptions): Promise<{ items: Application[]; page: number; pageSize: number; total: number }> {
+    async listApplications(
+      actor: Principal,
+      options: ListApplicationsOptions,
+    ): Promise<{ items: Application[]; page: number; pageSize: number; total: number }> {
       const { clause, replacements } = visibility(actor);
       const { rows, total } = await selectPage<ApplicationRow>(sequelize, {
         columns: 'a.*',
@@ -318,7 +440,11 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
 
     async getApplication(actor: Principal, id: string): Promise<Application> {
       const { clause, replacements } = visibility(actor);
-      const row = await selectOne<ApplicationRow>(sequelize, `SELECT a.* FROM applications a WHERE a.id = :id AND a.status <> 'DRAFT' AND ${clause}`, { ...replacements, id });
+      const row = await selectOne<ApplicationRow>(
+        sequelize,
+        `SELECT a.* FROM applications a WHERE a.id = :id AND a.status <> 'DRAFT' AND ${clause}`,
+        { ...replacements, id },
+      );
       // Someone else's application answers exactly like a missing one.
       if (!row) throw new NotFoundError('No application with that id.');
       return toApplication(row);

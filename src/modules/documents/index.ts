@@ -1,5 +1,11 @@
 export { createDocumentRoutes, type DocumentRoutesOptions } from './routes.js';
-export { createDocumentStore, createDocumentStorage, type CreateDocumentStoreOptions, type DocumentMetadata, type DocumentStore } from './document-store.js';
+export {
+  createDocumentStore,
+  createDocumentStorage,
+  type CreateDocumentStoreOptions,
+  type DocumentMetadata,
+  type DocumentStore,
+} from './document-store.js';
 export { createDocuments } from './migrations.js';
 export { uploadDocument, type UploadDocumentOptions } from './upload-document.js';
 export { readDocument, readDocumentContent, type ReadDocumentOptions, type ReadDocumentContentResult } from './read-document.js';

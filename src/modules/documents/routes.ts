@@ -33,7 +33,12 @@ export function createDocumentRoutes({ store, readPolicy }: DocumentRoutesOption
   router.post('/documents', async (req, res) => {
     const file = uploadedFile(req);
     const { kind } = req.body as { kind: DocumentKind };
-    const document = await uploadDocument(store, { uploader: requirePrincipal(req), kind, fileName: file.originalname, bytes: file.buffer });
+    const document = await uploadDocument(store, {
+      uploader: requirePrincipal(req),
+      kind,
+      fileName: file.originalname,
+      bytes: file.buffer,
+    });
     res.status(201).location(`${req.baseUrl}/documents/${document.id}`).json(document);
   });
 
@@ -42,7 +47,11 @@ export function createDocumentRoutes({ store, readPolicy }: DocumentRoutesOption
   });
 
   router.get('/documents/:documentId/content', async (req, res) => {
-    const { document, bytes } = await readDocumentContent(store, { documentId: req.params.documentId, reader: requirePrincipal(req), policy: readPolicy });
+    const { document, bytes } = await readDocumentContent(store, {
+      documentId: req.params.documentId,
+      reader: requirePrincipal(req),
+      policy: readPolicy,
+    });
     // attachment() encodes the name (ASCII `filename`, UTF-8 `filename*`) but guesses a type from it: set ours after.
     res.attachment(document.fileName);
     res.setHeader('Content-Type', document.mediaType);

@@ -61,7 +61,10 @@ function canonicalQuery(url: URL): string {
 
 /** `20130524T000000Z` */
 function amzDate(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 export function signAwsRequest(options: SignAwsRequestOptions): SignedAwsRequest {
@@ -87,10 +90,14 @@ export function signAwsRequest(options: SignAwsRequestOptions): SignedAwsRequest
 
   const scope = `${day}/${options.region}/${options.service}/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', timestamp, scope, sha256Hex(canonicalRequest)].join('\n');
-  const signingKey = hmac(hmac(hmac(hmac(`AWS4${options.credentials.secretAccessKey}`, day), options.region), options.service), 'aws4_request');
+  const signingKey = hmac(
+    hmac(hmac(hmac(`AWS4${options.credentials.secretAccessKey}`, day), options.region), options.service),
+    'aws4_request',
+  );
   const signature = createHmac('sha256', signingKey).update(stringToSign, 'utf8').digest('hex');
 
   const { host: _host, ...toSend } = headers;
-  toSend.authorization = `AWS4-HMAC-SHA256 Credential=${options.credentials.accessKeyId}/${scope},SignedHeaders=${signedHeaders},Signature=${signature}`;
+  const credential = `${options.credentials.accessKeyId}/${scope}`;
+  toSend.authorization = `AWS4-HMAC-SHA256 Credential=${credential},SignedHeaders=${signedHeaders},Signature=${signature}`;
   return { headers: toSend, canonicalRequest, stringToSign, signature };
 }

@@ -24,7 +24,8 @@ export interface UploadDocumentOptions {
 export async function uploadDocument(store: DocumentStore, options: UploadDocumentOptions): Promise<DocumentMetadata> {
   const { bytes, uploader, kind } = options;
   if (bytes.length === 0) throw new InputError('The file is empty.', [{ path: '/body/file', message: 'must not be empty' }]);
-  if (bytes.length > store.maxBytes) throw new PayloadTooLargeError(`The file is larger than the ${store.maxBytes} bytes a document may have.`);
+  if (bytes.length > store.maxBytes)
+    throw new PayloadTooLargeError(`The file is larger than the ${store.maxBytes} bytes a document may have.`);
   const mediaType = sniffDocumentType(bytes);
   if (!mediaType) throw new DocumentTypeRefusedError();
   const sha256 = createHash('sha256').update(bytes).digest('hex');

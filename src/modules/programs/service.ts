@@ -49,7 +49,10 @@ function seesClosedPrograms(actor: Actor): boolean {
 
 function assertRunnable(state: 'open' | 'closed', stages: Array<Pick<StageRow, 'kind'>>): void {
   if (state === 'open' && !stages.some((stage) => stage.kind === 'assessment')) {
-    throw new ConflictError('An open program needs at least one stage, and one of them must be an assessment stage.', 'ERR_PROGRAM_NEEDS_ASSESSMENT_STAGE');
+    throw new ConflictError(
+      'An open program needs at least one stage, and one of them must be an assessment stage.',
+      'ERR_PROGRAM_NEEDS_ASSESSMENT_STAGE',
+    );
   }
 }
 
@@ -57,13 +60,27 @@ export function createProgramsService({ sequelize }: ProgramsServiceOptions) {
   async function loadStages(programIds: string[], transaction?: Transaction): Promise<Map<string, StageRow[]>> {
     const byProgram = new Map<string, StageRow[]>(programIds.map((id) => [id, []]));
     if (programIds.length === 0) return byProgram;
-    const rows = await selectRows<StageRow>(sequelize, 'SELECT * FROM program_stages WHERE program_id IN (:ids) ORDER BY program_id, position', { ids: programIds }, transaction);
+    const rows = await selectRows<StageRow>(
+      sequelize,
+      'SELECT * FROM program_stages WHERE program_id IN (:ids) ORDER BY program_id, position',
+      { ids: programIds },
+      transaction,
+    );
     for (const row of rows) byProgram.get(row.program_id)?.push(row);
     return byProgram;
   }
 
-  async function readProgram(id: string, transaction?: Transaction, lock = false): Promise<{ row: ProgramRow; stages: StageRow[] } | undefined> {
-    const row = await selectOne<ProgramRow>(sequelize, `SELECT * FROM programs WHERE id = :id${lock ? ' FOR UPDATE' : ''}`, { id }, transaction);
+  async function readProgram(
+    id: string,
+    transaction?: Transaction,
+    lock = false,
+  ): Promise<{ row: ProgramRow; stages: StageRow[] } | undefined> {
+    const row = await selectOne<ProgramRow>(
+      sequelize,
+      `SELECT * FROM programs WHERE id = :id${lock ? ' FOR UPDATE' : ''}`,
+      { id },
+      transaction,
+    );
     if (!row) return undefined;
     return { row, stages: (await loadStages([id], transaction)).get(id) ?? [] };
   }
@@ -71,10 +88,19 @@ export function createProgramsService({ sequelize }: ProgramsServiceOptions) {
   async function assertGroupsExist(officers: Array<NewStage['officer']>, transaction: Transaction): Promise<void> {
     const codes = [...new Set(officers.filter((o) => o.type === 'group').map((o) => o.ref))];
     if (codes.length === 0) return;
-    const found = await selectRows<{ code: string }>(sequelize, 'SELECT code FROM officer_groups WHERE code IN (:codes)', { codes }, transaction);
+    const found = await selectRows<{ code: string }>(
+      sequelize,
+      'SELECT code FROM officer_groups WHERE code IN (:codes)',
+      { codes },
+      transaction,
+    );
     const missing = codes.filter((code) => !found.some((row) => row.code === code));
     if (missing.length > 0) {
-      throw new InputError(`No officer group ${missing.map((c) => `"${c}"`).join(', ')}; create it first.`, [], 'ERR_OFFICER_GROUP_UNKNOWN');
+      throw new InputError(
+        `No officer group ${missing.map((c) => `"${c}"`).join(', ')}; create it first.`,
+        [],
+        'ERR_OFFICER_GROUP_UNKNOWN',
+      );
     }
   }
 
@@ -85,7 +111,15 @@ export function createProgramsService({ sequelize }: ProgramsServiceOptions) {
         sequelize,
         `INSERT INTO program_stages (id, program_id, position, name, kind, officer_type, officer_ref)
          VALUES (:id, :programId, :position, :name, :kind, :officerType, :officerRef)`,
-        { id: stage.id ?? randomUUID(), programId, position: index + 1, name: stage.name, kind: stage.kind, officerType: stage.officer.type, officerRef: stage.officer.ref },
+        {
+          id: stage.id ?? randomUUID(),
+          programId,
+          position: index + 1,
+          name: stage.name,
+          kind: stage.kind,
+          officerType: stage.officer.type,
+          officerRef: stage.officer.ref,
+        },
         transaction,
       );
     }
@@ -93,7 +127,12 @@ export function createProgramsService({ sequelize }: ProgramsServiceOptions) {
 
   /** Claims the version the caller read, so two editors cannot both win. */
   async function bumpVersion(id: string, version: number, transaction: Transaction): Promise<void> {
-    const updated = await execute(sequelize, 'UPDATE programs SET version = version + 1, updated_at = now() WHERE id = :id AND version = :version', { id, version }, transaction);
+    const updated = await execute(
+      sequelize,
+      'UPDATE programs SET version = version + 1, updated_at = now() WHERE id = :id AND version = :version',
+      { id, version },
+      transaction,
+    );
     if (updated === 1) return;
     const exists = await selectOne<{ id: string }>(sequelize, 'SELECT id FROM programs WHERE id = :id', { id }, transaction);
     if (!exists) throw new NotFoundError('No program with that id.');
@@ -117,19 +156,38 @@ export function createProgramsService({ sequelize }: ProgramsServiceOptions) {
       const found = await readProgram(programId, transaction, true);
       if (!found) throw new NotFoundError('No program with that id.');
       await bumpVersion(programId, version, transaction);
-      const current = found.stages.map((s) => ({ id: s.id, name: s.name, kind: s.kind, officer: { type: s.officer_type, ref: s.officer_ref } }));
+      const current = found.stages.map((s) => ({
+        id: s.id,
+        name: s.name,
+        kind: s.kind,
+        officer: { type: s.officer_type, ref: s.officer_ref },
+      }));
       const next = change(current);
       assertRunnable(found.row.state, next);
-      await assertGroupsExist(next.map((s) => s.officer), transaction);
+      await assertGroupsExist(
+        next.map((s) => s.officer),
+        transaction,
+      );
       await writeStages(programId, next, transaction);
-      await recordEvent(sequelize, transaction, { type: event.type, aggregateType: 'program', aggregateId: programId, actor, payload: { stageId: event.stageId } });
+      await recordEvent(sequelize, transaction, {
+        type: event.type,
+        aggregateType: 'program',
+        aggregateId: programId,
+        actor,
+        payload: { stageId: event.stageId },
+      });
       return reread(programId, transaction);
     });
   }
 
   function insertAt<T>(list: T[], item: T, position: number | undefined): T[] {
     const index = position === undefined ? list.length : position - 1;
-    if (index < 0 || index > list.length) throw new InputError(`Position ${position} is beyond the end of the list (${list.length + 1} at most).`, [{ path: '/body/position', message: `must be at most ${list.length + 1}` }], 'ERR_STAGE_POSITION');
+    if (index < 0 || index > list.length)
+      throw new InputError(
+        `Position ${position} is beyond the end of the list (${list.length + 1} at most).`,
+        [{ path: '/body/position', message: `must be at most ${list.length + 1}` }],
+        'ERR_STAGE_POSITION',
+      );
     return [...list.slice(0, index), item, ...list.slice(index)];
   }
 
@@ -139,11 +197,16 @@ export function createProgramsService({ sequelize }: ProgramsServiceOptions) {
       const stages = input.stages ?? [];
       try {
         return await sequelize.transaction(async (transaction) => {
-          await assertGroupsExist(stages.map((s) => s.officer), transaction);
+          await assertGroupsExist(
+            stages.map((s) => s.officer),
+            transaction,
+          );
           await execute(
             sequelize,
-            `INSERT INTO programs (id, code, name, description, currency, max_amount, voucher_validity_days, state, treatment_types, reason_codes)
-             VALUES (:id, :code, :name, :description, :currency, :maxAmount, :validity, 'closed', CAST(:treatmentTypes AS jsonb), CAST(:reasonCodes AS jsonb))`,
+            `INSERT INTO programs (id, code, name, description, currency, max_amount, voucher_validity_days, state,
+               treatment_types, reason_codes)
+             VALUES (:id, :code, :name, :description, :currency, :maxAmount, :validity, 'closed',
+               CAST(:treatmentTypes AS jsonb), CAST(:reasonCodes AS jsonb))`,
             {
               id,
               code: input.code,
@@ -158,11 +221,18 @@ export function createProgramsService({ sequelize }: ProgramsServiceOptions) {
             transaction,
           );
           await writeStages(id, stages, transaction);
-          await recordEvent(sequelize, transaction, { type: 'program.created', aggregateType: 'program', aggregateId: id, actor, payload: { code: input.code } });
+          await recordEvent(sequelize, transaction, {
+            type: 'program.created',
+            aggregateType: 'program',
+            aggregateId: id,
+            actor,
+            payload: { code: input.code },
+          });
           return reread(id, transaction);
         });
       } catch (error) {
-        if (isUniqueViolation(error, 'programs_code_key')) throw new ConflictError(`A program with code ${input.code} already exists.`, 'ERR_PROGRAM_CODE_TAKEN');
+        if (isUniqueViolation(error, 'programs_code_key'))
+          throw new ConflictError(`A program with code ${input.code} already exists.`, 'ERR_PROGRAM_CODE_TAKEN');
         throw error;
       }
     },
@@ -170,7 +240,9 @@ export function createProgramsService({ sequelize }: ProgramsServiceOptions) {
     async listPrograms(actor: Actor, options: ListProgramsOptions): Promise<ProgramPage> {
       const state = seesClosedPrograms(actor) ? options.state : 'open';
       if (options.state === 'closed' && state === 'open') return { items: [], page: options.page, pageSize: options.pageSize, total: 0 };
-      const where = ['(CAST(:state AS varchar) IS NULL OR state = :state)', '(CAST(:code AS varchar) IS NULL OR code = :code)'].join(' AND ');
+      const where = ['(CAST(:state AS varchar) IS NULL OR state = :state)', '(CAST(:code AS varchar) IS NULL OR code = :code)'].join(
+        ' AND ',
+      );
       const { rows, total } = await selectPage<ProgramRow>(sequelize, {
         columns: '*',
         from: 'programs',
@@ -223,14 +295,23 @@ export function createProgramsService({ sequelize }: ProgramsServiceOptions) {
           transaction,
         );
         const type = state !== found.row.state ? (state === 'open' ? 'program.opened' : 'program.closed') : 'program.changed';
-        await recordEvent(sequelize, transaction, { type, aggregateType: 'program', aggregateId: id, actor, payload: { fields: Object.keys(patch).filter((k) => k !== 'version') } });
+        await recordEvent(sequelize, transaction, {
+          type,
+          aggregateType: 'program',
+          aggregateId: id,
+          actor,
+          payload: { fields: Object.keys(patch).filter((k) => k !== 'version') },
+        });
         return reread(id, transaction);
       });
     },
 
     addStage(actor: Actor, programId: string, input: StageInput): Promise<Program> {
       const stage = { id: randomUUID(), name: input.name, kind: input.kind, officer: input.officer };
-      return changeStages(actor, programId, input.version, (stages) => insertAt(stages, stage, input.position), { type: 'program.stage-added', stageId: stage.id });
+      return changeStages(actor, programId, input.version, (stages) => insertAt(stages, stage, input.position), {
+        type: 'program.stage-added',
+        stageId: stage.id,
+      });
     },
 
     updateStage(actor: Actor, programId: string, stageId: string, patch: StagePatch): Promise<Program> {
@@ -241,7 +322,12 @@ export function createProgramsService({ sequelize }: ProgramsServiceOptions) {
         (stages) => {
           const current = stages.find((s) => s.id === stageId);
           if (!current) throw new NotFoundError('No stage with that id in this program.');
-          const changed = { ...current, name: patch.name ?? current.name, kind: patch.kind ?? current.kind, officer: patch.officer ?? current.officer };
+          const changed = {
+            ...current,
+            name: patch.name ?? current.name,
+            kind: patch.kind ?? current.kind,
+            officer: patch.officer ?? current.officer,
+          };
           const others = stages.filter((s) => s.id !== stageId);
           const position = patch.position ?? stages.indexOf(current) + 1;
           return insertAt(others, changed, position);
@@ -264,7 +350,10 @@ export function createProgramsService({ sequelize }: ProgramsServiceOptions) {
     },
 
     async listOfficerGroups(): Promise<OfficerGroup[]> {
-      const rows = await selectRows<{ code: string; name: string; members: string[] }>(sequelize, 'SELECT code, name, members FROM officer_groups ORDER BY name');
+      const rows = await selectRows<{ code: string; name: string; members: string[] }>(
+        sequelize,
+        'SELECT code, name, members FROM officer_groups ORDER BY name',
+      );
       return rows.map((row) => ({ code: row.code, name: row.name, members: row.members }));
     },
 
@@ -277,7 +366,13 @@ export function createProgramsService({ sequelize }: ProgramsServiceOptions) {
           { id: randomUUID(), code, name: input.name, members: `{${input.members.map((m) => JSON.stringify(m)).join(',')}}` },
           transaction,
         );
-        await recordEvent(sequelize, transaction, { type: 'officer-group.saved', aggregateType: 'officer-group', aggregateId: code, actor, payload: { members: input.members.length } });
+        await recordEvent(sequelize, transaction, {
+          type: 'officer-group.saved',
+          aggregateType: 'officer-group',
+          aggregateId: code,
+          actor,
+          payload: { members: input.members.length },
+        });
         return { code, name: input.name, members: input.members };
       });
     },

@@ -52,12 +52,17 @@ export function ageOn(birthDate: string, today: Date): number {
 }
 
 function withOptional<T extends object>(target: T, values: Record<string, string | null | undefined>): T {
-  for (const [key, value] of Object.entries(values)) if (value !== null && value !== undefined && value !== '') Object.assign(target, { [key]: value });
+  for (const [key, value] of Object.entries(values))
+    if (value !== null && value !== undefined && value !== '') Object.assign(target, { [key]: value });
   return target;
 }
 
 export function toRegistrant(row: RegistrantRow, family: FamilyMemberRow[], today: Date): Registrant {
-  const address = withOptional({ region: row.region } as Registrant['address'], { district: row.district, locality: row.locality, line: row.address_line });
+  const address = withOptional({ region: row.region } as Registrant['address'], {
+    district: row.district,
+    locality: row.locality,
+    line: row.address_line,
+  });
   const registrant: Registrant = {
     id: row.id,
     idType: row.id_type,

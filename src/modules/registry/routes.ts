@@ -10,7 +10,15 @@ export function createRegistryRoutes(registry: RegistryService): Router {
 
   router.get('/registrants', async (req, res) => {
     const query = req.query as Partial<SearchRegistrantsOptions>;
-    res.json(await registry.searchRegistrants({ ...pageOf(query), idType: query.idType, idValue: query.idValue, name: query.name, region: query.region }));
+    res.json(
+      await registry.searchRegistrants({
+        ...pageOf(query),
+        idType: query.idType,
+        idValue: query.idValue,
+        name: query.name,
+        region: query.region,
+      }),
+    );
   });
 
   router.post('/registrants', async (req, res) => {

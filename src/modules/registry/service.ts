@@ -54,7 +54,12 @@ export interface BirthDatePaths {
 }
 
 /** Birth dates in the future or implausibly far back are mistakes; say which field. */
-export function checkBirthDates(details: { birthDate?: string }, family: FamilyMemberInput[] | undefined, today: Date, paths: BirthDatePaths): FieldError[] {
+export function checkBirthDates(
+  details: { birthDate?: string },
+  family: FamilyMemberInput[] | undefined,
+  today: Date,
+  paths: BirthDatePaths,
+): FieldError[] {
   const errors: FieldError[] = [];
   const todayText = today.toISOString().slice(0, 10);
   const earliest = `${today.getUTCFullYear() - MAX_AGE_YEARS}${todayText.slice(4)}`;
@@ -68,8 +73,17 @@ export function checkBirthDates(details: { birthDate?: string }, family: FamilyM
   return errors;
 }
 
-function familyKey(member: Pick<FamilyMemberRow, 'relation' | 'given_name' | 'family_name' | 'gender' | 'birth_date' | 'occupation'>): string {
-  return JSON.stringify([member.relation, member.given_name, member.family_name, member.gender, member.birth_date, member.occupation ?? null]);
+function familyKey(
+  member: Pick<FamilyMemberRow, 'relation' | 'given_name' | 'family_name' | 'gender' | 'birth_date' | 'occupation'>,
+): string {
+  return JSON.stringify([
+    member.relation,
+    member.given_name,
+    member.family_name,
+    member.gender,
+    member.birth_date,
+    member.occupation ?? null,
+  ]);
 }
 
 function familyRowsOf(family: FamilyMemberInput[]) {
@@ -89,7 +103,8 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
     if (registrantIds.length === 0) return byRegistrant;
     const rows = await selectRows<FamilyMemberRow>(
       sequelize,
-      'SELECT id, registrant_id, position, relation, given_name, family_name, gender, CAST(birth_date AS text) AS birth_date, occupation FROM family_members WHERE registrant_id IN (:ids) ORDER BY registrant_id, position',
+      `SELECT id, registrant_id, position, relation, given_name, family_name, gender, CAST(birth_date AS text) AS birth_date, occupation
+       FROM family_members WHERE registrant_id IN (:ids) ORDER BY registrant_id, position`,
       { ids: registrantIds },
       transaction,
     );
@@ -113,7 +128,8 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
   function insertFamilySql(registrantId: string, from?: string): string {
     return `INSERT INTO family_members (id, registrant_id, position, relation, given_name, family_name, gender, birth_date, occupation)
       SELECT gen_random_uuid(), ${registrantId}, m.position, m.relation, m.given_name, m.family_name, m.gender, m.birth_date, m.occupation
-      FROM ${from ? `${from}, ` : ''}jsonb_to_recordset(CAST(:family AS jsonb)) AS m(position smallint, relation varchar, given_name varchar,
+      FROM ${from ? `${from}, ` : ''}jsonb_to_recordset(CAST(:family AS jsonb))
+        AS m(position smallint, relation varchar, given_name varchar,
         family_name varchar, gender varchar, birth_date date, occupation varchar)`;
   }
 
@@ -123,12 +139,7 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
 
   async function insertFamily(registrantId: string, family: ReturnType<typeof familyRowsOf>, transaction: Transaction): Promise<void> {
     if (family.length === 0) return;
-    await execute(
-      sequelize,
-      insertFamilySql('CAST(:registrantId AS uuid)'),
-      { registrantId, family: familyJson(family) },
-      transaction,
-    );
+    await execute(sequelize, insertFamilySql('CAST(:registrantId AS uuid)'), { registrantId, family: familyJson(family) }, transaction);
   }
 
   /**
@@ -181,22 +192,27 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
       const before = existing.map(familyKey);
       const after = family.map(familyKey);
       if (before.join('\n') !== after.join('\n')) {
-        changes.family_members = { from: existing.map((m) => `${m.relation}: ${m.given_name} ${m.family_name}`), to: family.map((m) => `${m.relation}: ${m.given_name} ${m.family_name}`) };
+        changes.family_members = {
+          from: existing.map((m) => `${m.relation}: ${m.given_name} ${m.family_name}`),
+          to: family.map((m) => `${m.relation}: ${m.given_name} ${m.family_name}`),
+        };
         await execute(sequelize, 'DELETE FROM family_members WHERE registrant_id = :id', { id: current.id }, transaction);
         await insertFamily(current.id, family, transaction);
       }
     }
     if (Object.keys(changes).length === 0) return changes;
     const updated = Object.keys(columns).filter((c) => c in changes);
+    const assignments = [...updated.map((c) => `${c} = :${c}`), 'version = version + 1', 'updated_at = now()', 'updated_by = :actor'];
     await execute(
       sequelize,
-      `UPDATE registrants SET ${[...updated.map((c) => `${c} = :${c}`), 'version = version + 1', 'updated_at = now()', 'updated_by = :actor'].join(', ')} WHERE id = :id`,
+      `UPDATE registrants SET ${assignments.join(', ')} WHERE id = :id`,
       { ...columns, id: current.id, actor: actor.username },
       transaction,
     );
     await execute(
       sequelize,
-      `INSERT INTO registrant_changes (registrant_id, changed_by_subject, changed_by_username, changes) VALUES (:id, :subject, :username, CAST(:changes AS jsonb))`,
+      `INSERT INTO registrant_changes (registrant_id, changed_by_subject, changed_by_username, changes)
+       VALUES (:id, :subject, :username, CAST(:changes AS jsonb))`,
       { id: current.id, subject: actor.subject, username: actor.username, changes: JSON.stringify(changes) },
       transaction,
     );
@@ -209,8 +225,20 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
       if (problems.length > 0) throw new InputError(problems.map((p) => `${p.path} ${p.message}`).join('; '), problems);
       const id = randomUUID();
       return sequelize.transaction(async (transaction) => {
-        const created = await insertRegistrant(actor, id, input.idType, input.idValue, input, familyRowsOf(input.familyMembers ?? []), transaction);
-        if (!created) throw new ConflictError(`A registrant with ${input.idType} ${input.idValue} is already in the registry.`, 'ERR_REGISTRANT_DUPLICATE');
+        const created = await insertRegistrant(
+          actor,
+          id,
+          input.idType,
+          input.idValue,
+          input,
+          familyRowsOf(input.familyMembers ?? []),
+          transaction,
+        );
+        if (!created)
+          throw new ConflictError(
+            `A registrant with ${input.idType} ${input.idValue} is already in the registry.`,
+            'ERR_REGISTRANT_DUPLICATE',
+          );
         await recordEvent(sequelize, transaction, { type: 'registrant.enrolled', aggregateType: 'registrant', aggregateId: id, actor });
         const registrant = await readRegistrant(id, transaction);
         if (!registrant) throw new NotFoundError('The registrant vanished while it was being created.');
@@ -218,8 +246,15 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
       });
     },
 
-    async searchRegistrants(options: SearchRegistrantsOptions): Promise<{ items: Registrant[]; page: number; pageSize: number; total: number }> {
-      const name = options.name ? `${options.name.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    async searchRegistrants(
+      options: SearchRegistrantsOptions,
+    ): Promise<{ items: Registrant[]; page: number; pageSize: number; total: number }> {
+      const name = options.name
+        ? `${options.name
+            .trim()
+            .toLowerCase()
+            .replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+        : null;
       const where = [
         '(CAST(:idType AS varchar) IS NULL OR id_type = :idType)',
         '(CAST(:idValue AS varchar) IS NULL OR id_value = :idValue)',
@@ -236,7 +271,12 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
       });
       const family = await loadFamily(rows.map((r) => r.id));
       const today = now();
-      return { items: rows.map((row) => toRegistrant(row, family.get(row.id) ?? [], today)), page: options.page, pageSize: options.pageSize, total };
+      return {
+        items: rows.map((row) => toRegistrant(row, family.get(row.id) ?? [], today)),
+        page: options.page,
+        pageSize: options.pageSize,
+        total,
+      };
     },
 
     async getRegistrant(id: string): Promise<Registrant> {
@@ -246,7 +286,10 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
     },
 
     async findByIdentity(idType: IdType, idValue: string): Promise<Registrant | undefined> {
-      const row = await selectOne<{ id: string }>(sequelize, 'SELECT id FROM registrants WHERE id_type = :idType AND id_value = :idValue', { idType, idValue });
+      const row = await selectOne<{ id: string }>(sequelize, 'SELECT id FROM registrants WHERE id_type = :idType AND id_value = :idValue', {
+        idType,
+        idValue,
+      });
       return row ? readRegistrant(row.id) : undefined;
     },
 
@@ -256,10 +299,26 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
       return sequelize.transaction(async (transaction) => {
         const current = await selectOne<RegistrantRow>(sequelize, `${SELECT_REGISTRANT} WHERE id = :id FOR UPDATE`, { id }, transaction);
         if (!current) throw new NotFoundError('No registrant with that id.');
-        if (current.version !== patch.version) throw new ConflictError('The registrant was changed by someone else since you read it; reload and try again.', 'ERR_VERSION_CONFLICT');
-        const changes = await applyChanges(actor, current, columnsOf(patch), patch.familyMembers ? familyRowsOf(patch.familyMembers) : undefined, transaction);
+        if (current.version !== patch.version)
+          throw new ConflictError(
+            'The registrant was changed by someone else since you read it; reload and try again.',
+            'ERR_VERSION_CONFLICT',
+          );
+        const changes = await applyChanges(
+          actor,
+          current,
+          columnsOf(patch),
+          patch.familyMembers ? familyRowsOf(patch.familyMembers) : undefined,
+          transaction,
+        );
         if (Object.keys(changes).length > 0) {
-          await recordEvent(sequelize, transaction, { type: 'registrant.changed', aggregateType: 'registrant', aggregateId: id, actor, payload: { fields: Object.keys(changes) } });
+          await recordEvent(sequelize, transaction, {
+            type: 'registrant.changed',
+            aggregateType: 'registrant',
+            aggregateId: id,
+            actor,
+            payload: { fields: Object.keys(changes) },
+          });
         }
         const registrant = await readRegistrant(id, transaction);
         if (!registrant) throw new NotFoundError('No registrant with that id.');
@@ -268,13 +327,24 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
     },
 
     async listChanges(id: string): Promise<RegistrantChange[]> {
-      if (!(await selectOne(sequelize, 'SELECT 1 AS found FROM registrants WHERE id = :id', { id }))) throw new NotFoundError('No registrant with that id.');
-      const rows = await selectRows<{ changed_at: Date; changed_by_username: string | null; changed_by_subject: string; changes: Record<string, Change> }>(
+      if (!(await selectOne(sequelize, 'SELECT 1 AS found FROM registrants WHERE id = :id', { id })))
+        throw new NotFoundError('No registrant with that id.');
+      const rows = await selectRows<{
+        changed_at: Date;
+        changed_by_username: string | null;
+        changed_by_subject: string;
+        changes: Record<string, Change>;
+      }>(
         sequelize,
-        'SELECT changed_at, changed_by_username, changed_by_subject, changes FROM registrant_changes WHERE registrant_id = :id ORDER BY changed_at, id',
+        `SELECT changed_at, changed_by_username, changed_by_subject, changes FROM registrant_changes
+         WHERE registrant_id = :id ORDER BY changed_at, id`,
         { id },
       );
-      return rows.map((row) => ({ changedAt: row.changed_at.toISOString(), changedBy: row.changed_by_username ?? row.changed_by_subject, changes: row.changes }));
+      return rows.map((row) => ({
+        changedAt: row.changed_at.toISOString(),
+        changedBy: row.changed_by_username ?? row.changed_by_subject,
+        changes: row.changes,
+      }));
     },
 
     /**
@@ -285,7 +355,8 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
       const family = familyRowsOf(options.familyMembers);
       // The registrant and their family in one round trip, locked until the application is stored.
       const select = `SELECT r.*, CAST(r.birth_date AS text) AS birth_date,
-          COALESCE((SELECT json_agg(json_build_object('id', f.id, 'registrant_id', f.registrant_id, 'position', f.position, 'relation', f.relation,
+          COALESCE((SELECT json_agg(json_build_object('id', f.id, 'registrant_id', f.registrant_id, 'position', f.position,
+              'relation', f.relation,
               'given_name', f.given_name, 'family_name', f.family_name, 'gender', f.gender, 'birth_date', CAST(f.birth_date AS text),
               'occupation', f.occupation) ORDER BY f.position) FROM family_members f WHERE f.registrant_id = r.id), '[]') AS family
         FROM registrants r WHERE r.id_type = :idType AND r.id_value = :idValue FOR UPDATE OF r`;

@@ -143,14 +143,20 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
       claims = result.payload;
     } catch (error) {
       if (isInfrastructureFault(error)) {
-        throw error instanceof ServiceUnavailableError ? error : new ServiceUnavailableError('The identity provider cannot be reached.', error);
+        throw error instanceof ServiceUnavailableError
+          ? error
+          : new ServiceUnavailableError('The identity provider cannot be reached.', error);
       }
-      if (error instanceof joseErrors.JWTExpired) throw new AuthenticationError('ERR_AUTH_TOKEN_EXPIRED', 'The access token has expired; sign in again.', error);
+      if (error instanceof joseErrors.JWTExpired)
+        throw new AuthenticationError('ERR_AUTH_TOKEN_EXPIRED', 'The access token has expired; sign in again.', error);
       throw new AuthenticationError('ERR_AUTH_TOKEN_INVALID', describeJoseFailure(error), error);
     }
     const audiences = typeof claims.aud === 'string' ? [claims.aud] : (claims.aud ?? []);
     if (!audiences.includes(options.audience) && claims.azp !== options.webClientId) {
-      throw new AuthenticationError('ERR_AUTH_TOKEN_INVALID', `The access token is not meant for this service (audience ${options.audience}).`);
+      throw new AuthenticationError(
+        'ERR_AUTH_TOKEN_INVALID',
+        `The access token is not meant for this service (audience ${options.audience}).`,
+      );
     }
     const principal = principalFrom(claims, options.audience);
     remember(token, principal, claims.exp);

@@ -118,9 +118,9 @@ export function parseRealm(document: unknown, source = 'realm export'): Realm {
   const reader = new ExportReader(source);
   const root = reader.object(document, '');
   const name = reader.requiredString(root, 'realm', '');
-  const realmRoles = reader.list(reader.optionalObject(root, 'roles', '')?.realm, '/roles/realm').map((role, index) =>
-    reader.requiredString(reader.object(role, `/roles/realm/${index}`), 'name', `/roles/realm/${index}`),
-  );
+  const realmRoles = reader
+    .list(reader.optionalObject(root, 'roles', '')?.realm, '/roles/realm')
+    .map((role, index) => reader.requiredString(reader.object(role, `/roles/realm/${index}`), 'name', `/roles/realm/${index}`));
   const clients = reader.list(root.clients, '/clients').map((client, index) => readClient(reader, client, `/clients/${index}`));
   const users = reader.list(root.users, '/users').map((user, index) => readUser(reader, user, `/users/${index}`, name));
   const realm: Realm = {
@@ -140,7 +140,9 @@ export function parseRealm(document: unknown, source = 'realm export'): Realm {
 function readUser(reader: ExportReader, value: unknown, at: string, realmName: string): RealmUser {
   const user = reader.object(value, at);
   const username = reader.requiredString(user, 'username', at);
-  const credentials = reader.list(user.credentials, `${at}/credentials`).map((credential, index) => reader.object(credential, `${at}/credentials/${index}`));
+  const credentials = reader
+    .list(user.credentials, `${at}/credentials`)
+    .map((credential, index) => reader.object(credential, `${at}/credentials/${index}`));
   const passwordCredential = credentials.find((credential) => credential.type === 'password');
   return {
     id: reader.optionalString(user, 'id', at) ?? deriveUserId(realmName, username),
@@ -161,7 +163,10 @@ function readUser(reader: ExportReader, value: unknown, at: string, realmName: s
 function readPlainPassword(reader: ExportReader, credential: ExportObject, username: string, at: string): string {
   const value = credential.value;
   if (typeof value !== 'string' || value === '') {
-    reader.fail(at, `user "${username}" has a password credential without a plain "value" (hashed credentials cannot be checked by the dev provider)`);
+    reader.fail(
+      at,
+      `user "${username}" has a password credential without a plain "value" (hashed credentials cannot be checked by the dev provider)`,
+    );
   }
   return value;
 }
@@ -183,7 +188,9 @@ function readClient(reader: ExportReader, value: unknown, at: string): RealmClie
   const client = reader.object(value, at);
   const clientId = reader.requiredString(client, 'clientId', at);
   const attributes = reader.optionalObject(client, 'attributes', at) ?? {};
-  const mappers = reader.list(client.protocolMappers, `${at}/protocolMappers`).map((mapper, index) => reader.object(mapper, `${at}/protocolMappers/${index}`));
+  const mappers = reader
+    .list(client.protocolMappers, `${at}/protocolMappers`)
+    .map((mapper, index) => reader.object(mapper, `${at}/protocolMappers/${index}`));
   const redirectUris = reader.stringList(client.redirectUris, `${at}/redirectUris`);
   const publicClient = reader.optionalBoolean(client, 'publicClient', at) ?? false;
   const bearerOnly = reader.optionalBoolean(client, 'bearerOnly', at) ?? false;
@@ -200,7 +207,10 @@ function readClient(reader: ExportReader, value: unknown, at: string): RealmClie
     serviceAccountsEnabled: !bearerOnly && !publicClient && (reader.optionalBoolean(client, 'serviceAccountsEnabled', at) ?? false),
     redirectUris,
     postLogoutRedirectUris: resolvePostLogoutRedirectUris(attributes['post.logout.redirect.uris'], redirectUris),
-    pkceMethod: typeof attributes['pkce.code.challenge.method'] === 'string' && attributes['pkce.code.challenge.method'] !== '' ? attributes['pkce.code.challenge.method'] : undefined,
+    pkceMethod:
+      typeof attributes['pkce.code.challenge.method'] === 'string' && attributes['pkce.code.challenge.method'] !== ''
+        ? attributes['pkce.code.challenge.method']
+        : undefined,
     audiences: mappers.filter(isAudienceMapper).map((mapper) => audienceOf(reader, mapper, at)),
     attributeClaims: mappers.filter(isAttributeMapper).map((mapper) => attributeClaimOf(reader, mapper, at)),
   };
@@ -360,7 +370,8 @@ class ExportReader {
   optionalSeconds(parent: ExportObject, key: string): number | undefined {
     const value = parent[key];
     if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) this.fail(`/${key}`, 'must be a positive whole number of seconds');
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0)
+      this.fail(`/${key}`, 'must be a positive whole number of seconds');
     return value;
   }
 }

@@ -43,7 +43,11 @@ function prepare(sql: string): PreparedText {
  * bound parameters: PostgreSQL parses and plans each one once per connection, and nothing is
  * interpolated into SQL text. Lists (`IN (:ids)`) still go through Sequelize, which expands them.
  */
-async function runPrepared(sql: string, replacements: Replacements, transaction: Transaction): Promise<{ rows: unknown[]; rowCount: number } | undefined> {
+async function runPrepared(
+  sql: string,
+  replacements: Replacements,
+  transaction: Transaction,
+): Promise<{ rows: unknown[]; rowCount: number } | undefined> {
   const client = (transaction as unknown as { connection?: RawClient }).connection;
   if (!client || Object.values(replacements).some(Array.isArray)) return undefined;
   const statement = prepare(sql);
@@ -77,7 +81,12 @@ export async function selectOne<T extends object>(
 }
 
 /** Runs a statement that returns nothing the caller needs; resolves to the affected row count. */
-export async function execute(sequelize: Sequelize, sql: string, replacements: Replacements = {}, transaction?: Transaction): Promise<number> {
+export async function execute(
+  sequelize: Sequelize,
+  sql: string,
+  replacements: Replacements = {},
+  transaction?: Transaction,
+): Promise<number> {
   const direct = transaction ? await runPrepared(sql, replacements, transaction) : undefined;
   if (direct) return direct.rowCount;
   const [, meta] = await sequelize.query(sql, { replacements, transaction });
@@ -116,7 +125,10 @@ export interface SelectPageOptions {
  * One page of rows and the number of rows over all pages. The count rides along in the same query
  * (a window function); only a page past the end, which has no row to carry it, costs a second query.
  */
-export async function selectPage<T extends object>(sequelize: Sequelize, options: SelectPageOptions): Promise<{ rows: T[]; total: number }> {
+export async function selectPage<T extends object>(
+  sequelize: Sequelize,
+  options: SelectPageOptions,
+): Promise<{ rows: T[]; total: number }> {
   const { columns, from, where, orderBy, replacements, page } = options;
   const rows = await selectRows<T & { page_total: string }>(
     sequelize,
@@ -133,5 +145,8 @@ export async function selectPage<T extends object>(sequelize: Sequelize, options
 export function pageOf(query: { page?: unknown; pageSize?: unknown }): PageRequest {
   const page = typeof query.page === 'number' ? query.page : Number(query.page ?? 1);
   const pageSize = typeof query.pageSize === 'number' ? query.pageSize : Number(query.pageSize ?? 20);
-  return { page: Number.isInteger(page) && page > 0 ? page : 1, pageSize: Number.isInteger(pageSize) && pageSize > 0 ? Math.min(pageSize, 100) : 20 };
+  return {
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+    pageSize: Number.isInteger(pageSize) && pageSize > 0 ? Math.min(pageSize, 100) : 20,
+  };
 }

@@ -29,7 +29,11 @@ export interface IdempotentResult<T> extends CommandResult<T> {
 }
 
 function fingerprint(operation: string, request: unknown): string {
-  return createHash('sha256').update(operation).update('\n').update(JSON.stringify(request ?? null)).digest('hex');
+  return createHash('sha256')
+    .update(operation)
+    .update('\n')
+    .update(JSON.stringify(request ?? null))
+    .digest('hex');
 }
 
 export async function runIdempotent<T>(
@@ -46,7 +50,8 @@ export async function runIdempotent<T>(
   return sequelize.transaction(async (transaction) => {
     const claimed = await execute(
       sequelize,
-      `INSERT INTO idempotency_keys (subject, key, operation, request_hash) VALUES (:subject, :key, :operation, :hash) ON CONFLICT DO NOTHING`,
+      `INSERT INTO idempotency_keys (subject, key, operation, request_hash) VALUES (:subject, :key, :operation, :hash)
+       ON CONFLICT DO NOTHING`,
       { ...identity, operation: options.operation, hash },
       transaction,
     );
@@ -58,7 +63,10 @@ export async function runIdempotent<T>(
         transaction,
       );
       if (!first || first.operation !== options.operation || first.request_hash !== hash) {
-        throw new UnprocessableError('This Idempotency-Key was already used for a different request; use a new key for a new request.', 'ERR_IDEMPOTENCY_KEY_REUSED');
+        throw new UnprocessableError(
+          'This Idempotency-Key was already used for a different request; use a new key for a new request.',
+          'ERR_IDEMPOTENCY_KEY_REUSED',
+        );
       }
       return { status: first.response_status, body: first.response_body, replayed: true };
     }

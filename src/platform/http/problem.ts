@@ -81,7 +81,9 @@ export class MultipartBodyError extends Error {
 function fromMultipart(err: MultipartBodyError): AppError {
   switch (err.code) {
     case 'LIMIT_FILE_SIZE':
-      return new AppError('ERR_PAYLOAD_TOO_LARGE', 413, 'The request body is too large', { detail: 'The file is larger than this endpoint accepts.' });
+      return new AppError('ERR_PAYLOAD_TOO_LARGE', 413, 'The request body is too large', {
+        detail: 'The file is larger than this endpoint accepts.',
+      });
     case 'LIMIT_FILE_COUNT':
       return new InputError('Send one file per request.', [{ path: '/body', message: 'has more than one file' }]);
     case 'LIMIT_PART_COUNT':
@@ -123,7 +125,9 @@ function fromValidator(err: ForeignHttpError, req: Request): AppError | undefine
     case 405:
       return new AppError('ERR_METHOD_NOT_ALLOWED', 405, 'Method not allowed', { detail: `${req.method} is not allowed on ${req.path}.` });
     case 413:
-      return new AppError('ERR_PAYLOAD_TOO_LARGE', 413, 'The request body is too large', { detail: 'The body is larger than this endpoint accepts.' });
+      return new AppError('ERR_PAYLOAD_TOO_LARGE', 413, 'The request body is too large', {
+        detail: 'The body is larger than this endpoint accepts.',
+      });
     case 415:
       return new AppError('ERR_UNSUPPORTED_MEDIA_TYPE', 415, 'Unsupported content type', {
         detail: `Content type ${req.headers['content-type'] ?? '(none)'} is not accepted here; send ${acceptedContentTypes(req)}.`,
@@ -141,7 +145,11 @@ export function toAppError(err: unknown, req: Request): AppError {
     return toAppError(req.deferredBodyError, req);
   }
   // Multipart is read after authentication, so whatever status the validator made of the form's failure, the failure is the story.
-  if (req.deferredBodyError instanceof MultipartBodyError && req.deferredBodyError !== err && ![401, 403].includes((err as ForeignHttpError | null)?.status ?? 0)) {
+  if (
+    req.deferredBodyError instanceof MultipartBodyError &&
+    req.deferredBodyError !== err &&
+    ![401, 403].includes((err as ForeignHttpError | null)?.status ?? 0)
+  ) {
     return fromMultipart(req.deferredBodyError);
   }
   if (err !== null && typeof err === 'object') {

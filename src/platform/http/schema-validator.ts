@@ -8,7 +8,9 @@ import type { OpenAPIV3 } from 'express-openapi-validator/dist/framework/types.j
 import type { FieldError } from './errors.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (
+  ajv: Ajv,
+) => Ajv;
 
 export interface SchemaValidator {
   /** Field errors (empty when valid); paths start with `prefix`, e.g. `/body`. */
@@ -17,8 +19,12 @@ export interface SchemaValidator {
 
 function toFieldError(error: ErrorObject, prefix: string): FieldError {
   const missing = error.keyword === 'required' ? `/${String((error.params as { missingProperty?: string }).missingProperty)}` : '';
-  const extra = error.keyword === 'additionalProperties' ? `/${String((error.params as { additionalProperty?: string }).additionalProperty)}` : '';
-  return { path: `${prefix}${error.instancePath}${missing}${extra}`, message: error.keyword === 'required' ? 'is required' : (error.message ?? 'is not valid') };
+  const extra =
+    error.keyword === 'additionalProperties' ? `/${String((error.params as { additionalProperty?: string }).additionalProperty)}` : '';
+  return {
+    path: `${prefix}${error.instancePath}${missing}${extra}`,
+    message: error.keyword === 'required' ? 'is required' : (error.message ?? 'is not valid'),
+  };
 }
 
 export function createSchemaValidator(spec: OpenAPIV3.DocumentV3_1): SchemaValidator {

@@ -4,13 +4,7 @@
  */
 import type { Response } from 'express';
 import type { OfficerGroup } from '../../modules/programs/index.js';
-import {
-  emptyStageForm,
-  programFormValues,
-  type FieldMessages,
-  type ProgramFormValues,
-  type StageFormValues,
-} from './forms.js';
+import { emptyStageForm, programFormValues, type FieldMessages, type ProgramFormValues, type StageFormValues } from './forms.js';
 import type { ProgramEditorData } from './context.js';
 import type { Refusal } from './outcome.js';
 

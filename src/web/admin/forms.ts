@@ -102,7 +102,11 @@ function numberOrText(value: string): number | string | undefined {
 
 /** `/body/treatmentTypes/0/code` → `treatmentTypes.0.code`, the key the templates use. */
 export function fieldKey(path: string): string {
-  return path.replace(/^\/(body|query|path)\/?/, '').split('/').filter(Boolean).join('.');
+  return path
+    .replace(/^\/(body|query|path)\/?/, '')
+    .split('/')
+    .filter(Boolean)
+    .join('.');
 }
 
 function hintFor(hints: Record<string, string>, key: string): string | undefined {
@@ -175,7 +179,17 @@ export function programFormValues(program: Program): ProgramFormValues {
 }
 
 export function emptyProgramForm(): ProgramFormValues {
-  return { code: '', name: '', description: '', currency: '', maxAmount: '', voucherValidityDays: '30', treatmentTypes: [], reasonCodes: [], version: '' };
+  return {
+    code: '',
+    name: '',
+    description: '',
+    currency: '',
+    maxAmount: '',
+    voucherValidityDays: '30',
+    treatmentTypes: [],
+    reasonCodes: [],
+    version: '',
+  };
 }
 
 function programFields(values: ProgramFormValues) {
@@ -221,7 +235,14 @@ export function readStageForm(body: FormBody): StageFormValues {
 }
 
 export function stageFormValues(stage: Stage): StageFormValues {
-  return { name: stage.name, kind: stage.kind, officerType: stage.officer.type, officerRef: stage.officer.ref, position: String(stage.position), version: '' };
+  return {
+    name: stage.name,
+    kind: stage.kind,
+    officerType: stage.officer.type,
+    officerRef: stage.officer.ref,
+    position: String(stage.position),
+    version: '',
+  };
 }
 
 export function emptyStageForm(): StageFormValues {
@@ -257,7 +278,11 @@ export function toVersion(body: FormBody): number {
 }
 
 export function readOfficerGroupForm(body: FormBody): OfficerGroupFormValues {
-  return { code: text(body, 'code').toLowerCase(), name: text(body, 'name'), members: typeof body.members === 'string' ? body.members : '' };
+  return {
+    code: text(body, 'code').toLowerCase(),
+    name: text(body, 'name'),
+    members: typeof body.members === 'string' ? body.members : '',
+  };
 }
 
 export function officerGroupFormValues(group: OfficerGroup): OfficerGroupFormValues {
@@ -266,7 +291,14 @@ export function officerGroupFormValues(group: OfficerGroup): OfficerGroupFormVal
 
 /** Usernames separated by commas or new lines; blanks and repeats dropped. */
 function splitMembers(members: string): string[] {
-  return [...new Set(members.split(/[,\n\r]+/).map((m) => m.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      members
+        .split(/[,\n\r]+/)
+        .map((m) => m.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export function toOfficerGroupInput(values: OfficerGroupFormValues, schemas: SchemaValidator): { code: string; input: OfficerGroupInput } {

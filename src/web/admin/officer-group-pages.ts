@@ -63,7 +63,9 @@ export function createOfficerGroupPages(context: AdminContext): Router {
     const outcome = await attempt(async () => {
       const { code, input } = toOfficerGroupInput(values, schemas);
       if ((await programs.listOfficerGroups()).some((g) => g.code === code)) {
-        throw new FormInputError('Some fields need attention.', [{ path: '/body/code', message: `A group with the code ${code} already exists; edit that group instead.` }]);
+        throw new FormInputError('Some fields need attention.', [
+          { path: '/body/code', message: `A group with the code ${code} already exists; edit that group instead.` },
+        ]);
       }
       return programs.saveOfficerGroup(actorOf(req), code, input);
     });
@@ -71,7 +73,11 @@ export function createOfficerGroupPages(context: AdminContext): Router {
       res.redirect(303, '/admin/officer-groups?notice=saved');
       return;
     }
-    renderGroups(res, { groups: await programs.listOfficerGroups(), form: { values, errors: outcome.refusal.fields }, alert: outcome.refusal.message }, outcome.refusal.status);
+    renderGroups(
+      res,
+      { groups: await programs.listOfficerGroups(), form: { values, errors: outcome.refusal.fields }, alert: outcome.refusal.message },
+      outcome.refusal.status,
+    );
   });
 
   router.post('/officer-groups/:code', async (req, res) => {
@@ -86,7 +92,11 @@ export function createOfficerGroupPages(context: AdminContext): Router {
       res.redirect(303, '/admin/officer-groups?notice=saved');
       return;
     }
-    renderGroups(res, { groups, editing: group.code, form: { values, errors: outcome.refusal.fields }, alert: outcome.refusal.message }, outcome.refusal.status);
+    renderGroups(
+      res,
+      { groups, editing: group.code, form: { values, errors: outcome.refusal.fields }, alert: outcome.refusal.message },
+      outcome.refusal.status,
+    );
   });
 
   return router;

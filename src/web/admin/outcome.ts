@@ -28,7 +28,9 @@ function toRefusal(error: unknown): Refusal | undefined {
   if (error instanceof ConflictError) {
     if (error.code === 'ERR_VERSION_CONFLICT') return { status: 409, conflict: true, message: VERSION_CONFLICT_MESSAGE, fields: {} };
     const field = FIELD_OF_CODE[error.code];
-    return field ? { status: 409, conflict: false, message: undefined, fields: { [field]: error.message } } : { status: 409, conflict: false, message: error.message, fields: {} };
+    return field
+      ? { status: 409, conflict: false, message: undefined, fields: { [field]: error.message } }
+      : { status: 409, conflict: false, message: error.message, fields: {} };
   }
   if (error instanceof InputError) {
     const field = FIELD_OF_CODE[error.code];

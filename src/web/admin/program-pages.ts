@@ -27,7 +27,12 @@ export function createProgramPages(context: AdminContext): Router {
     const filter = listFilter(req.query);
     const result = await programs.listPrograms(actorOf(req), { page: pageNumber(req.query.page), pageSize: PAGE_SIZE, ...filter });
     const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => entry[1] !== undefined));
-    res.render('admin/programs.njk', { result, filter, filterQuery: query.toString(), lastPage: Math.max(1, Math.ceil(result.total / PAGE_SIZE)) });
+    res.render('admin/programs.njk', {
+      result,
+      filter,
+      filterQuery: query.toString(),
+      lastPage: Math.max(1, Math.ceil(result.total / PAGE_SIZE)),
+    });
   });
 
   router.get('/programs/new', (_req, res) => {
@@ -42,7 +47,9 @@ export function createProgramPages(context: AdminContext): Router {
       res.redirect(303, `/admin/programs/${outcome.value.id}?notice=created`);
       return;
     }
-    res.status(outcome.refusal.status).render('admin/program-new.njk', { form: { values, errors: outcome.refusal.fields }, alert: outcome.refusal.message });
+    res
+      .status(outcome.refusal.status)
+      .render('admin/program-new.njk', { form: { values, errors: outcome.refusal.fields }, alert: outcome.refusal.message });
   });
 
   router.get('/programs/:programId', async (req, res) => {

@@ -38,12 +38,21 @@ export function createStageEditorRoutes(context: AdminContext): Router {
    * Renders the editor from the service's answer. A refusal keeps what was typed in the form `typed`
    * names (its errors go next to its fields); otherwise the whole message shows above the list.
    */
-  async function answer(req: Request, res: Response, programId: string, outcome: Outcome<Program>, change: StageChange, typed?: TypedForm): Promise<void> {
+  async function answer(
+    req: Request,
+    res: Response,
+    programId: string,
+    outcome: Outcome<Program>,
+    change: StageChange,
+    typed?: TypedForm,
+  ): Promise<void> {
     if (outcome.ok && !wantsFragment(req)) {
       res.redirect(303, `/admin/programs/${programId}#stages`);
       return;
     }
-    const data = outcome.ok ? { program: outcome.value, groups: await programs.listOfficerGroups() } : await loadProgramEditor(context, actorOf(req), programId);
+    const data = outcome.ok
+      ? { program: outcome.value, groups: await programs.listOfficerGroups() }
+      : await loadProgramEditor(context, actorOf(req), programId);
     let stageEditor: StageEditorView;
     if (outcome.ok) {
       stageEditor = stageEditorView({ notice: NOTICES[change], advancedFrom: sentVersion(req) });
@@ -51,7 +60,9 @@ export function createStageEditorRoutes(context: AdminContext): Router {
       stageEditor = stageEditorView({ conflict: outcome.refusal.message, ...(typed?.keptOnConflict && typed.view({})) });
     } else {
       const { message, fields } = outcome.refusal;
-      stageEditor = typed ? stageEditorView({ alert: message, ...typed.view(fields) }) : stageEditorView({ alert: message ?? Object.values(fields).join(' ') });
+      stageEditor = typed
+        ? stageEditorView({ alert: message, ...typed.view(fields) })
+        : stageEditorView({ alert: message ?? Object.values(fields).join(' ') });
     }
     const status = outcome.ok ? 200 : outcome.refusal.status;
     if (wantsFragment(req)) renderStageEditorFragment(res, { ...data, stageEditor }, status);
@@ -76,7 +87,9 @@ export function createStageEditorRoutes(context: AdminContext): Router {
     const isMove = !('name' in body) && 'position' in body;
     // A refused change form stays open with what was typed; a refused move is told above the list.
     // After a conflict the stage may have changed too, so its form closes and shows the current values.
-    const typed = isMove ? undefined : { keptOnConflict: false, view: (errors: FieldMessages) => ({ edit: { stageId, values: readStageForm(body), errors } }) };
+    const typed = isMove
+      ? undefined
+      : { keptOnConflict: false, view: (errors: FieldMessages) => ({ edit: { stageId, values: readStageForm(body), errors } }) };
     await answer(req, res, programId, outcome, isMove ? 'moved' : 'changed', typed);
   });
 

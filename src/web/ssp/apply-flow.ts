@@ -7,7 +7,13 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { AppError, NotFoundError } from '../../platform/http/errors.js';
 import type { ApplicationDraft, ApplicationsService } from '../../modules/applications/index.js';
 import type { Program, ProgramsService } from '../../modules/programs/index.js';
-import { DOCUMENT_KINDS, findDocumentsOwnedBy, uploadDocument, type DocumentKind, type DocumentStore } from '../../modules/documents/index.js';
+import {
+  DOCUMENT_KINDS,
+  findDocumentsOwnedBy,
+  uploadDocument,
+  type DocumentKind,
+  type DocumentStore,
+} from '../../modules/documents/index.js';
 import { describeKind, describeTooLarge, formatSize } from './present.js';
 import {
   readSavedAddress,
@@ -93,7 +99,11 @@ export function createApplyFlow(options: ApplyFlowOptions) {
     switch (step) {
       case 'treatment': {
         const values = body ? readTreatmentForm(body) : readSavedTreatment(data);
-        return { values, check: (mode: CheckMode) => checkTreatment(values, context.program, mode), merged: () => mergeTreatment(data, values, context.program?.currency) };
+        return {
+          values,
+          check: (mode: CheckMode) => checkTreatment(values, context.program, mode),
+          merged: () => mergeTreatment(data, values, context.program?.currency),
+        };
       }
       case 'person': {
         const values = body ? readPersonForm(body) : readSavedPerson(data, actor);
@@ -131,7 +141,11 @@ export function createApplyFlow(options: ApplyFlowOptions) {
       return checkDraft(context.draft.data, context.program, now())[0]?.step ?? 'review';
     },
 
-    async addFamilyMember(actor: Principal, draftId: string, body: FormBody): Promise<{ context: DraftContext; member: MemberValues; errors: StepErrors }> {
+    async addFamilyMember(
+      actor: Principal,
+      draftId: string,
+      body: FormBody,
+    ): Promise<{ context: DraftContext; member: MemberValues; errors: StepErrors }> {
       const context = await openDraft(actor, draftId);
       const member = readMemberForm(body);
       const errors = checkMember(member, now(), context.draft.data.familyMembers?.length ?? 0);
@@ -146,7 +160,11 @@ export function createApplyFlow(options: ApplyFlowOptions) {
     },
 
     /** Stores the file in the Document Store and lists it on the draft; a refused file is a message, not a failure. */
-    async attachDocument(actor: Principal, draftId: string, form: UploadForm): Promise<{ context: DraftContext; kind: string; errors: StepErrors }> {
+    async attachDocument(
+      actor: Principal,
+      draftId: string,
+      form: UploadForm,
+    ): Promise<{ context: DraftContext; kind: string; errors: StepErrors }> {
       const context = await openDraft(actor, draftId);
       const kind = form.fields.kind ?? '';
       const errors: StepErrors = {};
@@ -156,11 +174,17 @@ export function createApplyFlow(options: ApplyFlowOptions) {
       else {
         if (!(DOCUMENT_KINDS as readonly string[]).includes(kind)) errors.kind = 'Choose what kind of document this is.';
         if (!form.file) errors.file = 'Choose a file to upload.';
-        if ((context.draft.data.documents?.length ?? 0) >= MAX_DOCUMENTS) errors.file = `You can attach up to ${MAX_DOCUMENTS} documents. Remove one first.`;
+        if ((context.draft.data.documents?.length ?? 0) >= MAX_DOCUMENTS)
+          errors.file = `You can attach up to ${MAX_DOCUMENTS} documents. Remove one first.`;
       }
       if (Object.keys(errors).length > 0 || !form.file) return { context, kind, errors };
       try {
-        const stored = await uploadDocument(documents, { uploader: actor, kind: kind as DocumentKind, fileName: form.file.name, bytes: form.file.bytes });
+        const stored = await uploadDocument(documents, {
+          uploader: actor,
+          kind: kind as DocumentKind,
+          fileName: form.file.name,
+          bytes: form.file.bytes,
+        });
         const attached = [...(context.draft.data.documents ?? []), { documentId: stored.id, kind: kind as DocumentKind }];
         return { context: await save(actor, context, { ...context.draft.data, documents: attached }), kind: '', errors };
       } catch (error) {
@@ -180,7 +204,9 @@ export function createApplyFlow(options: ApplyFlowOptions) {
     async detachDocument(actor: Principal, draftId: string, documentId: string): Promise<DraftContext> {
       const context = await openDraft(actor, draftId);
       const kept = (context.draft.data.documents ?? []).filter((d) => d.documentId !== documentId);
-      return kept.length === context.draft.data.documents?.length ? context : save(actor, context, { ...context.draft.data, documents: kept });
+      return kept.length === context.draft.data.documents?.length
+        ? context
+        : save(actor, context, { ...context.draft.data, documents: kept });
     },
 
     /** The draft's documents with their names and sizes from the Document Store. */

@@ -87,17 +87,40 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
   }
 
   const renderFamily = (res: Response, context: DraftContext, member: object, errors: StepErrors, status = 200, notice = '') => {
-    res.status(status).render('ssp/family.njk', { ...presentStep(context, 'family'), panel: presentFamily(context, member, errors, new Date(), notice) });
+    res
+      .status(status)
+      .render('ssp/family.njk', { ...presentStep(context, 'family'), panel: presentFamily(context, member, errors, new Date(), notice) });
   };
   const renderFamilyPanel = (res: Response, context: DraftContext, member: object, errors: StepErrors, notice: string) => {
     res.render('ssp/family-panel.njk', { panel: presentFamily(context, member, errors, new Date(), notice) });
   };
-  const renderDocuments = async (res: Response, principal: Principal, context: DraftContext, kind: string, errors: StepErrors, options: { status?: number; fragment?: boolean; notice?: string } = {}) => {
-    const panel = presentDocuments(context, await flow.listAttached(principal, context.draft.data), kind, errors, documents.maxBytes, options.notice);
+  const renderDocuments = async (
+    res: Response,
+    principal: Principal,
+    context: DraftContext,
+    kind: string,
+    errors: StepErrors,
+    options: { status?: number; fragment?: boolean; notice?: string } = {},
+  ) => {
+    const panel = presentDocuments(
+      context,
+      await flow.listAttached(principal, context.draft.data),
+      kind,
+      errors,
+      documents.maxBytes,
+      options.notice,
+    );
     if (options.fragment) res.render('ssp/documents-panel.njk', { panel });
     else res.status(options.status ?? 200).render('ssp/documents.njk', { ...presentStep(context, 'documents'), panel });
   };
-  const renderReview = async (res: Response, principal: Principal, context: DraftContext, problems: Problem[], status = 200, submitted = false) => {
+  const renderReview = async (
+    res: Response,
+    principal: Principal,
+    context: DraftContext,
+    problems: Problem[],
+    status = 200,
+    submitted = false,
+  ) => {
     res.status(status).render('ssp/review.njk', {
       ...presentStep(context, 'review'),
       sections: presentReview(context, principal, await flow.listAttached(principal, context.draft.data)),
@@ -115,7 +138,10 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
 
   router.get('/', async (req, res) => {
     const principal = requirePrincipal(req);
-    const [open, drafts] = await Promise.all([programs.listPrograms(principal, { ...LIST_SIZE, state: 'open' }), applications.listDrafts(principal, LIST_SIZE)]);
+    const [open, drafts] = await Promise.all([
+      programs.listPrograms(principal, { ...LIST_SIZE, state: 'open' }),
+      applications.listDrafts(principal, LIST_SIZE),
+    ]);
     res.render('ssp/home.njk', {
       programs: open.items,
       drafts: drafts.items.map((draft) => ({
@@ -150,7 +176,11 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
     router.get(`/drafts/:draftId/${step}`, async (req, res) => {
       const principal = requirePrincipal(req);
       const shown = await flow.showStep(principal, draftIdOf(req), step, req.query.check !== undefined);
-      res.render(`ssp/${step}.njk`, { ...presentStep(shown.context, step, shown.errors), values: shown.values, nationalId: principal.nationalId });
+      res.render(`ssp/${step}.njk`, {
+        ...presentStep(shown.context, step, shown.errors),
+        values: shown.values,
+        nationalId: principal.nationalId,
+      });
     });
 
     router.post(`/drafts/:draftId/${step}`, verifyCsrfToken, async (req, res) => {
@@ -159,7 +189,11 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
       const mode = readField(body, 'action') === 'back' ? 'lenient' : 'complete';
       const saved = await flow.saveStep(principal, draftIdOf(req), step, body, mode);
       if (hasErrors(saved.errors)) {
-        res.status(400).render(`ssp/${step}.njk`, { ...presentStep(saved.context, step, saved.errors), values: saved.values, nationalId: principal.nationalId });
+        res.status(400).render(`ssp/${step}.njk`, {
+          ...presentStep(saved.context, step, saved.errors),
+          values: saved.values,
+          nationalId: principal.nationalId,
+        });
         return;
       }
       redirectAfterPost(req, res, destination(saved.context.draft.id, step, body));
@@ -181,14 +215,20 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
     const added = await flow.addFamilyMember(requirePrincipal(req), draftIdOf(req), bodyOf(req));
     const failed = hasErrors(added.errors);
     const name = `${added.member.givenName} ${added.member.familyName}`;
-    if (isHtmx(req)) renderFamilyPanel(res, added.context, failed ? added.member : blankMember(), added.errors, failed ? '' : `${name} was added.`);
+    if (isHtmx(req))
+      renderFamilyPanel(res, added.context, failed ? added.member : blankMember(), added.errors, failed ? '' : `${name} was added.`);
     else if (failed) renderFamily(res, added.context, added.member, added.errors, 400);
     else redirectAfterPost(req, res, stepPath(added.context.draft.id, 'family'));
   });
 
   router.post('/drafts/:draftId/family/members/remove', verifyCsrfToken, async (req, res) => {
     const body = bodyOf(req);
-    const context = await flow.removeFamilyMember(requirePrincipal(req), draftIdOf(req), Number(readField(body, 'index')), readField(body, 'key'));
+    const context = await flow.removeFamilyMember(
+      requirePrincipal(req),
+      draftIdOf(req),
+      Number(readField(body, 'index')),
+      readField(body, 'key'),
+    );
     if (isHtmx(req)) renderFamilyPanel(res, context, blankMember(), {}, `${readField(body, 'name') || 'The family member'} was removed.`);
     else redirectAfterPost(req, res, stepPath(context.draft.id, 'family'));
   });
@@ -232,7 +272,12 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
   router.get('/drafts/:draftId/review', async (req, res) => {
     const principal = requirePrincipal(req);
     const context = await flow.openDraft(principal, draftIdOf(req));
-    await renderReview(res, principal, context, flow.checkDraft(context).map((p) => linkToFix(context.draft.id, p)));
+    await renderReview(
+      res,
+      principal,
+      context,
+      flow.checkDraft(context).map((p) => linkToFix(context.draft.id, p)),
+    );
   });
 
   router.post('/drafts/:draftId/submit', verifyCsrfToken, async (req, res) => {
@@ -246,7 +291,10 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
       if (!(error instanceof AppError) || ![400, 403, 422].includes(error.status)) throw error;
       const context = await flow.openDraft(principal, draftIdOf(req));
       const fields = error instanceof InputError ? error.fields : [];
-      const problems = fields.length > 0 ? fields.map((f) => linkToFix(context.draft.id, explainFieldError(f))) : [{ message: error.message, href: '#submit' }];
+      const problems =
+        fields.length > 0
+          ? fields.map((f) => linkToFix(context.draft.id, explainFieldError(f)))
+          : [{ message: error.message, href: '#submit' }];
       await renderReview(res, principal, context, problems, 400, true);
     }
   });
@@ -266,7 +314,11 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
 
   router.get('/applications/:applicationId', async (req, res) => {
     const application = await applications.getApplication(requirePrincipal(req), String(req.params.applicationId));
-    res.render('ssp/application.njk', { application: summarizeApplication(application), details: application, justSubmitted: req.query.submitted !== undefined });
+    res.render('ssp/application.njk', {
+      application: summarizeApplication(application),
+      details: application,
+      justSubmitted: req.query.submitted !== undefined,
+    });
   });
 
   // A draft that has been submitted (a second tab, the browser's back button) is now an application.

@@ -3,7 +3,16 @@ import type { Principal } from '../../platform/auth/principal.js';
 import type { AttachedDocumentView, DraftContext } from './apply-flow.js';
 import type { ExplainedError } from './explain-errors.js';
 import { describeGender, describeRelation, describeTooLarge, DOCUMENT_KIND_OPTIONS, formatDay, formatMoney } from './present.js';
-import { checkMember, GENDERS, MAX_FAMILY_MEMBERS, identifyMember, readSavedMember, RELATIONS, type DraftProblem, type StepErrors } from './step-forms.js';
+import {
+  checkMember,
+  GENDERS,
+  MAX_FAMILY_MEMBERS,
+  identifyMember,
+  readSavedMember,
+  RELATIONS,
+  type DraftProblem,
+  type StepErrors,
+} from './step-forms.js';
 import { describeStep, STEP_SLUGS, stepPath, type StepSlug } from './steps.js';
 
 export interface Problem {
@@ -16,7 +25,12 @@ export function presentStep(context: DraftContext, slug: StepSlug, errors: StepE
   const { draft, program } = context;
   return {
     draft: { id: draft.id, reference: draft.reference },
-    program: program && { name: program.name, currency: program.currency, maxAmount: formatMoney(program.maxAmount, program.currency), treatmentTypes: program.treatmentTypes },
+    program: program && {
+      name: program.name,
+      currency: program.currency,
+      maxAmount: formatMoney(program.maxAmount, program.currency),
+      treatmentTypes: program.treatmentTypes,
+    },
     step: describeStep(slug),
     steps: STEP_SLUGS.map((s) => ({ ...describeStep(s), href: stepPath(draft.id, s), current: s === slug })),
     action: stepPath(draft.id, slug),
@@ -56,7 +70,14 @@ export function presentFamily(context: DraftContext, member: object, errors: Ste
   };
 }
 
-export function presentDocuments(context: DraftContext, attached: AttachedDocumentView[], kind: string, errors: StepErrors, maxBytes: number, notice = '') {
+export function presentDocuments(
+  context: DraftContext,
+  attached: AttachedDocumentView[],
+  kind: string,
+  errors: StepErrors,
+  maxBytes: number,
+  notice = '',
+) {
   return {
     draft: { id: context.draft.id },
     attached,
@@ -123,7 +144,9 @@ export function presentReview(context: DraftContext, principal: Principal, attac
     section(
       'family',
       undefined,
-      (data.familyMembers ?? []).map((m) => `${[m.givenName, m.familyName].filter(Boolean).join(' ')} (${describeRelation(m.relation)}, born ${formatDay(m.birthDate)})`),
+      (data.familyMembers ?? []).map(
+        (m) => `${[m.givenName, m.familyName].filter(Boolean).join(' ')} (${describeRelation(m.relation)}, born ${formatDay(m.birthDate)})`,
+      ),
     ),
     section(
       'documents',

@@ -97,13 +97,19 @@ function checkBirthDate(errors: StepErrors, mode: CheckMode, name: string, value
   if (mode === 'lenient') return;
   const [problem] = checkBirthDates({ birthDate: value }, undefined, today, { person: '', family: '' });
   if (problem) {
-    errors[name] ??= problem.message.includes('future') ? 'The birth date cannot be in the future.' : `Check the year: ${problem.message.replace(/^must be/, 'a birth date must be')}.`;
+    errors[name] ??= problem.message.includes('future')
+      ? 'The birth date cannot be in the future.'
+      : `Check the year: ${problem.message.replace(/^must be/, 'a birth date must be')}.`;
   }
 }
 
 /** `YYYY-MM-DD` naming a day that exists (not 2023-02-30). */
 function isRealDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -117,7 +123,12 @@ export interface TreatmentValues {
 }
 
 export function readTreatmentForm(body: FormBody | undefined): TreatmentValues {
-  return { type: readField(body, 'type'), description: readField(body, 'description'), estimatedCost: readField(body, 'estimatedCost'), facility: readField(body, 'facility') };
+  return {
+    type: readField(body, 'type'),
+    description: readField(body, 'description'),
+    estimatedCost: readField(body, 'estimatedCost'),
+    facility: readField(body, 'facility'),
+  };
 }
 
 export function readSavedTreatment(data: DraftData): TreatmentValues {
@@ -128,7 +139,10 @@ export function readSavedTreatment(data: DraftData): TreatmentValues {
 export function checkTreatment(values: TreatmentValues, program: Pick<Program, 'treatmentTypes'> | undefined, mode: CheckMode): StepErrors {
   const errors: StepErrors = {};
   requireValue(errors, mode, 'type', values.type, 'Choose the type of treatment.');
-  if (values.type !== '' && (values.type.length > 64 || (mode === 'complete' && program && !isOneOf(values.type, program.treatmentTypes)))) {
+  if (
+    values.type !== '' &&
+    (values.type.length > 64 || (mode === 'complete' && program && !isOneOf(values.type, program.treatmentTypes)))
+  ) {
     errors.type = 'Choose one of the listed types of treatment.';
   }
   requireValue(errors, mode, 'description', values.description, 'Describe the treatment that is needed.');
@@ -146,7 +160,16 @@ export function checkTreatment(values: TreatmentValues, program: Pick<Program, '
 export function mergeTreatment(data: DraftData, values: TreatmentValues, currency: string | undefined): DraftData {
   const reading = values.estimatedCost === '' ? undefined : readAmount(values.estimatedCost);
   const estimatedCost = reading && 'amount' in reading ? reading.amount : values.estimatedCost;
-  return { ...data, treatment: compact({ type: values.type, description: values.description, estimatedCost, currency: currency ?? data.treatment?.currency, facility: values.facility }) };
+  return {
+    ...data,
+    treatment: compact({
+      type: values.type,
+      description: values.description,
+      estimatedCost,
+      currency: currency ?? data.treatment?.currency,
+      facility: values.facility,
+    }),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -169,7 +192,10 @@ export function readPersonForm(body: FormBody | undefined): PersonValues {
 }
 
 /** What the draft holds; on a first visit, the names and email the account already knows. */
-export function readSavedPerson(data: DraftData, account: { givenName?: string | undefined; familyName?: string | undefined; email?: string | undefined }): PersonValues {
+export function readSavedPerson(
+  data: DraftData,
+  account: { givenName?: string | undefined; familyName?: string | undefined; email?: string | undefined },
+): PersonValues {
   const a = data.applicant ?? {};
   const firstVisit = PERSON_FIELDS.every((name) => a[name] === undefined);
   return {
@@ -185,7 +211,9 @@ export function readSavedPerson(data: DraftData, account: { givenName?: string |
 
 // The contract's own rules (registry.yaml): phone digits and separators, an email ajv-formats accepts.
 const PHONE = /^\+?[0-9 ()-]{6,32}$/;
-const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+const EMAIL =
+  // eslint-disable-next-line max-len -- one regular expression, the one ajv-formats uses
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
 export function checkPerson(values: PersonValues, mode: CheckMode, today: Date): StepErrors {
   const errors: StepErrors = {};
@@ -222,7 +250,12 @@ export interface AddressValues {
 }
 
 export function readAddressForm(body: FormBody | undefined): AddressValues {
-  return { region: readField(body, 'region'), district: readField(body, 'district'), locality: readField(body, 'locality'), line: readField(body, 'line') };
+  return {
+    region: readField(body, 'region'),
+    district: readField(body, 'district'),
+    locality: readField(body, 'locality'),
+    line: readField(body, 'line'),
+  };
 }
 
 export function readSavedAddress(data: DraftData): AddressValues {
@@ -333,7 +366,8 @@ export function checkDraft(data: DraftData, program: Pick<Program, 'treatmentTyp
   add('address', checkAddress(readSavedAddress(data), 'complete'));
   (data.familyMembers ?? []).forEach((member, index) => {
     const errors = checkMember(readSavedMember(member), today);
-    for (const message of Object.values(errors)) problems.push({ step: 'family', field: `member-${index + 1}`, message: `Family member ${index + 1}: ${message}` });
+    for (const message of Object.values(errors))
+      problems.push({ step: 'family', field: `member-${index + 1}`, message: `Family member ${index + 1}: ${message}` });
   });
   return problems;
 }

@@ -65,9 +65,11 @@ export function readUploadForm(maxFileBytes: number): RequestHandler {
     }
     const body = await readBody(req, maxFileBytes + FORM_OVERHEAD_BYTES);
     const form: UploadForm =
-      body === 'too-large' ? { fields: {}, file: undefined, tooLarge: true, unreadable: false }
-      : body === 'aborted' ? { fields: {}, file: undefined, tooLarge: false, unreadable: true }
-      : { ...(await parseForm(contentType, body)), tooLarge: false };
+      body === 'too-large'
+        ? { fields: {}, file: undefined, tooLarge: true, unreadable: false }
+        : body === 'aborted'
+          ? { fields: {}, file: undefined, tooLarge: false, unreadable: true }
+          : { ...(await parseForm(contentType, body)), tooLarge: false };
     forms.set(req, form);
     req.body = form.fields;
     next();

@@ -27,7 +27,9 @@ export function toClientMetadata(client: RealmClient, extraRedirectUris: readonl
   return {
     client_id: client.clientId,
     client_name: client.name,
-    ...(client.publicClient ? { token_endpoint_auth_method: 'none' } : { client_secret: client.secret, token_endpoint_auth_method: 'client_secret_basic' }),
+    ...(client.publicClient
+      ? { token_endpoint_auth_method: 'none' }
+      : { client_secret: client.secret, token_endpoint_auth_method: 'client_secret_basic' }),
     grant_types: grantTypesOf(client),
     response_types: client.standardFlowEnabled ? ['code'] : [],
     redirect_uris: redirectUris,

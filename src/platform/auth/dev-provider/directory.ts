@@ -20,7 +20,9 @@ export interface RealmDirectory {
 export function createRealmDirectory(realm: Realm): RealmDirectory {
   const usersById = new Map(realm.users.map((user) => [user.id, user]));
   const clientsById = new Map(realm.clients.map((client) => [client.clientId, client]));
-  const signInUsers = realm.users.filter((user) => user.enabled && user.password !== undefined && user.serviceAccountClientId === undefined);
+  const signInUsers = realm.users.filter(
+    (user) => user.enabled && user.password !== undefined && user.serviceAccountClientId === undefined,
+  );
 
   return {
     realm,

@@ -54,12 +54,14 @@ export function renderSignInPage(options: SignInPageOptions): string {
   const error = options.error ? `<p class="error" role="alert">${escapeHtml(options.error)}</p>` : '';
   return renderPage(
     `Sign in – ${options.realmTitle}`,
-    `<p class="banner"><strong>Development sign-in.</strong> This is the built-in development identity provider, not Keycloak. Never use it in production.</p>
+    `<p class="banner"><strong>Development sign-in.</strong>
+      This is the built-in development identity provider, not Keycloak. Never use it in production.</p>
 <h1>Sign in to ${escapeHtml(options.realmTitle)}</h1>
 ${error}
 <form method="post" action="${escapeHtml(options.action)}">
 <label for="username">Username or email</label>
-<input id="username" name="username" autocomplete="username"${options.signInName ? '' : ' autofocus'} required value="${escapeHtml(options.signInName ?? '')}">
+<input id="username" name="username" autocomplete="username"${options.signInName ? '' : ' autofocus'} required
+  value="${escapeHtml(options.signInName ?? '')}">
 <label for="password">Password</label>
 <input id="password" name="password" type="password" autocomplete="current-password"${options.signInName ? ' autofocus' : ''} required>
 <button type="submit">Sign in</button>
@@ -78,7 +80,8 @@ function renderDemoUsers(users: RealmUser[]): string {
     })
     .join('\n');
   const passwordHeader = sharedPassword === undefined ? '<th>Password</th>' : '';
-  const passwordNote = sharedPassword === undefined ? '' : `<p>Every demo account's password is <code>${escapeHtml(sharedPassword ?? '')}</code>.</p>`;
+  const passwordNote =
+    sharedPassword === undefined ? '' : `<p>Every demo account's password is <code>${escapeHtml(sharedPassword ?? '')}</code>.</p>`;
   return `<details open>
 <summary>Demo accounts</summary>
 ${passwordNote}

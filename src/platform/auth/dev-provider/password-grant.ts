@@ -22,14 +22,17 @@ export interface RegisterPasswordGrantOptions {
 }
 
 export function registerPasswordGrant(provider: Provider, options: RegisterPasswordGrantOptions): void {
-  provider.registerGrantType<PasswordGrantParameters>(
-    PASSWORD_GRANT_TYPE,
-    (ctx) => issuePasswordGrantTokens(ctx, options),
-    ['username', 'password', 'scope'],
-  );
+  provider.registerGrantType<PasswordGrantParameters>(PASSWORD_GRANT_TYPE, (ctx) => issuePasswordGrantTokens(ctx, options), [
+    'username',
+    'password',
+    'scope',
+  ]);
 }
 
-async function issuePasswordGrantTokens(ctx: TokenEndpointGrantContext<PasswordGrantParameters>, options: RegisterPasswordGrantOptions): Promise<void> {
+async function issuePasswordGrantTokens(
+  ctx: TokenEndpointGrantContext<PasswordGrantParameters>,
+  options: RegisterPasswordGrantOptions,
+): Promise<void> {
   const { provider, client, params } = ctx.oidc;
   if (!params.username || !params.password) {
     throw new errors.InvalidRequest('username and password are required');
@@ -70,7 +73,12 @@ function grantableScope(requested: string | undefined): string {
     .join(' ');
 }
 
-async function issueIdToken(ctx: TokenEndpointGrantContext<PasswordGrantParameters>, user: RealmUser, client: RealmClient | undefined, scope: string): Promise<string> {
+async function issueIdToken(
+  ctx: TokenEndpointGrantContext<PasswordGrantParameters>,
+  user: RealmUser,
+  client: RealmClient | undefined,
+  scope: string,
+): Promise<string> {
   const idToken = new ctx.oidc.provider.IdToken({ sub: user.id, ...buildProfileClaims(user, client, 'id_token') }, { ctx });
   // `scope` picks which claims the ID token keeps; the typings omit this property of IdToken.
   Object.assign(idToken, { scope });

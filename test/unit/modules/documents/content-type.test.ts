@@ -42,17 +42,21 @@ describe('sniffDocumentType', () => {
 
   it('decides by the first bytes whatever follows them', () => {
     fc.assert(
-      fc.property(fc.constantFrom(Buffer.from('%PDF-'), bytes(0xff, 0xd8, 0xff), fixture('tiny.png').subarray(0, 8)), fc.uint8Array({ maxLength: 256 }), (magic, rest) => {
-        expect(sniffDocumentType(Buffer.concat([magic, rest]))).toBe(sniffDocumentType(magic));
-      }),
+      fc.property(
+        fc.constantFrom(Buffer.from('%PDF-'), bytes(0xff, 0xd8, 0xff), fixture('tiny.png').subarray(0, 8)),
+        fc.uint8Array({ maxLength: 256 }),
+        (magic, rest) => {
+          expect(sniffDocumentType(Buffer.concat([magic, rest]))).toBe(sniffDocumentType(magic));
+        },
+      ),
     );
   });
 
   it('accepts nothing that starts otherwise', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 64 }), (content) => {
-        const starts = [Buffer.from('%PDF-'), bytes(0xff, 0xd8, 0xff), bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)].some((magic) =>
-          Buffer.from(content.subarray(0, magic.length)).equals(magic),
+        const starts = [Buffer.from('%PDF-'), bytes(0xff, 0xd8, 0xff), bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)].some(
+          (magic) => Buffer.from(content.subarray(0, magic.length)).equals(magic),
         );
         expect(sniffDocumentType(content) !== undefined).toBe(starts);
       }),

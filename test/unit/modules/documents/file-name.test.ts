@@ -23,10 +23,13 @@ describe('sanitizeFileName', () => {
     expect(sanitizeFileName('a\u200Bb\uFEFFc\u2066d.pdf')).toBe('abcd.pdf');
   });
 
-  it.each(['', '   ', '...', '/', '\\\\', '\u0000\u0001', '\u202E', '___', '()', '😀'.repeat(200)])('never returns an empty name (%j)', (raw) => {
-    expect(sanitizeFileName(raw)).toBe('document');
-    expect(sanitizeFileName(raw, { mediaType: 'image/png' })).toBe('document.png');
-  });
+  it.each(['', '   ', '...', '/', '\\\\', '\u0000\u0001', '\u202E', '___', '()', '😀'.repeat(200)])(
+    'never returns an empty name (%j)',
+    (raw) => {
+      expect(sanitizeFileName(raw)).toBe('document');
+      expect(sanitizeFileName(raw, { mediaType: 'image/png' })).toBe('document.png');
+    },
+  );
 
   it('makes the extension tell the truth about the sniffed type', () => {
     expect(sanitizeFileName('scan', { mediaType: 'image/jpeg' })).toBe('scan.jpg');
@@ -52,16 +55,20 @@ describe('sanitizeFileName', () => {
 
   it('always gives a short, non-empty, path-free, printable name, and is stable', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.constantFrom(undefined, 'application/pdf', 'image/jpeg', 'image/png' as const), (raw, mediaType) => {
-        const name = sanitizeFileName(raw, { mediaType });
-        expect(name.length).toBeGreaterThan(0);
-        expect(Array.from(name).length).toBeLessThanOrEqual(MAX_FILE_NAME_LENGTH);
-        expect(name).not.toMatch(/[/\\"<>:|?*;]/);
-        expect(name).not.toMatch(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/u);
-        expect(name).not.toMatch(/^[.\s]|[.\s]$/);
-        if (mediaType === 'application/pdf') expect(name.endsWith('.pdf')).toBe(true);
-        expect(sanitizeFileName(name, { mediaType })).toBe(name);
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 400 }),
+        fc.constantFrom(undefined, 'application/pdf', 'image/jpeg', 'image/png' as const),
+        (raw, mediaType) => {
+          const name = sanitizeFileName(raw, { mediaType });
+          expect(name.length).toBeGreaterThan(0);
+          expect(Array.from(name).length).toBeLessThanOrEqual(MAX_FILE_NAME_LENGTH);
+          expect(name).not.toMatch(/[/\\"<>:|?*;]/);
+          expect(name).not.toMatch(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/u);
+          expect(name).not.toMatch(/^[.\s]|[.\s]$/);
+          if (mediaType === 'application/pdf') expect(name.endsWith('.pdf')).toBe(true);
+          expect(sanitizeFileName(name, { mediaType })).toBe(name);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -2,7 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { EMPTY_SHA256, signAwsRequest, type SignAwsRequestOptions } from '../../../../src/modules/documents/sigv4.js';
 
-/** The example credentials, host and time of AWS's S3 Signature V4 documentation ("Signature Calculations for the Authorization Header"). */
+/**
+ * The example credentials, host and time of AWS's S3 Signature V4 documentation
+ * ("Signature Calculations for the Authorization Header").
+ */
 const EXAMPLE = {
   region: 'us-east-1',
   service: 's3',
@@ -15,9 +18,13 @@ const sign = (options: Omit<SignAwsRequestOptions, keyof typeof EXAMPLE>) => sig
 describe('signAwsRequest against the examples AWS publishes for S3', () => {
   it('GET Object with a Range header', () => {
     const signed = sign({ method: 'GET', url: new URL(`${HOST}/test.txt`), headers: { Range: 'bytes=0-9' }, payloadSha256: EMPTY_SHA256 });
-    expect(createHash('sha256').update(signed.canonicalRequest).digest('hex')).toBe('7344ae5b7ee6c3e7e6b0fe0640412a37625d1fbfff95c48bbb2dc43964946972');
+    expect(createHash('sha256').update(signed.canonicalRequest).digest('hex')).toBe(
+      '7344ae5b7ee6c3e7e6b0fe0640412a37625d1fbfff95c48bbb2dc43964946972',
+    );
     expect(signed.headers.authorization).toBe(
-      'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request,SignedHeaders=host;range;x-amz-content-sha256;x-amz-date,Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41',
+      'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request,' +
+        'SignedHeaders=host;range;x-amz-content-sha256;x-amz-date,' +
+        'Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41',
     );
     expect(signed.headers['x-amz-date']).toBe('20130524T000000Z');
     expect(signed.headers['x-amz-content-sha256']).toBe(EMPTY_SHA256);
@@ -54,7 +61,12 @@ describe('signAwsRequest against the examples AWS publishes for S3', () => {
 
 describe('signAwsRequest', () => {
   it('signs the host with its port, as the HTTP client will send it', () => {
-    const signed = signAwsRequest({ ...EXAMPLE, method: 'HEAD', url: new URL('http://127.0.0.1:9000/bucket/ab/ab12'), payloadSha256: EMPTY_SHA256 });
+    const signed = signAwsRequest({
+      ...EXAMPLE,
+      method: 'HEAD',
+      url: new URL('http://127.0.0.1:9000/bucket/ab/ab12'),
+      payloadSha256: EMPTY_SHA256,
+    });
     expect(signed.canonicalRequest).toContain('\nhost:127.0.0.1:9000\n');
   });
 
