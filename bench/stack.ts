@@ -18,6 +18,7 @@ import { createDatabaseIfMissing, dropDatabase, startEmbeddedPostgres } from '..
 import { loadApiSpec } from '../src/platform/http/spec.js';
 import { createLogger } from '../src/platform/logging/logger.js';
 import { startRuntime } from '../src/platform/runtime.js';
+import { migrations } from '../src/migrations.js';
 
 export interface BenchStack {
   url: string;
@@ -83,13 +84,15 @@ export async function startBenchStack(applicantCount = 20): Promise<BenchStack> 
     PORT: String(port),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     DATABASE_URL: databaseUrl.href,
+    DATABASE_APP_PASSWORD: 'benchmark-app-password',
+    AUDIT_CHECKPOINT_KEY: 'benchmark-audit-checkpoint-key',
     OIDC_ISSUER: provider.issuer,
     LOG_LEVEL: 'silent',
     VALIDATE_RESPONSES: 'false',
     DOCUMENT_DIR: documentDir,
   });
   const logger = createLogger('silent');
-  const runtime = await startRuntime(config, logger);
+  const runtime = await startRuntime(config, logger, { migrations });
   stops.push(() => runtime.stop());
   const app = createApp({ config, logger, spec: await loadApiSpec(config.paths.spec), ...runtime });
   server.on('request', app);

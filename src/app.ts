@@ -9,6 +9,7 @@ import type { OpenAPIV3 } from 'express-openapi-validator/dist/framework/types.j
 import type { Config } from './config.js';
 import type { Database } from './platform/db/database.js';
 import { pendingMigrations } from './platform/db/migrate.js';
+import { migrations } from './migrations.js';
 import type { AccessTokenVerifier } from './platform/auth/access-token.js';
 import { createSignInRoutes } from './platform/auth/web-sign-in.js';
 import { createApiRouter } from './platform/http/api-router.js';
@@ -20,7 +21,8 @@ import { csrfTokenFor } from './platform/web/csrf.js';
 import { renderPageError, sendPageNotFound } from './platform/web/page-errors.js';
 import { createWebSessions } from './platform/web/session.js';
 import { configureViews } from './platform/web/views.js';
-import { createAccountRoutes, defineAccountModels } from './modules/accounts/index.js';
+import { createAccountRoutes, createAccountsService } from './modules/accounts/index.js';
+import { createCommandRunner } from './platform/db/command.js';
 import { createPortalRoutes } from './modules/portals/index.js';
 import { createDocumentRoutes, createDocumentStore, findDocumentsOwnedBy } from './modules/documents/index.js';
 import { createApplicationRoutes, createApplicationsService } from './modules/applications/index.js';
@@ -71,17 +73,19 @@ export function createApp(deps: AppDependencies): Express {
   app.set('query parser', 'extended');
   app.set('trust proxy', config.trustProxy);
   configureViews(app, config.paths.views, config.nodeEnv === 'development');
-  defineAccountModels(deps.database.sequelize);
   const { sequelize } = deps.database;
-  const documents = createDocumentStore({ config: config.documents, sequelize });
-  const programs = createProgramsService({ sequelize });
-  const registry = createRegistryService({ sequelize });
+  const commands = createCommandRunner({ sequelize });
+  const accounts = createAccountsService({ sequelize, commands });
+  const documents = createDocumentStore({ config: config.documents, sequelize, commands });
+  const programs = createProgramsService({ sequelize, commands });
+  const registry = createRegistryService({ sequelize, commands });
   const schemas = createSchemaValidator(deps.spec);
   const applications = createApplicationsService({
     sequelize,
     programs,
     registry,
-    documents: { findOwnedBy: findDocumentsOwnedBy },
+    documents: { findOwnedBy: (ids, owner, transaction) => findDocumentsOwnedBy(sequelize, ids, owner, transaction) },
+    commands,
     schemas,
   });
 
@@ -96,7 +100,7 @@ export function createApp(deps: AppDependencies): Express {
     createOperationsRoutes(
       {
         databaseUp: () => deps.database.ping(),
-        pendingMigrations: () => pendingMigrations(deps.database.sequelize, deps.logger),
+        pendingMigrations: () => pendingMigrations(deps.database.sequelize, deps.logger, migrations),
       },
       metrics,
     ),
@@ -111,7 +115,7 @@ export function createApp(deps: AppDependencies): Express {
       maxUploadBytes: config.documents.maxBytes,
       validateResponses: config.validateResponses,
       routers: [
-        createAccountRoutes(),
+        createAccountRoutes(accounts),
         createPortalRoutes(),
         createProgramRoutes(programs),
         createRegistryRoutes(registry),

@@ -15,8 +15,14 @@ export interface Config {
   port: number;
   /** Base URL users reach the service at; sign-in redirects are built from it. */
   publicUrl: string;
-  /** PostgreSQL connection string; undefined starts an embedded PostgreSQL. */
+  /** PostgreSQL connection string of the schema's owner (migrations); undefined starts an embedded PostgreSQL. */
   databaseUrl: string | undefined;
+  /**
+   * The role the app connects as (it may only append to the audit trail). `url` set: that connection;
+   * otherwise the owner's connection with role `iaod_app` and `password`, created by the migrations.
+   */
+  databaseApp: { url: string | undefined; password: string };
+  audit: AuditConfig;
   embeddedPostgres: { dataDir: string; port: number };
   oidc: {
     /** Realm URL of the OpenID provider; undefined starts the built-in development provider. */
@@ -38,6 +44,14 @@ export interface Config {
   documents: DocumentsConfig;
   /** Paths the service reads its own files from. */
   paths: { root: string; spec: string; views: string; keys: string; realm: string };
+}
+
+/** The audit trail's signed checkpoints. */
+export interface AuditConfig {
+  /** HMAC-SHA256 key that signs checkpoints; whoever can rewrite the database must not hold it. */
+  checkpointKey: string;
+  /** How often an instance seals the events written since the last checkpoint. */
+  checkpointIntervalSeconds: number;
 }
 
 /** Where uploaded documents are kept, and how large one may be. */
@@ -153,6 +167,30 @@ function documentsConfig(env: Env, root: string): DocumentsConfig {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const DEV_SESSION_SECRET = 'development-only-session-secret-change-me';
+const DEV_APP_PASSWORD = 'iaod-app-development-password';
+const DEV_CHECKPOINT_KEY = 'development-only-audit-checkpoint-key';
+
+function databaseAppConfig(env: Env, nodeEnv: Config['nodeEnv'], ownerUrl: string | undefined): Config['databaseApp'] {
+  const appUrl = url(env, 'DATABASE_APP_URL', ['postgres:', 'postgresql:']);
+  const password = optionalText(env, 'DATABASE_APP_PASSWORD');
+  if (nodeEnv === 'production' && ownerUrl !== undefined && appUrl === undefined && password === undefined) {
+    throw new ConfigError(
+      'DATABASE_APP_URL',
+      'must be set in production (or DATABASE_APP_PASSWORD, for a role iaod_app the migrations create): ' +
+        'the app connects as a role that cannot rewrite the audit trail',
+    );
+  }
+  return { url: appUrl, password: password ?? DEV_APP_PASSWORD };
+}
+
+function auditConfig(env: Env, nodeEnv: Config['nodeEnv']): AuditConfig {
+  const checkpointKey = text(env, 'AUDIT_CHECKPOINT_KEY', DEV_CHECKPOINT_KEY);
+  if (nodeEnv === 'production' && checkpointKey === DEV_CHECKPOINT_KEY) {
+    throw new ConfigError('AUDIT_CHECKPOINT_KEY', 'must be set to a long random value in production');
+  }
+  if (checkpointKey.length < 16) throw new ConfigError('AUDIT_CHECKPOINT_KEY', 'must be at least 16 characters');
+  return { checkpointKey, checkpointIntervalSeconds: integer(env, 'AUDIT_CHECKPOINT_INTERVAL_SECONDS', 300, 1, 86_400) };
+}
 
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development');
@@ -168,12 +206,15 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('OIDC_ISSUER', 'must be set in production (the development provider is for development only)');
   }
   const root = PROJECT_ROOT;
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   return {
     nodeEnv,
     host: text(env, 'HOST', '0.0.0.0'),
     port,
     publicUrl,
-    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    databaseUrl,
+    databaseApp: databaseAppConfig(env, nodeEnv, databaseUrl),
+    audit: auditConfig(env, nodeEnv),
     embeddedPostgres: {
       dataDir: path.resolve(root, text(env, 'EMBEDDED_PG_DIR', '.data/postgres')),
       port: integer(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),

@@ -6,6 +6,8 @@ import { ConfigError, loadConfig } from './config.js';
 import { loadApiSpec } from './platform/http/spec.js';
 import { createLogger } from './platform/logging/logger.js';
 import { startRuntime } from './platform/runtime.js';
+import { migrations } from './migrations.js';
+import { createCommandRunner } from './platform/db/command.js';
 import { createProgramsService, seedDemoProgram } from './modules/programs/index.js';
 
 async function main(): Promise<void> {
@@ -22,10 +24,15 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const spec = await loadApiSpec(config.paths.spec);
-  const runtime = await startRuntime(config, logger);
+  const runtime = await startRuntime(config, logger, { migrations });
   if (
     config.nodeEnv !== 'production' &&
-    (await seedDemoProgram(createProgramsService({ sequelize: runtime.database.sequelize }))) === 'created'
+    (await seedDemoProgram(
+      createProgramsService({
+        sequelize: runtime.database.sequelize,
+        commands: createCommandRunner({ sequelize: runtime.database.sequelize }),
+      }),
+    )) === 'created'
   ) {
     logger.info('demo program EMERG-SURG created and opened');
   }

@@ -11,7 +11,8 @@ import { startDevProvider, type DevProvider } from './auth/dev-provider.js';
 import { loadRealm } from './auth/realm.js';
 import { connectDatabase, type Database } from './db/database.js';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './db/embedded-postgres.js';
-import { migrateToLatest } from './db/migrate.js';
+import { appRoleUrl, roleOfUrl, type AppRole } from './db/app-role.js';
+import { migrateToLatest, type Migration } from './db/migrate.js';
 
 export interface Runtime {
   database: Database;
@@ -24,11 +25,13 @@ export interface Runtime {
 }
 
 export interface StartRuntimeOptions {
+  /** Every migration, from the composition root. */
+  migrations: Migration[];
   /** Extra redirect URIs the development provider should allow (tests on random ports). */
   extraRedirectUris?: string[];
 }
 
-export async function startRuntime(config: Config, logger: Logger, options: StartRuntimeOptions = {}): Promise<Runtime> {
+export async function startRuntime(config: Config, logger: Logger, options: StartRuntimeOptions): Promise<Runtime> {
   const stops: Array<() => Promise<void>> = [];
   const stop = async () => {
     for (const step of stops.reverse()) {
@@ -47,12 +50,11 @@ export async function startRuntime(config: Config, logger: Logger, options: Star
       databaseUrl = embedded.url;
       logger.info({ dataDir: config.embeddedPostgres.dataDir, port: config.embeddedPostgres.port }, 'embedded PostgreSQL started');
     }
-    const database = connectDatabase(databaseUrl, logger);
+    const appUrl = await migrateDatabase(config, databaseUrl, logger, options.migrations);
+    const database = connectDatabase(appUrl, logger);
     stops.push(() => database.close());
-    const applied = await migrateToLatest(database.sequelize, logger);
-    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 
-    const sessionPool = new pg.Pool({ connectionString: databaseUrl, max: 5 });
+    const sessionPool = new pg.Pool({ connectionString: appUrl, max: 5 });
     // An idle client losing its server (restart, failover) must not crash the process.
     sessionPool.on('error', (error) => logger.warn({ err: error }, 'session pool client failed'));
     stops.push(() => sessionPool.end());
@@ -79,4 +81,35 @@ export async function startRuntime(config: Config, logger: Logger, options: Star
     await stop();
     throw error;
   }
+}
+
+/**
+ * Applies pending migrations as the owner, on a connection of its own that is closed after, and grants
+ * the app's role; returns the connection string the app runs on.
+ */
+export async function migrateDatabase(config: Config, ownerUrl: string, logger: Logger, migrations: Migration[]): Promise<string> {
+  const { appUrl, appRole } = appConnection(config, ownerUrl, logger);
+  // One connection holds the migration lock while umzug and the migrations use the others.
+  const owner = connectDatabase(ownerUrl, logger, 3);
+  try {
+    const applied = await migrateToLatest(owner.sequelize, logger, { migrations, appRole });
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  } finally {
+    await owner.close();
+  }
+  return appUrl;
+}
+
+/** The connection the app runs on, and the role the migrations grant it (see db/app-role.ts). */
+function appConnection(config: Config, ownerUrl: string, logger: Logger): { appUrl: string; appRole: AppRole | undefined } {
+  if (config.databaseApp.url) {
+    const name = roleOfUrl(config.databaseApp.url);
+    if (name === roleOfUrl(ownerUrl)) {
+      logger.warn({ role: name }, 'the app connects as the owner of the schema: the audit trail is not protected from it');
+      return { appUrl: config.databaseApp.url, appRole: undefined };
+    }
+    return { appUrl: config.databaseApp.url, appRole: { name, password: undefined } };
+  }
+  const appRole = { name: 'iaod_app', password: config.databaseApp.password };
+  return { appUrl: appRoleUrl(ownerUrl, appRole), appRole };
 }

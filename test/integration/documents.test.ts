@@ -376,9 +376,10 @@ describe('document store', () => {
     const me = (await metadata(amina, mine.id)).body;
     const aminaSubject = (await request(testApp.app).get('/api/v1/me').set('Authorization', `Bearer ${amina}`)).body.subject as string;
 
-    const found = await findDocumentsOwnedBy([mine.id, theirs.id, randomUUID(), 'not-a-uuid', mine.id], aminaSubject);
+    const { sequelize } = testApp.runtime.database;
+    const found = await findDocumentsOwnedBy(sequelize, [mine.id, theirs.id, randomUUID(), 'not-a-uuid', mine.id], aminaSubject);
     expect(found).toEqual([me]);
-    expect(await findDocumentsOwnedBy([], aminaSubject)).toEqual([]);
+    expect(await findDocumentsOwnedBy(sequelize, [], aminaSubject)).toEqual([]);
   });
 });
 

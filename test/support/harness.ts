@@ -12,6 +12,7 @@ import { createAccessTokenVerifier, type AccessTokenVerifier } from '../../src/p
 import { loadApiSpec } from '../../src/platform/http/spec.js';
 import { createLogger } from '../../src/platform/logging/logger.js';
 import { startRuntime, type Runtime } from '../../src/platform/runtime.js';
+import { migrations } from '../../src/migrations.js';
 import { readTestEnvironment } from './environment.js';
 
 export interface TestApp {
@@ -49,7 +50,7 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
     ...options.env,
   });
   const logger = createLogger(config.logLevel);
-  const runtime = await startRuntime(config, logger);
+  const runtime = await startRuntime(config, logger, { migrations });
   const verifier = options.verifier
     ? options.verifier({ issuer: runtime.issuer, audience: config.oidc.audience, webClientId: config.oidc.clientId })
     : runtime.verifier;

@@ -1,4 +1,3 @@
 export { createAccountRoutes } from './routes.js';
-export { defineAccountModels } from './models.js';
 export { createUserPreferences } from './migrations.js';
-export { readPreferences, savePreferences, type Preferences } from './service.js';
+export { createAccountsService, type AccountsService, type Preferences } from './service.js';

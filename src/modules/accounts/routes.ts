@@ -2,11 +2,11 @@ import { Router } from 'express';
 import { requirePrincipal } from '../../platform/auth/require-role.js';
 import { listPortalsFor } from '../portals/index.js';
 import type { components } from '../../generated/openapi.js';
-import { readPreferences, savePreferences, type PreferencesInput } from './service.js';
+import type { AccountsService, PreferencesInput } from './service.js';
 
 type CurrentUser = components['schemas']['CurrentUser'];
 
-export function createAccountRoutes(): Router {
+export function createAccountRoutes(accounts: AccountsService): Router {
   const router = Router();
 
   router.get('/me', (req, res) => {
@@ -23,12 +23,12 @@ export function createAccountRoutes(): Router {
   });
 
   router.get('/me/preferences', async (req, res) => {
-    res.json(await readPreferences(requirePrincipal(req).subject));
+    res.json(await accounts.readPreferences(requirePrincipal(req).subject));
   });
 
   router.put('/me/preferences', async (req, res) => {
     const input = req.body as PreferencesInput;
-    res.json(await savePreferences({ subject: requirePrincipal(req).subject, input }));
+    res.json(await accounts.savePreferences(requirePrincipal(req), input));
   });
 
   return router;

@@ -37,21 +37,9 @@ export const createApplications: Migration = {
         PRIMARY KEY (application_id, document_id)
       );
       CREATE INDEX application_documents_document_idx ON application_documents (document_id);
-      CREATE TABLE idempotency_keys (
-        subject varchar(255) NOT NULL,
-        key varchar(255) NOT NULL,
-        operation varchar(64) NOT NULL,
-        request_hash char(64) NOT NULL,
-        response_status smallint,
-        response_body jsonb,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (subject, key)
-      );
     `);
   },
   async down({ context: { sequelize } }) {
-    await sequelize.query(
-      'DROP TABLE idempotency_keys; DROP TABLE application_documents; DROP TABLE applications; DROP SEQUENCE application_number_seq;',
-    );
+    await sequelize.query('DROP TABLE application_documents; DROP TABLE applications; DROP SEQUENCE application_number_seq;');
   },
 };

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Sequelize, Transaction } from 'sequelize';
 import type { Principal } from '../../platform/auth/principal.js';
-import { eventSql, recordEvent } from '../../platform/db/events.js';
+import type { CommandOutcome, CommandRunner, DomainEvent } from '../../platform/db/command.js';
 import { execute, selectOne, selectPage, selectRows, type PageRequest } from '../../platform/db/sql.js';
 import {
   ConflictError,
@@ -18,7 +18,6 @@ import {
   type ErrorCode,
   type FieldError,
 } from '../../platform/http/errors.js';
-import { runIdempotent } from '../../platform/http/idempotency.js';
 import type { SchemaValidator } from '../../platform/http/schema-validator.js';
 import type { Program, ProgramsService } from '../programs/index.js';
 import { checkBirthDates, type RegistryService } from '../registry/index.js';
@@ -54,6 +53,7 @@ export interface ApplicationsServiceOptions {
   registry: RegistryService;
   documents: DocumentCatalog;
   schemas: SchemaValidator;
+  commands: CommandRunner;
   now?: () => Date;
 }
 
@@ -92,7 +92,7 @@ function requireNationalId(actor: Principal): string {
 }
 
 export function createApplicationsService(options: ApplicationsServiceOptions) {
-  const { sequelize, programs, registry, documents, schemas } = options;
+  const { sequelize, programs, registry, documents, schemas, commands } = options;
   const now = options.now ?? (() => new Date());
   const nextApplicationNumber = createApplicationNumbers(sequelize);
 
@@ -205,12 +205,12 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
     draftId: string | undefined,
     prefix: string,
     transaction: Transaction,
-  ): Promise<Application> {
+  ): Promise<CommandOutcome<Application>> {
     const nationalId = requireNationalId(actor);
     const { program, attached } = await checkApplication(actor, input, nationalId, prefix, transaction);
     const today = now();
     const { idType: _idType, idValue: _idValue, ...details } = input.applicant;
-    const registrantId = await registry.recordApplicantDetails(
+    const { registrantId, event: registrantEvent } = await registry.recordApplicantDetails(
       actor,
       { idType: 'NATIONAL_ID', idValue: nationalId, details, familyMembers: input.familyMembers ?? [] },
       transaction,
@@ -230,11 +230,10 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
       submittedAt: today,
     };
     const id = draftId ?? randomUUID();
-    const event = eventSql({
+    const submitted: DomainEvent = {
       type: 'application.submitted',
       aggregateType: 'application',
       aggregateId: id,
-      actor,
       payload: {
         programId: program.id,
         treatmentType: input.treatment.type,
@@ -243,7 +242,7 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
         documents: attached.length,
         familyMembers: input.familyMembers?.length ?? 0,
       },
-    });
+    };
     const store = draftId
       ? `UPDATE applications SET status = 'SUBMITTED', program_id = :programId, registrant_id = :registrantId, draft = NULL,
            snapshot = CAST(:snapshot AS jsonb), stages = CAST(:stages AS jsonb), current_stage = 1, treatment_type = :treatmentType,
@@ -257,7 +256,7 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
            'SUBMITTED', CAST(:snapshot AS jsonb), CAST(:stages AS jsonb),
            1, :treatmentType, :cost, :currency, :submittedAt, :submittedAt, :submittedAt)
          RETURNING reference`;
-    // The application, its documents and its event in one statement: one round trip, all or nothing.
+    // The application and its documents in one statement: one round trip, all or nothing.
     const stored = await selectRows<{ reference: string }>(
       sequelize,
       `WITH application AS (${store}),
@@ -265,12 +264,10 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
          INSERT INTO application_documents (application_id, document_id, kind)
          SELECT :id, d.document_id, d.kind
          FROM application, jsonb_to_recordset(CAST(:documents AS jsonb)) AS d(document_id uuid, kind varchar)
-       ),
-       ${event.ctes}
+       )
        SELECT reference FROM application`,
       {
         ...values,
-        ...event.replacements,
         id,
         reference: draftId ? null : formatReference(await nextApplicationNumber(transaction)),
         documents: JSON.stringify(attached.map((d) => ({ document_id: d.documentId, kind: d.kind }))),
@@ -279,7 +276,7 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
     );
     const reference = stored[0]?.reference;
     if (!reference) throw new ConflictError('This application was already submitted.', 'ERR_APPLICATION_NOT_DRAFT');
-    return toApplication({
+    const application = toApplication({
       id,
       reference,
       program_id: program.id,
@@ -289,6 +286,7 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
       current_stage: 1,
       submitted_at: today,
     });
+    return { result: application, events: registrantEvent ? [registrantEvent, submitted] : [submitted] };
   }
 
   async function readOwnDraft(actor: Principal, id: string, transaction?: Transaction, lock = false): Promise<ApplicationRow> {
@@ -318,12 +316,12 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
 
   return {
     async submitApplication(actor: Principal, input: ApplicationInput, idempotencyKey?: string): Promise<Submitted> {
-      const result = await runIdempotent<Application>(
-        sequelize,
-        { subject: actor.subject, key: idempotencyKey, operation: 'submitApplication', request: input },
-        async (transaction) => ({ status: 201, body: await storeSubmission(actor, input, undefined, '/body', transaction) }),
+      const { result, replayed } = await commands.runIdempotent(
+        actor,
+        { key: idempotencyKey, operation: 'submitApplication', request: input },
+        (transaction) => storeSubmission(actor, input, undefined, '/body', transaction),
       );
-      return { application: result.body, replayed: result.replayed };
+      return { application: result, replayed };
     },
 
     async startDraft(actor: Principal, input: ApplicationDraftInput): Promise<ApplicationDraft> {
@@ -331,7 +329,7 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
         throw new UnprocessableError('That program does not exist or does not take applications now.', 'ERR_PROGRAM_CLOSED');
       const id = randomUUID();
       const reference = formatReference(await nextApplicationNumber());
-      return sequelize.transaction(async (transaction) => {
+      return commands.run(actor, async (transaction) => {
         await execute(
           sequelize,
           `INSERT INTO applications (id, reference, program_id, applicant_subject, applicant_username, status, draft)
@@ -339,19 +337,17 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
           { id, reference, programId: input.programId, subject: actor.subject, username: actor.username, draft: JSON.stringify(input) },
           transaction,
         );
-        await recordEvent(sequelize, transaction, {
-          type: 'application.draft-started',
-          aggregateType: 'application',
-          aggregateId: id,
-          actor,
-          payload: { programId: input.programId },
-        });
-        return toDraft(await readOwnDraft(actor, id, transaction));
+        return {
+          result: toDraft(await readOwnDraft(actor, id, transaction)),
+          events: [
+            { type: 'application.draft-started', aggregateType: 'application', aggregateId: id, payload: { programId: input.programId } },
+          ],
+        };
       });
     },
 
     async saveDraft(actor: Principal, id: string, input: ApplicationDraftInput): Promise<ApplicationDraft> {
-      return sequelize.transaction(async (transaction) => {
+      return commands.run(actor, async (transaction) => {
         const current = await readOwnDraft(actor, id, transaction, true);
         if (current.program_id !== input.programId && !(await programs.findOpenProgram(input.programId, transaction))) {
           throw new UnprocessableError('That program does not exist or does not take applications now.', 'ERR_PROGRAM_CLOSED');
@@ -363,7 +359,12 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
           { id, programId: input.programId, draft: JSON.stringify(input) },
           transaction,
         );
-        return toDraft(await readOwnDraft(actor, id, transaction));
+        return {
+          result: toDraft(await readOwnDraft(actor, id, transaction)),
+          events: [
+            { type: 'application.draft-saved', aggregateType: 'application', aggregateId: id, payload: { programId: input.programId } },
+          ],
+        };
       });
     },
 
@@ -387,22 +388,17 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
     },
 
     async discardDraft(actor: Principal, id: string): Promise<void> {
-      await sequelize.transaction(async (transaction) => {
+      await commands.run(actor, async (transaction) => {
         await readOwnDraft(actor, id, transaction, true);
         await execute(sequelize, "DELETE FROM applications WHERE id = :id AND status = 'DRAFT'", { id }, transaction);
-        await recordEvent(sequelize, transaction, {
-          type: 'application.draft-discarded',
-          aggregateType: 'application',
-          aggregateId: id,
-          actor,
-        });
+        return { result: undefined, events: [{ type: 'application.draft-discarded', aggregateType: 'application', aggregateId: id }] };
       });
     },
 
     async submitDraft(actor: Principal, id: string, idempotencyKey?: string): Promise<Submitted> {
-      const result = await runIdempotent<Application>(
-        sequelize,
-        { subject: actor.subject, key: idempotencyKey, operation: 'submitApplicationDraft', request: { id } },
+      const { result, replayed } = await commands.runIdempotent(
+        actor,
+        { key: idempotencyKey, operation: 'submitApplicationDraft', request: { id } },
         async (transaction) => {
           const draft = await readOwnDraft(actor, id, transaction, true);
           const data = draft.draft ?? { programId: draft.program_id };
@@ -414,10 +410,10 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
               'ERR_APPLICATION_INCOMPLETE',
             );
           }
-          return { status: 201, body: await storeSubmission(actor, data as ApplicationInput, id, '/data', transaction) };
+          return storeSubmission(actor, data as ApplicationInput, id, '/data', transaction);
         },
       );
-      return { application: result.body, replayed: result.replayed };
+      return { application: result, replayed };
     },
 
     async listApplications(
@@ -435,6 +431,12 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
         replacements: { ...replacements, programId: options.programId ?? null, status: options.status ?? null },
         page: options,
       });
+      const others = rows.filter((row) => row.applicant_subject !== actor.subject).map((row) => row.id);
+      if (others.length > 0) {
+        await commands.recordAccess(actor, [
+          { type: 'application.listed', aggregateType: 'reader', aggregateId: actor.subject, payload: { applicationIds: others } },
+        ]);
+      }
       return { items: rows.map(toApplication), page: options.page, pageSize: options.pageSize, total };
     },
 
@@ -447,6 +449,9 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
       );
       // Someone else's application answers exactly like a missing one.
       if (!row) throw new NotFoundError('No application with that id.');
+      if (row.applicant_subject !== actor.subject) {
+        await commands.recordAccess(actor, [{ type: 'application.read', aggregateType: 'application', aggregateId: id }]);
+      }
       return toApplication(row);
     },
 

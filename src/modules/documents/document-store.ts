@@ -4,7 +4,8 @@ import type { Sequelize } from 'sequelize';
 import type { DocumentsConfig } from '../../config.js';
 import type { components } from '../../generated/openapi.js';
 import { createLocalDocumentStorage } from './local-storage.js';
-import { defineDocumentModels, type DocumentRecord } from './models.js';
+import type { CommandRunner } from '../../platform/db/command.js';
+import type { DocumentRow } from './models.js';
 import { createS3DocumentStorage } from './s3-storage.js';
 import type { DocumentStorage } from './storage.js';
 
@@ -12,6 +13,7 @@ export type DocumentMetadata = components['schemas']['Document'];
 
 export interface DocumentStore {
   sequelize: Sequelize;
+  commands: CommandRunner;
   storage: DocumentStorage;
   /** Largest document accepted, in bytes. */
   maxBytes: number;
@@ -22,6 +24,7 @@ export interface DocumentStore {
 export interface CreateDocumentStoreOptions {
   config: DocumentsConfig;
   sequelize: Sequelize;
+  commands: CommandRunner;
   /** Replaces the adapter the configuration names (tests, or a storage built elsewhere). */
   storage?: DocumentStorage;
   now?: () => Date;
@@ -35,9 +38,9 @@ export function createDocumentStorage(config: DocumentsConfig['storage']): Docum
 }
 
 export function createDocumentStore(options: CreateDocumentStoreOptions): DocumentStore {
-  defineDocumentModels(options.sequelize);
   return {
     sequelize: options.sequelize,
+    commands: options.commands,
     storage: options.storage ?? createDocumentStorage(options.config.storage),
     maxBytes: options.config.maxBytes,
     now: options.now ?? (() => new Date()),
@@ -45,14 +48,14 @@ export function createDocumentStore(options: CreateDocumentStoreOptions): Docume
   };
 }
 
-export function toDocumentMetadata(record: DocumentRecord): DocumentMetadata {
+export function toDocumentMetadata(row: DocumentRow): DocumentMetadata {
   return {
-    id: record.id,
-    fileName: record.fileName,
-    mediaType: record.mediaType,
-    sizeBytes: record.sizeBytes,
-    sha256: record.sha256,
-    kind: record.kind,
-    createdAt: record.createdAt.toISOString(),
+    id: row.id,
+    fileName: row.file_name,
+    mediaType: row.media_type,
+    sizeBytes: Number(row.size_bytes),
+    sha256: row.sha256,
+    kind: row.kind,
+    createdAt: row.created_at.toISOString(),
   };
 }

@@ -1,6 +1,7 @@
-import { Op, type Transaction } from 'sequelize';
+import type { Sequelize, Transaction } from 'sequelize';
+import { selectRows } from '../../platform/db/sql.js';
 import { toDocumentMetadata, type DocumentMetadata } from './document-store.js';
-import { DocumentRecord } from './models.js';
+import type { DocumentRow } from './models.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -9,16 +10,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * (unknown, malformed or someone else's) are simply absent, so a caller compares lengths to refuse
  * attaching what is not theirs. Pass the caller's transaction to read inside it.
  */
-export async function findDocumentsOwnedBy(ids: string[], ownerSubject: string, transaction?: Transaction): Promise<DocumentMetadata[]> {
+export async function findDocumentsOwnedBy(
+  sequelize: Sequelize,
+  ids: string[],
+  ownerSubject: string,
+  transaction?: Transaction,
+): Promise<DocumentMetadata[]> {
   const wanted = [...new Set(ids.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
   if (wanted.length === 0) return [];
-  const records = await DocumentRecord.findAll({
-    where: { id: { [Op.in]: wanted }, ownerSubject },
-    order: [
-      ['createdAt', 'ASC'],
-      ['id', 'ASC'],
-    ],
+  const rows = await selectRows<DocumentRow>(
+    sequelize,
+    'SELECT * FROM documents WHERE id = ANY(CAST(:ids AS uuid[])) AND owner_subject = :ownerSubject ORDER BY created_at, id',
+    { ids: wanted, ownerSubject },
     transaction,
-  });
-  return records.map(toDocumentMetadata);
+  );
+  return rows.map(toDocumentMetadata);
 }

@@ -43,7 +43,7 @@ export function createDocumentRoutes({ store, readPolicy }: DocumentRoutesOption
   });
 
   router.get('/documents/:documentId', async (req, res) => {
-    res.json(await readDocument({ documentId: req.params.documentId, reader: requirePrincipal(req), policy: readPolicy }));
+    res.json(await readDocument(store, { documentId: req.params.documentId, reader: requirePrincipal(req), policy: readPolicy }));
   });
 
   router.get('/documents/:documentId/content', async (req, res) => {

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Principal } from '../../platform/auth/principal.js';
-import { recordEvent } from '../../platform/db/events.js';
+import { selectOne } from '../../platform/db/sql.js';
 import { InputError, PayloadTooLargeError } from '../../platform/http/errors.js';
 import { sniffDocumentType } from './content-type.js';
 import { toDocumentMetadata, type DocumentMetadata, type DocumentStore } from './document-store.js';
 import { DocumentStorageUnavailableError, DocumentTypeRefusedError } from './errors.js';
 import { sanitizeFileName } from './file-name.js';
-import { DocumentRecord, type DocumentKind } from './models.js';
+import type { DocumentKind, DocumentRow } from './models.js';
 
 export interface UploadDocumentOptions {
   uploader: Pick<Principal, 'subject' | 'username'>;
@@ -36,10 +36,15 @@ export async function uploadDocument(store: DocumentStore, options: UploadDocume
     throw new DocumentStorageUnavailableError(error);
   }
 
-  const record = await store.sequelize.transaction(async (transaction) => {
-    const created = await DocumentRecord.create(
+  const id = store.newId();
+  const record = await store.commands.run(uploader, async (transaction) => {
+    const row = await selectOne<DocumentRow>(
+      store.sequelize,
+      `INSERT INTO documents (id, sha256, size_bytes, media_type, file_name, kind, owner_subject, owner_username, created_at)
+       VALUES (:id, :sha256, :sizeBytes, :mediaType, :fileName, :kind, :ownerSubject, :ownerUsername, :createdAt)
+       RETURNING *`,
       {
-        id: store.newId(),
+        id,
         sha256,
         sizeBytes: bytes.length,
         mediaType,
@@ -49,16 +54,15 @@ export async function uploadDocument(store: DocumentStore, options: UploadDocume
         ownerUsername: uploader.username,
         createdAt: store.now(),
       },
-      { transaction },
+      transaction,
     );
-    await recordEvent(store.sequelize, transaction, {
-      type: 'document.uploaded',
-      aggregateType: 'document',
-      aggregateId: created.id,
-      actor: uploader,
-      payload: { kind, mediaType, sizeBytes: bytes.length },
-    });
-    return created;
+    if (!row) throw new TypeError('INSERT … RETURNING returned no row');
+    return {
+      result: row,
+      events: [
+        { type: 'document.uploaded', aggregateType: 'document', aggregateId: id, payload: { kind, mediaType, sizeBytes: bytes.length } },
+      ],
+    };
   });
   return toDocumentMetadata(record);
 }

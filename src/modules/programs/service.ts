@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Sequelize, Transaction } from 'sequelize';
 import { ConflictError, InputError, NotFoundError } from '../../platform/http/errors.js';
 import type { Principal } from '../../platform/auth/principal.js';
-import { recordEvent } from '../../platform/db/events.js';
+import type { CommandRunner } from '../../platform/db/command.js';
 import { execute, isUniqueViolation, selectOne, selectPage, selectRows, type PageRequest } from '../../platform/db/sql.js';
 import {
   toProgram,
@@ -26,6 +26,7 @@ import {
 
 export interface ProgramsServiceOptions {
   sequelize: Sequelize;
+  commands: CommandRunner;
 }
 
 export interface ListProgramsOptions extends PageRequest {
@@ -56,13 +57,13 @@ function assertRunnable(state: 'open' | 'closed', stages: Array<Pick<StageRow, '
   }
 }
 
-export function createProgramsService({ sequelize }: ProgramsServiceOptions) {
+export function createProgramsService({ sequelize, commands }: ProgramsServiceOptions) {
   async function loadStages(programIds: string[], transaction?: Transaction): Promise<Map<string, StageRow[]>> {
     const byProgram = new Map<string, StageRow[]>(programIds.map((id) => [id, []]));
     if (programIds.length === 0) return byProgram;
     const rows = await selectRows<StageRow>(
       sequelize,
-      'SELECT * FROM program_stages WHERE program_id IN (:ids) ORDER BY program_id, position',
+      'SELECT * FROM program_stages WHERE program_id = ANY(:ids) ORDER BY program_id, position',
       { ids: programIds },
       transaction,
     );
@@ -90,7 +91,7 @@ export function createProgramsService({ sequelize }: ProgramsServiceOptions) {
     if (codes.length === 0) return;
     const found = await selectRows<{ code: string }>(
       sequelize,
-      'SELECT code FROM officer_groups WHERE code IN (:codes)',
+      'SELECT code FROM officer_groups WHERE code = ANY(:codes)',
       { codes },
       transaction,
     );
@@ -152,7 +153,7 @@ export function createProgramsService({ sequelize }: ProgramsServiceOptions) {
     change: (stages: Array<NewStage & { id: string }>) => Array<NewStage & { id: string }>,
     event: { type: string; stageId: string },
   ): Promise<Program> {
-    return sequelize.transaction(async (transaction) => {
+    return commands.run(actor, async (transaction) => {
       const found = await readProgram(programId, transaction, true);
       if (!found) throw new NotFoundError('No program with that id.');
       await bumpVersion(programId, version, transaction);
@@ -169,14 +170,17 @@ export function createProgramsService({ sequelize }: ProgramsServiceOptions) {
         transaction,
       );
       await writeStages(programId, next, transaction);
-      await recordEvent(sequelize, transaction, {
-        type: event.type,
-        aggregateType: 'program',
-        aggregateId: programId,
-        actor,
-        payload: { stageId: event.stageId },
-      });
-      return reread(programId, transaction);
+      return {
+        result: await reread(programId, transaction),
+        events: [
+          {
+            type: event.type,
+            aggregateType: 'program',
+            aggregateId: programId,
+            payload: { stageId: event.stageId },
+          },
+        ],
+      };
     });
   }
 
@@ -196,7 +200,7 @@ export function createProgramsService({ sequelize }: ProgramsServiceOptions) {
       const id = randomUUID();
       const stages = input.stages ?? [];
       try {
-        return await sequelize.transaction(async (transaction) => {
+        return await commands.run(actor, async (transaction) => {
           await assertGroupsExist(
             stages.map((s) => s.officer),
             transaction,
@@ -221,14 +225,17 @@ export function createProgramsService({ sequelize }: ProgramsServiceOptions) {
             transaction,
           );
           await writeStages(id, stages, transaction);
-          await recordEvent(sequelize, transaction, {
-            type: 'program.created',
-            aggregateType: 'program',
-            aggregateId: id,
-            actor,
-            payload: { code: input.code },
-          });
-          return reread(id, transaction);
+          return {
+            result: await reread(id, transaction),
+            events: [
+              {
+                type: 'program.created',
+                aggregateType: 'program',
+                aggregateId: id,
+                payload: { code: input.code },
+              },
+            ],
+          };
         });
       } catch (error) {
         if (isUniqueViolation(error, 'programs_code_key'))
@@ -263,7 +270,7 @@ export function createProgramsService({ sequelize }: ProgramsServiceOptions) {
     },
 
     async updateProgram(actor: Actor, id: string, patch: ProgramPatch): Promise<Program> {
-      return sequelize.transaction(async (transaction) => {
+      return commands.run(actor, async (transaction) => {
         const found = await readProgram(id, transaction, true);
         if (!found) throw new NotFoundError('No program with that id.');
         await bumpVersion(id, patch.version, transaction);
@@ -295,14 +302,17 @@ export function createProgramsService({ sequelize }: ProgramsServiceOptions) {
           transaction,
         );
         const type = state !== found.row.state ? (state === 'open' ? 'program.opened' : 'program.closed') : 'program.changed';
-        await recordEvent(sequelize, transaction, {
-          type,
-          aggregateType: 'program',
-          aggregateId: id,
-          actor,
-          payload: { fields: Object.keys(patch).filter((k) => k !== 'version') },
-        });
-        return reread(id, transaction);
+        return {
+          result: await reread(id, transaction),
+          events: [
+            {
+              type,
+              aggregateType: 'program',
+              aggregateId: id,
+              payload: { fields: Object.keys(patch).filter((k) => k !== 'version') },
+            },
+          ],
+        };
       });
     },
 
@@ -358,7 +368,7 @@ export function createProgramsService({ sequelize }: ProgramsServiceOptions) {
     },
 
     async saveOfficerGroup(actor: Actor, code: string, input: OfficerGroupInput): Promise<OfficerGroup> {
-      return sequelize.transaction(async (transaction) => {
+      return commands.run(actor, async (transaction) => {
         await execute(
           sequelize,
           `INSERT INTO officer_groups (id, code, name, members) VALUES (:id, :code, :name, CAST(:members AS text[]))
@@ -366,14 +376,17 @@ export function createProgramsService({ sequelize }: ProgramsServiceOptions) {
           { id: randomUUID(), code, name: input.name, members: `{${input.members.map((m) => JSON.stringify(m)).join(',')}}` },
           transaction,
         );
-        await recordEvent(sequelize, transaction, {
-          type: 'officer-group.saved',
-          aggregateType: 'officer-group',
-          aggregateId: code,
-          actor,
-          payload: { members: input.members.length },
-        });
-        return { code, name: input.name, members: input.members };
+        return {
+          result: { code, name: input.name, members: input.members },
+          events: [
+            {
+              type: 'officer-group.saved',
+              aggregateType: 'officer-group',
+              aggregateId: code,
+              payload: { members: input.members.length },
+            },
+          ],
+        };
       });
     },
 

@@ -11,7 +11,7 @@ export function createRegistryRoutes(registry: RegistryService): Router {
   router.get('/registrants', async (req, res) => {
     const query = req.query as Partial<SearchRegistrantsOptions>;
     res.json(
-      await registry.searchRegistrants({
+      await registry.searchRegistrants(requirePrincipal(req), {
         ...pageOf(query),
         idType: query.idType,
         idValue: query.idValue,
@@ -27,7 +27,7 @@ export function createRegistryRoutes(registry: RegistryService): Router {
   });
 
   router.get('/registrants/:registrantId', async (req, res) => {
-    res.json(await registry.getRegistrant(req.params.registrantId));
+    res.json(await registry.getRegistrant(requirePrincipal(req), req.params.registrantId));
   });
 
   router.patch('/registrants/:registrantId', async (req, res) => {
@@ -35,7 +35,7 @@ export function createRegistryRoutes(registry: RegistryService): Router {
   });
 
   router.get('/registrants/:registrantId/changes', async (req, res) => {
-    res.json({ items: await registry.listChanges(req.params.registrantId) });
+    res.json({ items: await registry.listChanges(requirePrincipal(req), req.params.registrantId) });
   });
 
   router.get('/me/registrant', async (req, res) => {

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Sequelize, Transaction } from 'sequelize';
 import type { Principal } from '../../platform/auth/principal.js';
-import { recordEvent } from '../../platform/db/events.js';
+import type { CommandRunner, DomainEvent } from '../../platform/db/command.js';
 import { execute, selectOne, selectPage, selectRows, type PageRequest } from '../../platform/db/sql.js';
 import { ConflictError, InputError, NotFoundError, type FieldError } from '../../platform/http/errors.js';
 import {
@@ -25,6 +25,7 @@ import {
 
 export interface RegistryServiceOptions {
   sequelize: Sequelize;
+  commands: CommandRunner;
   now?: () => Date;
 }
 
@@ -44,6 +45,26 @@ export interface RecordApplicantOptions {
 
 type Actor = Pick<Principal, 'subject' | 'username'>;
 type Change = { from: unknown; to: unknown };
+
+export interface ApplicantRecorded {
+  registrantId: string;
+  /** `registrant.enrolled` or `registrant.changed`; undefined when nothing changed. */
+  event: DomainEvent | undefined;
+}
+
+function enrolled(id: string): DomainEvent {
+  return { type: 'registrant.enrolled', aggregateType: 'registrant', aggregateId: id };
+}
+
+/** Names the changed fields, never their values (personal data). */
+function changed(id: string, changes: Record<string, Change>): DomainEvent {
+  return { type: 'registrant.changed', aggregateType: 'registrant', aggregateId: id, payload: { fields: Object.keys(changes) } };
+}
+
+/** A read of several registrants, on the reader's own chain: ids only, never the search terms. */
+function readBy(reader: Actor, type: string, ids: string[]): DomainEvent {
+  return { type, aggregateType: 'reader', aggregateId: reader.subject, payload: { registrantIds: ids } };
+}
 
 const MAX_AGE_YEARS = 130;
 
@@ -97,14 +118,14 @@ function familyRowsOf(family: FamilyMemberInput[]) {
   }));
 }
 
-export function createRegistryService({ sequelize, now = () => new Date() }: RegistryServiceOptions) {
+export function createRegistryService({ sequelize, commands, now = () => new Date() }: RegistryServiceOptions) {
   async function loadFamily(registrantIds: string[], transaction?: Transaction): Promise<Map<string, FamilyMemberRow[]>> {
     const byRegistrant = new Map<string, FamilyMemberRow[]>(registrantIds.map((id) => [id, []]));
     if (registrantIds.length === 0) return byRegistrant;
     const rows = await selectRows<FamilyMemberRow>(
       sequelize,
       `SELECT id, registrant_id, position, relation, given_name, family_name, gender, CAST(birth_date AS text) AS birth_date, occupation
-       FROM family_members WHERE registrant_id IN (:ids) ORDER BY registrant_id, position`,
+       FROM family_members WHERE registrant_id = ANY(:ids) ORDER BY registrant_id, position`,
       { ids: registrantIds },
       transaction,
     );
@@ -224,7 +245,7 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
       const problems = checkBirthDates(input, input.familyMembers, now(), { person: '/body', family: '/body/familyMembers' });
       if (problems.length > 0) throw new InputError(problems.map((p) => `${p.path} ${p.message}`).join('; '), problems);
       const id = randomUUID();
-      return sequelize.transaction(async (transaction) => {
+      return commands.run(actor, async (transaction) => {
         const created = await insertRegistrant(
           actor,
           id,
@@ -239,14 +260,14 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
             `A registrant with ${input.idType} ${input.idValue} is already in the registry.`,
             'ERR_REGISTRANT_DUPLICATE',
           );
-        await recordEvent(sequelize, transaction, { type: 'registrant.enrolled', aggregateType: 'registrant', aggregateId: id, actor });
         const registrant = await readRegistrant(id, transaction);
         if (!registrant) throw new NotFoundError('The registrant vanished while it was being created.');
-        return registrant;
+        return { result: registrant, events: [enrolled(id)] };
       });
     },
 
     async searchRegistrants(
+      reader: Actor,
       options: SearchRegistrantsOptions,
     ): Promise<{ items: Registrant[]; page: number; pageSize: number; total: number }> {
       const name = options.name
@@ -271,6 +292,13 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
       });
       const family = await loadFamily(rows.map((r) => r.id));
       const today = now();
+      await commands.recordAccess(reader, [
+        readBy(
+          reader,
+          'registrant.searched',
+          rows.map((r) => r.id),
+        ),
+      ]);
       return {
         items: rows.map((row) => toRegistrant(row, family.get(row.id) ?? [], today)),
         page: options.page,
@@ -279,9 +307,10 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
       };
     },
 
-    async getRegistrant(id: string): Promise<Registrant> {
+    async getRegistrant(reader: Actor, id: string): Promise<Registrant> {
       const registrant = await readRegistrant(id);
       if (!registrant) throw new NotFoundError('No registrant with that id.');
+      await commands.recordAccess(reader, [{ type: 'registrant.read', aggregateType: 'registrant', aggregateId: id }]);
       return registrant;
     },
 
@@ -296,7 +325,7 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
     async updateRegistrant(actor: Actor, id: string, patch: RegistrantPatch): Promise<Registrant> {
       const problems = checkBirthDates(patch, patch.familyMembers, now(), { person: '/body', family: '/body/familyMembers' });
       if (problems.length > 0) throw new InputError(problems.map((p) => `${p.path} ${p.message}`).join('; '), problems);
-      return sequelize.transaction(async (transaction) => {
+      return commands.run(actor, async (transaction) => {
         const current = await selectOne<RegistrantRow>(sequelize, `${SELECT_REGISTRANT} WHERE id = :id FOR UPDATE`, { id }, transaction);
         if (!current) throw new NotFoundError('No registrant with that id.');
         if (current.version !== patch.version)
@@ -311,22 +340,13 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
           patch.familyMembers ? familyRowsOf(patch.familyMembers) : undefined,
           transaction,
         );
-        if (Object.keys(changes).length > 0) {
-          await recordEvent(sequelize, transaction, {
-            type: 'registrant.changed',
-            aggregateType: 'registrant',
-            aggregateId: id,
-            actor,
-            payload: { fields: Object.keys(changes) },
-          });
-        }
         const registrant = await readRegistrant(id, transaction);
         if (!registrant) throw new NotFoundError('No registrant with that id.');
-        return registrant;
+        return { result: registrant, events: Object.keys(changes).length > 0 ? [changed(id, changes)] : [] };
       });
     },
 
-    async listChanges(id: string): Promise<RegistrantChange[]> {
+    async listChanges(reader: Actor, id: string): Promise<RegistrantChange[]> {
       if (!(await selectOne(sequelize, 'SELECT 1 AS found FROM registrants WHERE id = :id', { id })))
         throw new NotFoundError('No registrant with that id.');
       const rows = await selectRows<{
@@ -340,6 +360,7 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
          WHERE registrant_id = :id ORDER BY changed_at, id`,
         { id },
       );
+      await commands.recordAccess(reader, [{ type: 'registrant.changes-read', aggregateType: 'registrant', aggregateId: id }]);
       return rows.map((row) => ({
         changedAt: row.changed_at.toISOString(),
         changedBy: row.changed_by_username ?? row.changed_by_subject,
@@ -349,9 +370,10 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
 
     /**
      * An applicant's details as submitted: the registrant is created the first time and reused after,
-     * with every changed field recorded. Runs in the caller's transaction; returns the registrant id.
+     * with every changed field recorded. Runs in the caller's command: returns the registrant id and the
+     * event the caller must record (none when nothing changed).
      */
-    async recordApplicantDetails(actor: Actor, options: RecordApplicantOptions, transaction: Transaction): Promise<string> {
+    async recordApplicantDetails(actor: Actor, options: RecordApplicantOptions, transaction: Transaction): Promise<ApplicantRecorded> {
       const family = familyRowsOf(options.familyMembers);
       // The registrant and their family in one round trip, locked until the application is stored.
       const select = `SELECT r.*, CAST(r.birth_date AS text) AS birth_date,
@@ -364,14 +386,16 @@ export function createRegistryService({ sequelize, now = () => new Date() }: Reg
       let current = await selectOne<RegistrantRow & { family: FamilyMemberRow[] }>(sequelize, select, key, transaction);
       if (!current) {
         const id = randomUUID();
-        if (await insertRegistrant(actor, id, options.idType, options.idValue, options.details, family, transaction)) return id;
+        if (await insertRegistrant(actor, id, options.idType, options.idValue, options.details, family, transaction)) {
+          return { registrantId: id, event: enrolled(id) };
+        }
         // Someone enrolled the same person a moment ago: update theirs instead.
         current = await selectOne<RegistrantRow & { family: FamilyMemberRow[] }>(sequelize, select, key, transaction);
         if (!current) throw new ConflictError('The registrant could not be created; try again.');
       }
       const { family: currentFamily, ...row } = current;
-      await applyChanges(actor, row, columnsOf(options.details), family, transaction, currentFamily);
-      return current.id;
+      const changes = await applyChanges(actor, row, columnsOf(options.details), family, transaction, currentFamily);
+      return { registrantId: current.id, event: Object.keys(changes).length > 0 ? changed(current.id, changes) : undefined };
     },
   };
 }

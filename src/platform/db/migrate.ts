@@ -1,11 +1,12 @@
 /**
- * Schema migrations with umzug, run at start (and by `npm run migrate`). Several app instances may
- * start at once: a PostgreSQL advisory lock lets one migrate while the others wait.
+ * Schema migrations with umzug, run at start (and by `npm run migrate`) as the owner role. Several app
+ * instances may start at once: a PostgreSQL advisory lock lets one migrate while the others wait. The
+ * list comes from the composition root (src/migrations.ts): the platform imports no module.
  */
 import { Umzug, SequelizeStorage, type MigrationParams } from 'umzug';
 import type { QueryInterface, Sequelize } from 'sequelize';
 import type { Logger } from 'pino';
-import { migrations } from './migrations/index.js';
+import { grantAppRole, type AppRole } from './app-role.js';
 
 export type MigrationContext = { queryInterface: QueryInterface; sequelize: Sequelize };
 export type Migration = {
@@ -16,7 +17,7 @@ export type Migration = {
 
 const MIGRATION_LOCK_KEY = 7_420_001;
 
-function createMigrator(sequelize: Sequelize, logger: Logger) {
+function createMigrator(sequelize: Sequelize, logger: Logger, migrations: Migration[]) {
   return new Umzug<MigrationContext>({
     migrations: migrations.map((m) => ({ name: m.name, up: m.up, down: m.down })),
     context: { queryInterface: sequelize.getQueryInterface(), sequelize },
@@ -30,17 +31,24 @@ function createMigrator(sequelize: Sequelize, logger: Logger) {
   });
 }
 
-export async function migrateToLatest(sequelize: Sequelize, logger: Logger): Promise<string[]> {
-  const migrator = createMigrator(sequelize, logger);
+export interface MigrateOptions {
+  migrations: Migration[];
+  /** The role the app connects as; granted its privileges after the run. Undefined: the app is the owner. */
+  appRole: AppRole | undefined;
+}
+
+export async function migrateToLatest(sequelize: Sequelize, logger: Logger, options: MigrateOptions): Promise<string[]> {
+  const migrator = createMigrator(sequelize, logger, options.migrations);
   // The lock is per session, so hold one connection for the whole run.
   return sequelize.transaction(async (transaction) => {
     await sequelize.query('SELECT pg_advisory_xact_lock(:key)', { replacements: { key: MIGRATION_LOCK_KEY }, transaction });
     const applied = await migrator.up();
+    if (options.appRole) await grantAppRole(sequelize, transaction, options.appRole);
     return applied.map((m) => m.name);
   });
 }
 
-export async function pendingMigrations(sequelize: Sequelize, logger: Logger): Promise<string[]> {
-  const pending = await createMigrator(sequelize, logger).pending();
+export async function pendingMigrations(sequelize: Sequelize, logger: Logger, migrations: Migration[]): Promise<string[]> {
+  const pending = await createMigrator(sequelize, logger, migrations).pending();
   return pending.map((m) => m.name);
 }

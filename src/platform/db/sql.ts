@@ -1,29 +1,25 @@
 /**
- * Thin typed helpers over Sequelize's raw queries with named replacements (`:name`), always bound,
- * never concatenated. Modules use these for hand-written SQL where a model adds nothing.
+ * The one data-access idiom of the project (docs/decisions.md): hand-written SQL with named
+ * placeholders (`:name`), turned into PostgreSQL bind parameters (`$1`), so a value never becomes SQL
+ * text. Sequelize provides the pool and the transactions; nothing here reaches into its internals.
+ * A list is bound as one array parameter: write `= ANY(:ids)`, not `IN (:ids)`.
  */
-import { createHash } from 'node:crypto';
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 
 export type Replacements = Record<string, unknown>;
 
-interface PreparedText {
-  name: string;
+interface BoundText {
   text: string;
-  /** Replacement names in the order of `$1, $2, …`. */
+  /** Placeholder names in the order of `$1, $2, …`. */
   parameters: string[];
 }
 
-interface RawClient {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[]; rowCount: number | null }>;
-}
-
-const prepared = new Map<string, PreparedText>();
+const bound = new Map<string, BoundText>();
 const NAMED_PARAMETER = /(?<![:\w]):([A-Za-z_]\w*)/g;
 
 /** `:name` placeholders become `$n` bind parameters, once per distinct SQL text. */
-function prepare(sql: string): PreparedText {
-  let found = prepared.get(sql);
+function bindText(sql: string): BoundText {
+  let found = bound.get(sql);
   if (!found) {
     const parameters: string[] = [];
     const text = sql.replace(NAMED_PARAMETER, (_match, name: string) => {
@@ -32,31 +28,17 @@ function prepare(sql: string): PreparedText {
       parameters.push(name);
       return `$${parameters.length}`;
     });
-    found = { name: `iaod_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text, parameters };
-    prepared.set(sql, found);
+    found = { text, parameters };
+    bound.set(sql, found);
   }
   return found;
 }
 
-/**
- * Inside a transaction, statements go straight to its connection as named prepared statements with
- * bound parameters: PostgreSQL parses and plans each one once per connection, and nothing is
- * interpolated into SQL text. Lists (`IN (:ids)`) still go through Sequelize, which expands them.
- */
-async function runPrepared(
-  sql: string,
-  replacements: Replacements,
-  transaction: Transaction,
-): Promise<{ rows: unknown[]; rowCount: number } | undefined> {
-  const client = (transaction as unknown as { connection?: RawClient }).connection;
-  if (!client || Object.values(replacements).some(Array.isArray)) return undefined;
-  const statement = prepare(sql);
-  const values = statement.parameters.map((name) => {
+function valuesOf(statement: BoundText, replacements: Replacements): unknown[] {
+  return statement.parameters.map((name) => {
     if (!(name in replacements)) throw new TypeError(`SQL parameter :${name} has no value`);
     return replacements[name] ?? null;
   });
-  const result = await client.query({ name: statement.name, text: statement.text, values });
-  return { rows: result.rows, rowCount: result.rowCount ?? 0 };
 }
 
 export async function selectRows<T extends object>(
@@ -65,9 +47,8 @@ export async function selectRows<T extends object>(
   replacements: Replacements = {},
   transaction?: Transaction,
 ): Promise<T[]> {
-  const direct = transaction ? await runPrepared(sql, replacements, transaction) : undefined;
-  if (direct) return direct.rows as T[];
-  return sequelize.query<T>(sql, { type: QueryTypes.SELECT, replacements, transaction });
+  const statement = bindText(sql);
+  return sequelize.query<T>(statement.text, { type: QueryTypes.SELECT, bind: valuesOf(statement, replacements), transaction });
 }
 
 export async function selectOne<T extends object>(
@@ -87,9 +68,8 @@ export async function execute(
   replacements: Replacements = {},
   transaction?: Transaction,
 ): Promise<number> {
-  const direct = transaction ? await runPrepared(sql, replacements, transaction) : undefined;
-  if (direct) return direct.rowCount;
-  const [, meta] = await sequelize.query(sql, { replacements, transaction });
+  const statement = bindText(sql);
+  const [, meta] = await sequelize.query(statement.text, { bind: valuesOf(statement, replacements), transaction });
   // Sequelize reports an INSERT's row count as a number, other statements' in pg's result object.
   if (typeof meta === 'number') return meta;
   const rowCount = (meta as { rowCount?: number } | undefined)?.rowCount;
@@ -98,7 +78,7 @@ export async function execute(
 
 /** PostgreSQL's unique-violation, so a service can turn a race into a clear 409. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  // Sequelize wraps the driver's error in `original`; prepared statements surface pg's own.
+  // Sequelize wraps the driver's error in `original`.
   type PgError = { code?: string; constraint?: string };
   const wrapped = error as (PgError & { original?: PgError }) | null;
   const cause = wrapped?.original ?? wrapped;

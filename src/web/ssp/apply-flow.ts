@@ -214,6 +214,7 @@ export function createApplyFlow(options: ApplyFlowOptions) {
       const wanted = data.documents ?? [];
       if (wanted.length === 0) return [];
       const found = await findDocumentsOwnedBy(
+        documents.sequelize,
         wanted.map((d) => d.documentId),
         actor.subject,
       );

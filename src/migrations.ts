@@ -1,0 +1,26 @@
+/**
+ * Every migration of the platform and the modules, in the order of their names (a sortable date):
+ * the composition root collects them, so the platform imports no module.
+ */
+import type { Migration } from './platform/db/migrate.js';
+import { platformMigrations } from './platform/db/migrations.js';
+import { createUserPreferences } from './modules/accounts/index.js';
+import { createDocuments } from './modules/documents/index.js';
+import { createRegistry } from './modules/registry/index.js';
+import { createPrograms } from './modules/programs/index.js';
+import { createApplications } from './modules/applications/index.js';
+
+function inNameOrder(list: Migration[]): Migration[] {
+  const names = new Set(list.map((m) => m.name));
+  if (names.size !== list.length) throw new Error('two migrations share a name');
+  return [...list].sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+export const migrations: Migration[] = inNameOrder([
+  ...platformMigrations,
+  createUserPreferences,
+  createDocuments,
+  createRegistry,
+  createPrograms,
+  createApplications,
+]);

@@ -1,0 +1,98 @@
+/**
+ * Writes a command's events in its transaction, in one statement: for each event the next link of its
+ * aggregate's hash chain (the chain head row is locked until commit, so two writers of one aggregate
+ * queue), the audit row, and, for state changes, the outbox row for consumers.
+ */
+import type { Sequelize, Transaction } from 'sequelize';
+import { selectRows } from '../db/sql.js';
+import { chainKeyOf, contentHashOf, type AuditContent } from './event-hash.js';
+
+export interface Actor {
+  subject: string;
+  /** Shown to people (user name or display name); the subject is what identifies the actor. */
+  username: string;
+}
+
+export interface DomainEvent {
+  /** e.g. `application.submitted` */
+  type: string;
+  aggregateType: string;
+  aggregateId: string;
+  /** Ids and codes for auditors and consumers; never personal data. */
+  payload?: Record<string, unknown>;
+}
+
+export interface WriteEventsOptions {
+  actor: Actor;
+  events: DomainEvent[];
+  occurredAt: Date;
+  /** False for reads of personal data: recorded for auditors, of no interest to consumers. */
+  toOutbox: boolean;
+}
+
+/** The statement; `:events` is a JSON list, one element per event, already in chain-key order. */
+const WRITE_EVENTS = `WITH input AS (
+    SELECT * FROM jsonb_to_recordset(CAST(:events AS jsonb)) AS e(ord int, chain_key varchar, content_hash char(64), action varchar,
+      entity_type varchar, entity_id varchar, details jsonb)
+  ),
+  heads AS (
+    INSERT INTO audit_chain_heads AS h (chain_key, seq, content_hash, prev_hash, hash)
+    SELECT chain_key, 1, content_hash, NULL, encode(sha256(convert_to(':' || content_hash, 'UTF8')), 'hex') FROM input ORDER BY ord
+    ON CONFLICT (chain_key) DO UPDATE SET seq = h.seq + 1, content_hash = EXCLUDED.content_hash, prev_hash = h.hash,
+      hash = encode(sha256(convert_to(h.hash || ':' || EXCLUDED.content_hash, 'UTF8')), 'hex')
+    RETURNING chain_key, seq, prev_hash, hash
+  ),
+  audit AS (
+    INSERT INTO audit_events (occurred_at, actor_subject, actor_username, action, entity_type, entity_id, details,
+      chain_key, seq, prev_hash, hash)
+    SELECT CAST(:occurredAt AS timestamptz), :actorSubject, :actorName, i.action, i.entity_type, i.entity_id, i.details, i.chain_key,
+      h.seq, h.prev_hash, h.hash
+    FROM input i JOIN heads h USING (chain_key) ORDER BY i.ord
+    RETURNING id
+  ),
+  outbox AS (
+    INSERT INTO outbox_events (occurred_at, event_type, aggregate_type, aggregate_id, payload)
+    SELECT CAST(:occurredAt AS timestamptz), action, entity_type, entity_id, details FROM input WHERE :toOutbox ORDER BY ord
+  )
+  SELECT count(*) AS written FROM audit`;
+
+export async function writeEvents(sequelize: Sequelize, transaction: Transaction, options: WriteEventsOptions): Promise<void> {
+  const { actor, events } = options;
+  if (events.length === 0) return;
+  const occurredAt = options.occurredAt.toISOString();
+  const rows = events.map((event) => {
+    const content: AuditContent = {
+      occurredAt,
+      actorSubject: actor.subject,
+      actorName: actor.username,
+      action: event.type,
+      entityType: event.aggregateType,
+      entityId: event.aggregateId,
+      details: event.payload ?? {},
+    };
+    return {
+      chain_key: chainKeyOf(event.aggregateType, event.aggregateId),
+      content_hash: contentHashOf(content),
+      action: event.type,
+      entity_type: event.aggregateType,
+      entity_id: event.aggregateId,
+      details: content.details,
+    };
+  });
+  const keys = new Set(rows.map((row) => row.chain_key));
+  if (keys.size !== rows.length) throw new TypeError('one command may write one event per aggregate');
+  // Chain heads are locked in key order, so two commands touching the same aggregates cannot deadlock.
+  rows.sort((a, b) => (a.chain_key < b.chain_key ? -1 : a.chain_key > b.chain_key ? 1 : 0));
+  await selectRows(
+    sequelize,
+    WRITE_EVENTS,
+    {
+      events: JSON.stringify(rows.map((row, ord) => ({ ...row, ord }))),
+      occurredAt,
+      actorSubject: actor.subject,
+      actorName: actor.username,
+      toOutbox: options.toOutbox,
+    },
+    transaction,
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * Two PostgreSQL roles: migrations run as the owner of the schema; the app connects as a role that may
+ * read and write the business tables but may only INSERT and SELECT the audit trail, so the running
+ * service cannot rewrite its own record. Granted after every migration run, so new tables are covered.
+ */
+import pg from 'pg';
+import type { Sequelize, Transaction } from 'sequelize';
+
+export interface AppRole {
+  name: string;
+  /** Set when the role may be created here (development, tests); a production role is made by the DBA. */
+  password: string | undefined;
+}
+
+/** Tables the app may only append to and read. */
+const APPEND_ONLY = ['audit_events', 'audit_checkpoints'];
+/** Tables only migrations write. */
+const READ_ONLY = ['schema_migrations'];
+
+export async function grantAppRole(sequelize: Sequelize, transaction: Transaction, role: AppRole): Promise<void> {
+  const name = pg.escapeIdentifier(role.name);
+  if (role.password !== undefined) {
+    // Role names are cluster-wide: another database's migration may create it at the same moment.
+    await sequelize.query(
+      `DO $$ BEGIN
+         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${pg.escapeLiteral(role.name)}) THEN
+           CREATE ROLE ${name} LOGIN PASSWORD ${pg.escapeLiteral(role.password)};
+         END IF;
+       EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+       END $$`,
+      { transaction },
+    );
+  }
+  await sequelize.query(
+    `GRANT CONNECT ON DATABASE ${pg.escapeIdentifier(await currentDatabase(sequelize, transaction))} TO ${name};
+     GRANT USAGE ON SCHEMA public TO ${name};
+     GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${name};
+     GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${name};
+     REVOKE UPDATE, DELETE, TRUNCATE ON ${APPEND_ONLY.join(', ')} FROM ${name};
+     REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${READ_ONLY.join(', ')} FROM ${name};`,
+    { transaction },
+  );
+}
+
+async function currentDatabase(sequelize: Sequelize, transaction: Transaction): Promise<string> {
+  const [rows] = (await sequelize.query('SELECT current_database() AS name', { transaction })) as [Array<{ name: string }>, unknown];
+  const name = rows[0]?.name;
+  if (!name) throw new Error('PostgreSQL did not name the current database');
+  return name;
+}
+
+/** The connection string the app uses: the owner's, with the app role's name and password. */
+export function appRoleUrl(ownerUrl: string, role: AppRole): string {
+  const url = new URL(ownerUrl);
+  url.username = encodeURIComponent(role.name);
+  url.password = role.password === undefined ? '' : encodeURIComponent(role.password);
+  return url.href;
+}
+
+export function roleOfUrl(databaseUrl: string): string {
+  return decodeURIComponent(new URL(databaseUrl).username);
+}

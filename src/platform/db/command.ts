@@ -1,0 +1,70 @@
+/**
+ * The one way a module changes state: a command runs in one transaction and returns its events; the
+ * runner writes each event's audit row (hash-chained) and outbox row in that same transaction, so a
+ * change and its record commit or roll back together. Reads of personal data by someone other than
+ * its owner are recorded the same way, without an outbox row.
+ */
+import type { Sequelize, Transaction } from 'sequelize';
+import { writeEvents, type Actor, type DomainEvent } from '../audit/write-events.js';
+import { claimIdempotencyKey, rememberIdempotentResult, type IdempotencyRequest } from '../http/idempotency.js';
+
+export type { Actor, DomainEvent };
+
+export interface CommandOutcome<T> {
+  result: T;
+  /** What changed, one event per aggregate; empty only when the command changed nothing. */
+  events: DomainEvent[];
+}
+
+export type Command<T> = (transaction: Transaction) => Promise<CommandOutcome<T>>;
+
+export interface IdempotentCommandResult<T> {
+  result: T;
+  /** True when an Idempotency-Key replayed an earlier result; nothing ran this time. */
+  replayed: boolean;
+}
+
+export interface CommandRunner {
+  run<T>(actor: Actor, command: Command<T>): Promise<T>;
+  /** Like `run`; with a key, the same request again returns the first result (see idempotency.ts). */
+  runIdempotent<T>(actor: Actor, request: IdempotencyRequest, command: Command<T>): Promise<IdempotentCommandResult<T>>;
+  /** Records an access that changes no business state: a read of personal data by someone other than its owner, a sign-in. */
+  recordAccess(actor: Actor, events: DomainEvent[], transaction?: Transaction): Promise<void>;
+}
+
+export interface CommandRunnerOptions {
+  sequelize: Sequelize;
+  /** The clock events are stamped with. */
+  now?: () => Date;
+}
+
+export function createCommandRunner({ sequelize, now = () => new Date() }: CommandRunnerOptions): CommandRunner {
+  async function execute<T>(actor: Actor, command: Command<T>, transaction: Transaction): Promise<T> {
+    const { result, events } = await command(transaction);
+    await writeEvents(sequelize, transaction, { actor, events, occurredAt: now(), toOutbox: true });
+    return result;
+  }
+
+  return {
+    run(actor, command) {
+      return sequelize.transaction((transaction) => execute(actor, command, transaction));
+    },
+
+    runIdempotent<T>(actor: Actor, request: IdempotencyRequest, command: Command<T>): Promise<IdempotentCommandResult<T>> {
+      return sequelize.transaction(async (transaction) => {
+        const claim = await claimIdempotencyKey<T>(sequelize, transaction, actor.subject, request);
+        if (claim.replay) return { result: claim.replay.body, replayed: true };
+        const result = await execute(actor, command, transaction);
+        if (claim.claimed) await rememberIdempotentResult(sequelize, transaction, actor.subject, request, result);
+        return { result, replayed: false };
+      });
+    },
+
+    async recordAccess(actor, events, transaction) {
+      if (events.length === 0) return;
+      const write = (t: Transaction) => writeEvents(sequelize, t, { actor, events, occurredAt: now(), toOutbox: false });
+      if (transaction) await write(transaction);
+      else await sequelize.transaction(write);
+    },
+  };
+}

@@ -1,0 +1,8 @@
+/** The platform's own tables: page sessions, the audit trail and outbox, idempotency keys. */
+import { chainAuditEvents } from '../audit/migrations.js';
+import type { Migration } from './migrate.js';
+import { createWebSessions } from './migrations/2026-11-26-01-web-sessions.js';
+import { createAuditAndOutbox } from './migrations/2026-11-26-03-audit-and-outbox.js';
+import { createIdempotencyKeys } from './migrations/2026-11-26-04-idempotency-keys.js';
+
+export const platformMigrations: Migration[] = [createWebSessions, createAuditAndOutbox, createIdempotencyKeys, chainAuditEvents];
