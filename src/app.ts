@@ -24,6 +24,7 @@ import { configureViews } from './platform/web/views.js';
 import { createAccountRoutes, createAccountsService } from './modules/accounts/index.js';
 import { createCommandRunner } from './platform/db/command.js';
 import { createPortalRoutes } from './modules/portals/index.js';
+import { createAuditRoutes } from './modules/audit/index.js';
 import { createDocumentRoutes, createDocumentStore, findDocumentsOwnedBy } from './modules/documents/index.js';
 import { createApplicationRoutes, createApplicationsService } from './modules/applications/index.js';
 import { createProgramRoutes, createProgramsService } from './modules/programs/index.js';
@@ -116,6 +117,7 @@ export function createApp(deps: AppDependencies): Express {
       validateResponses: config.validateResponses,
       routers: [
         createAccountRoutes(accounts),
+        createAuditRoutes({ sequelize, checkpointKey: config.audit.checkpointKey }),
         createPortalRoutes(),
         createProgramRoutes(programs),
         createRegistryRoutes(registry),
@@ -147,6 +149,7 @@ export function createApp(deps: AppDependencies): Express {
       clientSecret: config.oidc.clientSecret,
       publicUrl: config.publicUrl,
       verifier: deps.verifier,
+      recordSession: (actor, type) => commands.recordAccess(actor, [{ type, aggregateType: 'user', aggregateId: actor.subject }]),
     }),
   );
   app.use(createHomeRoutes());

@@ -470,6 +470,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the audit trail's hash chains and signed checkpoints
+         * @description Recomputes every event's hash and chain link and every checkpoint's digest and signature. A broken trail is still a 200: the answer names the first broken event (lowest id) and the first broken checkpoint.
+         */
+        get: operations["verifyAuditTrail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -998,6 +1018,38 @@ export interface components {
         };
         ApplicationPage: components["schemas"]["PageMeta"] & {
             items: components["schemas"]["Application"][];
+        };
+        AuditVerification: {
+            /** @description True when every event and checkpoint checks out */
+            verified: boolean;
+            eventsChecked: number;
+            /** @description One chain per aggregate (an application */
+            chainsChecked: number;
+            checkpointsChecked: number;
+            /**
+             * Format: date-time
+             * @description Events after it are covered by their chains only, until the next checkpoint
+             */
+            lastCheckpointAt: string | null;
+            firstBrokenEvent: null | {
+                /** @description The event's id */
+                id: string;
+                chainKey: string;
+                seq: number;
+                /**
+                 * @description content-altered: the event's content no longer matches its hash; link-broken: it does not point at the event before it; event-missing-before: an event before it in its chain was removed
+                 * @enum {string}
+                 */
+                reason: "content-altered" | "link-broken" | "event-missing-before";
+            };
+            brokenEvents: number;
+            firstBrokenCheckpoint: null | {
+                seq: number;
+                /** @enum {string} */
+                reason: "signature-invalid" | "events-differ" | "sequence-gap";
+                firstEventId: string | null;
+                lastEventId: string | null;
+            };
         };
     };
     responses: {
@@ -2482,6 +2534,46 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["Unprocessable"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    verifyAuditTrail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result of the check */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "verified": false,
+                     *       "eventsChecked": 1204,
+                     *       "chainsChecked": 311,
+                     *       "checkpointsChecked": 12,
+                     *       "lastCheckpointAt": "2026-11-30T10:05:00.000Z",
+                     *       "firstBrokenEvent": {
+                     *         "id": "877",
+                     *         "chainKey": "application:7d0f3c1e-8a54-4d8b-9a55-0b7b5f1f6a10",
+                     *         "seq": 3,
+                     *         "reason": "content-altered"
+                     *       },
+                     *       "brokenEvents": 1,
+                     *       "firstBrokenCheckpoint": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             default: components["responses"]["Problem"];
         };
     };

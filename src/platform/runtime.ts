@@ -11,6 +11,7 @@ import { startDevProvider, type DevProvider } from './auth/dev-provider.js';
 import { loadRealm } from './auth/realm.js';
 import { connectDatabase, type Database } from './db/database.js';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './db/embedded-postgres.js';
+import { startCheckpointSealer } from './audit/checkpoint.js';
 import { appRoleUrl, roleOfUrl, type AppRole } from './db/app-role.js';
 import { migrateToLatest, type Migration } from './db/migrate.js';
 
@@ -53,6 +54,13 @@ export async function startRuntime(config: Config, logger: Logger, options: Star
     const appUrl = await migrateDatabase(config, databaseUrl, logger, options.migrations);
     const database = connectDatabase(appUrl, logger);
     stops.push(() => database.close());
+    const sealer = startCheckpointSealer({
+      sequelize: database.sequelize,
+      key: config.audit.checkpointKey,
+      intervalMs: config.audit.checkpointIntervalSeconds * 1000,
+      logger,
+    });
+    stops.push(async () => sealer.stop());
 
     const sessionPool = new pg.Pool({ connectionString: appUrl, max: 5 });
     // An idle client losing its server (restart, failover) must not crash the process.

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { launchChromium } from '../support/browser.js';
+import { selectRows } from '../../src/platform/db/sql.js';
 
 // The realm allows sign-in redirects to this port (keycloak/realm.json).
 const BROWSER_TEST_PORT = 3999;
@@ -38,6 +39,13 @@ describe('signing in on the pages', () => {
     await page.waitForURL(`${testApp.url}/`);
     await expect(page.getByRole('link', { name: 'Sign in' }).first().isVisible()).resolves.toBe(true);
     await page.close();
+
+    // Both are in the audit trail, on amina's own chain.
+    const sessions = await selectRows<{ action: string }>(
+      testApp.runtime.database.sequelize,
+      "SELECT action FROM audit_events WHERE entity_type = 'user' AND actor_username = 'amina' AND action LIKE 'session.%' ORDER BY id",
+    );
+    expect(sessions.map((s) => s.action).slice(-2)).toEqual(['session.signed-in', 'session.signed-out']);
   });
 
   it('keeps a wrong password on the login page with an error', async () => {

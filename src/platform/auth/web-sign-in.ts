@@ -6,6 +6,7 @@ import * as oidc from 'openid-client';
 import { Router } from 'express';
 import { ServiceUnavailableError, InputError } from '../http/errors.js';
 import type { AccessTokenVerifier } from './access-token.js';
+import type { Principal } from './principal.js';
 import { verifyCsrfToken } from '../web/csrf.js';
 
 export interface WebSignInOptions {
@@ -14,6 +15,8 @@ export interface WebSignInOptions {
   clientSecret: string;
   publicUrl: string;
   verifier: AccessTokenVerifier;
+  /** Records a sign-in or sign-out in the audit trail (who, when). */
+  recordSession(actor: Pick<Principal, 'subject' | 'username'>, type: 'session.signed-in' | 'session.signed-out'): Promise<void>;
 }
 
 const SCOPES = 'openid profile email';
@@ -96,12 +99,15 @@ export function createSignInRoutes(options: WebSignInOptions): Router {
     req.session.principal = principal;
     if (tokens.id_token) req.session.idToken = tokens.id_token;
     await saveSession(req.session);
+    await options.recordSession(principal, 'session.signed-in');
     res.redirect(pending.returnTo);
   });
 
   router.post('/auth/logout', verifyCsrfToken, async (req, res) => {
     const idToken = req.session.idToken;
+    const principal = req.session.principal;
     await new Promise<void>((resolve, reject) => req.session.destroy((err: unknown) => (err ? reject(err) : resolve())));
+    if (principal) await options.recordSession(principal, 'session.signed-out');
     let target = `${options.publicUrl}/`;
     try {
       const config = await configuration();

@@ -1,0 +1,1 @@
+export { createAuditRoutes, type AuditRoutesOptions } from './routes.js';
