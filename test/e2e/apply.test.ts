@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ERROR_CODES } from '../../src/platform/http/error-codes.js';
 import { launchChromium, signIn } from '../support/browser.js';
 import { createProgram, type ProgramFixture } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
@@ -305,7 +306,7 @@ describe('applying for help on the Self-Service Portal', () => {
       .getByLabel('File')
       .setInputFiles({ name: 'prescription.pdf', mimeType: 'application/pdf', buffer: Buffer.from('#!/bin/sh\necho not a pdf\n') });
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
-    await page.locator('#f-file-error').filter({ hasText: 'This file is not a PDF, JPEG or PNG.' }).waitFor();
+    await page.locator('#f-file-error').filter({ hasText: ERROR_CODES.ERR_DOCUMENT_TYPE_REFUSED.explanation }).waitFor();
     await expect(page.locator('.document').count()).resolves.toBe(0);
     // The kind chosen is kept for the next try.
     await expect(page.getByLabel('What kind of document is it?').inputValue()).resolves.toBe('prescription');
@@ -372,7 +373,7 @@ describe('applying for help on the Self-Service Portal', () => {
     ]) {
       const response = await page.goto(`${testApp.url}${address}`);
       expect(response?.status()).toBe(404);
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('We could not find that page.');
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(ERROR_CODES.ERR_NOT_FOUND.title);
     }
     await context.close();
   });

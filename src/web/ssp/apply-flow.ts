@@ -4,6 +4,7 @@
  * applications service (someone else's draft is a 404 there) and saves the whole draft data merged.
  */
 import type { Principal } from '../../platform/auth/principal.js';
+import { describeErrorCode } from '../../platform/http/error-codes.js';
 import { AppError, NotFoundError } from '../../platform/http/errors.js';
 import type { ApplicationDraft, ApplicationsService } from '../../modules/applications/index.js';
 import type { Program, ProgramsService } from '../../modules/programs/index.js';
@@ -191,7 +192,7 @@ export function createApplyFlow(options: ApplyFlowOptions) {
         if (!(error instanceof AppError)) throw error;
         const refusals: Partial<Record<AppError['code'], string>> = {
           ERR_PAYLOAD_TOO_LARGE: tooLarge,
-          ERR_DOCUMENT_TYPE_REFUSED: 'This file is not a PDF, JPEG or PNG. Send a PDF, or a photo saved as JPEG or PNG.',
+          ERR_DOCUMENT_TYPE_REFUSED: describeErrorCode('ERR_DOCUMENT_TYPE_REFUSED').explanation,
           ERR_VALIDATION: 'That file is empty. Choose it again.',
           ERR_SERVICE_UNAVAILABLE: 'We could not store the file just now. Try again in a moment.',
         };

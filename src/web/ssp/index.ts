@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import type { Principal } from '../../platform/auth/principal.js';
 import { requirePrincipal } from '../../platform/auth/require-role.js';
+import { describeErrorCode } from '../../platform/http/error-codes.js';
 import { AppError, InputError, NotFoundError } from '../../platform/http/errors.js';
 import { verifyCsrfToken } from '../../platform/web/csrf.js';
 import { requirePageRole } from '../../platform/web/page-guard.js';
@@ -294,7 +295,7 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
       const problems =
         fields.length > 0
           ? fields.map((f) => linkToFix(context.draft.id, explainFieldError(f)))
-          : [{ message: error.message, href: '#submit' }];
+          : [{ message: describeErrorCode(error.code).explanation, href: '#submit' }];
       await renderReview(res, principal, context, problems, 400, true);
     }
   });
