@@ -7,6 +7,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { ERROR_CODES, type ErrorCode } from '../../../../src/platform/http/error-codes.js';
+import { problemTypeFor } from '../../../../src/platform/http/problem.js';
+import { loadApiSpec } from '../../../../src/platform/http/spec.js';
 
 const CODES = Object.keys(ERROR_CODES) as ErrorCode[];
 /** Titles that say only that something failed, which the problem's `status` already says. */
@@ -19,6 +21,15 @@ async function readSources(folder: string, extensions: string[]): Promise<Array<
   const names = (await readdir(folder, { recursive: true })) as string[];
   const files = names.filter((name) => extensions.some((ext) => name.endsWith(ext))).map((name) => path.join(folder, name));
   return Promise.all(files.map(async (file) => ({ file, text: await readFile(file, 'utf8') })));
+}
+
+/** Every object in the contract shaped like a problem document (its examples). */
+function problemsIn(value: unknown): Array<{ code: ErrorCode; title: unknown; status: unknown; type: unknown }> {
+  if (Array.isArray(value)) return value.flatMap(problemsIn);
+  if (value === null || typeof value !== 'object') return [];
+  const record = value as Record<string, unknown>;
+  const own = typeof record.code === 'string' && 'title' in record && 'type' in record ? [record as never] : [];
+  return [...own, ...Object.values(record).flatMap(problemsIn)];
 }
 
 function codesIn(text: string): string[] {
@@ -56,5 +67,14 @@ describe('the table of error codes', () => {
     );
     const raised = new Set(raising.flatMap(({ text }) => codesIn(text)));
     expect(CODES.filter((code) => !raised.has(code))).toEqual([]);
+  });
+
+  it("shows in the contract's examples the title, status and type the table gives each code", async () => {
+    const examples = problemsIn(await loadApiSpec(path.join('openapi', 'openapi.yaml')));
+    expect(examples.length).toBeGreaterThan(0);
+    for (const example of examples) {
+      const { status, title } = ERROR_CODES[example.code];
+      expect(example).toMatchObject({ code: example.code, status, title, type: problemTypeFor(example.code) });
+    }
   });
 });
