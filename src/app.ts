@@ -154,7 +154,7 @@ export function createApp(deps: AppDependencies): Express {
   );
   app.use(createHomeRoutes());
   // The portals' pages, one router per portal.
-  app.use('/ssp', createSelfServicePages({ programs, applications, documents }));
+  app.use('/ssp', createSelfServicePages({ programs, applications, documents, schemas }));
   app.use('/admin', createAdminPages({ programs, schemas }));
   app.use(sendPageNotFound);
   app.use(renderPageError);

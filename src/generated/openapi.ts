@@ -586,6 +586,7 @@ export interface components {
              * @description Stable problem type; documented at that address
              */
             type: string;
+            /** @description Names what went wrong; the same for every problem with this code */
             title: string;
             status: number;
             detail?: string;
@@ -1062,7 +1063,7 @@ export interface components {
                 /**
                  * @example {
                  *       "type": "/problems/validation",
-                 *       "title": "The request is not valid",
+                 *       "title": "Some of what was sent is missing or not valid",
                  *       "status": 400,
                  *       "detail": "/body/language must be equal to one of the allowed values: en, fr, es, pt, ar, sw",
                  *       "code": "ERR_VALIDATION",
@@ -1106,7 +1107,7 @@ export interface components {
                  *       "type": "/problems/forbidden-role",
                  *       "title": "Your role does not allow this",
                  *       "status": 403,
-                 *       "detail": "This needs one of the roles: reviewer.",
+                 *       "detail": "This needs the role reviewer.",
                  *       "code": "ERR_FORBIDDEN_ROLE"
                  *     }
                  */
@@ -1122,7 +1123,7 @@ export interface components {
                 /**
                  * @example {
                  *       "type": "/problems/not-found",
-                 *       "title": "Not found",
+                 *       "title": "Nothing found at this address",
                  *       "status": 404,
                  *       "detail": "No application with that id.",
                  *       "code": "ERR_NOT_FOUND"
@@ -1140,7 +1141,7 @@ export interface components {
                 /**
                  * @example {
                  *       "type": "/problems/version-conflict",
-                 *       "title": "Conflict",
+                 *       "title": "Changed by someone else since you read it",
                  *       "status": 409,
                  *       "detail": "The program was changed by someone else; reload it and try again.",
                  *       "code": "ERR_VERSION_CONFLICT"
@@ -1194,7 +1195,7 @@ export interface components {
                 /**
                  * @example {
                  *       "type": "/problems/not-found",
-                 *       "title": "Not found",
+                 *       "title": "Nothing found at this address",
                  *       "status": 404,
                  *       "detail": "No document 4f7d8a52-3c1e-4b7a-9d0e-2a6b1c9e8f31.",
                  *       "code": "ERR_NOT_FOUND"
@@ -2054,7 +2055,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "/problems/validation",
-                     *       "title": "The request is not valid",
+                     *       "title": "Some of what was sent is missing or not valid",
                      *       "status": 400,
                      *       "detail": "The file is empty.",
                      *       "code": "ERR_VALIDATION",
@@ -2080,7 +2081,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "/problems/payload-too-large",
-                     *       "title": "The request body is too large",
+                     *       "title": "The request or file is too large",
                      *       "status": 413,
                      *       "detail": "The file is larger than the 10485760 bytes a document may have.",
                      *       "code": "ERR_PAYLOAD_TOO_LARGE"
@@ -2098,7 +2099,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "/problems/document-type-refused",
-                     *       "title": "The file type is not accepted",
+                     *       "title": "This type of file is not accepted",
                      *       "status": 415,
                      *       "detail": "Only PDF, JPEG and PNG files are accepted; this file's content is none of them.",
                      *       "code": "ERR_DOCUMENT_TYPE_REFUSED"
@@ -2201,7 +2202,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "/problems/document-integrity",
-                     *       "title": "Internal error",
+                     *       "title": "A stored document failed its integrity check",
                      *       "status": 500,
                      *       "detail": "The stored document failed its integrity check and is not served. The request id identifies it in our logs.",
                      *       "code": "ERR_DOCUMENT_INTEGRITY",

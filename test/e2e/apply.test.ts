@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ERROR_CODES } from '../../src/platform/http/error-codes.js';
 import { launchChromium, signIn } from '../support/browser.js';
 import { createProgram, type ProgramFixture } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
@@ -249,6 +250,46 @@ describe('applying for help on the Self-Service Portal', () => {
     await context.close();
   });
 
+  it('reports next to each field what the contract refuses (a phone number with letters, an over-long name)', async () => {
+    const { context, page } = await signedInPhone();
+    const draftId = await startApplication(page);
+    await fillTreatment(page, '950');
+    await saveAndContinue(page, 'person');
+
+    const longName = 'A'.repeat(101);
+    await page.getByLabel('Given name').fill(longName);
+    await page.getByLabel('Family name').fill('Yusuf');
+    await page.getByLabel('Gender').selectOption('female');
+    await page.getByLabel('Birth date').fill('1990-02-14');
+    await page.getByLabel('Phone number').fill('+254 CALL ME');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.locator('.error-summary').waitFor();
+    expect(page.url()).toBe(`${testApp.url}/ssp/drafts/${draftId}/person`);
+
+    const givenNameMessage = 'Your given name can be at most 100 characters long; shorten it.';
+    const phoneMessage = 'Enter a phone number with digits, for example +254 700 000002.';
+    await expect(page.locator('#f-givenName-error').textContent()).resolves.toContain(givenNameMessage);
+    await expect(page.locator('#f-phone-error').textContent()).resolves.toContain(phoneMessage);
+    await expect(page.getByLabel('Phone number').getAttribute('aria-invalid')).resolves.toBe('true');
+    // The summary links each message to its field, in the form's order, in words rather than schema keywords.
+    await expect(page.locator('.error-summary a').allTextContents()).resolves.toEqual([givenNameMessage, phoneMessage]);
+    await expect(page.locator('.error-summary a').first().getAttribute('href')).resolves.toBe('#f-givenName');
+    await expect(page.locator('.error-summary').innerText()).resolves.not.toMatch(/must match|pattern|NOT have/);
+    // What the person typed is still there, and nothing was saved.
+    await expect(page.getByLabel('Given name').inputValue()).resolves.toBe(longName);
+    await expect(page.getByLabel('Phone number').inputValue()).resolves.toBe('+254 CALL ME');
+    const draft = await request(testApp.app)
+      .get(`/api/v1/application-drafts/${draftId}`)
+      .set('Authorization', `Bearer ${await tokenFor('amina')}`);
+    expect(draft.body.data.applicant).toBeUndefined();
+
+    // Corrected, the step is saved and the flow moves on.
+    await page.getByLabel('Given name').fill('Amina');
+    await page.getByLabel('Phone number').fill('+254 700 000002');
+    await saveAndContinue(page, 'address');
+    await context.close();
+  });
+
   it('lists on the review page what is still missing, with links to the step that fixes it', async () => {
     const { context, page } = await signedInPhone();
     const draftId = await startApplication(page);
@@ -305,7 +346,7 @@ describe('applying for help on the Self-Service Portal', () => {
       .getByLabel('File')
       .setInputFiles({ name: 'prescription.pdf', mimeType: 'application/pdf', buffer: Buffer.from('#!/bin/sh\necho not a pdf\n') });
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
-    await page.locator('#f-file-error').filter({ hasText: 'This file is not a PDF, JPEG or PNG.' }).waitFor();
+    await page.locator('#f-file-error').filter({ hasText: ERROR_CODES.ERR_DOCUMENT_TYPE_REFUSED.explanation }).waitFor();
     await expect(page.locator('.document').count()).resolves.toBe(0);
     // The kind chosen is kept for the next try.
     await expect(page.getByLabel('What kind of document is it?').inputValue()).resolves.toBe('prescription');
@@ -372,7 +413,7 @@ describe('applying for help on the Self-Service Portal', () => {
     ]) {
       const response = await page.goto(`${testApp.url}${address}`);
       expect(response?.status()).toBe(404);
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('We could not find that page.');
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(ERROR_CODES.ERR_NOT_FOUND.title);
     }
     await context.close();
   });

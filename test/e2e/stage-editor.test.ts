@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { components } from '../../src/generated/openapi.js';
+import { ERROR_CODES } from '../../src/platform/http/error-codes.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { launchChromium, signIn } from '../support/browser.js';
 import { createProgram } from '../support/fixtures.js';
@@ -19,7 +20,7 @@ type OfficerGroup = components['schemas']['OfficerGroup'];
 
 // The realm allows sign-in redirects to this port (keycloak/realm.json).
 const BROWSER_TEST_PORT = 3999;
-const CONFLICT = 'Someone else changed this program; here is the current version.';
+const CONFLICT = 'Changed by someone else since you read it: here is the current version.';
 /** Set to a folder (e.g. /tmp) to keep screenshots of the editor, desktop and 375 px wide. */
 const SCREENSHOT_DIR = process.env.IAOD_SCREENSHOT_DIR;
 
@@ -316,14 +317,12 @@ describe('the stage editor on the program administration pages', () => {
     await expect(addForm.getByLabel('Stage name').inputValue()).resolves.toBe('Group review');
     expect((await storedProgram(program.id)).stages).toHaveLength(2);
 
-    // Without its assessment stage the program cannot be opened; the service's reason is shown.
+    // Without its assessment stage the program cannot be opened; the code's explanation says what to do.
     page.once('dialog', (dialog) => void dialog.accept());
     await inStageEditor(page, () => stage(page, 'Senior officer').getByRole('button', { name: 'Remove' }).click());
     await expectPageMatchesStore(page, program.id);
     await page.getByRole('button', { name: 'Open the program' }).click();
-    await expect(page.getByTestId('alert').textContent()).resolves.toBe(
-      'An open program needs at least one stage, and one of them must be an assessment stage.',
-    );
+    await expect(page.getByTestId('alert').textContent()).resolves.toBe(ERROR_CODES.ERR_PROGRAM_NEEDS_ASSESSMENT_STAGE.explanation);
     await expect(page.getByTestId('program-state').textContent()).resolves.toBe('Closed');
     expect((await storedProgram(program.id)).state).toBe('closed');
     await page.close();
@@ -382,7 +381,7 @@ describe('the stage editor on the program administration pages', () => {
     await signIn(page, testApp.url, 'amina', '/admin');
     const response = await page.goto(`${testApp.url}/admin`);
     expect(response?.status()).toBe(403);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Your account is not allowed to open this page.');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(ERROR_CODES.ERR_FORBIDDEN_ROLE.title);
     await expect(page.getByTestId('program-row').count()).resolves.toBe(0);
     // Posting to a manager's form is refused the same way.
     const posted = await page.request.post(`${testApp.url}/admin/officer-groups`, {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { ERROR_CODES } from '../../src/platform/http/error-codes.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 
 describe('operations and documentation', () => {
@@ -56,7 +57,7 @@ describe('operations and documentation', () => {
     expect(api.body.code).toBe('ERR_NOT_FOUND');
     const page = await request(testApp.app).get('/nowhere').set('Accept', 'text/html');
     expect(page.status).toBe(404);
-    expect(page.text).toContain('We could not find that page.');
+    expect(page.text).toContain(`<h1>${ERROR_CODES.ERR_NOT_FOUND.title}</h1>`);
   });
 
   it('documents each problem type at the address its documents name', async () => {

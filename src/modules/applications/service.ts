@@ -15,7 +15,7 @@ import {
   InputError,
   NotFoundError,
   UnprocessableError,
-  type ErrorCode,
+  type ErrorCodeWithStatus,
   type FieldError,
 } from '../../platform/http/errors.js';
 import type { SchemaValidator } from '../../platform/http/schema-validator.js';
@@ -77,7 +77,7 @@ const IS_STAGE_OFFICER = `EXISTS (
   WHERE (s->'officer'->>'type' = 'user' AND s->'officer'->>'ref' = :username) OR :username = ANY (g.members)
 )`;
 
-function fail(detail: string, fields: FieldError[], code: ErrorCode = 'ERR_VALIDATION'): never {
+function fail(detail: string, fields: FieldError[], code: ErrorCodeWithStatus<400> = 'ERR_VALIDATION'): never {
   throw new InputError(detail, fields, code);
 }
 

@@ -3,7 +3,7 @@ import { AppError } from '../../platform/http/errors.js';
 /** The bytes are not one of the accepted types, whatever the name or declared type says. */
 export class DocumentTypeRefusedError extends AppError {
   constructor() {
-    super('ERR_DOCUMENT_TYPE_REFUSED', 415, 'The file type is not accepted', {
+    super('ERR_DOCUMENT_TYPE_REFUSED', {
       detail: "Only PDF, JPEG and PNG files are accepted; this file's content is none of them.",
     });
   }
@@ -16,7 +16,7 @@ export class DocumentTypeRefusedError extends AppError {
 export class DocumentIntegrityError extends AppError {
   constructor(documentId: string, expected: string, actual: string | undefined) {
     const what = actual === undefined ? 'its content is missing from storage' : `content hashes to ${actual}`;
-    super('ERR_DOCUMENT_INTEGRITY', 500, 'Internal error', {
+    super('ERR_DOCUMENT_INTEGRITY', {
       detail: 'The stored document failed its integrity check and is not served. The request id identifies it in our logs.',
       cause: new Error(`document ${documentId}: expected sha256 ${expected}, ${what}`),
     });
@@ -26,7 +26,7 @@ export class DocumentIntegrityError extends AppError {
 /** The storage service failed or did not answer: retry later, and never report it as bad input. */
 export class DocumentStorageUnavailableError extends AppError {
   constructor(cause: unknown) {
-    super('ERR_SERVICE_UNAVAILABLE', 503, 'Service unavailable', {
+    super('ERR_SERVICE_UNAVAILABLE', {
       detail: 'The document storage is not available; try again later.',
       cause,
     });

@@ -7,7 +7,7 @@
 import type { Request } from 'express';
 import { AuthenticationError, ForbiddenError, type AppError } from '../http/errors.js';
 import type { AccessTokenVerifier } from './access-token.js';
-import { isRole } from './principal.js';
+import { describeRequiredRoles, isRole, type Role } from './principal.js';
 
 const BEARER = /^Bearer\s+([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*)\s*$/i;
 
@@ -20,6 +20,18 @@ async function authenticateOnce(req: Request, verifier: AccessTokenVerifier): Pr
   req.principal = await verifier.verify(match[1]);
 }
 
+type SecurityRequirement = Record<string, string[]>;
+
+/**
+ * Every role the operation's requirements name. The validator calls the handler once per requirement
+ * with that one's roles, and keeps the last refusal; each refusal must name all who may call.
+ */
+function rolesAllowed(req: Request, requiredRoles: string[]): Role[] {
+  const operation = (req as Request & { openapi?: { schema?: { security?: SecurityRequirement[] } } }).openapi;
+  const named = operation?.schema?.security?.flatMap((requirement) => Object.values(requirement).flat()) ?? requiredRoles;
+  return [...new Set(named)].filter(isRole);
+}
+
 export function createBearerSecurityHandler(verifier: AccessTokenVerifier) {
   return async (req: Request, requiredRoles: string[]): Promise<boolean> => {
     try {
@@ -28,7 +40,7 @@ export function createBearerSecurityHandler(verifier: AccessTokenVerifier) {
       if (!principal) throw new AuthenticationError('ERR_AUTH_REQUIRED', 'Authentication is required.');
       const roles = requiredRoles.filter(isRole);
       if (roles.length > 0 && !roles.some((role) => principal.roles.includes(role))) {
-        throw new ForbiddenError(`This needs one of the roles: ${roles.join(', ')}.`);
+        throw new ForbiddenError(describeRequiredRoles(rolesAllowed(req, requiredRoles)));
       }
       return true;
     } catch (error) {

@@ -37,3 +37,8 @@ export interface Principal {
 export function hasAnyRole(principal: Principal, roles: readonly Role[]): boolean {
   return roles.some((role) => principal.roles.includes(role));
 }
+
+/** The refusal's words: every role that would have been allowed, not only the last one checked. */
+export function describeRequiredRoles(roles: readonly Role[]): string {
+  return roles.length === 1 ? `This needs the role ${roles[0]}.` : `This needs one of the roles: ${roles.join(', ')}.`;
+}

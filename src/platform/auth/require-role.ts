@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { AuthenticationError, ForbiddenError } from '../http/errors.js';
-import { hasAnyRole, type Principal, type Role } from './principal.js';
+import { describeRequiredRoles, hasAnyRole, type Principal, type Role } from './principal.js';
 
 /** The authenticated caller; a route behind authentication that finds none is a wiring bug, answered 401. */
 export function requirePrincipal(req: Request): Principal {
@@ -12,7 +12,7 @@ export function requirePrincipal(req: Request): Principal {
 export function requireRole(...roles: Role[]): RequestHandler {
   return (req, _res, next) => {
     const principal = requirePrincipal(req);
-    if (!hasAnyRole(principal, roles)) throw new ForbiddenError(`This needs one of the roles: ${roles.join(', ')}.`);
+    if (!hasAnyRole(principal, roles)) throw new ForbiddenError(describeRequiredRoles(roles));
     next();
   };
 }

@@ -79,7 +79,7 @@ export function createSignInRoutes(options: WebSignInOptions): Router {
 
   router.get('/auth/callback', async (req, res) => {
     const pending = req.session.signIn;
-    if (!pending) throw new InputError('This sign-in link has expired. Start again from the sign-in button.');
+    if (!pending) throw new InputError('This sign-in link has expired. Start again from the sign-in button.', [], 'ERR_SIGN_IN_INCOMPLETE');
     const config = await configuration();
     const currentUrl = new URL(req.originalUrl, options.publicUrl);
     let tokens: oidc.TokenEndpointResponse;
@@ -91,7 +91,7 @@ export function createSignInRoutes(options: WebSignInOptions): Router {
       });
     } catch (cause) {
       req.log.warn({ err: cause }, 'sign-in callback refused');
-      throw new InputError('Sign-in did not complete. Please sign in again.');
+      throw new InputError('Sign-in did not complete. Please sign in again.', [], 'ERR_SIGN_IN_INCOMPLETE');
     }
     const principal = await options.verifier.verify(tokens.access_token);
     // A new session id after sign-in, so an id planted before it is worthless.

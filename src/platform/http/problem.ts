@@ -3,6 +3,7 @@
  * No stack trace or internal message ever reaches the client; 5xx causes are logged with the request id.
  */
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import { ERROR_CODES } from './error-codes.js';
 import { AppError, InputError, type ErrorCode, type FieldError } from './errors.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -40,21 +41,21 @@ interface ForeignHttpError {
 function fromBodyParser(err: ForeignHttpError): AppError | undefined {
   switch (err.type) {
     case 'entity.parse.failed':
-      return new AppError('ERR_MALFORMED_JSON', 400, 'The request body is not valid JSON', {
+      return new AppError('ERR_MALFORMED_JSON', {
         detail: 'The body could not be parsed as JSON. Check quotes, commas and brackets.',
       });
     case 'entity.too.large':
-      return new AppError('ERR_PAYLOAD_TOO_LARGE', 413, 'The request body is too large', {
+      return new AppError('ERR_PAYLOAD_TOO_LARGE', {
         detail: 'The body is larger than this endpoint accepts.',
       });
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return new AppError('ERR_UNSUPPORTED_MEDIA_TYPE', 415, 'Unsupported content type', {
+      return new AppError('ERR_UNSUPPORTED_MEDIA_TYPE', {
         detail: 'The body encoding or charset is not supported; send UTF-8 JSON.',
       });
     case 'request.aborted':
     case 'request.size.invalid':
-      return new AppError('ERR_VALIDATION', 400, 'The request is not valid', { detail: 'The request body was incomplete.' });
+      return new AppError('ERR_VALIDATION', { detail: 'The request body was incomplete.' });
     default:
       return undefined;
   }
@@ -81,7 +82,7 @@ export class MultipartBodyError extends Error {
 function fromMultipart(err: MultipartBodyError): AppError {
   switch (err.code) {
     case 'LIMIT_FILE_SIZE':
-      return new AppError('ERR_PAYLOAD_TOO_LARGE', 413, 'The request body is too large', {
+      return new AppError('ERR_PAYLOAD_TOO_LARGE', {
         detail: 'The file is larger than this endpoint accepts.',
       });
     case 'LIMIT_FILE_COUNT':
@@ -112,24 +113,24 @@ function fromValidator(err: ForeignHttpError, req: Request): AppError | undefine
   }));
   switch (status) {
     case 400:
-      return new AppError('ERR_VALIDATION', 400, 'The request is not valid', {
+      return new AppError('ERR_VALIDATION', {
         detail: fields.length > 0 ? fields.map((f) => `${f.path} ${f.message}`).join('; ') : 'The request is not valid.',
         fields,
       });
     case 401:
-      return new AppError('ERR_AUTH_REQUIRED', 401, 'Authentication required', { detail: 'A bearer token is required.' });
+      return new AppError('ERR_AUTH_REQUIRED', { detail: 'A bearer token is required.' });
     case 403:
-      return new AppError('ERR_FORBIDDEN_ROLE', 403, 'Forbidden', { detail: 'Your role does not allow this.' });
+      return new AppError('ERR_FORBIDDEN_ROLE', { detail: 'Your role does not allow this.' });
     case 404:
-      return new AppError('ERR_NOT_FOUND', 404, 'Not found', { detail: `No resource at ${req.method} ${req.path}.` });
+      return new AppError('ERR_NOT_FOUND', { detail: `No resource at ${req.method} ${req.path}.` });
     case 405:
-      return new AppError('ERR_METHOD_NOT_ALLOWED', 405, 'Method not allowed', { detail: `${req.method} is not allowed on ${req.path}.` });
+      return new AppError('ERR_METHOD_NOT_ALLOWED', { detail: `${req.method} is not allowed on ${req.path}.` });
     case 413:
-      return new AppError('ERR_PAYLOAD_TOO_LARGE', 413, 'The request body is too large', {
+      return new AppError('ERR_PAYLOAD_TOO_LARGE', {
         detail: 'The body is larger than this endpoint accepts.',
       });
     case 415:
-      return new AppError('ERR_UNSUPPORTED_MEDIA_TYPE', 415, 'Unsupported content type', {
+      return new AppError('ERR_UNSUPPORTED_MEDIA_TYPE', {
         detail: `Content type ${req.headers['content-type'] ?? '(none)'} is not accepted here; send ${acceptedContentTypes(req)}.`,
       });
     default:
@@ -157,7 +158,7 @@ export function toAppError(err: unknown, req: Request): AppError {
     const mapped = fromBodyParser(foreign) ?? fromValidator(foreign, req);
     if (mapped) return mapped;
   }
-  return new AppError('ERR_INTERNAL', 500, 'Internal error', {
+  return new AppError('ERR_INTERNAL', {
     detail: 'Something went wrong on our side. The request id identifies it in our logs.',
     cause: err,
   });
@@ -166,7 +167,7 @@ export function toAppError(err: unknown, req: Request): AppError {
 export function toProblem(error: AppError, req: Request): ProblemDocument {
   const problem: ProblemDocument = {
     type: problemTypeFor(error.code),
-    title: error.status >= 500 ? titleForServerError(error) : titleOf(error),
+    title: ERROR_CODES[error.code].title,
     status: error.status,
     detail: error.message,
     instance: req.originalUrl.split('?')[0],
@@ -175,32 +176,6 @@ export function toProblem(error: AppError, req: Request): ProblemDocument {
   if (error.fields.length > 0) problem.errors = error.fields;
   if (req.id) problem.requestId = req.id;
   return problem;
-}
-
-function titleOf(error: AppError): string {
-  const titles: Partial<Record<ErrorCode, string>> = {
-    ERR_VALIDATION: 'The request is not valid',
-    ERR_MALFORMED_JSON: 'The request body is not valid JSON',
-    ERR_UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
-    ERR_PAYLOAD_TOO_LARGE: 'The request body is too large',
-    ERR_NOT_FOUND: 'Not found',
-    ERR_METHOD_NOT_ALLOWED: 'Method not allowed',
-    ERR_AUTH_REQUIRED: 'Authentication required',
-    ERR_AUTH_TOKEN_INVALID: 'The access token is not valid',
-    ERR_AUTH_TOKEN_EXPIRED: 'The access token has expired',
-    ERR_FORBIDDEN_ROLE: 'Your role does not allow this',
-    ERR_CSRF: 'The form has expired',
-    ERR_CONFLICT: 'Conflict',
-    ERR_RATE_LIMITED: 'Too many requests',
-    ERR_DOCUMENT_TYPE_REFUSED: 'The file type is not accepted',
-    ERR_VERSION_CONFLICT: 'Changed by someone else',
-    ERR_IDEMPOTENCY_KEY_REUSED: 'Idempotency key already used',
-  };
-  return titles[error.code] ?? 'Error';
-}
-
-function titleForServerError(error: AppError): string {
-  return error.code === 'ERR_SERVICE_UNAVAILABLE' ? 'Service unavailable' : 'Internal error';
 }
 
 export function sendProblem(res: Response, problem: ProblemDocument): void {
@@ -221,5 +196,5 @@ export const sendProblemForError: ErrorRequestHandler = (err, req, res, next) =>
 
 /** Unknown routes answer 404 problem+json rather than Express's HTML. */
 export const sendNotFoundProblem: RequestHandler = (req, _res, next) => {
-  next(new AppError('ERR_NOT_FOUND', 404, 'Not found', { detail: `No resource at ${req.method} ${req.path}.` }));
+  next(new AppError('ERR_NOT_FOUND', { detail: `No resource at ${req.method} ${req.path}.` }));
 };

@@ -1,21 +1,14 @@
 /** Errors on pages become a plain-language page (or problem+json for clients that ask for JSON). */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ERROR_CODES } from '../http/error-codes.js';
 import { NotFoundError } from '../http/errors.js';
 import { sendProblem, toAppError, toProblem } from '../http/problem.js';
-
-const PLAIN_LANGUAGE: Record<number, string> = {
-  400: 'Something in the request was not right.',
-  401: 'Please sign in to continue.',
-  403: 'Your account is not allowed to open this page.',
-  404: 'We could not find that page.',
-  413: 'That upload is too large.',
-  503: 'A service we depend on is not answering. Please try again in a moment.',
-};
 
 export const sendPageNotFound: RequestHandler = (req, _res, next) => {
   next(new NotFoundError(`No page at ${req.path}.`));
 };
 
+/** The code's title and explanation from the table of error codes; what was wrong with this request, unless it was on our side. */
 export const renderPageError: ErrorRequestHandler = (err, req, res, next) => {
   if (res.headersSent) {
     next(err);
@@ -30,7 +23,8 @@ export const renderPageError: ErrorRequestHandler = (err, req, res, next) => {
   }
   res.status(problem.status).render('error.njk', {
     status: problem.status,
-    heading: PLAIN_LANGUAGE[problem.status] ?? (problem.status >= 500 ? 'Something went wrong on our side.' : 'That did not work.'),
+    heading: problem.title,
+    explanation: ERROR_CODES[error.code].explanation,
     detail: problem.status >= 500 ? undefined : problem.detail,
     requestId: problem.requestId,
   });

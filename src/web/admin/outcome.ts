@@ -2,10 +2,12 @@
  * What a page shows when a change is refused: the errors a person can fix (bad input, a stale version,
  * a rule of the program) become a message on the form; anything else goes on to the error page.
  */
+import { describeErrorCode } from '../../platform/http/error-codes.js';
 import { ConflictError, InputError } from '../../platform/http/errors.js';
 import { fieldMessages, type FieldMessages } from './forms.js';
 
-export const VERSION_CONFLICT_MESSAGE = 'Someone else changed this program; here is the current version.';
+/** The page shows the current version in place of what was sent, so it says that rather than "reload". */
+export const VERSION_CONFLICT_MESSAGE = `${describeErrorCode('ERR_VERSION_CONFLICT').title}: here is the current version.`;
 
 export interface Refusal {
   status: 400 | 409;
@@ -30,7 +32,7 @@ function toRefusal(error: unknown): Refusal | undefined {
     const field = FIELD_OF_CODE[error.code];
     return field
       ? { status: 409, conflict: false, message: undefined, fields: { [field]: error.message } }
-      : { status: 409, conflict: false, message: error.message, fields: {} };
+      : { status: 409, conflict: false, message: describeErrorCode(error.code).explanation, fields: {} };
   }
   if (error instanceof InputError) {
     const field = FIELD_OF_CODE[error.code];

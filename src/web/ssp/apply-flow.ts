@@ -4,7 +4,9 @@
  * applications service (someone else's draft is a 404 there) and saves the whole draft data merged.
  */
 import type { Principal } from '../../platform/auth/principal.js';
+import { describeErrorCode } from '../../platform/http/error-codes.js';
 import { AppError, NotFoundError } from '../../platform/http/errors.js';
+import type { SchemaValidator } from '../../platform/http/schema-validator.js';
 import type { ApplicationDraft, ApplicationsService } from '../../modules/applications/index.js';
 import type { Program, ProgramsService } from '../../modules/programs/index.js';
 import {
@@ -15,29 +17,23 @@ import {
   type DocumentStore,
 } from '../../modules/documents/index.js';
 import { describeKind, describeTooLarge, formatSize } from './present.js';
+import { createStepChecks, type CheckMode, type StepErrors } from './step-checks.js';
 import {
-  readSavedAddress,
-  checkAddress,
-  checkDraft,
-  checkMember,
-  checkPerson,
-  checkTreatment,
-  readSavedPerson,
+  addMember,
+  mergeAddress,
+  mergePerson,
+  mergeTreatment,
   readAddressForm,
   readMemberForm,
   readPersonForm,
-  readTreatmentForm,
+  readSavedAddress,
+  readSavedPerson,
   readSavedTreatment,
-  mergeAddress,
-  addMember,
+  readTreatmentForm,
   removeMember,
-  mergePerson,
-  mergeTreatment,
-  type CheckMode,
   type DraftData,
   type FormBody,
   type MemberValues,
-  type StepErrors,
 } from './step-forms.js';
 import type { StepSlug } from './steps.js';
 import type { UploadForm } from './upload-form.js';
@@ -46,6 +42,8 @@ export interface ApplyFlowOptions {
   programs: ProgramsService;
   applications: ApplicationsService;
   documents: DocumentStore;
+  /** The contract's schemas, which check every step. */
+  schemas: SchemaValidator;
   now?: () => Date;
 }
 
@@ -74,11 +72,9 @@ export interface AttachedDocumentView {
   available: boolean;
 }
 
-export const MAX_DOCUMENTS = 10;
-
 export function createApplyFlow(options: ApplyFlowOptions) {
   const { programs, applications, documents } = options;
-  const now = options.now ?? (() => new Date());
+  const checks = createStepChecks({ schemas: options.schemas, now: options.now });
 
   async function openDraft(actor: Principal, draftId: string): Promise<DraftContext> {
     const draft = await applications.getDraft(actor, draftId);
@@ -101,23 +97,24 @@ export function createApplyFlow(options: ApplyFlowOptions) {
         const values = body ? readTreatmentForm(body) : readSavedTreatment(data);
         return {
           values,
-          check: (mode: CheckMode) => checkTreatment(values, context.program, mode),
+          check: (mode: CheckMode) => checks.treatment(values, data, context.program, mode),
           merged: () => mergeTreatment(data, values, context.program?.currency),
         };
       }
       case 'person': {
         const values = body ? readPersonForm(body) : readSavedPerson(data, actor);
-        return { values, check: (mode: CheckMode) => checkPerson(values, mode, now()), merged: () => mergePerson(data, values) };
+        return { values, check: (mode: CheckMode) => checks.person(values, data, mode), merged: () => mergePerson(data, values) };
       }
       case 'address': {
         const values = body ? readAddressForm(body) : readSavedAddress(data);
-        return { values, check: (mode: CheckMode) => checkAddress(values, mode), merged: () => mergeAddress(data, values) };
+        return { values, check: (mode: CheckMode) => checks.address(values, data, mode), merged: () => mergeAddress(data, values) };
       }
     }
   }
 
   return {
     openDraft,
+    checks,
 
     /** A step as saved; with `check`, its complete checks too (the review links here to fix a field). */
     async showStep(actor: Principal, draftId: string, step: FormStep, check: boolean): Promise<StepOutcome> {
@@ -138,7 +135,7 @@ export function createApplyFlow(options: ApplyFlowOptions) {
     /** Where a person coming back continues: the first step that is not finished, else the review. */
     async resumeStep(actor: Principal, draftId: string): Promise<StepSlug> {
       const context = await openDraft(actor, draftId);
-      return checkDraft(context.draft.data, context.program, now())[0]?.step ?? 'review';
+      return checks.draft(context.draft.data, context.program)[0]?.step ?? 'review';
     },
 
     async addFamilyMember(
@@ -148,7 +145,7 @@ export function createApplyFlow(options: ApplyFlowOptions) {
     ): Promise<{ context: DraftContext; member: MemberValues; errors: StepErrors }> {
       const context = await openDraft(actor, draftId);
       const member = readMemberForm(body);
-      const errors = checkMember(member, now(), context.draft.data.familyMembers?.length ?? 0);
+      const errors = checks.member(member, context.draft.data);
       if (Object.keys(errors).length > 0) return { context, member, errors };
       return { context: await save(actor, context, addMember(context.draft.data, member)), member, errors };
     },
@@ -174,8 +171,8 @@ export function createApplyFlow(options: ApplyFlowOptions) {
       else {
         if (!(DOCUMENT_KINDS as readonly string[]).includes(kind)) errors.kind = 'Choose what kind of document this is.';
         if (!form.file) errors.file = 'Choose a file to upload.';
-        if ((context.draft.data.documents?.length ?? 0) >= MAX_DOCUMENTS)
-          errors.file = `You can attach up to ${MAX_DOCUMENTS} documents. Remove one first.`;
+        const full = checks.limitReached(context.draft.data, 'documents');
+        if (full) errors.file = full;
       }
       if (Object.keys(errors).length > 0 || !form.file) return { context, kind, errors };
       try {
@@ -191,7 +188,7 @@ export function createApplyFlow(options: ApplyFlowOptions) {
         if (!(error instanceof AppError)) throw error;
         const refusals: Partial<Record<AppError['code'], string>> = {
           ERR_PAYLOAD_TOO_LARGE: tooLarge,
-          ERR_DOCUMENT_TYPE_REFUSED: 'This file is not a PDF, JPEG or PNG. Send a PDF, or a photo saved as JPEG or PNG.',
+          ERR_DOCUMENT_TYPE_REFUSED: describeErrorCode('ERR_DOCUMENT_TYPE_REFUSED').explanation,
           ERR_VALIDATION: 'That file is empty. Choose it again.',
           ERR_SERVICE_UNAVAILABLE: 'We could not store the file just now. Try again in a moment.',
         };
@@ -233,7 +230,7 @@ export function createApplyFlow(options: ApplyFlowOptions) {
 
     /** The complete checks of every step, for the review page. */
     checkDraft(context: DraftContext) {
-      return checkDraft(context.draft.data, context.program, now());
+      return checks.draft(context.draft.data, context.program);
     },
   };
 }

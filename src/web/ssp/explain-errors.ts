@@ -1,35 +1,37 @@
 /**
- * The services' field errors (`/data/applicant/birthDate must not be in the future`) in plain
- * language, each with the step and the field where the person fixes it.
+ * Field errors in plain language: what the contract's schemas refuse (`/data/applicant/phone must match
+ * pattern ...`) and what the services' own checks say (`/data/applicant/birthDate must not be in the
+ * future`), each with the step and the field where the person fixes it. The step forms and the review
+ * both read it, so a field has one wording wherever it is refused.
  */
 import type { FieldError } from '../../platform/http/errors.js';
 import type { StepSlug } from './steps.js';
 
 export interface ExplainedError {
   step: StepSlug;
-  /** The form field to focus on that step (`member-2` for the second family member). */
+  /** The form field to focus on that step (`member-2` for the second family member, on the review). */
   field: string | undefined;
   message: string;
 }
 
 interface FieldSpec {
   step: StepSlug;
+  /** The form field on that step. */
   field?: string;
   /** When the value is missing. */
   missing: string;
-  /** When the value is there but wrong. */
+  /** When the value is there but refused. */
   wrong: string;
+  /** When it is longer, or has more items, than the contract allows; `{max}` is the contract's limit. */
+  tooLong?: string;
 }
 
-const BIRTH_DATE_WRONG = 'Enter a real birth date as year-month-day, not in the future.';
+const REAL_DATE = 'Enter a real date as year-month-day, for example 1990-02-14.';
+const LISTED_ANSWER = 'Choose one of the listed answers.';
 
-const PERSON_FIELDS: Record<string, Omit<FieldSpec, 'step'>> = {
-  givenName: { field: 'givenName', missing: 'Enter the given name.', wrong: 'Enter the given name, up to 100 characters.' },
-  familyName: { field: 'familyName', missing: 'Enter the family name.', wrong: 'Enter the family name, up to 100 characters.' },
-  gender: { field: 'gender', missing: 'Choose a gender, or "Prefer not to say".', wrong: 'Choose one of the listed genders.' },
-  birthDate: { field: 'birthDate', missing: 'Enter the birth date.', wrong: BIRTH_DATE_WRONG },
-  occupation: { field: 'occupation', missing: 'Enter the occupation.', wrong: 'Keep the occupation under 100 characters.' },
-};
+function shorten(what: string): string {
+  return `${what} can be at most {max} characters long; shorten it.`;
+}
 
 /** Paths relative to the application, with `*` for an array index. */
 const FIELDS: Record<string, FieldSpec> = {
@@ -44,7 +46,8 @@ const FIELDS: Record<string, FieldSpec> = {
     step: 'treatment',
     field: 'description',
     missing: 'Describe the treatment that is needed.',
-    wrong: 'Describe the treatment in up to 2000 characters.',
+    wrong: 'Describe the treatment that is needed.',
+    tooLong: shorten('The description'),
   },
   'treatment/estimatedCost': {
     step: 'treatment',
@@ -62,7 +65,8 @@ const FIELDS: Record<string, FieldSpec> = {
     step: 'treatment',
     field: 'facility',
     missing: 'Enter the hospital or clinic.',
-    wrong: 'Keep the hospital or clinic name under 200 characters.',
+    wrong: 'Check the name of the hospital or clinic.',
+    tooLong: shorten('The hospital or clinic name'),
   },
   applicant: { step: 'person', missing: 'Fill in your details.', wrong: 'Check your details.' },
   'applicant/idType': {
@@ -75,12 +79,29 @@ const FIELDS: Record<string, FieldSpec> = {
     missing: 'Your national ID is missing.',
     wrong: 'The ID in the application is not the national ID your account is verified with.',
   },
-  ...Object.fromEntries(
-    Object.entries(PERSON_FIELDS).map(([name, spec]) => [
-      `applicant/${name}`,
-      { step: 'person' as const, ...spec, missing: spec.missing.replace('the ', 'your ') },
-    ]),
-  ),
+  'applicant/givenName': {
+    step: 'person',
+    field: 'givenName',
+    missing: 'Enter your given name.',
+    wrong: 'Enter your given name.',
+    tooLong: shorten('Your given name'),
+  },
+  'applicant/familyName': {
+    step: 'person',
+    field: 'familyName',
+    missing: 'Enter your family name.',
+    wrong: 'Enter your family name.',
+    tooLong: shorten('Your family name'),
+  },
+  'applicant/gender': { step: 'person', field: 'gender', missing: 'Choose your gender, or "Prefer not to say".', wrong: LISTED_ANSWER },
+  'applicant/birthDate': { step: 'person', field: 'birthDate', missing: 'Enter your birth date.', wrong: REAL_DATE },
+  'applicant/occupation': {
+    step: 'person',
+    field: 'occupation',
+    missing: 'Enter your occupation.',
+    wrong: 'Check the occupation.',
+    tooLong: shorten('The occupation'),
+  },
   'applicant/phone': {
     step: 'person',
     field: 'phone',
@@ -98,40 +119,79 @@ const FIELDS: Record<string, FieldSpec> = {
     step: 'address',
     field: 'region',
     missing: 'Enter the region where you live.',
-    wrong: 'Enter the region, up to 100 characters.',
+    wrong: 'Enter the region where you live.',
+    tooLong: shorten('The region'),
   },
   'applicant/address/district': {
     step: 'address',
     field: 'district',
     missing: 'Enter the district.',
-    wrong: 'Keep the district under 100 characters.',
+    wrong: 'Check the district.',
+    tooLong: shorten('The district'),
   },
   'applicant/address/locality': {
     step: 'address',
     field: 'locality',
     missing: 'Enter the town or village.',
-    wrong: 'Keep the town or village under 100 characters.',
+    wrong: 'Check the town or village.',
+    tooLong: shorten('The town or village'),
   },
   'applicant/address/line': {
     step: 'address',
     field: 'line',
     missing: 'Enter the street, house or landmark.',
-    wrong: 'Keep the street, house or landmark under 200 characters.',
+    wrong: 'Check the street, house or landmark.',
+    tooLong: shorten('The street, house or landmark'),
   },
-  familyMembers: { step: 'family', missing: 'Add your family members.', wrong: 'You can add up to 20 family members.' },
+  familyMembers: {
+    step: 'family',
+    field: 'relation',
+    missing: 'Add your family members.',
+    wrong: 'Check your family members.',
+    tooLong: 'You can add up to {max} family members.',
+  },
   'familyMembers/*': { step: 'family', missing: "Fill in the family member's details.", wrong: "Check the family member's details." },
   'familyMembers/*/relation': {
     step: 'family',
+    field: 'relation',
     missing: 'Choose how this person is related to you.',
     wrong: 'Choose one of the listed relations.',
   },
-  ...Object.fromEntries(
-    Object.entries(PERSON_FIELDS).map(([name, spec]) => [
-      `familyMembers/*/${name}`,
-      { step: 'family' as const, missing: spec.missing, wrong: spec.wrong },
-    ]),
-  ),
-  documents: { step: 'documents', missing: 'Attach your documents.', wrong: 'You can attach up to 10 documents, each once.' },
+  'familyMembers/*/givenName': {
+    step: 'family',
+    field: 'givenName',
+    missing: "Enter the family member's given name.",
+    wrong: "Enter the family member's given name.",
+    tooLong: shorten('The given name'),
+  },
+  'familyMembers/*/familyName': {
+    step: 'family',
+    field: 'familyName',
+    missing: "Enter the family member's family name.",
+    wrong: "Enter the family member's family name.",
+    tooLong: shorten('The family name'),
+  },
+  'familyMembers/*/gender': {
+    step: 'family',
+    field: 'gender',
+    missing: 'Choose their gender, or "Prefer not to say".',
+    wrong: LISTED_ANSWER,
+  },
+  'familyMembers/*/birthDate': { step: 'family', field: 'birthDate', missing: 'Enter their birth date.', wrong: REAL_DATE },
+  'familyMembers/*/occupation': {
+    step: 'family',
+    field: 'occupation',
+    missing: 'Enter their occupation.',
+    wrong: 'Check the occupation.',
+    tooLong: shorten('The occupation'),
+  },
+  documents: {
+    step: 'documents',
+    field: 'file',
+    missing: 'Attach your documents.',
+    wrong: 'Attach each document once.',
+    tooLong: 'You can attach up to {max} documents. Remove one first.',
+  },
   'documents/*': {
     step: 'documents',
     missing: 'A document is incomplete; remove it and upload it again.',
@@ -156,19 +216,30 @@ const SPECIFIC: Array<{ test: RegExp; message: (error: FieldError) => string }> 
   { test: /not a document you uploaded/, message: () => 'A document is no longer available; remove it and upload it again.' },
 ];
 
-export function explainFieldError(error: FieldError): ExplainedError {
+/** ajv's words for maxLength and maxItems, which carry the contract's limit. */
+const OVER_LIMIT = /must NOT have more than (\d+) (characters|items)/;
+
+/** Where the person fixes a field error, in the words of that step's form (no family member number). */
+export function explainStepField(error: FieldError): ExplainedError {
   // `/data/...` from a draft, `/body/...` from a request: both name the same field of the application.
   const relative = error.path.replace(/^\/(data|body)\/?/, '');
-  const indices = [...relative.matchAll(/\/(\d+)(?=\/|$)/g)].map((m) => Number(m[1]));
   const pattern = relative.replace(/\/\d+(?=\/|$)/g, '/*');
   const spec = FIELDS[pattern] ?? FIELDS[pattern.split('/').slice(0, -1).join('/')];
   if (!spec) return { step: 'review', field: undefined, message: 'Something in the application is not right. Go through the steps again.' };
+  const limit = OVER_LIMIT.exec(error.message)?.[1];
   const specific = SPECIFIC.find((s) => s.test.test(error.message));
-  let message = error.message === 'is required' ? spec.missing : (specific?.message(error) ?? spec.wrong);
-  let field = spec.field;
-  if (spec.step === 'family' && indices[0] !== undefined) {
-    message = `Family member ${indices[0] + 1}: ${message}`;
-    field = `member-${indices[0] + 1}`;
-  }
-  return { step: spec.step, field, message };
+  let message = spec.wrong;
+  if (error.message === 'is required') message = spec.missing;
+  else if (limit !== undefined && spec.tooLong) message = spec.tooLong.replace('{max}', limit);
+  else if (specific) message = specific.message(error);
+  return { step: spec.step, field: spec.field, message };
+}
+
+/** Where the person fixes a field error, as the review lists it: a family member by number. */
+export function explainFieldError(error: FieldError): ExplainedError {
+  const explained = explainStepField(error);
+  const member = /^\/(?:data|body)\/familyMembers\/(\d+)(?=\/|$)/.exec(error.path)?.[1];
+  if (explained.step !== 'family' || member === undefined) return explained;
+  const number = Number(member) + 1;
+  return { step: 'family', field: `member-${number}`, message: `Family member ${number}: ${explained.message}` };
 }

@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import type { Principal } from '../../platform/auth/principal.js';
 import { requirePrincipal } from '../../platform/auth/require-role.js';
+import { describeErrorCode } from '../../platform/http/error-codes.js';
+import type { SchemaValidator } from '../../platform/http/schema-validator.js';
 import { AppError, InputError, NotFoundError } from '../../platform/http/errors.js';
 import { verifyCsrfToken } from '../../platform/web/csrf.js';
 import { requirePageRole } from '../../platform/web/page-guard.js';
@@ -18,7 +20,8 @@ import { createApplyFlow, type DraftContext, type FormStep } from './apply-flow.
 import { explainFieldError } from './explain-errors.js';
 import { presentDocuments, presentFamily, linkToFix, presentReview, presentStep, type Problem } from './page-models.js';
 import { formatMoment, summarizeApplication } from './present.js';
-import { blankMember, readField, type FormBody, type StepErrors } from './step-forms.js';
+import type { StepErrors } from './step-checks.js';
+import { blankMember, readField, type FormBody } from './step-forms.js';
 import { stepAfter, stepBefore, stepPath, type StepSlug } from './steps.js';
 import { readUploadForm, uploadFormOf } from './upload-form.js';
 
@@ -26,6 +29,8 @@ export interface SelfServicePagesOptions {
   programs: ProgramsService;
   applications: ApplicationsService;
   documents: DocumentStore;
+  /** The contract's schemas: the forms are checked exactly as the API checks the same data. */
+  schemas: SchemaValidator;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -70,7 +75,7 @@ function draftIdOf(req: Request): string {
 
 export function createSelfServicePages(options: SelfServicePagesOptions): Router {
   const { programs, applications, documents } = options;
-  const flow = createApplyFlow({ programs, applications, documents });
+  const flow = createApplyFlow({ programs, applications, documents, schemas: options.schemas });
   const router = Router();
   router.use(requirePageRole('applicant'));
 
@@ -89,10 +94,10 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
   const renderFamily = (res: Response, context: DraftContext, member: object, errors: StepErrors, status = 200, notice = '') => {
     res
       .status(status)
-      .render('ssp/family.njk', { ...presentStep(context, 'family'), panel: presentFamily(context, member, errors, new Date(), notice) });
+      .render('ssp/family.njk', { ...presentStep(context, 'family'), panel: presentFamily(context, member, errors, flow.checks, notice) });
   };
   const renderFamilyPanel = (res: Response, context: DraftContext, member: object, errors: StepErrors, notice: string) => {
-    res.render('ssp/family-panel.njk', { panel: presentFamily(context, member, errors, new Date(), notice) });
+    res.render('ssp/family-panel.njk', { panel: presentFamily(context, member, errors, flow.checks, notice) });
   };
   const renderDocuments = async (
     res: Response,
@@ -294,7 +299,7 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
       const problems =
         fields.length > 0
           ? fields.map((f) => linkToFix(context.draft.id, explainFieldError(f)))
-          : [{ message: error.message, href: '#submit' }];
+          : [{ message: describeErrorCode(error.code).explanation, href: '#submit' }];
       await renderReview(res, principal, context, problems, 400, true);
     }
   });

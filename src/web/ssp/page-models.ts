@@ -3,16 +3,8 @@ import type { Principal } from '../../platform/auth/principal.js';
 import type { AttachedDocumentView, DraftContext } from './apply-flow.js';
 import type { ExplainedError } from './explain-errors.js';
 import { describeGender, describeRelation, describeTooLarge, DOCUMENT_KIND_OPTIONS, formatDay, formatMoney } from './present.js';
-import {
-  checkMember,
-  GENDERS,
-  MAX_FAMILY_MEMBERS,
-  identifyMember,
-  readSavedMember,
-  RELATIONS,
-  type DraftProblem,
-  type StepErrors,
-} from './step-forms.js';
+import type { DraftProblem, StepChecks, StepErrors } from './step-checks.js';
+import { GENDERS, identifyMember, RELATIONS } from './step-forms.js';
 import { describeStep, STEP_SLUGS, stepPath, type StepSlug } from './steps.js';
 
 export interface Problem {
@@ -44,7 +36,13 @@ export function presentStep(context: DraftContext, slug: StepSlug, errors: StepE
 }
 
 /** The family members with remove buttons, and the add form (`member`: its values, `errors`: its messages). */
-export function presentFamily(context: DraftContext, member: object, errors: StepErrors, today: Date, notice = '') {
+export function presentFamily(
+  context: DraftContext,
+  member: object,
+  errors: StepErrors,
+  checks: Pick<StepChecks, 'savedMember' | 'limitReached'>,
+  notice = '',
+) {
   const members = context.draft.data.familyMembers ?? [];
   return {
     draft: { id: context.draft.id },
@@ -58,9 +56,9 @@ export function presentFamily(context: DraftContext, member: object, errors: Ste
       gender: describeGender(m.gender),
       occupation: m.occupation ?? '',
       // Members are checked when added; this shows what a later rule (or the service) still objects to.
-      problems: Object.values(checkMember(readSavedMember(m), today)),
+      problems: checks.savedMember(context.draft.data, index),
     })),
-    full: members.length >= MAX_FAMILY_MEMBERS,
+    full: checks.limitReached(context.draft.data, 'familyMembers') !== undefined,
     member,
     errors,
     errorList: Object.entries(errors).map(([field, message]) => ({ message, href: `#f-${field}` })),

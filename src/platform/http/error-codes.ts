@@ -1,0 +1,222 @@
+/**
+ * Every error code the service answers with, in one table: its HTTP status, a title that names what
+ * happened, and an explanation in plain language of what happened and what the person can do. The
+ * problem document's `title`, the `/problems/<slug>` pages and the portals' messages all read it, and
+ * an AppError takes its status from here, so one code never answers with two statuses.
+ *
+ * Adding a code: put it in its module's block (a new module starts its own block), with a title that
+ * says what went wrong (not "Error" or "Conflict") and an explanation that says what to do next, and
+ * raise it somewhere (test/unit/platform/http/error-codes.test.ts checks both ways).
+ */
+
+export interface ErrorCodeEntry {
+  status: number;
+  /** Short, specific, the same for every occurrence: the problem document's `title`. */
+  title: string;
+  /** What happened and what the person can do, in plain language; what this request did wrong is the `detail`. */
+  explanation: string;
+}
+
+export const ERROR_CODES = {
+  // Requests and their bodies
+  ERR_VALIDATION: {
+    status: 400,
+    title: 'Some of what was sent is missing or not valid',
+    explanation:
+      'Part of the request is missing, unknown or has a value that is not accepted. Each field is named; correct it and send again.',
+  },
+  ERR_MALFORMED_JSON: {
+    status: 400,
+    title: 'The body is not well-formed JSON',
+    explanation: 'The request body could not be read as JSON. Check the quotes, commas and brackets, and send it again.',
+  },
+  ERR_UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    title: 'This content type is not accepted here',
+    explanation: 'The body was sent in a format this address does not take. Send it as the API reference says, usually application/json.',
+  },
+  ERR_PAYLOAD_TOO_LARGE: {
+    status: 413,
+    title: 'The request or file is too large',
+    explanation: 'What was sent is larger than this address accepts. Send a smaller file or body; the API reference gives the limit.',
+  },
+  ERR_NOT_FOUND: {
+    status: 404,
+    title: 'Nothing found at this address',
+    explanation: 'There is nothing here, or nothing you are allowed to see. Check the address, or go back and follow a link.',
+  },
+  ERR_METHOD_NOT_ALLOWED: {
+    status: 405,
+    title: 'This method is not allowed here',
+    explanation: 'The address exists, but not with this HTTP method. The API reference lists the methods each address takes.',
+  },
+  ERR_IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    title: 'This Idempotency-Key was used for another request',
+    explanation: 'Repeat a key only to retry the very same request; nothing was done. Send a new request with a new key.',
+  },
+
+  // Signing in and permissions
+  ERR_AUTH_REQUIRED: {
+    status: 401,
+    title: 'You need to sign in first',
+    explanation: 'No access token came with the request. Sign in, and send the token in the Authorization header as "Bearer <token>".',
+  },
+  ERR_AUTH_TOKEN_INVALID: {
+    status: 401,
+    title: 'The access token is not valid',
+    explanation: 'The token is malformed, forged, from another issuer or meant for another service. Sign in again to get a new one.',
+  },
+  ERR_AUTH_TOKEN_EXPIRED: {
+    status: 401,
+    title: 'The access token has expired',
+    explanation: 'Access tokens last a short time. Sign in again, or refresh the token, and repeat the request.',
+  },
+  ERR_FORBIDDEN_ROLE: {
+    status: 403,
+    title: 'Your role does not allow this',
+    explanation:
+      'You are signed in, but none of your roles may do this; the message names the roles that may. Ask an administrator if you need one.',
+  },
+  ERR_CSRF: {
+    status: 403,
+    title: 'This form has expired',
+    explanation:
+      'The form came without its security token, usually because the page was open for a long time. Reload the page and try again.',
+  },
+  ERR_SIGN_IN_INCOMPLETE: {
+    status: 400,
+    title: 'Signing in did not finish',
+    explanation: 'The sign-in took too long, or was started in another tab or browser. Start again from the sign-in button.',
+  },
+
+  // Changes made at the same time
+  ERR_CONFLICT: {
+    status: 409,
+    title: 'Clashes with a change made at the same moment',
+    explanation: 'Someone else changed the same thing at the same moment, so nothing was saved. Try again.',
+  },
+  ERR_VERSION_CONFLICT: {
+    status: 409,
+    title: 'Changed by someone else since you read it',
+    explanation: 'Someone changed this after you opened it, so your change was not saved. Reload it and make your change again.',
+  },
+
+  // Faults on our side
+  ERR_SERVICE_UNAVAILABLE: {
+    status: 503,
+    title: 'A service we depend on is not answering',
+    explanation: 'This is on our side, not in what you sent. Try again in a moment.',
+  },
+  ERR_INTERNAL: {
+    status: 500,
+    title: 'Something went wrong on our side',
+    explanation:
+      'This is our fault, not yours. Try again later; if it keeps happening, quote the request id so we can find it in our logs.',
+  },
+
+  // Programs
+  ERR_PROGRAM_CODE_TAKEN: {
+    status: 409,
+    title: 'The program code is already taken',
+    explanation: 'Another program already uses this code, and codes are unique. Choose a different code.',
+  },
+  ERR_PROGRAM_NEEDS_ASSESSMENT_STAGE: {
+    status: 409,
+    title: 'An open program needs an assessment stage',
+    explanation:
+      'A program that takes applications needs an assessment stage, where the amount is set. Add one, or close the program first.',
+  },
+  ERR_OFFICER_GROUP_UNKNOWN: {
+    status: 400,
+    title: 'No officer group with that code',
+    explanation: 'The stage names an officer group that does not exist. Create the group first, or choose an existing one.',
+  },
+  ERR_STAGE_POSITION: {
+    status: 400,
+    title: 'The stage position is past the end of the list',
+    explanation:
+      'A stage goes at a position from 1 to one after the last stage. Choose a position in that range, or leave it out to add it last.',
+  },
+
+  // Registry
+  ERR_REGISTRANT_DUPLICATE: {
+    status: 409,
+    title: 'This person is already in the registry',
+    explanation: 'A registrant with this ID type and number already exists. Find them in the registry and correct their record instead.',
+  },
+
+  // Applications
+  ERR_PROGRAM_CLOSED: {
+    status: 422,
+    title: 'The program is not taking applications',
+    explanation: 'The program does not exist or has closed, so it takes no applications now. Choose a program that is open.',
+  },
+  ERR_UNKNOWN_TREATMENT_TYPE: {
+    status: 400,
+    title: "Not one of the program's treatment types",
+    explanation: 'A program covers only the treatment types it lists. Choose one of them.',
+  },
+  ERR_CURRENCY_MISMATCH: {
+    status: 400,
+    title: "Not in the program's currency",
+    explanation: "Amounts must be in the program's currency. Give the amount in that currency.",
+  },
+  ERR_AMOUNT_NOT_POSITIVE: {
+    status: 400,
+    title: 'The amount must be more than zero',
+    explanation: 'An amount of zero or less cannot be paid. Enter an amount above zero.',
+  },
+  ERR_IDENTITY_UNVERIFIED: {
+    status: 403,
+    title: 'Your account has no verified national ID',
+    explanation:
+      'Applying needs an account linked to a verified national ID, and yours has none. Contact the program office to have it verified.',
+  },
+  ERR_IDENTITY_MISMATCH: {
+    status: 400,
+    title: 'Not the ID your account is verified with',
+    explanation:
+      'You can apply only as yourself: an ID in the application must be the one your account is verified with. Leave it out or correct it.',
+  },
+  ERR_DOCUMENT_NOT_ATTACHABLE: {
+    status: 400,
+    title: 'A document cannot be attached',
+    explanation: 'A listed document does not exist or was not uploaded by you. Remove it, and upload the file again yourself.',
+  },
+  ERR_APPLICATION_NOT_DRAFT: {
+    status: 409,
+    title: 'The application was already submitted',
+    explanation: 'A submitted application can no longer be changed as a draft. Open it from your applications to follow its progress.',
+  },
+  ERR_APPLICATION_INCOMPLETE: {
+    status: 400,
+    title: 'The application is not finished',
+    explanation: 'Something needed to submit the application is missing or not valid; each field is named. Complete it and submit again.',
+  },
+
+  // Documents
+  ERR_DOCUMENT_TYPE_REFUSED: {
+    status: 415,
+    title: 'This type of file is not accepted',
+    explanation:
+      "Only PDF, JPEG and PNG files are accepted, judged by the file's content, not its name. Send a PDF, or a photo saved as JPEG or PNG.",
+  },
+  ERR_DOCUMENT_INTEGRITY: {
+    status: 500,
+    title: 'A stored document failed its integrity check',
+    explanation:
+      'The stored file no longer matches the fingerprint taken at upload, so it is not served. This is on our side; quote the request id.',
+  },
+} as const satisfies Record<`ERR_${string}`, ErrorCodeEntry>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The codes whose status is `S`: what an error class of that status may be raised with. */
+export type ErrorCodeWithStatus<S extends number> = {
+  [C in ErrorCode]: (typeof ERROR_CODES)[C]['status'] extends S ? C : never;
+}[ErrorCode];
+
+export function describeErrorCode(code: ErrorCode): ErrorCodeEntry {
+  return ERROR_CODES[code];
+}
