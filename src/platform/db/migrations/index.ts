@@ -7,6 +7,7 @@ import { createDocuments } from '../../../modules/documents/index.js';
 import { createRegistry } from '../../../modules/registry/index.js';
 import { createPrograms } from '../../../modules/programs/index.js';
 import { createApplications } from '../../../modules/applications/index.js';
+import { createOutboxDeliveries } from './2026-12-01-01-outbox-deliveries.js';
 
 export const migrations: Migration[] = [
   createWebSessions,
@@ -17,4 +18,5 @@ export const migrations: Migration[] = [
   createPrograms,
   // after documents, registry and programs: it references all three
   createApplications,
+  createOutboxDeliveries,
 ];
