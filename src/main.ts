@@ -7,6 +7,7 @@ import { loadApiSpec } from './platform/http/spec.js';
 import { createLogger } from './platform/logging/logger.js';
 import { startRuntime } from './platform/runtime.js';
 import { createProgramsService, seedDemoProgram } from './modules/programs/index.js';
+import { createOutboxConsumers } from './outbox-consumers.js';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const spec = await loadApiSpec(config.paths.spec);
-  const runtime = await startRuntime(config, logger);
+  const runtime = await startRuntime(config, logger, { outboxConsumers: createOutboxConsumers({ config, logger }) });
   if (
     config.nodeEnv !== 'production' &&
     (await seedDemoProgram(createProgramsService({ sequelize: runtime.database.sequelize }))) === 'created'
