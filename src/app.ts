@@ -16,6 +16,7 @@ import { createApiRouter } from './platform/http/api-router.js';
 import { logRequests } from './platform/logging/request-log.js';
 import { createMetrics } from './platform/ops/metrics.js';
 import { createOperationsRoutes } from './platform/ops/health.js';
+import { readOutboxBacklog } from './platform/outbox/read-outbox-backlog.js';
 import { createAssetRoutes } from './platform/web/assets.js';
 import { csrfTokenFor } from './platform/web/csrf.js';
 import { renderPageError, sendPageNotFound } from './platform/web/page-errors.js';
@@ -90,7 +91,7 @@ export function createApp(deps: AppDependencies): Express {
     schemas,
   });
 
-  const metrics = createMetrics();
+  const metrics = createMetrics({ outboxBacklog: () => readOutboxBacklog(sequelize) });
   app.use(logRequests(deps.logger));
   app.use(metrics.observeRequests);
   app.use(
@@ -102,6 +103,7 @@ export function createApp(deps: AppDependencies): Express {
       {
         databaseUp: () => deps.database.ping(),
         pendingMigrations: () => pendingMigrations(deps.database.sequelize, deps.logger, migrations),
+        outboxBacklog: () => readOutboxBacklog(sequelize),
       },
       metrics,
     ),

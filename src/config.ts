@@ -42,6 +42,7 @@ export interface Config {
   opensearchUrl: string | undefined;
   trustProxy: boolean;
   documents: DocumentsConfig;
+  outbox: OutboxConfig;
   /** Paths the service reads its own files from. */
   paths: { root: string; spec: string; views: string; keys: string; realm: string };
 }
@@ -59,6 +60,16 @@ export interface DocumentsConfig {
   /** Largest document accepted, in bytes (413 above it). */
   maxBytes: number;
   storage: { kind: 'local'; root: string } | ({ kind: 's3' } & S3StorageConfig);
+}
+
+/** How the outbox relay hands events to its consumers (see `src/platform/outbox/`). */
+export interface OutboxConfig {
+  /** How often each instance looks for unpublished events, in milliseconds. Default 1000. */
+  pollIntervalMs: number;
+  /** Most events one relay pass hands to one consumer before the next pass takes over. Default 100. */
+  batchSize: number;
+  /** A failing consumer is retried after `baseMs`, then twice as long each time, never longer than `maxMs`. */
+  retry: { baseMs: number; maxMs: number };
 }
 
 export interface S3StorageConfig {
@@ -165,6 +176,17 @@ function documentsConfig(env: Env, root: string): DocumentsConfig {
   };
 }
 
+function outboxConfig(env: Env): OutboxConfig {
+  const baseMs = integer(env, 'OUTBOX_RETRY_BASE_MS', 1000, 1, 3_600_000);
+  const maxMs = integer(env, 'OUTBOX_RETRY_MAX_MS', 300_000, 1, 86_400_000);
+  if (maxMs < baseMs) throw new ConfigError('OUTBOX_RETRY_MAX_MS', `must be at least OUTBOX_RETRY_BASE_MS (${baseMs}), got ${maxMs}`);
+  return {
+    pollIntervalMs: integer(env, 'OUTBOX_POLL_INTERVAL_MS', 1000, 10, 60_000),
+    batchSize: integer(env, 'OUTBOX_BATCH_SIZE', 100, 1, 10_000),
+    retry: { baseMs, maxMs },
+  };
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const DEV_SESSION_SECRET = 'development-only-session-secret-change-me';
 const DEV_APP_PASSWORD = 'iaod-app-development-password';
@@ -233,6 +255,7 @@ export function loadConfig(env: Env = process.env): Config {
     opensearchUrl: url(env, 'OPENSEARCH_URL', ['http:', 'https:']),
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     documents: documentsConfig(env, root),
+    outbox: outboxConfig(env),
     paths: {
       root,
       spec: path.join(root, 'openapi', 'openapi.yaml'),

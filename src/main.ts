@@ -9,6 +9,7 @@ import { startRuntime } from './platform/runtime.js';
 import { migrations } from './migrations.js';
 import { createCommandRunner } from './platform/db/command.js';
 import { createProgramsService, seedDemoProgram } from './modules/programs/index.js';
+import { createOutboxConsumers } from './outbox-consumers.js';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const spec = await loadApiSpec(config.paths.spec);
-  const runtime = await startRuntime(config, logger, { migrations });
+  const runtime = await startRuntime(config, logger, { migrations, outboxConsumers: createOutboxConsumers({ config, logger }) });
   if (
     config.nodeEnv !== 'production' &&
     (await seedDemoProgram(

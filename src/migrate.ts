@@ -1,4 +1,4 @@
-/** `npm run migrate`: apply pending migrations to DATABASE_URL (or the embedded PostgreSQL) and exit. */
+/** `npm run migrate`: apply pending migrations and install the job schema in DATABASE_URL (or the embedded PostgreSQL), then exit. */
 import { loadConfig } from './config.js';
 import { migrations } from './migrations.js';
 import { startEmbeddedPostgres } from './platform/db/embedded-postgres.js';

@@ -83,7 +83,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness (database reachable, migrations applied) */
+        /** Readiness (database reachable, migrations applied), with the outbox backlog */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
@@ -572,6 +572,16 @@ export interface components {
                 database: "up" | "down";
                 /** @enum {string} */
                 migrations: "done" | "pending" | "unknown";
+            };
+            /**
+             * @description The outbox backlog, reported but never a reason to be not ready. Absent when the database does
+             *     not answer.
+             */
+            outbox?: {
+                /** @description Events not yet published to every consumer */
+                unpublished: number;
+                /** @description Age of the oldest of them in seconds; 0 when there is none */
+                oldestAgeSeconds: number;
             };
         };
         FieldError: {
@@ -1424,6 +1434,10 @@ export interface operations {
                      *       "checks": {
                      *         "database": "up",
                      *         "migrations": "done"
+                     *       },
+                     *       "outbox": {
+                     *         "unpublished": 0,
+                     *         "oldestAgeSeconds": 0
                      *       }
                      *     }
                      */

@@ -1,6 +1,7 @@
 /**
  * Starts what the app stands on, from the configuration: the database (a server or an embedded one),
- * migrations, and the OpenID provider (a configured one or the built-in development one).
+ * migrations and the job schema, the outbox relay, and the OpenID provider (a configured one or the
+ * built-in development one).
  * `main.ts` and the test harness share this, so tests boot the product the way users do.
  */
 import pg from 'pg';
@@ -13,11 +14,18 @@ import { connectDatabase, type Database } from './db/database.js';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './db/embedded-postgres.js';
 import { startCheckpointSealer } from './audit/checkpoint.js';
 import { appRoleUrl, roleOfUrl, type AppRole } from './db/app-role.js';
-import { migrateToLatest, type Migration } from './db/migrate.js';
+import { grantAfterMigrations, migrateToLatest, type Migration } from './db/migrate.js';
+import { installJobSchema } from './jobs/install-job-schema.js';
+import { PLATFORM_JOB_QUEUES } from './jobs/job-queues.js';
+import { startJobs, type Jobs } from './jobs/start-jobs.js';
+import type { OutboxConsumer } from './outbox/consumer.js';
+import { startOutboxWorker } from './outbox/start-outbox-worker.js';
 
 export interface Runtime {
   database: Database;
   sessionPool: pg.Pool;
+  /** pg-boss on the app's connection, for the workers of this instance. */
+  jobs: Jobs;
   issuer: string;
   verifier: AccessTokenVerifier;
   /** Set when the built-in development provider runs. */
@@ -30,6 +38,10 @@ export interface StartRuntimeOptions {
   migrations: Migration[];
   /** Extra redirect URIs the development provider should allow (tests on random ports). */
   extraRedirectUris?: string[];
+  /** The outbox consumers, from the composition root. */
+  outboxConsumers?: readonly OutboxConsumer[];
+  /** The clock the outbox relay's back-off is measured by (tests move it instead of waiting). */
+  now?: () => Date;
 }
 
 export async function startRuntime(config: Config, logger: Logger, options: StartRuntimeOptions): Promise<Runtime> {
@@ -62,6 +74,19 @@ export async function startRuntime(config: Config, logger: Logger, options: Star
     });
     stops.push(async () => sealer.stop());
 
+    // The running app reaches pg-boss with its own connection, which needs no DDL.
+    const jobs = await startJobs({ connectionString: appUrl, logger });
+    stops.push(() => jobs.stop());
+    const outbox = await startOutboxWorker({
+      jobs,
+      sequelize: database.sequelize,
+      consumers: options.outboxConsumers ?? [],
+      config: config.outbox,
+      logger,
+      now: options.now,
+    });
+    stops.push(() => outbox.stop());
+
     const sessionPool = new pg.Pool({ connectionString: appUrl, max: 5 });
     // An idle client losing its server (restart, failover) must not crash the process.
     sessionPool.on('error', (error) => logger.warn({ err: error }, 'session pool client failed'));
@@ -84,7 +109,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Star
       issuer = started.issuer;
     }
     const verifier = createAccessTokenVerifier({ issuer, audience: config.oidc.audience, webClientId: config.oidc.clientId });
-    return { database, sessionPool, issuer, verifier, devProvider, stop };
+    return { database, sessionPool, jobs, issuer, verifier, devProvider, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -100,8 +125,11 @@ export async function migrateDatabase(config: Config, ownerUrl: string, logger: 
   // One connection holds the migration lock while umzug and the migrations use the others.
   const owner = connectDatabase(ownerUrl, logger, 3);
   try {
-    const applied = await migrateToLatest(owner.sequelize, logger, { migrations, appRole });
+    const applied = await migrateToLatest(owner.sequelize, logger, { migrations });
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    // pg-boss's schema and queues are DDL too: installed as the owner, before the app's role is granted its use.
+    await installJobSchema({ connectionString: ownerUrl, queues: PLATFORM_JOB_QUEUES });
+    if (appRole) await grantAfterMigrations(owner.sequelize, appRole);
   } finally {
     await owner.close();
   }

@@ -69,7 +69,11 @@ describe('npm start on embedded defaults', () => {
     expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
     const ready = await fetch(`${baseUrl}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'up', migrations: 'done' } });
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      checks: { database: 'up', migrations: 'done' },
+      outbox: { unpublished: expect.any(Number), oldestAgeSeconds: expect.any(Number) },
+    });
   });
 
   it('serves the home page with a sign-in link that leads to the provider', async () => {

@@ -21,7 +21,11 @@ describe('operations and documentation', () => {
   it('reports ready once the database answers and every migration is applied', async () => {
     const res = await request(testApp.app).get('/readyz');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ready', checks: { database: 'up', migrations: 'done' } });
+    expect(res.body).toEqual({
+      status: 'ready',
+      checks: { database: 'up', migrations: 'done' },
+      outbox: { unpublished: expect.any(Number), oldestAgeSeconds: expect.any(Number) },
+    });
   });
 
   it('serves the API reference page and the spec it renders', async () => {

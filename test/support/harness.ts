@@ -11,8 +11,10 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { createAccessTokenVerifier, type AccessTokenVerifier } from '../../src/platform/auth/access-token.js';
 import { loadApiSpec } from '../../src/platform/http/spec.js';
 import { createLogger } from '../../src/platform/logging/logger.js';
+import type { OutboxConsumer } from '../../src/platform/outbox/consumer.js';
 import { startRuntime, type Runtime } from '../../src/platform/runtime.js';
 import { migrations } from '../../src/migrations.js';
+import { createOutboxConsumers } from '../../src/outbox-consumers.js';
 import { readTestEnvironment } from './environment.js';
 
 export interface TestApp {
@@ -29,6 +31,10 @@ export interface StartTestAppOptions {
   /** Replace the token verifier (e.g. a shifted clock or another trusted issuer). */
   verifier?: (defaults: { issuer: string; audience: string; webClientId: string }) => AccessTokenVerifier;
   env?: Record<string, string>;
+  /** Outbox consumers to register next to the product's own. */
+  outboxConsumers?: OutboxConsumer[];
+  /** The clock the outbox relay's back-off is measured by. */
+  now?: () => Date;
 }
 
 export async function startTestApp(options: StartTestAppOptions = {}): Promise<TestApp> {
@@ -50,7 +56,11 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
     ...options.env,
   });
   const logger = createLogger(config.logLevel);
-  const runtime = await startRuntime(config, logger, { migrations });
+  const runtime = await startRuntime(config, logger, {
+    migrations,
+    outboxConsumers: [...createOutboxConsumers({ config, logger }), ...(options.outboxConsumers ?? [])],
+    now: options.now,
+  });
   const verifier = options.verifier
     ? options.verifier({ issuer: runtime.issuer, audience: config.oidc.audience, webClientId: config.oidc.clientId })
     : runtime.verifier;

@@ -14,6 +14,8 @@ export interface AppRole {
 
 /** Tables the app may only append to and read. */
 const APPEND_ONLY = ['audit_events', 'audit_checkpoints'];
+/** pg-boss's schema (platform/jobs): the app runs jobs but never changes their tables. */
+const JOB_SCHEMA = 'pgboss';
 /** Tables only migrations write. */
 const READ_ONLY = ['schema_migrations'];
 
@@ -37,6 +39,9 @@ export async function grantAppRole(sequelize: Sequelize, transaction: Transactio
      GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${name};
      GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${name};
      REVOKE UPDATE, DELETE, TRUNCATE ON ${APPEND_ONLY.join(', ')} FROM ${name};
+     GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO ${name};
+     GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} TO ${name};
+     GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA ${JOB_SCHEMA} TO ${name};
      REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${READ_ONLY.join(', ')} FROM ${name};`,
     { transaction },
   );

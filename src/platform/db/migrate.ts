@@ -33,8 +33,6 @@ function createMigrator(sequelize: Sequelize, logger: Logger, migrations: Migrat
 
 export interface MigrateOptions {
   migrations: Migration[];
-  /** The role the app connects as; granted its privileges after the run. Undefined: the app is the owner. */
-  appRole: AppRole | undefined;
 }
 
 export async function migrateToLatest(sequelize: Sequelize, logger: Logger, options: MigrateOptions): Promise<string[]> {
@@ -43,8 +41,18 @@ export async function migrateToLatest(sequelize: Sequelize, logger: Logger, opti
   return sequelize.transaction(async (transaction) => {
     await sequelize.query('SELECT pg_advisory_xact_lock(:key)', { replacements: { key: MIGRATION_LOCK_KEY }, transaction });
     const applied = await migrator.up();
-    if (options.appRole) await grantAppRole(sequelize, transaction, options.appRole);
     return applied.map((m) => m.name);
+  });
+}
+
+/**
+ * Grants the app's role its privileges on everything the migrations and the job schema made; under the
+ * migration lock, as concurrent GRANTs on one object collide.
+ */
+export async function grantAfterMigrations(sequelize: Sequelize, role: AppRole): Promise<void> {
+  await sequelize.transaction(async (transaction) => {
+    await sequelize.query('SELECT pg_advisory_xact_lock(:key)', { replacements: { key: MIGRATION_LOCK_KEY }, transaction });
+    await grantAppRole(sequelize, transaction, role);
   });
 }
 

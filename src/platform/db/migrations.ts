@@ -4,5 +4,12 @@ import type { Migration } from './migrate.js';
 import { createWebSessions } from './migrations/2026-11-26-01-web-sessions.js';
 import { createAuditAndOutbox } from './migrations/2026-11-26-03-audit-and-outbox.js';
 import { createIdempotencyKeys } from './migrations/2026-11-26-04-idempotency-keys.js';
+import { createOutboxDeliveries } from './migrations/2026-12-01-01-outbox-deliveries.js';
 
-export const platformMigrations: Migration[] = [createWebSessions, createAuditAndOutbox, createIdempotencyKeys, chainAuditEvents];
+export const platformMigrations: Migration[] = [
+  createWebSessions,
+  createAuditAndOutbox,
+  createIdempotencyKeys,
+  chainAuditEvents,
+  createOutboxDeliveries,
+];

@@ -21,6 +21,9 @@ const NAMED_PARAMETER = /(?<![:\w]):([A-Za-z_]\w*)/g;
 function bindText(sql: string): BoundText {
   let found = bound.get(sql);
   if (!found) {
+    const list = /\bIN\s*\(\s*:([A-Za-z_]\w*)\s*\)/i.exec(sql);
+    // A bound array is one value: `IN (:ids)` would compare each row with the whole list and match nothing.
+    if (list) throw new TypeError(`SQL: write = ANY(:${list[1]}) for a list, not IN (:${list[1]})`);
     const parameters: string[] = [];
     const text = sql.replace(NAMED_PARAMETER, (_match, name: string) => {
       const index = parameters.indexOf(name);
