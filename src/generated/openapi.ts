@@ -474,6 +474,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        PersonDetails: {
+            givenName: components["schemas"]["PersonName"];
+            familyName: components["schemas"]["PersonName"];
+            gender: components["schemas"]["Gender"];
+            /** Format: date */
+            birthDate: string;
+            occupation?: string;
+            phone?: string;
+            /** Format: email */
+            email?: string;
+            address: components["schemas"]["Address"];
+        };
         /**
          * @description A decimal amount with at most two decimals, as a string (no binary floating point)
          * @example 1250.00
@@ -580,23 +592,21 @@ export interface components {
         };
         /** @example EMERG-SURG */
         ProgramCode: string;
-        /** @example junior-officers */
-        GroupCode: string;
         CodedLabel: {
             code: string;
             label: string;
-        };
-        /** @description The designated officer of a stage: one named user (username), or a group of users (group code) */
-        Officer: {
-            /** @enum {string} */
-            type: "user" | "group";
-            ref: string;
         };
         /**
          * @description A review stage approves or rejects; an assessment stage also sets the benefit amount
          * @enum {string}
          */
         StageKind: "review" | "assessment";
+        /** @description The designated officer of a stage: one named user (username), or a group of users (group code) */
+        Officer: {
+            /** @enum {string} */
+            type: "user" | "group";
+            ref: string;
+        };
         Stage: {
             /** Format: uuid */
             id: string;
@@ -605,25 +615,33 @@ export interface components {
             kind: components["schemas"]["StageKind"];
             officer: components["schemas"]["Officer"];
         };
+        Program: {
+            /** Format: uuid */
+            id: string;
+            code: components["schemas"]["ProgramCode"];
+            name: string;
+            description: string;
+            currency: components["schemas"]["CurrencyCode"];
+            maxAmount: components["schemas"]["Money"];
+            voucherValidityDays: number;
+            /** @enum {string} */
+            state: "open" | "closed";
+            treatmentTypes: components["schemas"]["CodedLabel"][];
+            reasonCodes: components["schemas"]["CodedLabel"][];
+            stages: components["schemas"]["Stage"][];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProgramPage: components["schemas"]["PageMeta"] & {
+            items: components["schemas"]["Program"][];
+        };
         NewStage: {
             name: string;
             kind: components["schemas"]["StageKind"];
             officer: components["schemas"]["Officer"];
-        };
-        StageInput: {
-            version: number;
-            name: string;
-            kind: components["schemas"]["StageKind"];
-            officer: components["schemas"]["Officer"];
-            /** @description Where to insert it (1 = first); default: last */
-            position?: number;
-        };
-        StagePatch: {
-            version: number;
-            name?: string;
-            kind?: components["schemas"]["StageKind"];
-            officer?: components["schemas"]["Officer"];
-            position?: number;
         };
         ProgramInput: {
             code: components["schemas"]["ProgramCode"];
@@ -649,35 +667,29 @@ export interface components {
             treatmentTypes?: components["schemas"]["CodedLabel"][];
             reasonCodes?: components["schemas"]["CodedLabel"][];
         };
-        Program: {
-            /** Format: uuid */
-            id: string;
-            code: components["schemas"]["ProgramCode"];
-            name: string;
-            description: string;
-            currency: components["schemas"]["CurrencyCode"];
-            maxAmount: components["schemas"]["Money"];
-            voucherValidityDays: number;
-            /** @enum {string} */
-            state: "open" | "closed";
-            treatmentTypes: components["schemas"]["CodedLabel"][];
-            reasonCodes: components["schemas"]["CodedLabel"][];
-            stages: components["schemas"]["Stage"][];
+        StageInput: {
             version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
+            name: string;
+            kind: components["schemas"]["StageKind"];
+            officer: components["schemas"]["Officer"];
+            /** @description Where to insert it (1 = first); default: last */
+            position?: number;
         };
-        ProgramPage: components["schemas"]["PageMeta"] & {
-            items: components["schemas"]["Program"][];
+        StagePatch: {
+            version: number;
+            name?: string;
+            kind?: components["schemas"]["StageKind"];
+            officer?: components["schemas"]["Officer"];
+            position?: number;
         };
-        OfficerGroupInput: {
+        /** @example junior-officers */
+        GroupCode: string;
+        OfficerGroup: {
+            code: components["schemas"]["GroupCode"];
             name: string;
             members: string[];
         };
-        OfficerGroup: {
-            code: components["schemas"]["GroupCode"];
+        OfficerGroupInput: {
             name: string;
             members: string[];
         };
@@ -687,23 +699,12 @@ export interface components {
         IdValue: string;
         /** @enum {string} */
         Gender: "female" | "male" | "other" | "undisclosed";
-        PersonName: string;
         Address: {
             region: string;
             district?: string;
             locality?: string;
             /** @description Street */
             line?: string;
-        };
-        FamilyMemberInput: {
-            /** @enum {string} */
-            relation: "spouse" | "child" | "parent" | "sibling" | "other";
-            givenName: components["schemas"]["PersonName"];
-            familyName: components["schemas"]["PersonName"];
-            gender: components["schemas"]["Gender"];
-            /** Format: date */
-            birthDate: string;
-            occupation?: string;
         };
         FamilyMember: {
             /** Format: uuid */
@@ -718,17 +719,42 @@ export interface components {
             age: number;
             occupation?: string;
         };
-        PersonDetails: {
+        Registrant: {
+            /** Format: uuid */
+            id: string;
+            idType: components["schemas"]["IdType"];
+            idValue: components["schemas"]["IdValue"];
+            givenName: string;
+            familyName: string;
+            gender: components["schemas"]["Gender"];
+            /** Format: date */
+            birthDate: string;
+            /** @description Whole years today */
+            age: number;
+            occupation?: string;
+            phone?: string;
+            email?: string;
+            address: components["schemas"]["Address"];
+            familyMembers: components["schemas"]["FamilyMember"][];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RegistrantPage: components["schemas"]["PageMeta"] & {
+            items: components["schemas"]["Registrant"][];
+        };
+        PersonName: string;
+        FamilyMemberInput: {
+            /** @enum {string} */
+            relation: "spouse" | "child" | "parent" | "sibling" | "other";
             givenName: components["schemas"]["PersonName"];
             familyName: components["schemas"]["PersonName"];
             gender: components["schemas"]["Gender"];
             /** Format: date */
             birthDate: string;
             occupation?: string;
-            phone?: string;
-            /** Format: email */
-            email?: string;
-            address: components["schemas"]["Address"];
         };
         RegistrantInput: {
             idType: components["schemas"]["IdType"];
@@ -759,32 +785,6 @@ export interface components {
             email?: string;
             address?: components["schemas"]["Address"];
             familyMembers?: components["schemas"]["FamilyMemberInput"][];
-        };
-        Registrant: {
-            /** Format: uuid */
-            id: string;
-            idType: components["schemas"]["IdType"];
-            idValue: components["schemas"]["IdValue"];
-            givenName: string;
-            familyName: string;
-            gender: components["schemas"]["Gender"];
-            /** Format: date */
-            birthDate: string;
-            /** @description Whole years today */
-            age: number;
-            occupation?: string;
-            phone?: string;
-            email?: string;
-            address: components["schemas"]["Address"];
-            familyMembers: components["schemas"]["FamilyMember"][];
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        RegistrantPage: components["schemas"]["PageMeta"] & {
-            items: components["schemas"]["Registrant"][];
         };
         RegistrantChange: {
             /** Format: date-time */
@@ -831,6 +831,83 @@ export interface components {
         };
         /** @enum {string} */
         ApplicationStatus: "SUBMITTED" | "IN_REVIEW" | "ASSESSED" | "APPROVED" | "REJECTED" | "VOUCHER_ISSUED" | "REDEEMED" | "CLAIMED" | "REIMBURSED" | "REVOKED" | "EXPIRED";
+        SubmittedApplicant: {
+            idType: components["schemas"]["IdType"];
+            idValue: components["schemas"]["IdValue"];
+            givenName: string;
+            familyName: string;
+            gender: components["schemas"]["Gender"];
+            /** Format: date */
+            birthDate: string;
+            /** @description Age on the day of submission */
+            age: number;
+            occupation?: string;
+            phone?: string;
+            email?: string;
+            address: components["schemas"]["Address"];
+        };
+        SubmittedFamilyMember: {
+            /** @enum {string} */
+            relation: "spouse" | "child" | "parent" | "sibling" | "other";
+            givenName: string;
+            familyName: string;
+            gender: components["schemas"]["Gender"];
+            /** Format: date */
+            birthDate: string;
+            age: number;
+            occupation?: string;
+        };
+        AttachedDocument: {
+            /** Format: uuid */
+            documentId: string;
+            kind: components["schemas"]["DocumentKind"];
+            fileName: string;
+            mediaType: string;
+            sizeBytes: number;
+        };
+        TimelineEntry: {
+            position: number;
+            name: string;
+            kind: components["schemas"]["StageKind"];
+            /**
+             * @description waiting for earlier stages, being decided now, or decided
+             * @enum {string}
+             */
+            state: "waiting" | "current" | "approved" | "rejected";
+            /** Format: date-time */
+            decidedAt?: string;
+        };
+        Application: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Short reference to quote
+             * @example IA-7KQ-M3XD
+             */
+            reference: string;
+            /** Format: uuid */
+            programId: string;
+            programCode: string;
+            programName: string;
+            status: components["schemas"]["ApplicationStatus"];
+            treatment: {
+                type: string;
+                typeLabel: string;
+                description: string;
+                estimatedCost: components["schemas"]["Money"];
+                currency: components["schemas"]["CurrencyCode"];
+                facility?: string;
+            };
+            applicant: components["schemas"]["SubmittedApplicant"];
+            familyMembers: components["schemas"]["SubmittedFamilyMember"][];
+            documents: components["schemas"]["AttachedDocument"][];
+            timeline: components["schemas"]["TimelineEntry"][];
+            /** Format: date-time */
+            submittedAt: string;
+        };
+        ApplicationPage: components["schemas"]["PageMeta"] & {
+            items: components["schemas"]["Application"][];
+        };
         TreatmentInput: {
             /** @description One of the program's treatment type codes */
             type: string;
@@ -921,83 +998,6 @@ export interface components {
         };
         ApplicationDraftPage: components["schemas"]["PageMeta"] & {
             items: components["schemas"]["ApplicationDraft"][];
-        };
-        SubmittedApplicant: {
-            idType: components["schemas"]["IdType"];
-            idValue: components["schemas"]["IdValue"];
-            givenName: string;
-            familyName: string;
-            gender: components["schemas"]["Gender"];
-            /** Format: date */
-            birthDate: string;
-            /** @description Age on the day of submission */
-            age: number;
-            occupation?: string;
-            phone?: string;
-            email?: string;
-            address: components["schemas"]["Address"];
-        };
-        SubmittedFamilyMember: {
-            /** @enum {string} */
-            relation: "spouse" | "child" | "parent" | "sibling" | "other";
-            givenName: string;
-            familyName: string;
-            gender: components["schemas"]["Gender"];
-            /** Format: date */
-            birthDate: string;
-            age: number;
-            occupation?: string;
-        };
-        AttachedDocument: {
-            /** Format: uuid */
-            documentId: string;
-            kind: components["schemas"]["DocumentKind"];
-            fileName: string;
-            mediaType: string;
-            sizeBytes: number;
-        };
-        TimelineEntry: {
-            position: number;
-            name: string;
-            kind: components["schemas"]["StageKind"];
-            /**
-             * @description waiting for earlier stages, being decided now, or decided
-             * @enum {string}
-             */
-            state: "waiting" | "current" | "approved" | "rejected";
-            /** Format: date-time */
-            decidedAt?: string;
-        };
-        Application: {
-            /** Format: uuid */
-            id: string;
-            /**
-             * @description Short reference to quote
-             * @example IA-7KQ-M3XD
-             */
-            reference: string;
-            /** Format: uuid */
-            programId: string;
-            programCode: string;
-            programName: string;
-            status: components["schemas"]["ApplicationStatus"];
-            treatment: {
-                type: string;
-                typeLabel: string;
-                description: string;
-                estimatedCost: components["schemas"]["Money"];
-                currency: components["schemas"]["CurrencyCode"];
-                facility?: string;
-            };
-            applicant: components["schemas"]["SubmittedApplicant"];
-            familyMembers: components["schemas"]["SubmittedFamilyMember"][];
-            documents: components["schemas"]["AttachedDocument"][];
-            timeline: components["schemas"]["TimelineEntry"][];
-            /** Format: date-time */
-            submittedAt: string;
-        };
-        ApplicationPage: components["schemas"]["PageMeta"] & {
-            items: components["schemas"]["Application"][];
         };
     };
     responses: {
