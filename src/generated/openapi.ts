@@ -499,7 +499,7 @@ export interface components {
         PageMeta: {
             page: number;
             pageSize: number;
-            /** @description Items matching the filters */
+            /** @description Items matching the filters, over all pages */
             total: number;
         };
         /** @enum {string} */
@@ -567,7 +567,7 @@ export interface components {
             };
         };
         FieldError: {
-            /** @description Where the problem is */
+            /** @description Where the problem is, e.g. /body/language */
             path: string;
             message: string;
         };
@@ -703,7 +703,7 @@ export interface components {
             region: string;
             district?: string;
             locality?: string;
-            /** @description Street */
+            /** @description Street, house, landmark */
             line?: string;
         };
         FamilyMember: {
@@ -729,7 +729,7 @@ export interface components {
             gender: components["schemas"]["Gender"];
             /** Format: date */
             birthDate: string;
-            /** @description Whole years today */
+            /** @description Whole years today, derived from the birth date */
             age: number;
             occupation?: string;
             phone?: string;
@@ -881,7 +881,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /**
-             * @description Short reference to quote
+             * @description Short reference to quote, e.g. on the phone
              * @example IA-7KQ-M3XD
              */
             reference: string;
@@ -914,7 +914,7 @@ export interface components {
             description: string;
             estimatedCost: components["schemas"]["Money"];
             currency: components["schemas"]["CurrencyCode"];
-            /** @description The hospital or clinic */
+            /** @description The hospital or clinic, if known */
             facility?: string;
         };
         /** @description The person applying. The ID is taken from the signed-in account; if sent, it must match. */
