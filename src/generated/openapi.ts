@@ -234,7 +234,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                registrantId: string;
+                registrantId: components["parameters"]["RegistrantId"];
             };
             cookie?: never;
         };
@@ -254,7 +254,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                registrantId: string;
+                registrantId: components["parameters"]["RegistrantId"];
             };
             cookie?: never;
         };
@@ -481,9 +481,8 @@ export interface components {
             /** Format: date */
             birthDate: string;
             occupation?: string;
-            phone?: string;
-            /** Format: email */
-            email?: string;
+            phone?: components["schemas"]["Phone"];
+            email?: components["schemas"]["Email"];
             address: components["schemas"]["Address"];
         };
         /**
@@ -496,6 +495,8 @@ export interface components {
          * @example KES
          */
         CurrencyCode: string;
+        /** @description The version you read; if the resource has changed since, the answer is 409 and nothing changes */
+        ReadVersion: number;
         PageMeta: {
             page: number;
             pageSize: number;
@@ -529,23 +530,23 @@ export interface components {
             roles: components["schemas"]["Role"][];
             portals: components["schemas"]["PortalSummary"][];
         };
+        /**
+         * @description Language of pages and messages (BCP 47 primary tag)
+         * @enum {string}
+         */
+        Language: "en" | "fr" | "es" | "pt" | "ar" | "sw";
+        /**
+         * @description How the service contacts the user about their cases
+         * @enum {string}
+         */
+        ContactChannel: "email" | "sms" | "none";
         PreferencesInput: {
-            /**
-             * @description Language of pages and messages (BCP 47 primary tag)
-             * @enum {string}
-             */
-            language: "en" | "fr" | "es" | "pt" | "ar" | "sw";
-            /**
-             * @description How the service contacts the user about their cases
-             * @enum {string}
-             */
-            contactChannel: "email" | "sms" | "none";
+            language: components["schemas"]["Language"];
+            contactChannel: components["schemas"]["ContactChannel"];
         };
         Preferences: {
-            /** @enum {string} */
-            language: "en" | "fr" | "es" | "pt" | "ar" | "sw";
-            /** @enum {string} */
-            contactChannel: "email" | "sms" | "none";
+            language: components["schemas"]["Language"];
+            contactChannel: components["schemas"]["ContactChannel"];
             /**
              * Format: date-time
              * @description When the preferences were last saved; null while they are the defaults
@@ -590,10 +591,17 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
             requestId?: string;
         };
+        /**
+         * @description Applicants see and apply to open programs only
+         * @enum {string}
+         */
+        ProgramState: "open" | "closed";
         /** @example EMERG-SURG */
         ProgramCode: string;
+        /** @example surgery */
+        LabelCode: string;
         CodedLabel: {
-            code: string;
+            code: components["schemas"]["LabelCode"];
             label: string;
         };
         /**
@@ -624,8 +632,7 @@ export interface components {
             currency: components["schemas"]["CurrencyCode"];
             maxAmount: components["schemas"]["Money"];
             voucherValidityDays: number;
-            /** @enum {string} */
-            state: "open" | "closed";
+            state: components["schemas"]["ProgramState"];
             treatmentTypes: components["schemas"]["CodedLabel"][];
             reasonCodes: components["schemas"]["CodedLabel"][];
             stages: components["schemas"]["Stage"][];
@@ -638,6 +645,7 @@ export interface components {
         ProgramPage: components["schemas"]["PageMeta"] & {
             items: components["schemas"]["Program"][];
         };
+        CodedLabelList: components["schemas"]["CodedLabel"][];
         NewStage: {
             name: string;
             kind: components["schemas"]["StageKind"];
@@ -650,25 +658,23 @@ export interface components {
             currency: components["schemas"]["CurrencyCode"];
             maxAmount: components["schemas"]["Money"];
             voucherValidityDays: number;
-            treatmentTypes: components["schemas"]["CodedLabel"][];
-            reasonCodes: components["schemas"]["CodedLabel"][];
+            treatmentTypes: components["schemas"]["CodedLabelList"];
+            reasonCodes: components["schemas"]["CodedLabelList"];
             stages?: components["schemas"]["NewStage"][];
         };
         ProgramPatch: {
-            /** @description The version you read */
-            version: number;
+            version: components["schemas"]["ReadVersion"];
             name?: string;
             description?: string;
             currency?: components["schemas"]["CurrencyCode"];
             maxAmount?: components["schemas"]["Money"];
             voucherValidityDays?: number;
-            /** @enum {string} */
-            state?: "open" | "closed";
-            treatmentTypes?: components["schemas"]["CodedLabel"][];
-            reasonCodes?: components["schemas"]["CodedLabel"][];
+            state?: components["schemas"]["ProgramState"];
+            treatmentTypes?: components["schemas"]["CodedLabelList"];
+            reasonCodes?: components["schemas"]["CodedLabelList"];
         };
         StageInput: {
-            version: number;
+            version: components["schemas"]["ReadVersion"];
             name: string;
             kind: components["schemas"]["StageKind"];
             officer: components["schemas"]["Officer"];
@@ -676,7 +682,7 @@ export interface components {
             position?: number;
         };
         StagePatch: {
-            version: number;
+            version: components["schemas"]["ReadVersion"];
             name?: string;
             kind?: components["schemas"]["StageKind"];
             officer?: components["schemas"]["Officer"];
@@ -706,11 +712,15 @@ export interface components {
             /** @description Street, house, landmark */
             line?: string;
         };
+        /**
+         * @description How a family member is related to the registrant
+         * @enum {string}
+         */
+        Relation: "spouse" | "child" | "parent" | "sibling" | "other";
         FamilyMember: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            relation: "spouse" | "child" | "parent" | "sibling" | "other";
+            relation: components["schemas"]["Relation"];
             givenName: string;
             familyName: string;
             gender: components["schemas"]["Gender"];
@@ -746,9 +756,12 @@ export interface components {
             items: components["schemas"]["Registrant"][];
         };
         PersonName: string;
+        /** @example +254 700 000001 */
+        Phone: string;
+        /** Format: email */
+        Email: string;
         FamilyMemberInput: {
-            /** @enum {string} */
-            relation: "spouse" | "child" | "parent" | "sibling" | "other";
+            relation: components["schemas"]["Relation"];
             givenName: components["schemas"]["PersonName"];
             familyName: components["schemas"]["PersonName"];
             gender: components["schemas"]["Gender"];
@@ -756,6 +769,7 @@ export interface components {
             birthDate: string;
             occupation?: string;
         };
+        FamilyMemberInputList: components["schemas"]["FamilyMemberInput"][];
         RegistrantInput: {
             idType: components["schemas"]["IdType"];
             idValue: components["schemas"]["IdValue"];
@@ -765,26 +779,23 @@ export interface components {
             /** Format: date */
             birthDate: string;
             occupation?: string;
-            phone?: string;
-            /** Format: email */
-            email?: string;
+            phone?: components["schemas"]["Phone"];
+            email?: components["schemas"]["Email"];
             address: components["schemas"]["Address"];
-            familyMembers?: components["schemas"]["FamilyMemberInput"][];
+            familyMembers?: components["schemas"]["FamilyMemberInputList"];
         };
         RegistrantPatch: {
-            /** @description The version you read */
-            version: number;
+            version: components["schemas"]["ReadVersion"];
             givenName?: components["schemas"]["PersonName"];
             familyName?: components["schemas"]["PersonName"];
             gender?: components["schemas"]["Gender"];
             /** Format: date */
             birthDate?: string;
             occupation?: string;
-            phone?: string;
-            /** Format: email */
-            email?: string;
+            phone?: components["schemas"]["Phone"];
+            email?: components["schemas"]["Email"];
             address?: components["schemas"]["Address"];
-            familyMembers?: components["schemas"]["FamilyMemberInput"][];
+            familyMembers?: components["schemas"]["FamilyMemberInputList"];
         };
         RegistrantChange: {
             /** Format: date-time */
@@ -847,8 +858,7 @@ export interface components {
             address: components["schemas"]["Address"];
         };
         SubmittedFamilyMember: {
-            /** @enum {string} */
-            relation: "spouse" | "child" | "parent" | "sibling" | "other";
+            relation: components["schemas"]["Relation"];
             givenName: string;
             familyName: string;
             gender: components["schemas"]["Gender"];
@@ -910,7 +920,7 @@ export interface components {
         };
         TreatmentInput: {
             /** @description One of the program's treatment type codes */
-            type: string;
+            type: components["schemas"]["LabelCode"];
             description: string;
             estimatedCost: components["schemas"]["Money"];
             currency: components["schemas"]["CurrencyCode"];
@@ -927,9 +937,8 @@ export interface components {
             /** Format: date */
             birthDate: string;
             occupation?: string;
-            phone?: string;
-            /** Format: email */
-            email?: string;
+            phone?: components["schemas"]["Phone"];
+            email?: components["schemas"]["Email"];
             address: components["schemas"]["Address"];
         };
         AttachedDocumentInput: {
@@ -942,7 +951,7 @@ export interface components {
             programId: string;
             treatment: components["schemas"]["TreatmentInput"];
             applicant: components["schemas"]["ApplicantInput"];
-            familyMembers?: components["schemas"]["FamilyMemberInput"][];
+            familyMembers?: components["schemas"]["FamilyMemberInputList"];
             documents?: components["schemas"]["AttachedDocumentInput"][];
         };
         /** @description Like ApplicationInput, but anything except the program may be missing or unfinished. */
@@ -1165,6 +1174,7 @@ export interface components {
          */
         IdempotencyKey: string;
         ProgramId: string;
+        RegistrantId: string;
         /** @example 4f7d8a52-3c1e-4b7a-9d0e-2a6b1c9e8f31 */
         DocumentId: string;
         ApplicationId: string;
@@ -1400,7 +1410,7 @@ export interface operations {
     listPrograms: {
         parameters: {
             query?: {
-                state?: "open" | "closed";
+                state?: components["schemas"]["ProgramState"];
                 code?: string;
                 /** @description Page number, from 1 */
                 page?: components["parameters"]["Page"];
@@ -1614,8 +1624,7 @@ export interface operations {
     removeProgramStage: {
         parameters: {
             query: {
-                /** @description The program version you read */
-                version: number;
+                version: components["schemas"]["ReadVersion"];
             };
             header?: never;
             path: {
@@ -1839,7 +1848,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                registrantId: string;
+                registrantId: components["parameters"]["RegistrantId"];
             };
             cookie?: never;
         };
@@ -1865,7 +1874,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                registrantId: string;
+                registrantId: components["parameters"]["RegistrantId"];
             };
             cookie?: never;
         };
@@ -1908,7 +1917,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                registrantId: string;
+                registrantId: components["parameters"]["RegistrantId"];
             };
             cookie?: never;
         };
