@@ -10,8 +10,9 @@
 import { bundle, createConfig } from '@redocly/openapi-core';
 import type { OpenAPIV3 } from 'express-openapi-validator/dist/framework/types.js';
 
-export class ApiSpecError extends Error {
-  override name = 'ApiSpecError';
+/** The contract cannot be used as it stands: the app does not start. */
+export class ContractError extends Error {
+  override name = 'ContractError';
 }
 
 export async function loadApiSpec(specPath: string): Promise<OpenAPIV3.DocumentV3_1> {
@@ -23,7 +24,7 @@ export async function loadApiSpec(specPath: string): Promise<OpenAPIV3.DocumentV
       const [location] = problem.location;
       return `${problem.message} at ${location?.source.absoluteRef ?? specPath}${location?.pointer ?? ''}`;
     });
-    throw new ApiSpecError(`OpenAPI: ${specPath} cannot be bundled: ${where.join('; ')}`);
+    throw new ContractError(`OpenAPI: ${specPath} cannot be bundled: ${where.join('; ')}`);
   }
   return result.bundle.parsed as OpenAPIV3.DocumentV3_1;
 }
