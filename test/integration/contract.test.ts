@@ -5,8 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import path from 'node:path';
-import { dereference } from '@readme/openapi-parser';
+import { dereference, validate } from '@readme/openapi-parser';
 import request from 'supertest';
+import { parse as parseYaml } from 'yaml';
 import type { OpenAPIV3 } from 'express-openapi-validator/dist/framework/types.js';
 import { createApp, listApiOperationsOf } from '../../src/app.js';
 import { PROJECT_ROOT } from '../../src/config.js';
@@ -51,6 +52,15 @@ const withoutPlacement = ({ operationId, method, path: route }: { operationId: s
 });
 const byId = (a: { operationId: string }, b: { operationId: string }) => a.operationId.localeCompare(b.operationId);
 
+/** Every `$ref` that leaves the document (another file or a URL). */
+function externalRefsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(externalRefsIn);
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    key === '$ref' && typeof inner === 'string' && !inner.startsWith('#/') ? [inner] : externalRefsIn(inner),
+  );
+}
+
 let testApp: TestApp;
 let bundled: OpenAPIV3.DocumentV3_1;
 let onDisk: OperationOnDisk[];
@@ -93,6 +103,33 @@ describe('the contract on disk', () => {
       });
       if (!operation.outsideApi) expect(res.body.code).toBe('ERR_AUTH_REQUIRED');
     }
+  });
+});
+
+describe('the bundled contract the app serves', () => {
+  const operationIdsOf = (document: OpenAPIV3.DocumentV3_1) =>
+    Object.values(document.paths ?? {})
+      .flatMap((item) => METHODS.map((method) => item?.[method]?.operationId))
+      .filter((operationId) => operationId !== undefined)
+      .sort();
+
+  it('serves /openapi.json: one file, every operation, no reference to another file', async () => {
+    const res = await request(testApp.app).get('/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(operationIdsOf(res.body)).toEqual(onDisk.map((operation) => operation.operationId).sort());
+    expect(externalRefsIn(res.body)).toEqual([]);
+    // A standard parser takes it as it is.
+    expect(await validate(structuredClone(res.body))).toMatchObject({ valid: true });
+  });
+
+  it('serves /openapi.yaml: the same document as YAML', async () => {
+    const [yaml, json] = await Promise.all([request(testApp.app).get('/openapi.yaml'), request(testApp.app).get('/openapi.json')]);
+    expect(yaml.status).toBe(200);
+    expect(yaml.headers['content-type']).toMatch(/^application\/yaml/);
+    // Plain YAML: no anchors (&a1) or aliases (*a1) for a reader to chase.
+    expect(yaml.text).not.toMatch(/:\s+[&*]a\d+/);
+    expect(parseYaml(yaml.text)).toEqual(json.body);
   });
 });
 
