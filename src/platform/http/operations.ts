@@ -70,6 +70,7 @@ function collectHandlers(handlerMaps: readonly OperationHandlers[]): { handlers:
   const twice: string[] = [];
   for (const map of handlerMaps) {
     for (const [operationId, handler] of Object.entries(map)) {
+      if (handler === undefined) continue;
       if (handlers.has(operationId)) twice.push(operationId);
       // The validator has checked the request against this operation, so it has the operation's shape.
       handlers.set(operationId, handler as unknown as RequestHandler);
