@@ -1,4 +1,4 @@
-/** Generates src/generated/openapi.ts from the merged contract (root + module fragments). */
+/** Generates src/generated/openapi.ts from the contract, bundled into one document as the app loads it. */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';

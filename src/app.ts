@@ -13,6 +13,7 @@ import { migrations } from './migrations.js';
 import type { AccessTokenVerifier } from './platform/auth/access-token.js';
 import { createSignInRoutes } from './platform/auth/web-sign-in.js';
 import { createApiRouter } from './platform/http/api-router.js';
+import type { ApiOperation } from './platform/http/operations.js';
 import { logRequests } from './platform/logging/request-log.js';
 import { createMetrics } from './platform/ops/metrics.js';
 import { createOperationsRoutes } from './platform/ops/health.js';
@@ -22,14 +23,14 @@ import { csrfTokenFor } from './platform/web/csrf.js';
 import { renderPageError, sendPageNotFound } from './platform/web/page-errors.js';
 import { createWebSessions } from './platform/web/session.js';
 import { configureViews } from './platform/web/views.js';
-import { createAccountRoutes, createAccountsService } from './modules/accounts/index.js';
+import { createAccountHandlers, createAccountsService } from './modules/accounts/index.js';
 import { createCommandRunner } from './platform/db/command.js';
-import { createPortalRoutes } from './modules/portals/index.js';
-import { createAuditRoutes } from './modules/audit/index.js';
-import { createDocumentRoutes, createDocumentStore, findDocumentsOwnedBy } from './modules/documents/index.js';
-import { createApplicationRoutes, createApplicationsService } from './modules/applications/index.js';
-import { createProgramRoutes, createProgramsService } from './modules/programs/index.js';
-import { createRegistryRoutes, createRegistryService } from './modules/registry/index.js';
+import { createPortalHandlers } from './modules/portals/index.js';
+import { createAuditHandlers } from './modules/audit/index.js';
+import { createDocumentHandlers, createDocumentStore, findDocumentsOwnedBy } from './modules/documents/index.js';
+import { createApplicationHandlers, createApplicationsService } from './modules/applications/index.js';
+import { createProgramHandlers, createProgramsService } from './modules/programs/index.js';
+import { createRegistryHandlers, createRegistryService } from './modules/registry/index.js';
 import { createSchemaValidator } from './platform/http/schema-validator.js';
 import { createDocsRoutes, createHomeRoutes } from './web/home.js';
 import { createProblemTypeRoutes } from './web/problems.js';
@@ -68,6 +69,14 @@ function contentSecurityPolicy(issuer: string) {
   };
 }
 
+const apiOperations = new WeakMap<Express, readonly ApiOperation[]>();
+
+/** The API operations an app registered from the contract, each with its handler. */
+export function listApiOperationsOf(app: Express): readonly ApiOperation[] {
+  return apiOperations.get(app) ?? [];
+}
+
+/** Throws a ContractError (naming the operationIds) when the contract and the handlers do not match one to one. */
 export function createApp(deps: AppDependencies): Express {
   const { config } = deps;
   const app = express();
@@ -109,28 +118,27 @@ export function createApp(deps: AppDependencies): Express {
     ),
   );
   app.use(createAssetRoutes(config.paths.views));
-  app.use(
-    '/api',
-    createApiRouter({
-      spec: deps.spec,
-      verifier: deps.verifier,
-      jsonBodyLimit: config.jsonBodyLimit,
-      maxUploadBytes: config.documents.maxBytes,
-      validateResponses: config.validateResponses,
-      routers: [
-        createAccountRoutes(accounts),
-        createAuditRoutes({ sequelize, checkpointKey: config.audit.checkpointKey }),
-        createPortalRoutes(),
-        createProgramRoutes(programs),
-        createRegistryRoutes(registry),
-        createApplicationRoutes(applications),
-        createDocumentRoutes({
-          store: documents,
-          readPolicy: { mayOfficerRead: (id, principal) => applications.mayOfficerReadDocument(id, principal) },
-        }),
-      ],
-    }),
-  );
+  const api = createApiRouter({
+    spec: deps.spec,
+    verifier: deps.verifier,
+    jsonBodyLimit: config.jsonBodyLimit,
+    maxUploadBytes: config.documents.maxBytes,
+    validateResponses: config.validateResponses,
+    handlers: [
+      createAccountHandlers(accounts),
+      createAuditHandlers({ sequelize, checkpointKey: config.audit.checkpointKey }),
+      createPortalHandlers(),
+      createProgramHandlers(programs),
+      createRegistryHandlers(registry),
+      createApplicationHandlers(applications),
+      createDocumentHandlers({
+        store: documents,
+        readPolicy: { mayOfficerRead: (id, principal) => applications.mayOfficerReadDocument(id, principal) },
+      }),
+    ],
+  });
+  apiOperations.set(app, api.operations);
+  app.use('/api', api.router);
 
   // Pages: sessions, CSRF tokens for the templates, then the portals.
   app.use(createWebSessions({ pool: deps.sessionPool, secret: config.sessionSecret, secureCookie: config.publicUrl.startsWith('https:') }));

@@ -37,7 +37,14 @@ async function main(): Promise<void> {
   ) {
     logger.info('demo program EMERG-SURG created and opened');
   }
-  const app = createApp({ config, logger, spec, ...runtime });
+  let app;
+  try {
+    app = createApp({ config, logger, spec, ...runtime });
+  } catch (error) {
+    // E.g. an operation of the contract without a handler: stop the database and provider before exiting.
+    await runtime.stop();
+    throw error;
+  }
   const server = app.listen(config.port, config.host);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;

@@ -234,7 +234,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                registrantId: string;
+                registrantId: components["parameters"]["RegistrantId"];
             };
             cookie?: never;
         };
@@ -254,7 +254,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                registrantId: string;
+                registrantId: components["parameters"]["RegistrantId"];
             };
             cookie?: never;
         };
@@ -494,6 +494,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        PersonDetails: {
+            givenName: components["schemas"]["PersonName"];
+            familyName: components["schemas"]["PersonName"];
+            gender: components["schemas"]["Gender"];
+            /** Format: date */
+            birthDate: string;
+            occupation?: string;
+            phone?: components["schemas"]["Phone"];
+            email?: components["schemas"]["Email"];
+            address: components["schemas"]["Address"];
+        };
         /**
          * @description A decimal amount with at most two decimals, as a string (no binary floating point)
          * @example 1250.00
@@ -504,10 +515,12 @@ export interface components {
          * @example KES
          */
         CurrencyCode: string;
+        /** @description The version you read; if the resource has changed since, the answer is 409 and nothing changes */
+        ReadVersion: number;
         PageMeta: {
             page: number;
             pageSize: number;
-            /** @description Items matching the filters */
+            /** @description Items matching the filters, over all pages */
             total: number;
         };
         /** @enum {string} */
@@ -537,23 +550,23 @@ export interface components {
             roles: components["schemas"]["Role"][];
             portals: components["schemas"]["PortalSummary"][];
         };
+        /**
+         * @description Language of pages and messages (BCP 47 primary tag)
+         * @enum {string}
+         */
+        Language: "en" | "fr" | "es" | "pt" | "ar" | "sw";
+        /**
+         * @description How the service contacts the user about their cases
+         * @enum {string}
+         */
+        ContactChannel: "email" | "sms" | "none";
         PreferencesInput: {
-            /**
-             * @description Language of pages and messages (BCP 47 primary tag)
-             * @enum {string}
-             */
-            language: "en" | "fr" | "es" | "pt" | "ar" | "sw";
-            /**
-             * @description How the service contacts the user about their cases
-             * @enum {string}
-             */
-            contactChannel: "email" | "sms" | "none";
+            language: components["schemas"]["Language"];
+            contactChannel: components["schemas"]["ContactChannel"];
         };
         Preferences: {
-            /** @enum {string} */
-            language: "en" | "fr" | "es" | "pt" | "ar" | "sw";
-            /** @enum {string} */
-            contactChannel: "email" | "sms" | "none";
+            language: components["schemas"]["Language"];
+            contactChannel: components["schemas"]["ContactChannel"];
             /**
              * Format: date-time
              * @description When the preferences were last saved; null while they are the defaults
@@ -585,7 +598,7 @@ export interface components {
             };
         };
         FieldError: {
-            /** @description Where the problem is */
+            /** @description Where the problem is, e.g. /body/language */
             path: string;
             message: string;
         };
@@ -609,25 +622,30 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
             requestId?: string;
         };
+        /**
+         * @description Applicants see and apply to open programs only
+         * @enum {string}
+         */
+        ProgramState: "open" | "closed";
         /** @example EMERG-SURG */
         ProgramCode: string;
-        /** @example junior-officers */
-        GroupCode: string;
+        /** @example surgery */
+        LabelCode: string;
         CodedLabel: {
-            code: string;
+            code: components["schemas"]["LabelCode"];
             label: string;
-        };
-        /** @description The designated officer of a stage: one named user (username), or a group of users (group code) */
-        Officer: {
-            /** @enum {string} */
-            type: "user" | "group";
-            ref: string;
         };
         /**
          * @description A review stage approves or rejects; an assessment stage also sets the benefit amount
          * @enum {string}
          */
         StageKind: "review" | "assessment";
+        /** @description The designated officer of a stage: one named user (username), or a group of users (group code) */
+        Officer: {
+            /** @enum {string} */
+            type: "user" | "group";
+            ref: string;
+        };
         Stage: {
             /** Format: uuid */
             id: string;
@@ -635,50 +653,6 @@ export interface components {
             name: string;
             kind: components["schemas"]["StageKind"];
             officer: components["schemas"]["Officer"];
-        };
-        NewStage: {
-            name: string;
-            kind: components["schemas"]["StageKind"];
-            officer: components["schemas"]["Officer"];
-        };
-        StageInput: {
-            version: number;
-            name: string;
-            kind: components["schemas"]["StageKind"];
-            officer: components["schemas"]["Officer"];
-            /** @description Where to insert it (1 = first); default: last */
-            position?: number;
-        };
-        StagePatch: {
-            version: number;
-            name?: string;
-            kind?: components["schemas"]["StageKind"];
-            officer?: components["schemas"]["Officer"];
-            position?: number;
-        };
-        ProgramInput: {
-            code: components["schemas"]["ProgramCode"];
-            name: string;
-            description?: string;
-            currency: components["schemas"]["CurrencyCode"];
-            maxAmount: components["schemas"]["Money"];
-            voucherValidityDays: number;
-            treatmentTypes: components["schemas"]["CodedLabel"][];
-            reasonCodes: components["schemas"]["CodedLabel"][];
-            stages?: components["schemas"]["NewStage"][];
-        };
-        ProgramPatch: {
-            /** @description The version you read */
-            version: number;
-            name?: string;
-            description?: string;
-            currency?: components["schemas"]["CurrencyCode"];
-            maxAmount?: components["schemas"]["Money"];
-            voucherValidityDays?: number;
-            /** @enum {string} */
-            state?: "open" | "closed";
-            treatmentTypes?: components["schemas"]["CodedLabel"][];
-            reasonCodes?: components["schemas"]["CodedLabel"][];
         };
         Program: {
             /** Format: uuid */
@@ -689,8 +663,7 @@ export interface components {
             currency: components["schemas"]["CurrencyCode"];
             maxAmount: components["schemas"]["Money"];
             voucherValidityDays: number;
-            /** @enum {string} */
-            state: "open" | "closed";
+            state: components["schemas"]["ProgramState"];
             treatmentTypes: components["schemas"]["CodedLabel"][];
             reasonCodes: components["schemas"]["CodedLabel"][];
             stages: components["schemas"]["Stage"][];
@@ -703,12 +676,57 @@ export interface components {
         ProgramPage: components["schemas"]["PageMeta"] & {
             items: components["schemas"]["Program"][];
         };
-        OfficerGroupInput: {
+        CodedLabelList: components["schemas"]["CodedLabel"][];
+        NewStage: {
+            name: string;
+            kind: components["schemas"]["StageKind"];
+            officer: components["schemas"]["Officer"];
+        };
+        ProgramInput: {
+            code: components["schemas"]["ProgramCode"];
+            name: string;
+            description?: string;
+            currency: components["schemas"]["CurrencyCode"];
+            maxAmount: components["schemas"]["Money"];
+            voucherValidityDays: number;
+            treatmentTypes: components["schemas"]["CodedLabelList"];
+            reasonCodes: components["schemas"]["CodedLabelList"];
+            stages?: components["schemas"]["NewStage"][];
+        };
+        ProgramPatch: {
+            version: components["schemas"]["ReadVersion"];
+            name?: string;
+            description?: string;
+            currency?: components["schemas"]["CurrencyCode"];
+            maxAmount?: components["schemas"]["Money"];
+            voucherValidityDays?: number;
+            state?: components["schemas"]["ProgramState"];
+            treatmentTypes?: components["schemas"]["CodedLabelList"];
+            reasonCodes?: components["schemas"]["CodedLabelList"];
+        };
+        StageInput: {
+            version: components["schemas"]["ReadVersion"];
+            name: string;
+            kind: components["schemas"]["StageKind"];
+            officer: components["schemas"]["Officer"];
+            /** @description Where to insert it (1 = first); default: last */
+            position?: number;
+        };
+        StagePatch: {
+            version: components["schemas"]["ReadVersion"];
+            name?: string;
+            kind?: components["schemas"]["StageKind"];
+            officer?: components["schemas"]["Officer"];
+            position?: number;
+        };
+        /** @example junior-officers */
+        GroupCode: string;
+        OfficerGroup: {
+            code: components["schemas"]["GroupCode"];
             name: string;
             members: string[];
         };
-        OfficerGroup: {
-            code: components["schemas"]["GroupCode"];
+        OfficerGroupInput: {
             name: string;
             members: string[];
         };
@@ -718,29 +736,22 @@ export interface components {
         IdValue: string;
         /** @enum {string} */
         Gender: "female" | "male" | "other" | "undisclosed";
-        PersonName: string;
         Address: {
             region: string;
             district?: string;
             locality?: string;
-            /** @description Street */
+            /** @description Street, house, landmark */
             line?: string;
         };
-        FamilyMemberInput: {
-            /** @enum {string} */
-            relation: "spouse" | "child" | "parent" | "sibling" | "other";
-            givenName: components["schemas"]["PersonName"];
-            familyName: components["schemas"]["PersonName"];
-            gender: components["schemas"]["Gender"];
-            /** Format: date */
-            birthDate: string;
-            occupation?: string;
-        };
+        /**
+         * @description How a family member is related to the registrant
+         * @enum {string}
+         */
+        Relation: "spouse" | "child" | "parent" | "sibling" | "other";
         FamilyMember: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            relation: "spouse" | "child" | "parent" | "sibling" | "other";
+            relation: components["schemas"]["Relation"];
             givenName: string;
             familyName: string;
             gender: components["schemas"]["Gender"];
@@ -748,48 +759,6 @@ export interface components {
             birthDate: string;
             age: number;
             occupation?: string;
-        };
-        PersonDetails: {
-            givenName: components["schemas"]["PersonName"];
-            familyName: components["schemas"]["PersonName"];
-            gender: components["schemas"]["Gender"];
-            /** Format: date */
-            birthDate: string;
-            occupation?: string;
-            phone?: string;
-            /** Format: email */
-            email?: string;
-            address: components["schemas"]["Address"];
-        };
-        RegistrantInput: {
-            idType: components["schemas"]["IdType"];
-            idValue: components["schemas"]["IdValue"];
-            givenName: components["schemas"]["PersonName"];
-            familyName: components["schemas"]["PersonName"];
-            gender: components["schemas"]["Gender"];
-            /** Format: date */
-            birthDate: string;
-            occupation?: string;
-            phone?: string;
-            /** Format: email */
-            email?: string;
-            address: components["schemas"]["Address"];
-            familyMembers?: components["schemas"]["FamilyMemberInput"][];
-        };
-        RegistrantPatch: {
-            /** @description The version you read */
-            version: number;
-            givenName?: components["schemas"]["PersonName"];
-            familyName?: components["schemas"]["PersonName"];
-            gender?: components["schemas"]["Gender"];
-            /** Format: date */
-            birthDate?: string;
-            occupation?: string;
-            phone?: string;
-            /** Format: email */
-            email?: string;
-            address?: components["schemas"]["Address"];
-            familyMembers?: components["schemas"]["FamilyMemberInput"][];
         };
         Registrant: {
             /** Format: uuid */
@@ -801,7 +770,7 @@ export interface components {
             gender: components["schemas"]["Gender"];
             /** Format: date */
             birthDate: string;
-            /** @description Whole years today */
+            /** @description Whole years today, derived from the birth date */
             age: number;
             occupation?: string;
             phone?: string;
@@ -816,6 +785,48 @@ export interface components {
         };
         RegistrantPage: components["schemas"]["PageMeta"] & {
             items: components["schemas"]["Registrant"][];
+        };
+        PersonName: string;
+        /** @example +254 700 000001 */
+        Phone: string;
+        /** Format: email */
+        Email: string;
+        FamilyMemberInput: {
+            relation: components["schemas"]["Relation"];
+            givenName: components["schemas"]["PersonName"];
+            familyName: components["schemas"]["PersonName"];
+            gender: components["schemas"]["Gender"];
+            /** Format: date */
+            birthDate: string;
+            occupation?: string;
+        };
+        FamilyMemberInputList: components["schemas"]["FamilyMemberInput"][];
+        RegistrantInput: {
+            idType: components["schemas"]["IdType"];
+            idValue: components["schemas"]["IdValue"];
+            givenName: components["schemas"]["PersonName"];
+            familyName: components["schemas"]["PersonName"];
+            gender: components["schemas"]["Gender"];
+            /** Format: date */
+            birthDate: string;
+            occupation?: string;
+            phone?: components["schemas"]["Phone"];
+            email?: components["schemas"]["Email"];
+            address: components["schemas"]["Address"];
+            familyMembers?: components["schemas"]["FamilyMemberInputList"];
+        };
+        RegistrantPatch: {
+            version: components["schemas"]["ReadVersion"];
+            givenName?: components["schemas"]["PersonName"];
+            familyName?: components["schemas"]["PersonName"];
+            gender?: components["schemas"]["Gender"];
+            /** Format: date */
+            birthDate?: string;
+            occupation?: string;
+            phone?: components["schemas"]["Phone"];
+            email?: components["schemas"]["Email"];
+            address?: components["schemas"]["Address"];
+            familyMembers?: components["schemas"]["FamilyMemberInputList"];
         };
         RegistrantChange: {
             /** Format: date-time */
@@ -862,13 +873,89 @@ export interface components {
         };
         /** @enum {string} */
         ApplicationStatus: "SUBMITTED" | "IN_REVIEW" | "ASSESSED" | "APPROVED" | "REJECTED" | "VOUCHER_ISSUED" | "REDEEMED" | "CLAIMED" | "REIMBURSED" | "REVOKED" | "EXPIRED";
+        SubmittedApplicant: {
+            idType: components["schemas"]["IdType"];
+            idValue: components["schemas"]["IdValue"];
+            givenName: string;
+            familyName: string;
+            gender: components["schemas"]["Gender"];
+            /** Format: date */
+            birthDate: string;
+            /** @description Age on the day of submission */
+            age: number;
+            occupation?: string;
+            phone?: string;
+            email?: string;
+            address: components["schemas"]["Address"];
+        };
+        SubmittedFamilyMember: {
+            relation: components["schemas"]["Relation"];
+            givenName: string;
+            familyName: string;
+            gender: components["schemas"]["Gender"];
+            /** Format: date */
+            birthDate: string;
+            age: number;
+            occupation?: string;
+        };
+        AttachedDocument: {
+            /** Format: uuid */
+            documentId: string;
+            kind: components["schemas"]["DocumentKind"];
+            fileName: string;
+            mediaType: string;
+            sizeBytes: number;
+        };
+        TimelineEntry: {
+            position: number;
+            name: string;
+            kind: components["schemas"]["StageKind"];
+            /**
+             * @description waiting for earlier stages, being decided now, or decided
+             * @enum {string}
+             */
+            state: "waiting" | "current" | "approved" | "rejected";
+            /** Format: date-time */
+            decidedAt?: string;
+        };
+        Application: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Short reference to quote, e.g. on the phone
+             * @example IA-7KQ-M3XD
+             */
+            reference: string;
+            /** Format: uuid */
+            programId: string;
+            programCode: string;
+            programName: string;
+            status: components["schemas"]["ApplicationStatus"];
+            treatment: {
+                type: string;
+                typeLabel: string;
+                description: string;
+                estimatedCost: components["schemas"]["Money"];
+                currency: components["schemas"]["CurrencyCode"];
+                facility?: string;
+            };
+            applicant: components["schemas"]["SubmittedApplicant"];
+            familyMembers: components["schemas"]["SubmittedFamilyMember"][];
+            documents: components["schemas"]["AttachedDocument"][];
+            timeline: components["schemas"]["TimelineEntry"][];
+            /** Format: date-time */
+            submittedAt: string;
+        };
+        ApplicationPage: components["schemas"]["PageMeta"] & {
+            items: components["schemas"]["Application"][];
+        };
         TreatmentInput: {
             /** @description One of the program's treatment type codes */
-            type: string;
+            type: components["schemas"]["LabelCode"];
             description: string;
             estimatedCost: components["schemas"]["Money"];
             currency: components["schemas"]["CurrencyCode"];
-            /** @description The hospital or clinic */
+            /** @description The hospital or clinic, if known */
             facility?: string;
         };
         /** @description The person applying. The ID is taken from the signed-in account; if sent, it must match. */
@@ -881,9 +968,8 @@ export interface components {
             /** Format: date */
             birthDate: string;
             occupation?: string;
-            phone?: string;
-            /** Format: email */
-            email?: string;
+            phone?: components["schemas"]["Phone"];
+            email?: components["schemas"]["Email"];
             address: components["schemas"]["Address"];
         };
         AttachedDocumentInput: {
@@ -896,7 +982,7 @@ export interface components {
             programId: string;
             treatment: components["schemas"]["TreatmentInput"];
             applicant: components["schemas"]["ApplicantInput"];
-            familyMembers?: components["schemas"]["FamilyMemberInput"][];
+            familyMembers?: components["schemas"]["FamilyMemberInputList"];
             documents?: components["schemas"]["AttachedDocumentInput"][];
         };
         /** @description Like ApplicationInput, but anything except the program may be missing or unfinished. */
@@ -953,88 +1039,11 @@ export interface components {
         ApplicationDraftPage: components["schemas"]["PageMeta"] & {
             items: components["schemas"]["ApplicationDraft"][];
         };
-        SubmittedApplicant: {
-            idType: components["schemas"]["IdType"];
-            idValue: components["schemas"]["IdValue"];
-            givenName: string;
-            familyName: string;
-            gender: components["schemas"]["Gender"];
-            /** Format: date */
-            birthDate: string;
-            /** @description Age on the day of submission */
-            age: number;
-            occupation?: string;
-            phone?: string;
-            email?: string;
-            address: components["schemas"]["Address"];
-        };
-        SubmittedFamilyMember: {
-            /** @enum {string} */
-            relation: "spouse" | "child" | "parent" | "sibling" | "other";
-            givenName: string;
-            familyName: string;
-            gender: components["schemas"]["Gender"];
-            /** Format: date */
-            birthDate: string;
-            age: number;
-            occupation?: string;
-        };
-        AttachedDocument: {
-            /** Format: uuid */
-            documentId: string;
-            kind: components["schemas"]["DocumentKind"];
-            fileName: string;
-            mediaType: string;
-            sizeBytes: number;
-        };
-        TimelineEntry: {
-            position: number;
-            name: string;
-            kind: components["schemas"]["StageKind"];
-            /**
-             * @description waiting for earlier stages, being decided now, or decided
-             * @enum {string}
-             */
-            state: "waiting" | "current" | "approved" | "rejected";
-            /** Format: date-time */
-            decidedAt?: string;
-        };
-        Application: {
-            /** Format: uuid */
-            id: string;
-            /**
-             * @description Short reference to quote
-             * @example IA-7KQ-M3XD
-             */
-            reference: string;
-            /** Format: uuid */
-            programId: string;
-            programCode: string;
-            programName: string;
-            status: components["schemas"]["ApplicationStatus"];
-            treatment: {
-                type: string;
-                typeLabel: string;
-                description: string;
-                estimatedCost: components["schemas"]["Money"];
-                currency: components["schemas"]["CurrencyCode"];
-                facility?: string;
-            };
-            applicant: components["schemas"]["SubmittedApplicant"];
-            familyMembers: components["schemas"]["SubmittedFamilyMember"][];
-            documents: components["schemas"]["AttachedDocument"][];
-            timeline: components["schemas"]["TimelineEntry"][];
-            /** Format: date-time */
-            submittedAt: string;
-        };
-        ApplicationPage: components["schemas"]["PageMeta"] & {
-            items: components["schemas"]["Application"][];
-        };
         AuditVerification: {
             /** @description True when every event and checkpoint checks out */
             verified: boolean;
             eventsChecked: number;
-            /** @description One chain per aggregate (an application */
+            /** @description One chain per aggregate (an application, a program, a reader) */
             chainsChecked: number;
             checkpointsChecked: number;
             /**
@@ -1228,6 +1237,7 @@ export interface components {
          */
         IdempotencyKey: string;
         ProgramId: string;
+        RegistrantId: string;
         /** @example 4f7d8a52-3c1e-4b7a-9d0e-2a6b1c9e8f31 */
         DocumentId: string;
         ApplicationId: string;
@@ -1467,7 +1477,7 @@ export interface operations {
     listPrograms: {
         parameters: {
             query?: {
-                state?: "open" | "closed";
+                state?: components["schemas"]["ProgramState"];
                 code?: string;
                 /** @description Page number, from 1 */
                 page?: components["parameters"]["Page"];
@@ -1681,8 +1691,7 @@ export interface operations {
     removeProgramStage: {
         parameters: {
             query: {
-                /** @description The program version you read */
-                version: number;
+                version: components["schemas"]["ReadVersion"];
             };
             header?: never;
             path: {
@@ -1906,7 +1915,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                registrantId: string;
+                registrantId: components["parameters"]["RegistrantId"];
             };
             cookie?: never;
         };
@@ -1932,7 +1941,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                registrantId: string;
+                registrantId: components["parameters"]["RegistrantId"];
             };
             cookie?: never;
         };
@@ -1975,7 +1984,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                registrantId: string;
+                registrantId: components["parameters"]["RegistrantId"];
             };
             cookie?: never;
         };

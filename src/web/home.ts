@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { stringify } from 'yaml';
 import { listPortalsFor } from '../modules/portals/index.js';
 import type { OpenAPIV3 } from 'express-openapi-validator/dist/framework/types.js';
 
@@ -11,11 +12,17 @@ export function createHomeRoutes(): Router {
   return router;
 }
 
-/** The API reference, rendered by Swagger UI from the live spec. */
+/** The API reference, rendered by Swagger UI from the bundled contract, which is also served as one JSON or YAML file. */
 export function createDocsRoutes(spec: OpenAPIV3.DocumentV3_1): Router {
   const router = Router();
+  const json = JSON.stringify(spec);
+  // Plain YAML: no anchors and aliases where the bundle shares an object.
+  const yaml = stringify(spec, { aliasDuplicateObjects: false });
   router.get('/openapi.json', (_req, res) => {
-    res.json(spec);
+    res.type('application/json').send(json);
+  });
+  router.get('/openapi.yaml', (_req, res) => {
+    res.type('application/yaml').send(yaml);
   });
   router.get('/docs', (_req, res) => {
     res.render('docs.njk', { title: spec.info.title, version: spec.info.version });

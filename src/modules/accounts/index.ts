@@ -1,3 +1,3 @@
-export { createAccountRoutes } from './routes.js';
+export { createAccountHandlers } from './routes.js';
 export { createUserPreferences } from './migrations.js';
 export { createAccountsService, type AccountsService, type Preferences } from './service.js';

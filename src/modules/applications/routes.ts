@@ -1,8 +1,8 @@
-import { Router, type Response } from 'express';
+import type { Response } from 'express';
 import { requirePrincipal } from '../../platform/auth/require-role.js';
 import { pageOf } from '../../platform/db/sql.js';
-import type { ApplicationsService, ListApplicationsOptions, Submitted } from './service.js';
-import type { ApplicationDraftInput, ApplicationInput } from './models.js';
+import type { OperationHandlers } from '../../platform/http/operations.js';
+import type { ApplicationsService, Submitted } from './service.js';
 
 function sendSubmitted(res: Response, { application, replayed }: Submitted): void {
   if (replayed) res.setHeader('Idempotent-Replayed', 'true');
@@ -13,59 +13,51 @@ function idempotencyKeyOf(header: string | string[] | undefined): string | undef
   return typeof header === 'string' ? header : undefined;
 }
 
-export function createApplicationRoutes(applications: ApplicationsService): Router {
-  const router = Router();
+export function createApplicationHandlers(applications: ApplicationsService): OperationHandlers {
+  return {
+    async listApplications(req, res) {
+      const { programId, status } = req.query;
+      res.json(await applications.listApplications(requirePrincipal(req), { ...pageOf(req.query), programId, status }));
+    },
 
-  router.get('/applications', async (req, res) => {
-    const query = req.query as Partial<ListApplicationsOptions>;
-    res.json(
-      await applications.listApplications(requirePrincipal(req), { ...pageOf(query), programId: query.programId, status: query.status }),
-    );
-  });
+    async submitApplication(req, res) {
+      sendSubmitted(
+        res,
+        await applications.submitApplication(requirePrincipal(req), req.body, idempotencyKeyOf(req.headers['idempotency-key'])),
+      );
+    },
 
-  router.post('/applications', async (req, res) => {
-    sendSubmitted(
-      res,
-      await applications.submitApplication(
-        requirePrincipal(req),
-        req.body as ApplicationInput,
-        idempotencyKeyOf(req.headers['idempotency-key']),
-      ),
-    );
-  });
+    async getApplication(req, res) {
+      res.json(await applications.getApplication(requirePrincipal(req), req.params.applicationId));
+    },
 
-  router.get('/applications/:applicationId', async (req, res) => {
-    res.json(await applications.getApplication(requirePrincipal(req), req.params.applicationId));
-  });
+    async listApplicationDrafts(req, res) {
+      res.json(await applications.listDrafts(requirePrincipal(req), pageOf(req.query)));
+    },
 
-  router.get('/application-drafts', async (req, res) => {
-    res.json(await applications.listDrafts(requirePrincipal(req), pageOf(req.query as { page?: number; pageSize?: number })));
-  });
+    async startApplicationDraft(req, res) {
+      const draft = await applications.startDraft(requirePrincipal(req), req.body);
+      res.status(201).location(`/api/v1/application-drafts/${draft.id}`).json(draft);
+    },
 
-  router.post('/application-drafts', async (req, res) => {
-    const draft = await applications.startDraft(requirePrincipal(req), req.body as ApplicationDraftInput);
-    res.status(201).location(`/api/v1/application-drafts/${draft.id}`).json(draft);
-  });
+    async getApplicationDraft(req, res) {
+      res.json(await applications.getDraft(requirePrincipal(req), req.params.applicationId));
+    },
 
-  router.get('/application-drafts/:applicationId', async (req, res) => {
-    res.json(await applications.getDraft(requirePrincipal(req), req.params.applicationId));
-  });
+    async saveApplicationDraft(req, res) {
+      res.json(await applications.saveDraft(requirePrincipal(req), req.params.applicationId, req.body));
+    },
 
-  router.put('/application-drafts/:applicationId', async (req, res) => {
-    res.json(await applications.saveDraft(requirePrincipal(req), req.params.applicationId, req.body as ApplicationDraftInput));
-  });
+    async discardApplicationDraft(req, res) {
+      await applications.discardDraft(requirePrincipal(req), req.params.applicationId);
+      res.status(204).end();
+    },
 
-  router.delete('/application-drafts/:applicationId', async (req, res) => {
-    await applications.discardDraft(requirePrincipal(req), req.params.applicationId);
-    res.status(204).end();
-  });
-
-  router.post('/application-drafts/:applicationId/submit', async (req, res) => {
-    sendSubmitted(
-      res,
-      await applications.submitDraft(requirePrincipal(req), req.params.applicationId, idempotencyKeyOf(req.headers['idempotency-key'])),
-    );
-  });
-
-  return router;
+    async submitApplicationDraft(req, res) {
+      sendSubmitted(
+        res,
+        await applications.submitDraft(requirePrincipal(req), req.params.applicationId, idempotencyKeyOf(req.headers['idempotency-key'])),
+      );
+    },
+  };
 }

@@ -1,1 +1,1 @@
-export { createAuditRoutes, type AuditRoutesOptions } from './routes.js';
+export { createAuditHandlers, type AuditHandlersOptions } from './routes.js';

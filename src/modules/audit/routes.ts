@@ -1,20 +1,18 @@
-import { Router } from 'express';
 import type { Sequelize } from 'sequelize';
 import { verifyAuditTrail } from '../../platform/audit/verify-audit-trail.js';
+import type { OperationHandlers } from '../../platform/http/operations.js';
 
-export interface AuditRoutesOptions {
+export interface AuditHandlersOptions {
   sequelize: Sequelize;
   /** The key checkpoints are signed with. */
   checkpointKey: string;
 }
 
-export function createAuditRoutes({ sequelize, checkpointKey }: AuditRoutesOptions): Router {
-  const router = Router();
-
-  router.get('/audit/verification', async (_req, res) => {
-    res.setHeader('Cache-Control', 'no-store');
-    res.json(await verifyAuditTrail({ sequelize, key: checkpointKey }));
-  });
-
-  return router;
+export function createAuditHandlers({ sequelize, checkpointKey }: AuditHandlersOptions): OperationHandlers {
+  return {
+    async verifyAuditTrail(_req, res) {
+      res.setHeader('Cache-Control', 'no-store');
+      res.json(await verifyAuditTrail({ sequelize, key: checkpointKey }));
+    },
+  };
 }

@@ -1,4 +1,4 @@
-export { createDocumentRoutes, type DocumentRoutesOptions } from './routes.js';
+export { createDocumentHandlers, type DocumentHandlersOptions } from './routes.js';
 export {
   createDocumentStore,
   createDocumentStorage,

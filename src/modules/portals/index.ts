@@ -1,2 +1,2 @@
 export { describePortal, listPortalsFor, type Portal, type PortalSummary } from './catalogue.js';
-export { createPortalRoutes } from './routes.js';
+export { createPortalHandlers } from './routes.js';

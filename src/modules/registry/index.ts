@@ -1,4 +1,4 @@
 export { createRegistryService, checkBirthDates, type RegistryService, type RecordApplicantOptions } from './service.js';
-export { createRegistryRoutes } from './routes.js';
+export { createRegistryHandlers } from './routes.js';
 export { createRegistry } from './migrations.js';
 export type { Registrant, PersonDetails, FamilyMemberInput, IdType } from './models.js';

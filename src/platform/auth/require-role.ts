@@ -3,7 +3,7 @@ import { AuthenticationError, ForbiddenError } from '../http/errors.js';
 import { describeRequiredRoles, hasAnyRole, type Principal, type Role } from './principal.js';
 
 /** The authenticated caller; a route behind authentication that finds none is a wiring bug, answered 401. */
-export function requirePrincipal(req: Request): Principal {
+export function requirePrincipal(req: Pick<Request, 'principal'>): Principal {
   if (!req.principal) throw new AuthenticationError('ERR_AUTH_REQUIRED', 'Sign in first.');
   return req.principal;
 }

@@ -1,7 +1,7 @@
 /**
  * Everything under /api: JSON body parsing with a size cap, the OpenAPI validator (requests always,
  * responses when configured), bearer authentication through the spec's security requirements, the
- * module routers, and problem+json for every error including unknown routes.
+ * modules' handlers registered by operationId, and problem+json for every error including unknown routes.
  */
 import type { EventEmitter } from 'node:events';
 import express, { Router, type Request, type RequestHandler } from 'express';
@@ -9,6 +9,7 @@ import { middleware as openApiValidator } from 'express-openapi-validator';
 import type { OpenAPIV3 } from 'express-openapi-validator/dist/framework/types.js';
 import type { AccessTokenVerifier } from '../auth/access-token.js';
 import { createBearerSecurityHandler } from '../auth/api-security.js';
+import { routeOperations, type ApiOperation, type OperationHandlers } from './operations.js';
 import { MultipartBodyError, sendNotFoundProblem, sendProblemForError, type MultipartFailureCode } from './problem.js';
 
 export interface ApiRouterOptions {
@@ -18,8 +19,14 @@ export interface ApiRouterOptions {
   validateResponses: boolean;
   /** Largest file a multipart upload may carry, in bytes (the document cap). */
   maxUploadBytes: number;
-  /** Module routers, mounted at /api/v1 after validation. */
-  routers: Router[];
+  /** Each module's handlers by operationId, served at /api/v1 after validation; every operation needs one. */
+  handlers: readonly OperationHandlers[];
+}
+
+export interface ApiRouter {
+  router: Router;
+  /** The operations registered, each with its handler. */
+  operations: readonly ApiOperation[];
 }
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
@@ -73,7 +80,9 @@ const reportDeferredBodyError: RequestHandler = (req, _res, next) => {
   next(req.deferredBodyError);
 };
 
-export function createApiRouter(options: ApiRouterOptions): Router {
+/** Throws a ContractError when an operation of the spec has no handler or a handler names no operation. */
+export function createApiRouter(options: ApiRouterOptions): ApiRouter {
+  const routes = routeOperations(options.spec, options.handlers);
   const api = Router();
   const bearerAuth = createBearerSecurityHandler(options.verifier);
   api.use(parseJsonBodyAfterAuthentication(options.jsonBodyLimit));
@@ -90,10 +99,8 @@ export function createApiRouter(options: ApiRouterOptions): Router {
     }) as unknown as RequestHandler[],
   );
   api.use(reportDeferredBodyError);
-  const v1 = Router();
-  for (const router of options.routers) v1.use(router);
-  api.use('/v1', v1);
+  api.use('/v1', routes.router);
   api.use(sendNotFoundProblem);
   api.use(sendProblemForError);
-  return api;
+  return { router: api, operations: routes.operations };
 }

@@ -1,40 +1,30 @@
 /**
- * The contract is `openapi/openapi.yaml` plus one fragment per module (`openapi/<module>.yaml`, each
- * with `paths` and `components`), listed in the root's `x-fragments`. They are merged into one
- * document here, at start; a path or component defined twice is an error, not a silent overwrite.
- * The validator, /openapi.json, the docs page and the generated types all use the merged document.
+ * The contract is `openapi/openapi.yaml`, which refers to one file per module (`openapi/<module>.yaml`)
+ * with ordinary `$ref`s, so any OpenAPI tool reads it whole from disk. Here it is bundled into one
+ * document (every external `$ref` pulled into `components` under the name it has in its file) for the
+ * validator, /openapi.json, the docs page and the generated types.
+ *
+ * Two files defining a component of the same name are caught by the lint (`component-name-unique` in
+ * redocly.yaml), not here: the bundler may silently keep one of them.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { parse } from 'yaml';
+import { bundle, createConfig } from '@redocly/openapi-core';
 import type { OpenAPIV3 } from 'express-openapi-validator/dist/framework/types.js';
 
-type Section = Record<string, unknown>;
-
-interface Fragment {
-  paths?: Section;
-  components?: Record<string, Section | undefined>;
-}
-
-function mergeInto(target: Section, source: Section | undefined, where: string): void {
-  for (const [key, value] of Object.entries(source ?? {})) {
-    if (key in target) throw new Error(`OpenAPI: ${where}.${key} is defined twice`);
-    target[key] = value;
-  }
+/** The contract cannot be used as it stands: the app does not start. */
+export class ContractError extends Error {
+  override name = 'ContractError';
 }
 
 export async function loadApiSpec(specPath: string): Promise<OpenAPIV3.DocumentV3_1> {
-  const root = parse(await readFile(specPath, 'utf8')) as Record<string, unknown> & { 'x-fragments'?: string[] };
-  const { 'x-fragments': fragments = [], ...document } = root;
-  const paths = { ...(document.paths as Section | undefined) };
-  const components = { ...(document.components as Record<string, Section>) };
-  for (const name of fragments) {
-    const fragment = parse(await readFile(path.join(path.dirname(specPath), name), 'utf8')) as Fragment;
-    mergeInto(paths, fragment.paths, `${name}: paths`);
-    for (const [kind, entries] of Object.entries(fragment.components ?? {})) {
-      components[kind] = { ...components[kind] };
-      mergeInto(components[kind], entries, `${name}: components.${kind}`);
-    }
+  // An empty configuration: no lint rules (npm run lint runs them), no redocly.yaml, no network.
+  const result = await bundle({ ref: specPath, config: await createConfig({}) });
+  const errors = result.problems.filter((problem) => problem.severity === 'error');
+  if (errors.length > 0) {
+    const where = errors.map((problem) => {
+      const [location] = problem.location;
+      return `${problem.message} at ${location?.source.absoluteRef ?? specPath}${location?.pointer ?? ''}`;
+    });
+    throw new ContractError(`OpenAPI: ${specPath} cannot be bundled: ${where.join('; ')}`);
   }
-  return { ...document, paths, components } as unknown as OpenAPIV3.DocumentV3_1;
+  return result.bundle.parsed as OpenAPIV3.DocumentV3_1;
 }
