@@ -20,8 +20,7 @@ import {
 } from '../../platform/http/errors.js';
 import type { SchemaValidator } from '../../platform/http/schema-validator.js';
 import type { Program, ProgramsService } from '../programs/index.js';
-import { checkBirthDates, type RegistryService } from '../registry/index.js';
-import { ageOn } from '../registry/models.js';
+import { ageOn, checkBirthDates, type RegistryService } from '../registry/index.js';
 import { createApplicationNumbers, formatReference } from './reference.js';
 import {
   toApplication,

@@ -3,4 +3,4 @@ export { checkBirthDates } from './birth-dates.js';
 export type { RecordApplicantDetailsOptions, RecordApplicantDetailsResult } from './record-applicant-details.js';
 export { createRegistryRoutes } from './routes.js';
 export { createRegistry } from './migrations.js';
-export type { Registrant, PersonDetails, FamilyMemberInput, IdType } from './models.js';
+export { ageOn, type Registrant, type PersonDetails, type FamilyMemberInput, type IdType } from './models.js';
