@@ -1,6 +1,14 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// ARCHITECTURE.md, rules of the house: a module reaches another only through its index.ts, and the
+// platform imports no module (app.ts wires them). The rule sees import paths, not files, hence one entry per folder depth.
+const THROUGH_INDEX = "A module's only door is its index.ts: import from '<module>/index.js' instead.";
+const OTHER_MODULE_FILE = { regex: '(^|/)modules/[^/]+/(?!index\\.js$)', message: THROUGH_INDEX };
+/** From a file `depth` folders below its module's folder, `../` repeated depth + 1 times is src/modules/. */
+const siblingModuleFile = (depth) => ({ regex: `^(\\.\\./){${depth + 1}}(?!\\.)[^/]+/(?!index\\.js$)`, message: THROUGH_INDEX });
+const restrictImports = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'src/generated/', '.data/', '.cache/', 'coverage/', 'views/assets/'] },
   js.configs.recommended,
@@ -17,6 +25,15 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
     },
+  },
+  { files: ['src/**/*.ts'], rules: restrictImports(OTHER_MODULE_FILE) },
+  ...[0, 1, 2].map((depth) => ({
+    files: [`src/modules/*/${'*/'.repeat(depth)}*.ts`],
+    rules: restrictImports(OTHER_MODULE_FILE, siblingModuleFile(depth)),
+  })),
+  {
+    files: ['src/platform/**/*.ts'],
+    rules: restrictImports({ regex: '(^|/)modules(/|$)', message: 'The platform imports no module: app.ts passes in what it needs.' }),
   },
   {
     // Jest's global setup/teardown and config files must default-export.

@@ -1,4 +1,5 @@
-export { createApplicationsService, type ApplicationsService, type DocumentCatalog } from './service.js';
+export { createApplicationsService, type ApplicationsService } from './service.js';
+export type { DocumentCatalog } from './deps.js';
 export { createApplicationHandlers } from './routes.js';
 export { createApplications } from './migrations.js';
 export { formatReference, normalizeReference } from './reference.js';

@@ -10,6 +10,9 @@ export type PersonDetails = components['schemas']['PersonDetails'];
 export type IdType = components['schemas']['IdType'];
 export type Gender = components['schemas']['Gender'];
 
+/** A field's value before and after a change, as `registrant_changes` records it. */
+export type Change = { from: unknown; to: unknown };
+
 export interface RegistrantRow {
   id: string;
   id_type: IdType;

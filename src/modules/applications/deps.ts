@@ -1,0 +1,28 @@
+/** What every applications operation stands on, passed in by the service factory (and by tests). */
+import type { Sequelize, Transaction } from 'sequelize';
+import type { CommandRunner } from '../../platform/db/command.js';
+import type { SchemaValidator } from '../../platform/http/schema-validator.js';
+import type { ProgramsService } from '../programs/index.js';
+import type { RegistryService } from '../registry/index.js';
+
+/** What the applications module needs from the Document Store. */
+export interface DocumentCatalog {
+  /** Metadata of those of `ids` that exist and were uploaded by `ownerSubject`. */
+  findOwnedBy(
+    ids: string[],
+    ownerSubject: string,
+    transaction?: Transaction,
+  ): Promise<Array<{ id: string; fileName: string; mediaType: string; sizeBytes: number }>>;
+}
+
+export interface ApplicationsDeps {
+  sequelize: Sequelize;
+  programs: ProgramsService;
+  registry: RegistryService;
+  documents: DocumentCatalog;
+  schemas: SchemaValidator;
+  commands: CommandRunner;
+  now: () => Date;
+  /** Hands out application numbers from blocks of the sequence (see reference.ts): one per service instance. */
+  nextApplicationNumber: (transaction?: Transaction) => Promise<number>;
+}

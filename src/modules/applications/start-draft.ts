@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import type { Principal } from '../../platform/auth/principal.js';
+import { execute } from '../../platform/db/sql.js';
+import { UnprocessableError } from '../../platform/http/errors.js';
+import type { ApplicationsDeps } from './deps.js';
+import { toDraft, type ApplicationDraft, type ApplicationDraftInput } from './models.js';
+import { readOwnDraft } from './read-own-draft.js';
+import { formatReference } from './reference.js';
+
+/** Starts a draft for an open program; it gets its reference now and is checked in full only when submitted. */
+export async function startDraft(deps: ApplicationsDeps, actor: Principal, input: ApplicationDraftInput): Promise<ApplicationDraft> {
+  if (!(await deps.programs.findOpenProgram(input.programId)))
+    throw new UnprocessableError('That program does not exist or does not take applications now.', 'ERR_PROGRAM_CLOSED');
+  const id = randomUUID();
+  const reference = formatReference(await deps.nextApplicationNumber());
+  return deps.commands.run(actor, async (transaction) => {
+    await execute(
+      deps.sequelize,
+      `INSERT INTO applications (id, reference, program_id, applicant_subject, applicant_username, status, draft)
+       VALUES (:id, :reference, :programId, :subject, :username, 'DRAFT', CAST(:draft AS jsonb))`,
+      { id, reference, programId: input.programId, subject: actor.subject, username: actor.username, draft: JSON.stringify(input) },
+      transaction,
+    );
+    return {
+      result: toDraft(await readOwnDraft(deps, actor, id, transaction)),
+      events: [
+        { type: 'application.draft-started', aggregateType: 'application', aggregateId: id, payload: { programId: input.programId } },
+      ],
+    };
+  });
+}

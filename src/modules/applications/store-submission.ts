@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'sequelize';
+import type { Principal } from '../../platform/auth/principal.js';
+import type { CommandOutcome, DomainEvent } from '../../platform/db/command.js';
+import { selectRows } from '../../platform/db/sql.js';
+import { ConflictError } from '../../platform/http/errors.js';
+import { snapshotOf } from './application-snapshot.js';
+import { checkApplication, requireNationalId } from './check-application.js';
+import type { ApplicationsDeps } from './deps.js';
+import { toApplication, type Application, type ApplicationInput, type StageSnapshot } from './models.js';
+import { formatReference } from './reference.js';
+
+// A draft becomes an application in place; it keeps the reference it got when it was started.
+const SUBMIT_DRAFT = `UPDATE applications SET status = 'SUBMITTED', program_id = :programId, registrant_id = :registrantId, draft = NULL,
+     snapshot = CAST(:snapshot AS jsonb), stages = CAST(:stages AS jsonb), current_stage = 1, treatment_type = :treatmentType,
+     estimated_cost = :cost, currency = :currency, submitted_at = :submittedAt, updated_at = :submittedAt, version = version + 1
+   WHERE id = :id AND applicant_subject = :subject AND status = 'DRAFT'
+   RETURNING reference`;
+
+const INSERT_APPLICATION = `INSERT INTO applications (id, reference, program_id, registrant_id, applicant_subject, applicant_username,
+     status, snapshot, stages,
+     current_stage, treatment_type, estimated_cost, currency, submitted_at, created_at, updated_at)
+   VALUES (:id, :reference, :programId, :registrantId, :subject, :username,
+     'SUBMITTED', CAST(:snapshot AS jsonb), CAST(:stages AS jsonb),
+     1, :treatmentType, :cost, :currency, :submittedAt, :submittedAt, :submittedAt)
+   RETURNING reference`;
+
+/**
+ * Checks and stores a complete application: a new row, or the caller's draft turned into one. Runs in
+ * the caller's command; the applicant's registry record is written in the same transaction.
+ */
+export async function storeSubmission(
+  deps: ApplicationsDeps,
+  actor: Principal,
+  input: ApplicationInput,
+  draftId: string | undefined,
+  prefix: string,
+  transaction: Transaction,
+): Promise<CommandOutcome<Application>> {
+  const nationalId = requireNationalId(actor);
+  const { program, attached } = await checkApplication(deps, actor, input, nationalId, prefix, transaction);
+  const today = deps.now();
+  const { idType: _idType, idValue: _idValue, ...details } = input.applicant;
+  const { registrantId, event: registrantEvent } = await deps.registry.recordApplicantDetails(
+    actor,
+    { idType: 'NATIONAL_ID', idValue: nationalId, details, familyMembers: input.familyMembers ?? [] },
+    transaction,
+  );
+  const stages: StageSnapshot[] = program.stages.map((s) => ({ position: s.position, name: s.name, kind: s.kind, officer: s.officer }));
+  const snapshot = snapshotOf(input, nationalId, program, attached, today);
+  const values = {
+    programId: program.id,
+    registrantId,
+    subject: actor.subject,
+    username: actor.username,
+    snapshot: JSON.stringify(snapshot),
+    stages: JSON.stringify(stages),
+    treatmentType: input.treatment.type,
+    cost: input.treatment.estimatedCost,
+    currency: input.treatment.currency,
+    submittedAt: today,
+  };
+  const id = draftId ?? randomUUID();
+  const submitted: DomainEvent = {
+    type: 'application.submitted',
+    aggregateType: 'application',
+    aggregateId: id,
+    payload: {
+      programId: program.id,
+      treatmentType: input.treatment.type,
+      estimatedCost: input.treatment.estimatedCost,
+      currency: input.treatment.currency,
+      documents: attached.length,
+      familyMembers: input.familyMembers?.length ?? 0,
+    },
+  };
+  // The application and its documents in one statement: one round trip, all or nothing.
+  const stored = await selectRows<{ reference: string }>(
+    deps.sequelize,
+    `WITH application AS (${draftId ? SUBMIT_DRAFT : INSERT_APPLICATION}),
+     attached AS (
+       INSERT INTO application_documents (application_id, document_id, kind)
+       SELECT :id, d.document_id, d.kind
+       FROM application, jsonb_to_recordset(CAST(:documents AS jsonb)) AS d(document_id uuid, kind varchar)
+     )
+     SELECT reference FROM application`,
+    {
+      ...values,
+      id,
+      reference: draftId ? null : formatReference(await deps.nextApplicationNumber(transaction)),
+      documents: JSON.stringify(attached.map((d) => ({ document_id: d.documentId, kind: d.kind }))),
+    },
+    transaction,
+  );
+  const reference = stored[0]?.reference;
+  if (!reference) throw new ConflictError('This application was already submitted.', 'ERR_APPLICATION_NOT_DRAFT');
+  const application = toApplication({
+    id,
+    reference,
+    program_id: program.id,
+    status: 'SUBMITTED',
+    snapshot,
+    stages,
+    current_stage: 1,
+    submitted_at: today,
+  });
+  return { result: application, events: registrantEvent ? [registrantEvent, submitted] : [submitted] };
+}

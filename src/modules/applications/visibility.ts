@@ -1,0 +1,40 @@
+/**
+ * Who may see an application: its applicant, the officers designated in its own stage list, auditors.
+ * Kept in one place so listing, reading and the Document Store's question always agree.
+ */
+import type { Principal } from '../../platform/auth/principal.js';
+import { selectOne } from '../../platform/db/sql.js';
+import type { ApplicationsDeps } from './deps.js';
+
+const OFFICER_ROLES = ['reviewer', 'assessor'] as const;
+
+/** Designated in the application's own stage list, by name or through a group. */
+const IS_STAGE_OFFICER = `EXISTS (
+  SELECT 1 FROM jsonb_array_elements(a.stages) AS s
+  LEFT JOIN officer_groups g ON s->'officer'->>'type' = 'group' AND g.code = s->'officer'->>'ref'
+  WHERE (s->'officer'->>'type' = 'user' AND s->'officer'->>'ref' = :username) OR :username = ANY (g.members)
+)`;
+
+/** A condition on applications `a` (with its replacements) that holds for those the actor may see. */
+export function visibility(actor: Principal): { clause: string; replacements: Record<string, unknown> } {
+  const clauses: string[] = [];
+  if (actor.roles.includes('auditor')) clauses.push('TRUE');
+  if (actor.roles.includes('applicant')) clauses.push('a.applicant_subject = :subject');
+  if (OFFICER_ROLES.some((role) => actor.roles.includes(role))) clauses.push(IS_STAGE_OFFICER);
+  return {
+    clause: clauses.length > 0 ? `(${clauses.join(' OR ')})` : 'FALSE',
+    replacements: { subject: actor.subject, username: actor.username },
+  };
+}
+
+/** For the Document Store: may this officer read a document attached to an application of theirs? */
+export async function mayOfficerReadDocument(deps: ApplicationsDeps, documentId: string, actor: Principal): Promise<boolean> {
+  if (!OFFICER_ROLES.some((role) => actor.roles.includes(role))) return false;
+  const row = await selectOne(
+    deps.sequelize,
+    `SELECT 1 AS found FROM application_documents d JOIN applications a ON a.id = d.application_id
+     WHERE d.document_id = :documentId AND a.status <> 'DRAFT' AND ${IS_STAGE_OFFICER} LIMIT 1`,
+    { documentId, username: actor.username },
+  );
+  return row !== undefined;
+}
