@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config.js';
+import { benchAuditCost } from './audit.js';
 import { benchJwtVerification } from './jwt.js';
 import { benchStartup } from './startup.js';
 import { benchSubmissions } from './submissions.js';
@@ -78,4 +79,17 @@ if (!only || only === 'upload') {
     path.join(resultsDir, 'upload.json'),
     JSON.stringify({ machine, database: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded', upload }, null, 2),
   );
+}
+
+if (!only || only === 'audit') {
+  const audit = await benchAuditCost();
+  console.log('\nWhat the audit trail costs per transaction: one plain row (baseline), and the same row with its audit and outbox event');
+  console.table(
+    audit.rows.map((r) => ({ mode: r.mode, concurrency: r.concurrency, 'per s': r.perSecond, 'p50 ms': r.p50Ms, 'p95 ms': r.p95Ms })),
+  );
+  console.log(
+    `Sealing a checkpoint over ${audit.sealedEvents} events: ${audit.sealMs} ms; ` +
+      `verifying ${audit.verifiedEvents} events: ${audit.verifyMs} ms`,
+  );
+  await writeFile(path.join(resultsDir, 'audit.json'), JSON.stringify({ machine, audit }, null, 2));
 }
