@@ -1,4 +1,5 @@
-export { createProgramsService, type ProgramsService, type ProgramPage } from './service.js';
+export { createProgramsService, type ProgramsService, type ProgramsServiceOptions } from './service.js';
+export type { ListProgramsOptions, ProgramPage } from './list-programs.js';
 export { createProgramRoutes } from './routes.js';
 export { createPrograms } from './migrations.js';
 export { seedDemoProgram } from './seed.js';
