@@ -1,7 +1,8 @@
 /**
- * Starts what the app stands on, from the configuration: the database (a server or an embedded one),
- * migrations, and the OpenID provider (a configured one or the built-in development one).
- * `main.ts` and the test harness share this, so tests boot the product the way users do.
+ * Starts what the app stands on, from the configuration: the OpenID provider (a configured one or the
+ * built-in development one) and its user directory, the database (a server or an embedded one) and
+ * migrations, which may ask the directory. `main.ts` and the test harness share this, so tests boot
+ * the product the way users do.
  */
 import pg from 'pg';
 import type { Logger } from 'pino';
@@ -9,6 +10,7 @@ import type { Config } from '../config.js';
 import { createAccessTokenVerifier, type AccessTokenVerifier } from './auth/access-token.js';
 import { startDevProvider, type DevProvider } from './auth/dev-provider.js';
 import { loadRealm } from './auth/realm.js';
+import { createKeycloakUserDirectory, type UserDirectory } from './auth/user-directory.js';
 import { connectDatabase, type Database } from './db/database.js';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './db/embedded-postgres.js';
 import { appRoleUrl, roleOfUrl, type AppRole } from './db/app-role.js';
@@ -19,6 +21,8 @@ export interface Runtime {
   sessionPool: pg.Pool;
   issuer: string;
   verifier: AccessTokenVerifier;
+  /** The provider's users and their roles, through its admin API. */
+  directory: UserDirectory;
   /** Set when the built-in development provider runs. */
   devProvider: DevProvider | undefined;
   stop(): Promise<void>;
@@ -43,22 +47,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Star
     }
   };
   try {
-    let databaseUrl = config.databaseUrl;
-    if (!databaseUrl) {
-      const embedded: EmbeddedPostgresHandle = await startEmbeddedPostgres({ ...config.embeddedPostgres, database: 'iaod' });
-      stops.push(() => embedded.stop());
-      databaseUrl = embedded.url;
-      logger.info({ dataDir: config.embeddedPostgres.dataDir, port: config.embeddedPostgres.port }, 'embedded PostgreSQL started');
-    }
-    const appUrl = await migrateDatabase(config, databaseUrl, logger, options.migrations);
-    const database = connectDatabase(appUrl, logger);
-    stops.push(() => database.close());
-
-    const sessionPool = new pg.Pool({ connectionString: appUrl, max: 5 });
-    // An idle client losing its server (restart, failover) must not crash the process.
-    sessionPool.on('error', (error) => logger.warn({ err: error }, 'session pool client failed'));
-    stops.push(() => sessionPool.end());
-
+    // Identity first: a migration may map user names to subjects through the directory.
     let devProvider: DevProvider | undefined;
     let issuer: string;
     if (config.oidc.issuer) {
@@ -75,8 +64,26 @@ export async function startRuntime(config: Config, logger: Logger, options: Star
       devProvider = started;
       issuer = started.issuer;
     }
+    const directory = createKeycloakUserDirectory({ issuer, ...config.oidc.directory });
+
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      const embedded: EmbeddedPostgresHandle = await startEmbeddedPostgres({ ...config.embeddedPostgres, database: 'iaod' });
+      stops.push(() => embedded.stop());
+      databaseUrl = embedded.url;
+      logger.info({ dataDir: config.embeddedPostgres.dataDir, port: config.embeddedPostgres.port }, 'embedded PostgreSQL started');
+    }
+    const appUrl = await migrateDatabase(config, databaseUrl, logger, options.migrations, directory);
+    const database = connectDatabase(appUrl, logger);
+    stops.push(() => database.close());
+
+    const sessionPool = new pg.Pool({ connectionString: appUrl, max: 5 });
+    // An idle client losing its server (restart, failover) must not crash the process.
+    sessionPool.on('error', (error) => logger.warn({ err: error }, 'session pool client failed'));
+    stops.push(() => sessionPool.end());
+
     const verifier = createAccessTokenVerifier({ issuer, audience: config.oidc.audience, webClientId: config.oidc.clientId });
-    return { database, sessionPool, issuer, verifier, devProvider, stop };
+    return { database, sessionPool, issuer, verifier, directory, devProvider, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -85,14 +92,21 @@ export async function startRuntime(config: Config, logger: Logger, options: Star
 
 /**
  * Applies pending migrations as the owner, on a connection of its own that is closed after, and grants
- * the app's role; returns the connection string the app runs on.
+ * the app's role; returns the connection string the app runs on. `directory` is for migrations that
+ * map user names to subjects.
  */
-export async function migrateDatabase(config: Config, ownerUrl: string, logger: Logger, migrations: Migration[]): Promise<string> {
+export async function migrateDatabase(
+  config: Config,
+  ownerUrl: string,
+  logger: Logger,
+  migrations: Migration[],
+  directory: UserDirectory | undefined,
+): Promise<string> {
   const { appUrl, appRole } = appConnection(config, ownerUrl, logger);
   // One connection holds the migration lock while umzug and the migrations use the others.
   const owner = connectDatabase(ownerUrl, logger, 3);
   try {
-    const applied = await migrateToLatest(owner.sequelize, logger, { migrations, appRole });
+    const applied = await migrateToLatest(owner.sequelize, logger, { migrations, appRole, directory });
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   } finally {
     await owner.close();
