@@ -26,6 +26,12 @@ const PROBLEM_TYPES: Record<ErrorCode, string> = {
   ERR_PROGRAM_CODE_TAKEN: 'Another program already uses this code.',
   ERR_PROGRAM_NEEDS_ASSESSMENT_STAGE: 'An open program needs at least one stage, and at least one of them an assessment stage.',
   ERR_OFFICER_GROUP_UNKNOWN: 'The stage names an officer group that does not exist; create the group first.',
+  ERR_OFFICER_UNKNOWN:
+    'A user named as an officer (of a stage or in a group) is not in the identity provider, or their account is disabled; ' +
+    'check the user name.',
+  ERR_OFFICER_LACKS_ROLE:
+    'A user named as an officer does not hold the reviewer or assessor role; ' +
+    'give them one in the identity provider first, or choose someone else.',
   ERR_STAGE_POSITION: 'The stage position is beyond the end of the list.',
   ERR_REGISTRANT_DUPLICATE: 'A registrant with this ID type and value is already in the registry.',
   ERR_PROGRAM_CLOSED: 'The program does not take applications now (or does not exist).',

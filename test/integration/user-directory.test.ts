@@ -3,22 +3,15 @@
  * defaults, Keycloak under `npm run test:stack`. Both must answer the same admin API calls the same way.
  */
 import { describe, expect, it } from '@jest/globals';
-import { decodeJwt } from 'jose';
 import { adminBaseOf, createKeycloakUserDirectory, type KeycloakUserDirectoryOptions } from '../../src/platform/auth/user-directory.js';
 import { readTestEnvironment } from '../support/environment.js';
-import { tokenFor } from '../support/tokens.js';
+import { subjectOf, tokenFor } from '../support/tokens.js';
 import { freePort } from '../support/postgres-cluster.js';
 
 const DIRECTORY_CLIENT = { clientId: 'iaod-directory', clientSecret: 'iaod-directory-dev-secret' };
 
 function directory(overrides: Partial<KeycloakUserDirectoryOptions> = {}) {
   return createKeycloakUserDirectory({ issuer: readTestEnvironment().issuer, ...DIRECTORY_CLIENT, ...overrides });
-}
-
-async function subjectOf(username: string): Promise<string> {
-  const sub = decodeJwt(await tokenFor(username)).sub;
-  if (!sub) throw new Error(`the token of ${username} has no sub`);
-  return sub;
 }
 
 /** A service-account token of a client, straight from the token endpoint. */

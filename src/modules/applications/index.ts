@@ -1,5 +1,5 @@
 export { createApplicationsService, type ApplicationsService, type DocumentCatalog } from './service.js';
 export { createApplicationRoutes } from './routes.js';
-export { createApplications } from './migrations.js';
+export { createApplications, storeApplicationOfficersBySubject } from './migrations.js';
 export { formatReference, normalizeReference } from './reference.js';
 export type { Application, ApplicationInput, ApplicationDraft, ApplicationDraftInput } from './models.js';

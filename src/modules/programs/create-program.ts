@@ -3,13 +3,22 @@ import { execute, isUniqueViolation } from '../../platform/db/sql.js';
 import { ConflictError } from '../../platform/http/errors.js';
 import type { Program, ProgramInput } from './models.js';
 import { rereadProgram, writeStages } from './program-rows.js';
+import { checkOfficers, rememberOfficers } from './officers.js';
 import { assertGroupsExist } from './program-rules.js';
 import type { Actor, ProgramStore } from './program-store.js';
 
-/** A new program, closed until a manager opens it, with the stages given (if any). */
+/** A new program, closed until a manager opens it, with the stages given (if any); users named as officers are checked first. */
 export async function createProgram(store: ProgramStore, actor: Actor, input: ProgramInput): Promise<Program> {
   const id = randomUUID();
-  const stages = input.stages ?? [];
+  const { officers, people } = await checkOfficers(
+    store,
+    (input.stages ?? []).map((stage, index) => ({ officer: stage.officer, path: `/body/stages/${index}/officer/ref` })),
+  );
+  const stages = (input.stages ?? []).map((stage, index) => ({
+    name: stage.name,
+    kind: stage.kind,
+    officer: officers[index] ?? stage.officer,
+  }));
   try {
     return await store.commands.run(actor, async (transaction) => {
       await assertGroupsExist(
@@ -17,6 +26,7 @@ export async function createProgram(store: ProgramStore, actor: Actor, input: Pr
         stages.map((s) => s.officer),
         transaction,
       );
+      await rememberOfficers(store, people, transaction);
       await execute(
         store.sequelize,
         `INSERT INTO programs (id, code, name, description, currency, max_amount, voucher_validity_days, state,

@@ -4,7 +4,16 @@ import type { Transaction } from 'sequelize';
 import { execute, selectOne, selectRows } from '../../platform/db/sql.js';
 import { ConflictError, NotFoundError } from '../../platform/http/errors.js';
 import { toProgram, type NewStage, type Program, type ProgramRow, type StageRow } from './models.js';
+import type { StoredOfficer } from './officers.js';
 import type { ProgramStore } from './program-store.js';
+
+/** Stages (`s`) with their officer's name: a person as last checked, or a group. */
+export const STAGES_WITH_NAMES = `program_stages s
+  LEFT JOIN officers o ON s.officer_type = 'user' AND o.subject = s.officer_ref
+  LEFT JOIN officer_groups g ON s.officer_type = 'group' AND g.code = s.officer_ref`;
+
+/** The columns of a {@link StageRow} from {@link STAGES_WITH_NAMES}. */
+export const STAGE_COLUMNS = 's.*, COALESCE(o.display_name, g.name) AS officer_display_name, o.username AS officer_username';
 
 export interface ProgramWithStages {
   row: ProgramRow;
@@ -17,7 +26,7 @@ export async function loadStages(store: ProgramStore, programIds: string[], tran
   if (programIds.length === 0) return byProgram;
   const rows = await selectRows<StageRow>(
     store.sequelize,
-    'SELECT * FROM program_stages WHERE program_id = ANY(:ids) ORDER BY program_id, position',
+    `SELECT ${STAGE_COLUMNS} FROM ${STAGES_WITH_NAMES} WHERE s.program_id = ANY(:ids) ORDER BY s.program_id, s.position`,
     { ids: programIds },
     transaction,
   );
@@ -53,7 +62,7 @@ export async function rereadProgram(store: ProgramStore, id: string, transaction
 export async function writeStages(
   store: ProgramStore,
   programId: string,
-  stages: Array<NewStage & { id?: string }>,
+  stages: Array<Pick<NewStage, 'name' | 'kind'> & { id?: string; officer: StoredOfficer }>,
   transaction: Transaction,
 ): Promise<void> {
   await execute(store.sequelize, 'DELETE FROM program_stages WHERE program_id = :programId', { programId }, transaction);

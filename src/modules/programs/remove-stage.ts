@@ -11,6 +11,7 @@ export function removeStage(store: ProgramStore, actor: Actor, programId: string
       if (!stages.some((s) => s.id === stageId)) throw new NotFoundError('No stage with that id in this program.');
       return stages.filter((s) => s.id !== stageId);
     },
+    people: [],
     event: { type: 'program.stage-removed', stageId },
   });
 }

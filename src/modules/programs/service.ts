@@ -1,12 +1,13 @@
 /**
  * Programs: what applicants apply to, with an ordered list of stages, each with a designated officer
- * (a named user or a group). Every change checks the version the caller read (409 when stale), runs
+ * (a user, known by subject, or a group). Every change checks the version the caller read (409 when stale), runs
  * in one transaction and writes one audit/outbox event. Running applications keep the stage list they
  * started with; editing here never reaches them.
  *
  * Each operation lives in its own file; this factory only binds them to one store.
  */
 import type { Sequelize, Transaction } from 'sequelize';
+import type { UserDirectory } from '../../platform/auth/user-directory.js';
 import type { CommandRunner } from '../../platform/db/command.js';
 import { addStage } from './add-stage.js';
 import { createProgram } from './create-program.js';
@@ -25,10 +26,12 @@ import { updateStage } from './update-stage.js';
 export interface ProgramsServiceOptions {
   sequelize: Sequelize;
   commands: CommandRunner;
+  /** The identity provider's users: designated officers are checked there. */
+  directory: UserDirectory;
 }
 
-export function createProgramsService({ sequelize, commands }: ProgramsServiceOptions) {
-  const store: ProgramStore = { sequelize, commands };
+export function createProgramsService({ sequelize, commands, directory }: ProgramsServiceOptions) {
+  const store: ProgramStore = { sequelize, commands, directory };
   return {
     createProgram: (actor: Actor, input: ProgramInput) => createProgram(store, actor, input),
     listPrograms: (actor: Actor, options: ListProgramsOptions) => listPrograms(store, actor, options),
@@ -42,7 +45,7 @@ export function createProgramsService({ sequelize, commands }: ProgramsServiceOp
     listOfficerGroups: () => listOfficerGroups(store),
     saveOfficerGroup: (actor: Actor, code: string, input: OfficerGroupInput) => saveOfficerGroup(store, actor, code, input),
     findOpenProgram: (id: string, transaction?: Transaction) => findOpenProgram(store, id, transaction),
-    programsOfficiatedBy: (username: string, transaction?: Transaction) => programsOfficiatedBy(store, username, transaction),
+    programsOfficiatedBy: (subject: string, transaction?: Transaction) => programsOfficiatedBy(store, subject, transaction),
   };
 }
 

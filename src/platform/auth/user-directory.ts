@@ -180,3 +180,21 @@ export function createKeycloakUserDirectory(options: KeycloakUserDirectoryOption
     },
   };
 }
+
+/**
+ * Each name looked up, a few at a time so a long list does not queue behind one slow answer; the
+ * result is in the order given. The first failure rejects the whole lookup.
+ */
+export async function findUsers(directory: UserDirectory, names: string[], concurrency = 8): Promise<Array<DirectoryUser | undefined>> {
+  const found: Array<DirectoryUser | undefined> = new Array(names.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < names.length) {
+      const index = next;
+      next += 1;
+      found[index] = await directory.findUser(names[index] ?? '');
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, names.length) }, worker));
+  return found;
+}

@@ -22,6 +22,12 @@ export type Migration = {
   down?(params: MigrationParams<MigrationContext>): Promise<void>;
 };
 
+/** The directory, for a migration that has user names to map; without one it cannot run. */
+export function directoryFor(context: MigrationContext, migration: string): UserDirectory {
+  if (!context.directory) throw new Error(`migration ${migration} maps user names to subjects and needs the identity provider's users`);
+  return context.directory;
+}
+
 const MIGRATION_LOCK_KEY = 7_420_001;
 
 function createMigrator(sequelize: Sequelize, logger: Logger, migrations: Migration[], directory?: UserDirectory) {
