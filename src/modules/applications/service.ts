@@ -19,7 +19,7 @@ import {
   type FieldError,
 } from '../../platform/http/errors.js';
 import type { SchemaValidator } from '../../platform/http/schema-validator.js';
-import type { Program, ProgramsService } from '../programs/index.js';
+import type { OpenProgram, ProgramsService } from '../programs/index.js';
 import { checkBirthDates, type RegistryService } from '../registry/index.js';
 import { ageOn } from '../registry/models.js';
 import { createApplicationNumbers, formatReference } from './reference.js';
@@ -103,7 +103,7 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
     nationalId: string,
     prefix: string,
     transaction: Transaction,
-  ): Promise<{ program: Program; attached: AttachedDocument[] }> {
+  ): Promise<{ program: OpenProgram; attached: AttachedDocument[] }> {
     if (input.applicant.idType !== undefined || input.applicant.idValue !== undefined) {
       if (input.applicant.idType !== 'NATIONAL_ID' || input.applicant.idValue !== nationalId) {
         fail(
@@ -180,7 +180,7 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
   function snapshotOf(
     input: ApplicationInput,
     nationalId: string,
-    program: Program,
+    program: OpenProgram,
     attached: AttachedDocument[],
     today: Date,
   ): ApplicationSnapshot {

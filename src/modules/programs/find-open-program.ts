@@ -1,20 +1,21 @@
 import type { Transaction } from 'sequelize';
 import { selectOne } from '../../platform/db/sql.js';
-import { toProgram, type Program, type ProgramRow, type StageRow } from './models.js';
-import { STAGE_COLUMNS, STAGES_WITH_NAMES } from './program-rows.js';
+import { toOpenProgram, type OpenProgram, type ProgramRow, type StageRow } from './models.js';
 import type { ProgramStore } from './program-store.js';
 
-/** The program with its current stages, for an application to snapshot; only open programs. One round trip. */
-export async function findOpenProgram(store: ProgramStore, id: string, transaction?: Transaction): Promise<Program | undefined> {
+/**
+ * The program with its current stages, for an application to snapshot; only open programs. One round
+ * trip, and no officer names: it is on the submission's hot path and a decision needs only the subject.
+ */
+export async function findOpenProgram(store: ProgramStore, id: string, transaction?: Transaction): Promise<OpenProgram | undefined> {
   const row = await selectOne<ProgramRow & { stage_rows: StageRow[] }>(
     store.sequelize,
-    `SELECT p.*, COALESCE((SELECT json_agg(x ORDER BY x.position) FROM (
-         SELECT ${STAGE_COLUMNS} FROM ${STAGES_WITH_NAMES} WHERE s.program_id = p.id) x), '[]') AS stage_rows
+    `SELECT p.*, COALESCE((SELECT json_agg(s ORDER BY s.position) FROM program_stages s WHERE s.program_id = p.id), '[]') AS stage_rows
      FROM programs p WHERE p.id = :id AND p.state = 'open'`,
     { id },
     transaction,
   );
   if (!row) return undefined;
   const { stage_rows: stages, ...program } = row;
-  return toProgram(program, stages);
+  return toOpenProgram(program, stages);
 }

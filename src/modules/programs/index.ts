@@ -3,4 +3,4 @@ export type { ListProgramsOptions, ProgramPage } from './list-programs.js';
 export { createProgramRoutes } from './routes.js';
 export { createPrograms, storeOfficersBySubject } from './migrations.js';
 export { seedDemoProgram } from './seed.js';
-export type { Program, Stage, Officer, OfficerInput, CodedLabel, OfficerGroup, OfficerGroupMember } from './models.js';
+export type { Program, OpenProgram, Stage, Officer, OfficerInput, CodedLabel, OfficerGroup, OfficerGroupMember } from './models.js';

@@ -66,6 +66,14 @@ export function toOfficer(type: 'user' | 'group', ref: string, displayName: stri
   return { type, ref, displayName: displayName ?? ref, ...(username === null ? {} : { username }) };
 }
 
+/**
+ * A program as an application snapshots it: its stages name their officers by subject or group code
+ * only, which is all a decision needs; the names are for pages and the programs API.
+ */
+export type OpenProgram = Omit<Program, 'stages'> & { stages: StageDesignation[] };
+
+export type StageDesignation = Omit<Stage, 'officer'> & { officer: Pick<Officer, 'type' | 'ref'> };
+
 export function toStage(row: StageRow): Stage {
   return {
     id: row.id,
@@ -85,6 +93,19 @@ export function toOfficerGroup(row: OfficerGroupRow): OfficerGroup {
       subject: m.subject,
       displayName: m.display_name ?? m.subject,
       ...(m.username === null ? {} : { username: m.username }),
+    })),
+  };
+}
+
+export function toOpenProgram(row: ProgramRow, stages: Array<Omit<StageRow, 'officer_display_name' | 'officer_username'>>): OpenProgram {
+  return {
+    ...toProgram(row, []),
+    stages: stages.map((s) => ({
+      id: s.id,
+      position: s.position,
+      name: s.name,
+      kind: s.kind,
+      officer: { type: s.officer_type, ref: s.officer_ref },
     })),
   };
 }

@@ -8,12 +8,12 @@ import type { StoredOfficer } from './officers.js';
 import type { ProgramStore } from './program-store.js';
 
 /** Stages (`s`) with their officer's name: a person as last checked, or a group. */
-export const STAGES_WITH_NAMES = `program_stages s
+const STAGES_WITH_NAMES = `program_stages s
   LEFT JOIN officers o ON s.officer_type = 'user' AND o.subject = s.officer_ref
   LEFT JOIN officer_groups g ON s.officer_type = 'group' AND g.code = s.officer_ref`;
 
 /** The columns of a {@link StageRow} from {@link STAGES_WITH_NAMES}. */
-export const STAGE_COLUMNS = 's.*, COALESCE(o.display_name, g.name) AS officer_display_name, o.username AS officer_username';
+const STAGE_COLUMNS = 's.*, COALESCE(o.display_name, g.name) AS officer_display_name, o.username AS officer_username';
 
 export interface ProgramWithStages {
   row: ProgramRow;
