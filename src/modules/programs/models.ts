@@ -46,13 +46,6 @@ export interface StageRow {
   officer_username: string | null;
 }
 
-/** A person as the identity provider described them when last designated (table `officers`). */
-export interface OfficerRow {
-  subject: string;
-  username: string;
-  display_name: string;
-}
-
 export interface OfficerGroupRow {
   code: string;
   name: string;
