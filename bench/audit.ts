@@ -94,7 +94,7 @@ export async function benchAuditCost(transactions = 2000): Promise<AuditBenchRes
   ownerUrl.pathname = `/${database}`;
   try {
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: ownerUrl.href, LOG_LEVEL: 'silent' });
-    const appUrl = await migrateDatabase(config, ownerUrl.href, logger, migrations);
+    const appUrl = await migrateDatabase(config, ownerUrl.href, logger, migrations, undefined);
     const owner = connectDatabase(ownerUrl.href, logger, 2);
     // The baseline's table, as a module's migration would make it.
     await owner.sequelize.query(

@@ -11,6 +11,7 @@ import type { Database } from './platform/db/database.js';
 import { pendingMigrations } from './platform/db/migrate.js';
 import { migrations } from './migrations.js';
 import type { AccessTokenVerifier } from './platform/auth/access-token.js';
+import type { UserDirectory } from './platform/auth/user-directory.js';
 import { createSignInRoutes } from './platform/auth/web-sign-in.js';
 import { createApiRouter } from './platform/http/api-router.js';
 import type { ApiOperation } from './platform/http/operations.js';
@@ -45,6 +46,8 @@ export interface AppDependencies {
   /** Pool for the session store (connect-pg-simple speaks pg directly). */
   sessionPool: pg.Pool;
   verifier: AccessTokenVerifier;
+  /** The identity provider's users, to check the officers a manager designates. */
+  directory: UserDirectory;
   spec: OpenAPIV3.DocumentV3_1;
   /** The OpenID provider pages sign in with (the configured one or the development one). */
   issuer: string;
@@ -88,7 +91,7 @@ export function createApp(deps: AppDependencies): Express {
   const commands = createCommandRunner({ sequelize });
   const accounts = createAccountsService({ sequelize, commands });
   const documents = createDocumentStore({ config: config.documents, sequelize, commands });
-  const programs = createProgramsService({ sequelize, commands });
+  const programs = createProgramsService({ sequelize, commands, directory: deps.directory });
   const registry = createRegistryService({ sequelize, commands });
   const schemas = createSchemaValidator(deps.spec);
   const applications = createApplicationsService({

@@ -32,6 +32,8 @@ export interface Config {
     /** The `aud` an API token must carry (or the web client's `azp`). */
     audience: string;
     devProviderPort: number;
+    /** Service-account client that reads users and their roles through the admin API (see user-directory.ts). */
+    directory: { clientId: string; clientSecret: string };
   };
   sessionSecret: string;
   logLevel: LogLevel;
@@ -205,6 +207,13 @@ function databaseAppConfig(env: Env, nodeEnv: Config['nodeEnv'], ownerUrl: strin
   return { url: appUrl, password: password ?? DEV_APP_PASSWORD };
 }
 
+function directoryConfig(env: Env): Config['oidc']['directory'] {
+  return {
+    clientId: text(env, 'OIDC_DIRECTORY_CLIENT_ID', 'iaod-directory'),
+    clientSecret: text(env, 'OIDC_DIRECTORY_CLIENT_SECRET', 'iaod-directory-dev-secret'),
+  };
+}
+
 function auditConfig(env: Env, nodeEnv: Config['nodeEnv']): AuditConfig {
   const checkpointKey = text(env, 'AUDIT_CHECKPOINT_KEY', DEV_CHECKPOINT_KEY);
   if (nodeEnv === 'production' && checkpointKey === DEV_CHECKPOINT_KEY) {
@@ -247,6 +256,7 @@ export function loadConfig(env: Env = process.env): Config {
       clientSecret: text(env, 'OIDC_CLIENT_SECRET', 'iaod-web-dev-secret'),
       audience: text(env, 'OIDC_AUDIENCE', 'iaod-api'),
       devProviderPort: integer(env, 'DEV_OIDC_PORT', 3001, 0, 65535),
+      directory: directoryConfig(env),
     },
     sessionSecret,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),

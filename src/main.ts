@@ -1,11 +1,13 @@
 /** Process entry: config → database → migrations → identity → app → listen. */
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { loadApiSpec } from './platform/http/spec.js';
 import { createLogger } from './platform/logging/logger.js';
-import { startRuntime } from './platform/runtime.js';
+import { startRuntime, type Runtime } from './platform/runtime.js';
+import { ServiceUnavailableError } from './platform/http/errors.js';
 import { migrations } from './migrations.js';
 import { createCommandRunner } from './platform/db/command.js';
 import { createProgramsService, seedDemoProgram } from './modules/programs/index.js';
@@ -26,17 +28,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const spec = await loadApiSpec(config.paths.spec);
   const runtime = await startRuntime(config, logger, { migrations, outboxConsumers: createOutboxConsumers({ config, logger }) });
-  if (
-    config.nodeEnv !== 'production' &&
-    (await seedDemoProgram(
-      createProgramsService({
-        sequelize: runtime.database.sequelize,
-        commands: createCommandRunner({ sequelize: runtime.database.sequelize }),
-      }),
-    )) === 'created'
-  ) {
-    logger.info('demo program EMERG-SURG created and opened');
-  }
+  if (config.nodeEnv !== 'production') await seedDemo(runtime, logger);
   let app;
   try {
     app = createApp({ config, logger, spec, ...runtime });
@@ -71,6 +63,18 @@ async function main(): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.removeAllListeners(signal);
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** The demo program names its officers, so the identity provider must answer; if it does not, the next start tries again. */
+async function seedDemo(runtime: Runtime, logger: Logger): Promise<void> {
+  const { sequelize } = runtime.database;
+  const programs = createProgramsService({ sequelize, commands: createCommandRunner({ sequelize }), directory: runtime.directory });
+  try {
+    if ((await seedDemoProgram(programs)) === 'created') logger.info('demo program EMERG-SURG created and opened');
+  } catch (error) {
+    if (!(error instanceof ServiceUnavailableError)) throw error;
+    logger.warn({ err: error }, 'demo program not set up: the identity provider does not answer; the next start tries again');
+  }
 }
 
 function printWelcome(publicUrl: string, devProvider: boolean): void {

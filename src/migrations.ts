@@ -7,8 +7,8 @@ import { platformMigrations } from './platform/db/migrations.js';
 import { createUserPreferences } from './modules/accounts/index.js';
 import { createDocuments } from './modules/documents/index.js';
 import { createRegistry } from './modules/registry/index.js';
-import { createPrograms } from './modules/programs/index.js';
-import { createApplications } from './modules/applications/index.js';
+import { createPrograms, storeOfficersBySubject } from './modules/programs/index.js';
+import { createApplications, storeApplicationOfficersBySubject } from './modules/applications/index.js';
 
 function inNameOrder(list: Migration[]): Migration[] {
   const names = new Set(list.map((m) => m.name));
@@ -23,4 +23,6 @@ export const migrations: Migration[] = inNameOrder([
   createRegistry,
   createPrograms,
   createApplications,
+  storeOfficersBySubject,
+  storeApplicationOfficersBySubject,
 ]);

@@ -146,7 +146,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a stage (at the end, or at `position`) */
+        /**
+         * Add a stage (at the end, or at `position`)
+         * @description A user named as the officer must exist in the identity provider and hold the `reviewer` or `assessor`
+         *     role (400 `ERR_OFFICER_UNKNOWN` or `ERR_OFFICER_LACKS_ROLE`); a group must exist
+         *     (400 `ERR_OFFICER_GROUP_UNKNOWN`). The stage stores the user's subject.
+         */
         post: operations["addProgramStage"];
         delete?: never;
         options?: never;
@@ -171,7 +176,10 @@ export interface paths {
         delete: operations["removeProgramStage"];
         options?: never;
         head?: never;
-        /** Rename a stage, change its kind or officer, or move it */
+        /**
+         * Rename a stage, change its kind or officer, or move it
+         * @description A new officer is checked as when adding a stage.
+         */
         patch: operations["updateProgramStage"];
         trace?: never;
     };
@@ -202,7 +210,13 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Create or replace a group and its members */
+        /**
+         * Create a group, or replace its name and members
+         * @description Every member must exist in the identity provider and hold the `reviewer` or `assessor` role
+         *     (400 `ERR_OFFICER_UNKNOWN` or `ERR_OFFICER_LACKS_ROLE`, naming each refused member); members are
+         *     stored by subject. Creating sends no `version` (or 0); changing sends the version read (409
+         *     `ERR_VERSION_CONFLICT` when stale, or when creating a code that is taken).
+         */
         put: operations["saveOfficerGroup"];
         post?: never;
         delete?: never;
@@ -640,11 +654,16 @@ export interface components {
          * @enum {string}
          */
         StageKind: "review" | "assessment";
-        /** @description The designated officer of a stage: one named user (username), or a group of users (group code) */
+        /** @description The designated officer of a stage: one user, known by subject, or a group of users, known by code */
         Officer: {
             /** @enum {string} */
             type: "user" | "group";
+            /** @description The user's subject (`sub` of their tokens), or the group's code */
             ref: string;
+            /** @description The user's name as the identity provider gave it when they were last designated, or the group's name */
+            displayName: string;
+            /** @description A user's user name when they were last designated; absent when the identity provider did not know them */
+            username?: string;
         };
         Stage: {
             /** Format: uuid */
@@ -677,10 +696,21 @@ export interface components {
             items: components["schemas"]["Program"][];
         };
         CodedLabelList: components["schemas"]["CodedLabel"][];
+        /**
+         * @description Who decides a stage: one user, named by user name (or by subject), or a group of users, named by its
+         *     code. A user must exist in the identity provider and hold the `reviewer` or `assessor` role; the stage
+         *     stores their subject, so a later change of user name changes nothing.
+         */
+        OfficerInput: {
+            /** @enum {string} */
+            type: "user" | "group";
+            /** @description A user name or subject, or a group code */
+            ref: string;
+        };
         NewStage: {
             name: string;
             kind: components["schemas"]["StageKind"];
-            officer: components["schemas"]["Officer"];
+            officer: components["schemas"]["OfficerInput"];
         };
         ProgramInput: {
             code: components["schemas"]["ProgramCode"];
@@ -708,7 +738,7 @@ export interface components {
             version: components["schemas"]["ReadVersion"];
             name: string;
             kind: components["schemas"]["StageKind"];
-            officer: components["schemas"]["Officer"];
+            officer: components["schemas"]["OfficerInput"];
             /** @description Where to insert it (1 = first); default: last */
             position?: number;
         };
@@ -716,18 +746,34 @@ export interface components {
             version: components["schemas"]["ReadVersion"];
             name?: string;
             kind?: components["schemas"]["StageKind"];
-            officer?: components["schemas"]["Officer"];
+            officer?: components["schemas"]["OfficerInput"];
             position?: number;
         };
         /** @example junior-officers */
         GroupCode: string;
+        OfficerGroupMember: {
+            /** @description The `sub` of their tokens */
+            subject: string;
+            /** @description Their name when they were last added; their subject if the identity provider did not know them */
+            displayName: string;
+            /** @description Their user name when they were last added */
+            username?: string;
+        };
         OfficerGroup: {
             code: components["schemas"]["GroupCode"];
             name: string;
-            members: string[];
+            members: components["schemas"]["OfficerGroupMember"][];
+            version: number;
         };
         OfficerGroupInput: {
+            /**
+             * @description The version of the group you read. Leave it out (or send 0) to create the group: if a group with
+             *     this code exists, the answer is 409. To change a group, send its version: if someone changed it
+             *     since, the answer is 409 and nothing changes.
+             */
+            version?: number;
             name: string;
+            /** @description User names (or subjects); each must exist and hold the `reviewer` or `assessor` role */
             members: string[];
         };
         /** @enum {string} */
@@ -1795,6 +1841,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "version": 2,
                  *       "name": "Junior officers",
                  *       "members": [
                  *         "joy",
@@ -1818,6 +1865,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             default: components["responses"]["Problem"];
         };
     };

@@ -1,7 +1,7 @@
 /**
- * Starts what the app stands on, from the configuration: the database (a server or an embedded one),
- * migrations and the job schema, the outbox relay, and the OpenID provider (a configured one or the
- * built-in development one).
+ * Starts what the app stands on, from the configuration: the OpenID provider (a configured one or the
+ * built-in development one) and its user directory, the database (a server or an embedded one),
+ * migrations (which may ask the directory) and the job schema, the audit checkpoints and the outbox relay.
  * `main.ts` and the test harness share this, so tests boot the product the way users do.
  */
 import pg from 'pg';
@@ -10,6 +10,7 @@ import type { Config } from '../config.js';
 import { createAccessTokenVerifier, type AccessTokenVerifier } from './auth/access-token.js';
 import { startDevProvider, type DevProvider } from './auth/dev-provider.js';
 import { loadRealm } from './auth/realm.js';
+import { createKeycloakUserDirectory, type UserDirectory } from './auth/user-directory.js';
 import { connectDatabase, type Database } from './db/database.js';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './db/embedded-postgres.js';
 import { startCheckpointSealer } from './audit/checkpoint.js';
@@ -28,6 +29,8 @@ export interface Runtime {
   jobs: Jobs;
   issuer: string;
   verifier: AccessTokenVerifier;
+  /** The provider's users and their roles, through its admin API. */
+  directory: UserDirectory;
   /** Set when the built-in development provider runs. */
   devProvider: DevProvider | undefined;
   stop(): Promise<void>;
@@ -56,6 +59,25 @@ export async function startRuntime(config: Config, logger: Logger, options: Star
     }
   };
   try {
+    // Identity first: a migration may map user names to subjects through the directory.
+    let devProvider: DevProvider | undefined;
+    let issuer: string;
+    if (config.oidc.issuer) {
+      issuer = config.oidc.issuer;
+    } else {
+      const started = await startDevProvider({
+        realm: await loadRealm(config.paths.realm),
+        port: config.oidc.devProviderPort,
+        keysDir: config.paths.keys,
+        extraRedirectUris: [`${config.publicUrl}/auth/callback`, ...(options.extraRedirectUris ?? [])],
+        logger,
+      });
+      stops.push(() => started.close());
+      devProvider = started;
+      issuer = started.issuer;
+    }
+    const directory = createKeycloakUserDirectory({ issuer, ...config.oidc.directory });
+
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
       const embedded: EmbeddedPostgresHandle = await startEmbeddedPostgres({ ...config.embeddedPostgres, database: 'iaod' });
@@ -63,7 +85,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Star
       databaseUrl = embedded.url;
       logger.info({ dataDir: config.embeddedPostgres.dataDir, port: config.embeddedPostgres.port }, 'embedded PostgreSQL started');
     }
-    const appUrl = await migrateDatabase(config, databaseUrl, logger, options.migrations);
+    const appUrl = await migrateDatabase(config, databaseUrl, logger, options.migrations, directory);
     const database = connectDatabase(appUrl, logger);
     stops.push(() => database.close());
     const sealer = startCheckpointSealer({
@@ -92,24 +114,8 @@ export async function startRuntime(config: Config, logger: Logger, options: Star
     sessionPool.on('error', (error) => logger.warn({ err: error }, 'session pool client failed'));
     stops.push(() => sessionPool.end());
 
-    let devProvider: DevProvider | undefined;
-    let issuer: string;
-    if (config.oidc.issuer) {
-      issuer = config.oidc.issuer;
-    } else {
-      const started = await startDevProvider({
-        realm: await loadRealm(config.paths.realm),
-        port: config.oidc.devProviderPort,
-        keysDir: config.paths.keys,
-        extraRedirectUris: [`${config.publicUrl}/auth/callback`, ...(options.extraRedirectUris ?? [])],
-        logger,
-      });
-      stops.push(() => started.close());
-      devProvider = started;
-      issuer = started.issuer;
-    }
     const verifier = createAccessTokenVerifier({ issuer, audience: config.oidc.audience, webClientId: config.oidc.clientId });
-    return { database, sessionPool, jobs, issuer, verifier, devProvider, stop };
+    return { database, sessionPool, jobs, issuer, verifier, directory, devProvider, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -118,14 +124,21 @@ export async function startRuntime(config: Config, logger: Logger, options: Star
 
 /**
  * Applies pending migrations as the owner, on a connection of its own that is closed after, and grants
- * the app's role; returns the connection string the app runs on.
+ * the app's role; returns the connection string the app runs on. `directory` is for migrations that
+ * map user names to subjects.
  */
-export async function migrateDatabase(config: Config, ownerUrl: string, logger: Logger, migrations: Migration[]): Promise<string> {
+export async function migrateDatabase(
+  config: Config,
+  ownerUrl: string,
+  logger: Logger,
+  migrations: Migration[],
+  directory: UserDirectory | undefined,
+): Promise<string> {
   const { appUrl, appRole } = appConnection(config, ownerUrl, logger);
   // One connection holds the migration lock while umzug and the migrations use the others.
   const owner = connectDatabase(ownerUrl, logger, 3);
   try {
-    const applied = await migrateToLatest(owner.sequelize, logger, { migrations });
+    const applied = await migrateToLatest(owner.sequelize, logger, { migrations, directory });
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
     // pg-boss's schema and queues are DDL too: installed as the owner, before the app's role is granted its use.
     await installJobSchema({ connectionString: ownerUrl, queues: PLATFORM_JOB_QUEUES });

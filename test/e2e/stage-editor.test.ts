@@ -13,7 +13,7 @@ import { ERROR_CODES } from '../../src/platform/http/error-codes.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { launchChromium, signIn } from '../support/browser.js';
 import { createProgram } from '../support/fixtures.js';
-import { tokenFor } from '../support/tokens.js';
+import { subjectOf, tokenFor } from '../support/tokens.js';
 
 type Program = components['schemas']['Program'];
 type OfficerGroup = components['schemas']['OfficerGroup'];
@@ -34,10 +34,13 @@ interface StageAsShown {
 describe('the stage editor on the program administration pages', () => {
   let testApp: TestApp;
   let browser: Browser;
+  /** The run's provider gives each officer a subject; the API shows stage officers by it. */
+  const subjects = { samuel: '', joy: '', sena: '' };
 
   beforeAll(async () => {
     testApp = await startTestApp({ port: BROWSER_TEST_PORT });
     browser = await launchChromium();
+    for (const name of ['samuel', 'joy', 'sena'] as const) subjects[name] = await subjectOf(name);
   });
   afterAll(async () => {
     await browser?.close();
@@ -131,20 +134,28 @@ describe('the stage editor on the program administration pages', () => {
     const row = page.getByTestId('program-row').filter({ hasText: program.code });
     await expect(row.innerText()).resolves.toMatch(/Closed[\s\S]*2[\s\S]*USD[\s\S]*5000\.00/);
 
-    // The group exists before a stage is designated to it.
+    // The group exists before a stage is designated to it; an applicant cannot be one of its members.
     await page.getByRole('link', { name: 'Officer groups' }).click();
     await page.getByLabel('Code').fill(groupCode);
     await page.getByLabel('Name').fill('Junior officers');
     await page.getByLabel('Members').fill('joy, samuel\npedro');
     await page.getByRole('button', { name: 'Create group' }).click();
+    await expect(page.getByTestId('error-members').textContent()).resolves.toContain('Pedro Alves (pedro) is not a reviewer or assessor');
+    await expect(page.getByLabel('Members').inputValue()).resolves.toBe('joy, samuel\npedro');
+    await page.getByLabel('Members').fill('joy, samuel');
+    await page.getByRole('button', { name: 'Create group' }).click();
     await page.getByTestId('notice').waitFor();
     const groupRow = page.getByTestId('group-row').filter({ hasText: groupCode });
-    await expect(groupRow.getByTestId('group-members').textContent()).resolves.toBe('joy, samuel, pedro');
+    await expect(groupRow.getByTestId('group-members').innerText()).resolves.toBe('Joy Banda (joy), Samuel Mensah (samuel)');
     const groups = (await (await api()).get('/api/v1/officer-groups')).body as { items: OfficerGroup[] };
     expect(groups.items.find((g) => g.code === groupCode)).toEqual({
       code: groupCode,
       name: 'Junior officers',
-      members: ['joy', 'samuel', 'pedro'],
+      version: 1,
+      members: [
+        { subject: subjects.joy, username: 'joy', displayName: 'Joy Banda' },
+        { subject: subjects.samuel, username: 'samuel', displayName: 'Samuel Mensah' },
+      ],
     });
 
     await page.getByRole('link', { name: 'Programs' }).click();
@@ -170,11 +181,12 @@ describe('the stage editor on the program administration pages', () => {
       await addForm.getByRole('button', { name: 'Add stage' }).click();
     });
     await expect(page.getByTestId('stage-notice').textContent()).resolves.toBe('Stage added.');
+    await expect(stage(page, 'Junior officer').getByTestId('stage-officer').innerText()).resolves.toBe('User Joy Banda (joy)');
     let stored = await expectPageMatchesStore(page, program.id);
     expect(asShown(stored)).toEqual([
-      { position: 1, name: 'Social worker', kind: 'review', officer: { type: 'user', ref: 'samuel' } },
-      { position: 2, name: 'Junior officer', kind: 'review', officer: { type: 'user', ref: 'joy' } },
-      { position: 3, name: 'Senior officer', kind: 'assessment', officer: { type: 'user', ref: 'sena' } },
+      { position: 1, name: 'Social worker', kind: 'review', officer: { type: 'user', ref: subjects.samuel } },
+      { position: 2, name: 'Junior officer', kind: 'review', officer: { type: 'user', ref: subjects.joy } },
+      { position: 3, name: 'Senior officer', kind: 'assessment', officer: { type: 'user', ref: subjects.sena } },
     ]);
 
     // Move it up to the first place.
@@ -203,7 +215,7 @@ describe('the stage editor on the program administration pages', () => {
     stored = await expectPageMatchesStore(page, program.id);
     expect(asShown(stored)).toEqual([
       { position: 1, name: 'Social worker', kind: 'review', officer: { type: 'group', ref: groupCode } },
-      { position: 2, name: 'Senior officer', kind: 'assessment', officer: { type: 'user', ref: 'sena' } },
+      { position: 2, name: 'Senior officer', kind: 'assessment', officer: { type: 'user', ref: subjects.sena } },
     ]);
     await expect(page.locator('body').getAttribute('data-not-reloaded')).resolves.toBe('yes');
 
@@ -325,6 +337,77 @@ describe('the stage editor on the program administration pages', () => {
     await expect(page.getByTestId('alert').textContent()).resolves.toBe(ERROR_CODES.ERR_PROGRAM_NEEDS_ASSESSMENT_STAGE.explanation);
     await expect(page.getByTestId('program-state').textContent()).resolves.toBe('Closed');
     expect((await storedProgram(program.id)).state).toBe('closed');
+    await page.close();
+  });
+
+  it('explains next to the field why a user cannot be designated, and keeps what was typed', async () => {
+    const program = await createProgram(testApp.app, { open: false });
+    const { page } = await managerOnEditor(program.id);
+    const addForm = page.locator('form.add-stage');
+    await addForm.getByLabel('Stage name').fill('Second opinion');
+
+    await inStageEditor(page, async () => {
+      await addForm.getByLabel('Username or group code').fill('jooy');
+      await addForm.getByRole('button', { name: 'Add stage' }).click();
+    });
+    await expect(addForm.getByTestId('error-officer.ref').textContent()).resolves.toBe('There is no user “jooy”. Check the user name.');
+    await expect(addForm.getByLabel('Username or group code').inputValue()).resolves.toBe('jooy');
+
+    await inStageEditor(page, async () => {
+      await addForm.getByLabel('Username or group code').fill('amina');
+      await addForm.getByRole('button', { name: 'Add stage' }).click();
+    });
+    await expect(addForm.getByTestId('error-officer.ref').textContent()).resolves.toContain(
+      'Amina Yusuf (amina) is not a reviewer or assessor',
+    );
+    await expect(addForm.getByLabel('Stage name').inputValue()).resolves.toBe('Second opinion');
+    expect((await storedProgram(program.id)).stages).toHaveLength(2);
+
+    // Renaming a stage sends its officer back as shown, and keeps them.
+    const socialWorker = stage(page, 'Social worker');
+    await socialWorker.locator('summary').click();
+    await expect(socialWorker.getByLabel('Username or group code').inputValue()).resolves.toBe('samuel');
+    await inStageEditor(page, async () => {
+      await socialWorker.getByLabel('Stage name').fill('Social worker: documents');
+      await socialWorker.getByRole('button', { name: 'Save stage' }).click();
+    });
+    const stored = await expectPageMatchesStore(page, program.id);
+    expect(stored.stages[0]).toMatchObject({ name: 'Social worker: documents', officer: { type: 'user', ref: subjects.samuel } });
+    await page.close();
+  });
+
+  it('refuses a group change made on a stale page and shows the group as it is now', async () => {
+    const code = `stale-${randomUUID().slice(0, 8)}`;
+    const client = await api();
+    const created = await request(testApp.app)
+      .put(`/api/v1/officer-groups/${code}`)
+      .set('Authorization', `Bearer ${await tokenFor('maria')}`)
+      .send({ name: 'Assessors', members: ['sena'] });
+    expect(created.status).toBe(200);
+    const page = await browser.newPage();
+    await signIn(page, testApp.url, 'maria', `/admin/officer-groups/${code}`);
+    await page.goto(`${testApp.url}/admin/officer-groups/${code}`);
+    await expect(page.getByLabel('Members').inputValue()).resolves.toBe('sena');
+
+    // Someone else changes the group after the page was loaded.
+    const changed = await request(testApp.app)
+      .put(`/api/v1/officer-groups/${code}`)
+      .set('Authorization', `Bearer ${await tokenFor('maria')}`)
+      .send({ version: 1, name: 'Assessors and reviewers', members: ['sena', 'joy'] });
+    expect(changed.status).toBe(200);
+
+    await page.getByLabel('Name').fill('Renamed on a stale page');
+    await page.getByRole('button', { name: 'Save group' }).click();
+    await expect(page.getByTestId('conflict').textContent()).resolves.toContain('Someone else changed this group');
+    await expect(page.getByLabel('Name').inputValue()).resolves.toBe('Assessors and reviewers');
+    await expect(page.getByLabel('Members').inputValue()).resolves.toBe('sena\njoy');
+
+    // From the current version, the same change goes through.
+    await page.getByLabel('Name').fill('Renamed on a current page');
+    await page.getByRole('button', { name: 'Save group' }).click();
+    await page.getByTestId('notice').waitFor();
+    const groups = (await client.get('/api/v1/officer-groups')).body as { items: OfficerGroup[] };
+    expect(groups.items.find((g) => g.code === code)).toMatchObject({ name: 'Renamed on a current page', version: 3 });
     await page.close();
   });
 

@@ -88,21 +88,32 @@ describe('npm start on embedded defaults', () => {
     expect(location.searchParams.get('redirect_uri')).toBe(`${baseUrl}/auth/callback`);
   });
 
-  it('sets up the open demo program with its three designated officers', async () => {
+  it('sets up the open demo program with its three designated officers, stored by subject and shown by name', async () => {
     const discovery = (await (await fetch(`${String(readyLine.issuer)}/.well-known/openid-configuration`)).json()) as {
       token_endpoint: string;
     };
-    const grant = await fetch(discovery.token_endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'password', client_id: 'iaod-tests', username: 'amina', password: 'demo' }),
+    const tokenOf = async (username: string): Promise<string> => {
+      const grant = await fetch(discovery.token_endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'password', client_id: 'iaod-tests', username, password: 'demo' }),
+      });
+      return ((await grant.json()) as { access_token: string }).access_token;
+    };
+    const subjectOf = async (username: string) =>
+      (JSON.parse(Buffer.from((await tokenOf(username)).split('.')[1] ?? '', 'base64url').toString()) as { sub: string }).sub;
+    const res = await fetch(`${baseUrl}/api/v1/programs?code=EMERG-SURG`, {
+      headers: { authorization: `Bearer ${await tokenOf('amina')}` },
     });
-    const { access_token: token } = (await grant.json()) as { access_token: string };
-    const res = await fetch(`${baseUrl}/api/v1/programs?code=EMERG-SURG`, { headers: { authorization: `Bearer ${token}` } });
-    const page = (await res.json()) as { items: Array<{ state: string; stages: Array<{ kind: string; officer: { ref: string } }> }> };
+    type Officer = { ref: string; displayName: string; username?: string };
+    const page = (await res.json()) as { items: Array<{ state: string; stages: Array<{ kind: string; officer: Officer }> }> };
     expect(page.items).toHaveLength(1);
     expect(page.items[0]?.state).toBe('open');
-    expect(page.items[0]?.stages.map((s) => `${s.kind}:${s.officer.ref}`)).toEqual(['review:samuel', 'review:joy', 'assessment:sena']);
+    expect(page.items[0]?.stages.map((s) => [s.kind, s.officer])).toEqual([
+      ['review', { type: 'user', ref: await subjectOf('samuel'), displayName: 'Samuel Mensah', username: 'samuel' }],
+      ['review', { type: 'user', ref: await subjectOf('joy'), displayName: 'Joy Banda', username: 'joy' }],
+      ['assessment', { type: 'user', ref: await subjectOf('sena'), displayName: 'Sena Kofi', username: 'sena' }],
+    ]);
   });
 
   it('stops cleanly on SIGTERM', async () => {

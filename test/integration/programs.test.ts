@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/harness.js';
-import { tokenFor } from '../support/tokens.js';
+import { selectRows } from '../../src/platform/db/sql.js';
+import { subjectOf, tokenFor } from '../support/tokens.js';
 import { createProgram, uniqueCode } from '../support/fixtures.js';
 
 describe('programs', () => {
@@ -16,6 +17,22 @@ describe('programs', () => {
   });
 
   const api = () => request(testApp.app);
+
+  const addStage = (program: { id: string; version: number }, officer: { type: string; ref: string }) =>
+    api()
+      .post(`/api/v1/programs/${program.id}/stages`)
+      .set('Authorization', `Bearer ${manager}`)
+      .send({ version: program.version, name: 'Another officer', kind: 'review', officer });
+
+  /** What the database holds as the stages' officers, in order. */
+  async function storedOfficerRefs(programId: string): Promise<string[]> {
+    const rows = await selectRows<{ officer_ref: string }>(
+      testApp.runtime.database.sequelize,
+      'SELECT officer_ref FROM program_stages WHERE program_id = :programId ORDER BY position',
+      { programId },
+    );
+    return rows.map((row) => row.officer_ref);
+  }
 
   it('lets the program manager create a program, which starts closed with its stages in order', async () => {
     const program = await createProgram(testApp.app, { open: false });
@@ -127,7 +144,136 @@ describe('programs', () => {
       .set('Authorization', `Bearer ${manager}`)
       .send({ version: program.version, name: 'Junior officers', kind: 'review', officer: { type: 'group', ref: code } });
     expect(added.status).toBe(201);
-    expect(added.body.stages.at(-1).officer).toEqual({ type: 'group', ref: code });
+    expect(added.body.stages.at(-1).officer).toEqual({ type: 'group', ref: code, displayName: 'Junior officers' });
+  });
+
+  describe('stage officers', () => {
+    it('stores a designated officer by subject and shows them by name', async () => {
+      const program = await createProgram(testApp.app, { open: false });
+      const added = await addStage(program, { type: 'user', ref: 'joy' });
+      expect(added.status).toBe(201);
+      const joy = await subjectOf('joy');
+      expect(added.body.stages.at(-1).officer).toEqual({ type: 'user', ref: joy, displayName: 'Joy Banda', username: 'joy' });
+      await expect(storedOfficerRefs(program.id)).resolves.toEqual([await subjectOf('samuel'), await subjectOf('sena'), joy]);
+    });
+
+    it('takes an officer named by subject as well as by user name', async () => {
+      const program = await createProgram(testApp.app, { open: false });
+      const sena = await subjectOf('sena');
+      const added = await addStage(program, { type: 'user', ref: sena });
+      expect(added.status).toBe(201);
+      expect(added.body.stages.at(-1).officer).toEqual({ type: 'user', ref: sena, displayName: 'Sena Kofi', username: 'sena' });
+    });
+
+    it('refuses an officer the identity provider does not know, and changes nothing', async () => {
+      const program = await createProgram(testApp.app, { open: false });
+      const res = await addStage(program, { type: 'user', ref: 'no-such-officer' });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('ERR_OFFICER_UNKNOWN');
+      expect(res.body.errors).toEqual([{ path: '/body/officer/ref', message: expect.stringContaining('no-such-officer') }]);
+      const after = await api().get(`/api/v1/programs/${program.id}`).set('Authorization', `Bearer ${manager}`);
+      expect(after.body.version).toBe(program.version);
+      expect(after.body.stages).toHaveLength(2);
+    });
+
+    it('refuses an officer who is neither reviewer nor assessor', async () => {
+      const program = await createProgram(testApp.app, { open: false });
+      const res = await addStage(program, { type: 'user', ref: 'pedro' });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('ERR_OFFICER_LACKS_ROLE');
+      expect(res.body.errors).toEqual([{ path: '/body/officer/ref', message: expect.stringContaining('Pedro Alves') }]);
+    });
+
+    it('checks a new officer when a stage is changed, and the officers of a new program', async () => {
+      const program = await createProgram(testApp.app, { open: false });
+      const read = await api().get(`/api/v1/programs/${program.id}`).set('Authorization', `Bearer ${manager}`);
+      const changed = await api()
+        .patch(`/api/v1/programs/${program.id}/stages/${read.body.stages[0].id}`)
+        .set('Authorization', `Bearer ${manager}`)
+        .send({ version: read.body.version, officer: { type: 'user', ref: 'maria' } });
+      expect(changed.status).toBe(400);
+      expect(changed.body.code).toBe('ERR_OFFICER_LACKS_ROLE');
+
+      const created = await api()
+        .post('/api/v1/programs')
+        .set('Authorization', `Bearer ${manager}`)
+        .send({
+          code: uniqueCode(),
+          name: 'Unknown officer',
+          currency: 'USD',
+          maxAmount: '10',
+          voucherValidityDays: 1,
+          treatmentTypes: [{ code: 'x', label: 'X' }],
+          reasonCodes: [{ code: 'y', label: 'Y' }],
+          stages: [
+            { name: 'Review', kind: 'review', officer: { type: 'user', ref: 'joy' } },
+            { name: 'Assessment', kind: 'assessment', officer: { type: 'user', ref: 'nobody-at-all' } },
+          ],
+        });
+      expect(created.status).toBe(400);
+      expect(created.body.code).toBe('ERR_OFFICER_UNKNOWN');
+      expect(created.body.errors.map((e: { path: string }) => e.path)).toEqual(['/body/stages/1/officer/ref']);
+    });
+  });
+
+  describe('officer groups', () => {
+    const saveGroup = (code: string, body: object) =>
+      api().put(`/api/v1/officer-groups/${code}`).set('Authorization', `Bearer ${manager}`).send(body);
+
+    it('stores members by subject and shows them by name', async () => {
+      const code = uniqueCode('g').toLowerCase();
+      const res = await saveGroup(code, { name: 'Reviewers', members: ['joy', 'samuel'] });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        code,
+        name: 'Reviewers',
+        version: 1,
+        members: [
+          { subject: await subjectOf('joy'), username: 'joy', displayName: 'Joy Banda' },
+          { subject: await subjectOf('samuel'), username: 'samuel', displayName: 'Samuel Mensah' },
+        ],
+      });
+    });
+
+    it('refuses a group with a member who is not an officer, naming each refused member', async () => {
+      const code = uniqueCode('g').toLowerCase();
+      const lacking = await saveGroup(code, { name: 'Mixed', members: ['joy', 'pedro'] });
+      expect(lacking.status).toBe(400);
+      expect(lacking.body.code).toBe('ERR_OFFICER_LACKS_ROLE');
+      expect(lacking.body.errors).toEqual([{ path: '/body/members/1', message: expect.stringContaining('Pedro Alves') }]);
+
+      const both = await saveGroup(code, { name: 'Mixed', members: ['amina', 'joy', 'not-a-user'] });
+      expect(both.status).toBe(400);
+      expect(both.body.code).toBe('ERR_OFFICER_UNKNOWN');
+      expect(both.body.errors.map((e: { path: string }) => e.path)).toEqual(['/body/members/0', '/body/members/2']);
+
+      const groups = await api().get('/api/v1/officer-groups').set('Authorization', `Bearer ${manager}`);
+      expect(groups.body.items.map((g: { code: string }) => g.code)).not.toContain(code);
+    });
+
+    it('creates a group without a version and changes it only with the version read', async () => {
+      const code = uniqueCode('g').toLowerCase();
+      const created = await saveGroup(code, { name: 'Juniors', members: ['joy'] });
+      expect(created.body.version).toBe(1);
+
+      const again = await saveGroup(code, { version: 0, name: 'Juniors again', members: ['samuel'] });
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('ERR_VERSION_CONFLICT');
+
+      const changed = await saveGroup(code, { version: 1, name: 'Junior officers', members: ['joy', 'samuel'] });
+      expect(changed.status).toBe(200);
+      expect(changed.body).toMatchObject({ name: 'Junior officers', version: 2 });
+
+      const stale = await saveGroup(code, { version: 1, name: 'Stale', members: ['sena'] });
+      expect(stale.status).toBe(409);
+      expect(stale.body.code).toBe('ERR_VERSION_CONFLICT');
+      const groups = await api().get('/api/v1/officer-groups').set('Authorization', `Bearer ${manager}`);
+      expect(groups.body.items.find((g: { code: string }) => g.code === code)).toMatchObject({ name: 'Junior officers', version: 2 });
+
+      const missing = await saveGroup(uniqueCode('g').toLowerCase(), { version: 3, name: 'Never created', members: [] });
+      expect(missing.status).toBe(404);
+      expect(missing.body.code).toBe('ERR_NOT_FOUND');
+    });
   });
 
   it('shows applicants open programs only, and a closed one as not found', async () => {

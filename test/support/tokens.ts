@@ -27,6 +27,14 @@ export async function tokenFor(username: string, password = 'demo'): Promise<str
   return body.access_token;
 }
 
+/** The subject (`sub`) the run's provider gives this demo user: on Keycloak a random id, so always asked. */
+export async function subjectOf(username: string): Promise<string> {
+  const [, payload = ''] = (await tokenFor(username)).split('.');
+  const { sub } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: string };
+  if (!sub) throw new Error(`the token of ${username} has no sub`);
+  return sub;
+}
+
 /** One demo user per role, as in keycloak/realm.json. */
 export const DEMO_USER_FOR_ROLE = {
   applicant: 'amina',

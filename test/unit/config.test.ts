@@ -37,6 +37,12 @@ describe('loadConfig', () => {
     expect(failureOf({ NODE_ENV: 'production', SESSION_SECRET: 'a-long-enough-random-secret' }).setting).toBe('OIDC_ISSUER');
   });
 
+  it("reads the user directory's client, by default the demo realm's", () => {
+    expect(loadConfig({}).oidc.directory).toEqual({ clientId: 'iaod-directory', clientSecret: 'iaod-directory-dev-secret' });
+    const config = loadConfig({ OIDC_DIRECTORY_CLIENT_ID: 'people', OIDC_DIRECTORY_CLIENT_SECRET: 'a-real-secret' });
+    expect(config.oidc.directory).toEqual({ clientId: 'people', clientSecret: 'a-real-secret' });
+  });
+
   it('drops a trailing slash from the issuer so it matches the token', () => {
     expect(loadConfig({ OIDC_ISSUER: 'http://127.0.0.1:8080/realms/iaod/' }).oidc.issuer).toBe('http://127.0.0.1:8080/realms/iaod');
   });

@@ -1,4 +1,4 @@
-import type { Program } from '../programs/index.js';
+import type { OpenProgram } from '../programs/index.js';
 import { ageOn } from '../registry/index.js';
 import type { ApplicationInput, ApplicationSnapshot, AttachedDocument } from './models.js';
 
@@ -9,7 +9,7 @@ import type { ApplicationInput, ApplicationSnapshot, AttachedDocument } from './
 export function snapshotOf(
   input: ApplicationInput,
   nationalId: string,
-  program: Program,
+  program: OpenProgram,
   attached: AttachedDocument[],
   today: Date,
 ): ApplicationSnapshot {

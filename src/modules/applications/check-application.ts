@@ -2,13 +2,13 @@
 import type { Transaction } from 'sequelize';
 import type { Principal } from '../../platform/auth/principal.js';
 import { ForbiddenError, InputError, UnprocessableError, type ErrorCodeWithStatus, type FieldError } from '../../platform/http/errors.js';
-import type { Program } from '../programs/index.js';
+import type { OpenProgram } from '../programs/index.js';
 import { checkBirthDates } from '../registry/index.js';
 import type { ApplicationsDeps } from './deps.js';
 import type { ApplicationInput, AttachedDocument } from './models.js';
 
 export interface CheckApplicationResult {
-  program: Program;
+  program: OpenProgram;
   attached: AttachedDocument[];
 }
 

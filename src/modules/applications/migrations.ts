@@ -1,4 +1,6 @@
-import type { Migration } from '../../platform/db/migrate.js';
+import { findUsers } from '../../platform/auth/user-directory.js';
+import { directoryFor, type Migration } from '../../platform/db/migrate.js';
+import { execute, selectRows } from '../../platform/db/sql.js';
 
 export const createApplications: Migration = {
   name: '2026-11-26-13-applications',
@@ -41,5 +43,38 @@ export const createApplications: Migration = {
   },
   async down({ context: { sequelize } }) {
     await sequelize.query('DROP TABLE application_documents; DROP TABLE applications; DROP SEQUENCE application_number_seq;');
+  },
+};
+
+/**
+ * The stage lists applications were submitted with named user officers by user name; officers are now
+ * compared by subject, so each name the identity provider still knows becomes that person's subject.
+ * A name it does not know stays, matching no one.
+ */
+export const storeApplicationOfficersBySubject: Migration = {
+  name: '2026-12-01-11-application-officers-by-subject',
+  async up({ name, context }) {
+    const { sequelize, logger } = context;
+    const names = (
+      await selectRows<{ name: string }>(
+        sequelize,
+        `SELECT DISTINCT s->'officer'->>'ref' AS name FROM applications a, jsonb_array_elements(a.stages) AS s
+         WHERE a.stages IS NOT NULL AND s->'officer'->>'type' = 'user'`,
+      )
+    ).map((row) => row.name);
+    if (names.length === 0) return;
+    const people = await findUsers(directoryFor(context, name), names);
+    const mapping = Object.fromEntries(names.flatMap((ref, index) => (people[index] ? [[ref, people[index].subject]] : [])));
+    await execute(
+      sequelize,
+      `UPDATE applications a SET stages = (
+         SELECT jsonb_agg(CASE WHEN s->'officer'->>'type' = 'user' AND (m->>(s->'officer'->>'ref')) IS NOT NULL
+                               THEN jsonb_set(s, '{officer,ref}', m->(s->'officer'->>'ref')) ELSE s END ORDER BY position)
+         FROM jsonb_array_elements(a.stages) WITH ORDINALITY AS e(s, position), (SELECT CAST(:mapping AS jsonb) AS m) AS mapping)
+       WHERE a.stages IS NOT NULL AND jsonb_array_length(a.stages) > 0`,
+      { mapping: JSON.stringify(mapping) },
+    );
+    const unknown = names.length - Object.keys(mapping).length;
+    if (unknown > 0) logger.warn({ unknown }, 'stage officers of submitted applications the identity provider does not know were kept');
   },
 };

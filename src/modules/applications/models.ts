@@ -19,7 +19,8 @@ export interface StageSnapshot {
   position: number;
   name: string;
   kind: StageKind;
-  officer: Officer;
+  /** A user by subject, or a group by code. */
+  officer: Pick<Officer, 'type' | 'ref'>;
 }
 
 export interface ApplicationRow {

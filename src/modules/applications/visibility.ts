@@ -8,11 +8,11 @@ import type { ApplicationsDeps } from './deps.js';
 
 const OFFICER_ROLES = ['reviewer', 'assessor'] as const;
 
-/** Designated in the application's own stage list, by name or through a group. */
+/** Designated in the application's own stage list, by subject or as a member of a group. */
 const IS_STAGE_OFFICER = `EXISTS (
   SELECT 1 FROM jsonb_array_elements(a.stages) AS s
   LEFT JOIN officer_groups g ON s->'officer'->>'type' = 'group' AND g.code = s->'officer'->>'ref'
-  WHERE (s->'officer'->>'type' = 'user' AND s->'officer'->>'ref' = :username) OR :username = ANY (g.members)
+  WHERE (s->'officer'->>'type' = 'user' AND s->'officer'->>'ref' = :subject) OR :subject = ANY (g.members)
 )`;
 
 /** A condition on applications `a` (with its replacements) that holds for those the actor may see. */
@@ -23,7 +23,7 @@ export function visibility(actor: Principal): { clause: string; replacements: Re
   if (OFFICER_ROLES.some((role) => actor.roles.includes(role))) clauses.push(IS_STAGE_OFFICER);
   return {
     clause: clauses.length > 0 ? `(${clauses.join(' OR ')})` : 'FALSE',
-    replacements: { subject: actor.subject, username: actor.username },
+    replacements: { subject: actor.subject },
   };
 }
 
@@ -34,7 +34,7 @@ export async function mayOfficerReadDocument(deps: ApplicationsDeps, documentId:
     deps.sequelize,
     `SELECT 1 AS found FROM application_documents d JOIN applications a ON a.id = d.application_id
      WHERE d.document_id = :documentId AND a.status <> 'DRAFT' AND ${IS_STAGE_OFFICER} LIMIT 1`,
-    { documentId, username: actor.username },
+    { documentId, subject: actor.subject },
   );
   return row !== undefined;
 }

@@ -1,4 +1,6 @@
-import type { Migration } from '../../platform/db/migrate.js';
+import { findUsers, type DirectoryUser } from '../../platform/auth/user-directory.js';
+import { directoryFor, type Migration } from '../../platform/db/migrate.js';
+import { execute, selectRows } from '../../platform/db/sql.js';
 
 export const createPrograms: Migration = {
   name: '2026-11-26-12-programs',
@@ -41,5 +43,67 @@ export const createPrograms: Migration = {
   },
   async down({ context: { sequelize } }) {
     await sequelize.query('DROP TABLE officer_groups; DROP TABLE program_stages; DROP TABLE programs;');
+  },
+};
+
+/**
+ * Officers become people known by subject. Stage officers and group members were stored by user
+ * name; each name the identity provider still knows is replaced by that person's subject, and their
+ * names are kept in `officers` for display. A name it does not know stays as it was: it matches no
+ * one's subject, so that stage waits for a manager to designate someone again. Groups get a version.
+ */
+export const storeOfficersBySubject: Migration = {
+  name: '2026-12-01-10-officers-by-subject',
+  async up({ name, context }) {
+    const { sequelize, logger } = context;
+    const names = (
+      await selectRows<{ name: string }>(
+        sequelize,
+        `SELECT officer_ref AS name FROM program_stages WHERE officer_type = 'user'
+         UNION SELECT unnest(members) FROM officer_groups`,
+      )
+    ).map((row) => row.name);
+    const people = names.length === 0 ? [] : await findUsers(directoryFor(context, name), names);
+    const mapping = Object.fromEntries(names.flatMap((name, index) => (people[index] ? [[name, people[index].subject]] : [])));
+    const known = people.filter((person): person is DirectoryUser => person !== undefined);
+    await sequelize.transaction(async (transaction) => {
+      await sequelize.query(
+        `CREATE TABLE officers (
+           subject varchar(255) PRIMARY KEY,
+           username varchar(255) NOT NULL,
+           display_name varchar(255) NOT NULL,
+           checked_at timestamptz NOT NULL DEFAULT now()
+         );
+         ALTER TABLE officer_groups ADD COLUMN version integer NOT NULL DEFAULT 1;`,
+        { transaction },
+      );
+      await execute(
+        sequelize,
+        `INSERT INTO officers (subject, username, display_name)
+         SELECT DISTINCT ON (p.subject) p.subject, p.username, p.display_name
+         FROM jsonb_to_recordset(CAST(:people AS jsonb)) AS p(subject varchar, username varchar, display_name varchar)`,
+        { people: JSON.stringify(known.map((p) => ({ subject: p.subject, username: p.username, display_name: p.displayName }))) },
+        transaction,
+      );
+      await execute(
+        sequelize,
+        `UPDATE program_stages s SET officer_ref = m.value
+         FROM jsonb_each_text(CAST(:mapping AS jsonb)) AS m WHERE s.officer_type = 'user' AND s.officer_ref = m.key`,
+        { mapping: JSON.stringify(mapping) },
+        transaction,
+      );
+      await execute(
+        sequelize,
+        `UPDATE officer_groups g SET members = ARRAY(
+           SELECT x.member FROM (
+             SELECT COALESCE(CAST(:mapping AS jsonb)->>u.member, u.member) AS member, min(u.position) AS position
+             FROM unnest(g.members) WITH ORDINALITY AS u(member, position) GROUP BY 1
+           ) x ORDER BY x.position)`,
+        { mapping: JSON.stringify(mapping) },
+        transaction,
+      );
+    });
+    const unknown = names.length - Object.keys(mapping).length;
+    if (unknown > 0) logger.warn({ unknown }, 'officers the identity provider does not know were kept by user name; designate them again');
   },
 };

@@ -1,6 +1,8 @@
 /**
  * The demo program `npm start` sets up, following the seed's example process: a social worker, a
- * junior officer and a senior officer (who assesses the amount), each a named demo user.
+ * junior officer and a senior officer (who assesses the amount), each a named demo user. They are
+ * named by user name like a manager would; the service looks each up in the identity provider and
+ * stores their subject.
  */
 import type { ProgramsService } from './service.js';
 

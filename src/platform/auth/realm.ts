@@ -31,6 +31,8 @@ export interface RealmUser {
   /** Plain-text password from `credentials[type=password].value`; absent for service accounts. */
   password: string | undefined;
   realmRoles: string[];
+  /** Roles of clients by client id, e.g. `{ 'realm-management': ['view-users'] }` for a service account. */
+  clientRoles: Record<string, string[]>;
   /** User attributes, first value of each (the export stores lists). */
   attributes: Record<string, string>;
   /** Set when this is the service-account user of that client. */
@@ -154,6 +156,7 @@ function readUser(reader: ExportReader, value: unknown, at: string, realmName: s
     emailVerified: reader.optionalBoolean(user, 'emailVerified', at) ?? false,
     password: passwordCredential ? readPlainPassword(reader, passwordCredential, username, `${at}/credentials`) : undefined,
     realmRoles: reader.stringList(user.realmRoles, `${at}/realmRoles`),
+    clientRoles: readClientRoles(reader, user.clientRoles, `${at}/clientRoles`),
     attributes: readAttributes(reader, user.attributes, `${at}/attributes`),
     serviceAccountClientId: reader.optionalString(user, 'serviceAccountClientId', at),
   };
@@ -169,6 +172,13 @@ function readPlainPassword(reader: ExportReader, credential: ExportObject, usern
     );
   }
   return value;
+}
+
+function readClientRoles(reader: ExportReader, value: unknown, at: string): Record<string, string[]> {
+  if (value === undefined || value === null) return {};
+  return Object.fromEntries(
+    Object.entries(reader.object(value, at)).map(([client, roles]) => [client, reader.stringList(roles, `${at}/${client}`)]),
+  );
 }
 
 function readAttributes(reader: ExportReader, value: unknown, at: string): Record<string, string> {
@@ -281,6 +291,7 @@ function missingServiceAccounts(users: RealmUser[], clients: RealmClient[], real
         emailVerified: false,
         password: undefined,
         realmRoles: [],
+        clientRoles: {},
         attributes: {},
         serviceAccountClientId: client.clientId,
       };

@@ -132,6 +132,20 @@ export const ERROR_CODES = {
     title: 'No officer group with that code',
     explanation: 'The stage names an officer group that does not exist. Create the group first, or choose an existing one.',
   },
+  ERR_OFFICER_UNKNOWN: {
+    status: 400,
+    title: 'No such officer in the identity provider',
+    explanation:
+      'A user named as an officer (of a stage or in a group) is not in the identity provider, or their account is disabled. ' +
+      'Check the user name.',
+  },
+  ERR_OFFICER_LACKS_ROLE: {
+    status: 400,
+    title: 'This user is not an officer',
+    explanation:
+      'A user named as an officer does not hold the reviewer or assessor role. Give them one in the identity provider first, ' +
+      'or choose someone else.',
+  },
   ERR_STAGE_POSITION: {
     status: 400,
     title: 'The stage position is past the end of the list',

@@ -48,7 +48,10 @@ export interface StageFormValues {
 export interface OfficerGroupFormValues {
   code: string;
   name: string;
+  /** User names, one a line. */
   members: string;
+  /** The version of the group being edited; empty for a new one. */
+  version: string;
 }
 
 const PROGRAM_HINTS: Record<string, string> = {
@@ -71,15 +74,15 @@ const STAGE_HINTS: Record<string, string> = {
   kind: 'Choose review or assessment.',
   officer: 'Choose who decides this stage.',
   'officer.type': 'Choose a named user or a group.',
-  'officer.ref': "Enter the officer's username, or the code of a group.",
+  'officer.ref': "Enter the officer's user name, or the code of a group.",
   position: 'Enter a position from 1 up, or leave it empty to add the stage at the end.',
 };
 
 const GROUP_HINTS: Record<string, string> = {
   code: 'Use 2 to 64 lower-case letters, digits or dashes, starting with a letter or digit (for example junior-officers).',
   name: 'Enter a name of up to 200 characters.',
-  members: 'List at most 500 usernames.',
-  'members.*': 'Each username has at most 255 characters.',
+  members: 'List at most 500 user names.',
+  'members.*': 'Each user name has at most 255 characters.',
 };
 
 function text(body: FormBody, name: string): string {
@@ -239,7 +242,8 @@ export function stageFormValues(stage: Stage): StageFormValues {
     name: stage.name,
     kind: stage.kind,
     officerType: stage.officer.type,
-    officerRef: stage.officer.ref,
+    // A person by the user name they were designated with; the service looks it up again.
+    officerRef: stage.officer.username ?? stage.officer.ref,
     position: String(stage.position),
     version: '',
   };
@@ -261,13 +265,18 @@ export function toStageInput(values: StageFormValues, schemas: SchemaValidator):
   return input as StageInput;
 }
 
-/** Only the fields the form sent: the move buttons send a position, the change form the rest. */
+/**
+ * Only the fields the form sent: the move buttons send a position, the change form the rest. An officer
+ * sent back as shown is left out, so renaming a stage does not look its officer up again.
+ */
 export function toStagePatch(body: FormBody, schemas: SchemaValidator): StagePatch {
   const values = readStageForm(body);
   const patch: Record<string, unknown> = { version: parseVersion(values.version) };
   if ('name' in body) patch.name = values.name;
   if ('kind' in body) patch.kind = values.kind;
-  if ('officerType' in body || 'officerRef' in body) patch.officer = { type: values.officerType, ref: values.officerRef };
+  const officerSent = 'officerType' in body || 'officerRef' in body;
+  const officerAsShown = values.officerType === text(body, 'shownOfficerType') && values.officerRef === text(body, 'shownOfficerRef');
+  if (officerSent && !officerAsShown) patch.officer = { type: values.officerType, ref: values.officerRef };
   if ('position' in body) patch.position = numberOrText(values.position);
   check(schemas, 'StagePatch', patch, STAGE_HINTS);
   return patch as StagePatch;
@@ -282,14 +291,21 @@ export function readOfficerGroupForm(body: FormBody): OfficerGroupFormValues {
     code: text(body, 'code').toLowerCase(),
     name: text(body, 'name'),
     members: typeof body.members === 'string' ? body.members : '',
+    version: text(body, 'version'),
   };
 }
 
+/** Members by the user name they were added with (a member the provider did not know, by what is stored). */
 export function officerGroupFormValues(group: OfficerGroup): OfficerGroupFormValues {
-  return { code: group.code, name: group.name, members: group.members.join('\n') };
+  return {
+    code: group.code,
+    name: group.name,
+    members: group.members.map((member) => member.username ?? member.subject).join('\n'),
+    version: String(group.version),
+  };
 }
 
-/** Usernames separated by commas or new lines; blanks and repeats dropped. */
+/** User names separated by commas or new lines; blanks and repeats dropped. */
 function splitMembers(members: string): string[] {
   return [
     ...new Set(
@@ -301,8 +317,14 @@ function splitMembers(members: string): string[] {
   ];
 }
 
-export function toOfficerGroupInput(values: OfficerGroupFormValues, schemas: SchemaValidator): { code: string; input: OfficerGroupInput } {
-  const input = { name: values.name, members: splitMembers(values.members) };
+/** A new group is sent with version 0, so a code someone else took meanwhile is refused, not overwritten. */
+export function toOfficerGroupInput(
+  values: OfficerGroupFormValues,
+  schemas: SchemaValidator,
+  mode: 'create' | 'change',
+): { code: string; input: OfficerGroupInput } {
+  const version = mode === 'create' ? 0 : parseVersion(values.version);
+  const input = { version, name: values.name, members: splitMembers(values.members) };
   const fields = [...schemas.validate('GroupCode', values.code, '/body/code'), ...schemas.validate('OfficerGroupInput', input, '/body')];
   if (fields.length > 0) throw new FormInputError('Some fields need attention.', plainFields(fields, GROUP_HINTS));
   return { code: values.code, input };

@@ -1,10 +1,13 @@
-/** Officer groups: the groups a stage can be designated to, with their members (usernames). */
+/**
+ * Officer groups: the groups a stage can be designated to. Members are typed as user names; the
+ * service checks each in the identity provider and keeps them by subject, and the page shows them by
+ * name. Each save carries the version the page holds.
+ */
 import { Router, type Response } from 'express';
 import { NotFoundError } from '../../platform/http/errors.js';
 import type { OfficerGroup } from '../../modules/programs/index.js';
 import { actorOf, type AdminContext } from './context.js';
 import {
-  FormInputError,
   officerGroupFormValues,
   readOfficerGroupForm,
   toOfficerGroupInput,
@@ -12,11 +15,13 @@ import {
   type FormBody,
   type OfficerGroupFormValues,
 } from './forms.js';
-import { attempt } from './outcome.js';
+import { attempt, type Refusal } from './outcome.js';
 
 const GROUP_CODE = /^[a-z0-9][a-z0-9-]{1,63}$/;
 
 const NOTICES = { saved: 'Group saved.' } as const;
+
+const GROUP_CONFLICT_MESSAGE = 'Someone else changed this group; here is the current version.';
 
 interface GroupsView {
   groups: OfficerGroup[];
@@ -25,14 +30,27 @@ interface GroupsView {
   form: { values: OfficerGroupFormValues; errors: FieldMessages };
   notice?: string;
   alert?: string;
+  conflict?: string;
 }
 
 function emptyGroupForm(): OfficerGroupFormValues {
-  return { code: '', name: '', members: '' };
+  return { code: '', name: '', members: '', version: '' };
 }
 
 function renderGroups(res: Response, view: GroupsView, status = 200): void {
   res.status(status).render('admin/officer-groups.njk', view);
+}
+
+/** Each refused member (`members.3`) is told next to the one Members field. */
+function groupFieldErrors(fields: FieldMessages): FieldMessages {
+  const errors: FieldMessages = {};
+  const members: string[] = [];
+  for (const [key, message] of Object.entries(fields)) {
+    if (/^members\.\d+$/.test(key)) members.push(message);
+    else errors[key] = message;
+  }
+  if (members.length > 0) errors.members = [errors.members, ...new Set(members)].filter(Boolean).join(' ');
+  return errors;
 }
 
 export function createOfficerGroupPages(context: AdminContext): Router {
@@ -56,48 +74,48 @@ export function createOfficerGroupPages(context: AdminContext): Router {
     renderGroups(res, { groups, editing: group.code, form: { values: officerGroupFormValues(group), errors: {} } });
   });
 
-  // Saving a group replaces it, so creating one must not silently overwrite a group with the same code.
+  // A new group is saved with version 0: a code that is taken is refused, never overwritten.
   router.post('/officer-groups', async (req, res) => {
     const values = readOfficerGroupForm(req.body as FormBody);
     const schemas = await context.schemas();
-    const outcome = await attempt(async () => {
-      const { code, input } = toOfficerGroupInput(values, schemas);
-      if ((await programs.listOfficerGroups()).some((g) => g.code === code)) {
-        throw new FormInputError('Some fields need attention.', [
-          { path: '/body/code', message: `A group with the code ${code} already exists; edit that group instead.` },
-        ]);
-      }
+    const outcome = await attempt(() => {
+      const { code, input } = toOfficerGroupInput(values, schemas, 'create');
       return programs.saveOfficerGroup(actorOf(req), code, input);
     });
     if (outcome.ok) {
       res.redirect(303, '/admin/officer-groups?notice=saved');
       return;
     }
-    renderGroups(
-      res,
-      { groups: await programs.listOfficerGroups(), form: { values, errors: outcome.refusal.fields }, alert: outcome.refusal.message },
-      outcome.refusal.status,
-    );
+    const errors: FieldMessages = outcome.refusal.conflict
+      ? { code: `A group with the code ${values.code} already exists; edit that group instead.` }
+      : groupFieldErrors(outcome.refusal.fields);
+    const alert = outcome.refusal.conflict ? undefined : outcome.refusal.message;
+    renderGroups(res, { groups: await programs.listOfficerGroups(), form: { values, errors }, alert }, outcome.refusal.status);
   });
 
   router.post('/officer-groups/:code', async (req, res) => {
-    const { groups, group } = await findGroup(req.params.code);
+    const { group } = await findGroup(req.params.code);
     const values = { ...readOfficerGroupForm(req.body as FormBody), code: group.code };
     const schemas = await context.schemas();
     const outcome = await attempt(() => {
-      const { code, input } = toOfficerGroupInput(values, schemas);
+      const { code, input } = toOfficerGroupInput(values, schemas, 'change');
       return programs.saveOfficerGroup(actorOf(req), code, input);
     });
     if (outcome.ok) {
       res.redirect(303, '/admin/officer-groups?notice=saved');
       return;
     }
-    renderGroups(
-      res,
-      { groups, editing: group.code, form: { values, errors: outcome.refusal.fields }, alert: outcome.refusal.message },
-      outcome.refusal.status,
-    );
+    renderGroups(res, await refusedChange(group.code, values, outcome.refusal), outcome.refusal.status);
   });
+
+  /** After a conflict the form shows the group as it is now; otherwise what was typed, with the errors. */
+  async function refusedChange(code: string, values: OfficerGroupFormValues, refusal: Refusal): Promise<GroupsView> {
+    const { groups, group } = await findGroup(code);
+    if (refusal.conflict) {
+      return { groups, editing: code, form: { values: officerGroupFormValues(group), errors: {} }, conflict: GROUP_CONFLICT_MESSAGE };
+    }
+    return { groups, editing: code, form: { values, errors: groupFieldErrors(refusal.fields) }, alert: refusal.message };
+  }
 
   return router;
 }

@@ -75,9 +75,16 @@ export function buildAccessTokenClaims({ user, client, grantedScope, sessionId }
     scope: keycloakScope(grantedScope),
     ...buildProfileClaims(user, client, 'access_token'),
     realm_access: { roles: [...user.realmRoles] },
+    resource_access: resourceAccess(user),
     // Keycloak names the client in service-account tokens only.
     client_id: user.serviceAccountClientId,
   });
+}
+
+/** Client roles as Keycloak writes them, e.g. the directory's `realm-management` roles; absent when there are none. */
+function resourceAccess(user: RealmUser): Record<string, { roles: string[] }> | undefined {
+  const entries = Object.entries(user.clientRoles).filter(([, roles]) => roles.length > 0);
+  return entries.length === 0 ? undefined : Object.fromEntries(entries.map(([client, roles]) => [client, { roles: [...roles] }]));
 }
 
 function withoutUndefined(claims: ClaimSet): ClaimSet {

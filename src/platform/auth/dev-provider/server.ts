@@ -1,6 +1,7 @@
 /**
  * Assembles the development provider: oidc-provider configured from the realm, mounted under the
- * issuer path of an express app that also serves the sign-in pages and UserInfo.
+ * issuer path of an express app that also serves the sign-in pages, UserInfo and the admin API calls
+ * the service's user directory makes.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -9,6 +10,7 @@ import express from 'express';
 import { Provider, errors, type Account, type Client, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { DevProvider, StartDevProviderOptions } from '../dev-provider.js';
 import type { Realm } from '../realm.js';
+import { createAdminRoutes } from './admin-routes.js';
 import { ACCESS_TOKEN_RESOURCE, createKeycloakTokenCustomizer, describeAccessTokenResource } from './access-tokens.js';
 import { isTokenClient, toClientMetadata } from './clients.js';
 import { createRealmDirectory, type RealmDirectory } from './directory.js';
@@ -18,6 +20,7 @@ import { registerPasswordGrant } from './password-grant.js';
 import { isRedirectUriAllowed } from './redirect-uris.js';
 import { createSignInRoutes, interactionPath } from './sign-in-routes.js';
 import { loadOrCreateSigningKey, type SigningKeySet } from './signing-key.js';
+import { createAccessTokenCheck } from './token-check.js';
 import { USERINFO_PATH, createUserinfoRoute } from './userinfo-route.js';
 
 /** Keycloak's endpoint paths under the issuer, so URLs look the same with either provider. */
@@ -65,7 +68,9 @@ function buildApp(options: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(createSignInRoutes({ provider, directory, issuerPath, logger: options.logger }));
-  app.use(createUserinfoRoute({ issuer: options.issuer, issuerPath, directory, signingKeys: options.signingKey.jwks.keys }));
+  const checkToken = createAccessTokenCheck({ issuer: options.issuer, directory, signingKeys: options.signingKey.jwks.keys });
+  app.use(createUserinfoRoute({ issuerPath, directory, checkToken }));
+  app.use(createAdminRoutes({ realm: options.realm, directory, checkToken }));
   app.use(issuerPath, provider.callback());
   return app;
 }

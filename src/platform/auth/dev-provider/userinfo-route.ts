@@ -4,52 +4,36 @@
  * then return the user's claims as the token's client maps them.
  */
 import { Router, type Request, type Response } from 'express';
-import { createLocalJWKSet, jwtVerify, type JWK } from 'jose';
 import type { RealmDirectory } from './directory.js';
 import { buildProfileClaims } from './keycloak-claims.js';
+import type { AccessTokenCheck } from './token-check.js';
 
 export const USERINFO_PATH = '/protocol/openid-connect/userinfo';
 
 export interface UserinfoRouteOptions {
-  issuer: string;
   issuerPath: string;
   directory: RealmDirectory;
-  /** The provider's signing keys (private members are ignored). */
-  signingKeys: JWK[];
+  checkToken: AccessTokenCheck;
 }
 
 export function createUserinfoRoute(options: UserinfoRouteOptions): Router {
-  const keys = createLocalJWKSet({ keys: options.signingKeys.map(toPublicJwk) });
   const router = Router();
   const answerUserinfo = async (req: Request, res: Response): Promise<void> => {
-    const token = bearerToken(req);
-    if (!token) {
+    const checked = await options.checkToken(req);
+    if (checked === 'missing') {
       refuse(res, 'invalid_request', 'a bearer access token is required');
       return;
     }
-    let payload;
-    try {
-      ({ payload } = await jwtVerify(token, keys, { issuer: options.issuer, algorithms: ['RS256'] }));
-    } catch {
-      refuse(res, 'invalid_token', 'the access token is invalid or expired');
+    if (checked === 'invalid') {
+      refuse(res, 'invalid_token', 'the access token is invalid, expired or names no user of this realm');
       return;
     }
-    const user = typeof payload.sub === 'string' ? options.directory.findUserById(payload.sub) : undefined;
-    if (!user) {
-      refuse(res, 'invalid_token', 'the access token names no user of this realm');
-      return;
-    }
-    const client = typeof payload.azp === 'string' ? options.directory.findClient(payload.azp) : undefined;
-    res.set('Cache-Control', 'no-store').json({ sub: user.id, ...buildProfileClaims(user, client, 'userinfo') });
+    const client = checked.clientId === undefined ? undefined : options.directory.findClient(checked.clientId);
+    res.set('Cache-Control', 'no-store').json({ sub: checked.user.id, ...buildProfileClaims(checked.user, client, 'userinfo') });
   };
   router.get(`${options.issuerPath}${USERINFO_PATH}`, answerUserinfo);
   router.post(`${options.issuerPath}${USERINFO_PATH}`, answerUserinfo);
   return router;
-}
-
-function bearerToken(req: Request): string | undefined {
-  const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
-  return match?.[1];
 }
 
 function refuse(res: Response, error: 'invalid_request' | 'invalid_token', description: string): void {
@@ -57,8 +41,4 @@ function refuse(res: Response, error: 'invalid_request' | 'invalid_token', descr
     .status(401)
     .set('WWW-Authenticate', `Bearer error="${error}", error_description="${description}"`)
     .json({ error, error_description: description });
-}
-
-function toPublicJwk({ kty, n, e, kid, alg, use }: JWK): JWK {
-  return { kty, n, e, kid, alg, use };
 }

@@ -1,0 +1,53 @@
+/** The rules every program change keeps, whichever operation makes it. */
+import type { Transaction } from 'sequelize';
+import { selectRows } from '../../platform/db/sql.js';
+import { ConflictError, InputError } from '../../platform/http/errors.js';
+import type { NewStage, StageRow } from './models.js';
+import type { Actor, ProgramStore } from './program-store.js';
+
+/** Applicants (and anyone who does not run programs) see open programs only. */
+export function seesClosedPrograms(actor: Actor): boolean {
+  return actor.roles.some((role) => role !== 'applicant' && role !== 'service-provider');
+}
+
+/** An open program must keep a stage that sets the amount. */
+export function assertRunnable(state: 'open' | 'closed', stages: Array<Pick<StageRow, 'kind'>>): void {
+  if (state === 'open' && !stages.some((stage) => stage.kind === 'assessment')) {
+    throw new ConflictError(
+      'An open program needs at least one stage, and one of them must be an assessment stage.',
+      'ERR_PROGRAM_NEEDS_ASSESSMENT_STAGE',
+    );
+  }
+}
+
+/** `item` placed at 1-based `position` (default: last); a position past the end is refused. */
+export function insertAt<T>(list: T[], item: T, position: number | undefined): T[] {
+  const index = position === undefined ? list.length : position - 1;
+  if (index < 0 || index > list.length)
+    throw new InputError(
+      `Position ${position} is beyond the end of the list (${list.length + 1} at most).`,
+      [{ path: '/body/position', message: `must be at most ${list.length + 1}` }],
+      'ERR_STAGE_POSITION',
+    );
+  return [...list.slice(0, index), item, ...list.slice(index)];
+}
+
+/** A stage may name a group only once the group exists. */
+export async function assertGroupsExist(
+  store: ProgramStore,
+  officers: Array<NewStage['officer']>,
+  transaction: Transaction,
+): Promise<void> {
+  const codes = [...new Set(officers.filter((o) => o.type === 'group').map((o) => o.ref))];
+  if (codes.length === 0) return;
+  const found = await selectRows<{ code: string }>(
+    store.sequelize,
+    'SELECT code FROM officer_groups WHERE code = ANY(:codes)',
+    { codes },
+    transaction,
+  );
+  const missing = codes.filter((code) => !found.some((row) => row.code === code));
+  if (missing.length > 0) {
+    throw new InputError(`No officer group ${missing.map((c) => `"${c}"`).join(', ')}; create it first.`, [], 'ERR_OFFICER_GROUP_UNKNOWN');
+  }
+}
