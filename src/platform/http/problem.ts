@@ -138,6 +138,41 @@ function fromValidator(err: ForeignHttpError, req: Request): AppError | undefine
   }
 }
 
+/** What PostgreSQL says of a statement it refused (pg's DatabaseError), without the values it may quote. */
+interface DatabaseFault {
+  code: string;
+  column?: string;
+}
+
+/** The PostgreSQL error behind `err`: pg's own, or wrapped by Sequelize (`parent`, `original`) or as a `cause`. */
+export function findDatabaseFault(err: unknown, depth = 0): DatabaseFault | undefined {
+  if (err === null || typeof err !== 'object' || depth > 4) return undefined;
+  const record = err as { code?: unknown; severity?: unknown; routine?: unknown; column?: unknown; parent?: unknown; original?: unknown };
+  const fromPostgres = record.severity !== undefined || record.routine !== undefined;
+  if (fromPostgres && typeof record.code === 'string' && /^[0-9A-Z]{5}$/.test(record.code)) {
+    return { code: record.code, column: typeof record.column === 'string' ? record.column : undefined };
+  }
+  return [record.parent, record.original, (err as { cause?: unknown }).cause].reduce<DatabaseFault | undefined>(
+    (found, inner) => found ?? findDatabaseFault(inner, depth + 1),
+    undefined,
+  );
+}
+
+/**
+ * The last safety net for bad input: a value PostgreSQL refused as data (SQLSTATE class 22: out of range,
+ * too long, an impossible date, a character it cannot hold) is the caller's 400, never a 500. The checks
+ * before the database should have caught it, so it is also logged (by code and column only).
+ */
+function fromDatabase(err: unknown, req: Request): AppError | undefined {
+  const fault = findDatabaseFault(err);
+  if (!fault?.code.startsWith('22')) return undefined;
+  req.log.warn({ sqlState: fault.code, column: fault.column }, 'a value the checks let through was refused by the database');
+  return new AppError('ERR_VALUE_NOT_STORABLE', {
+    detail: fault.column ? `The value of ${fault.column} cannot be stored.` : 'A value in the request cannot be stored.',
+    fields: [{ path: '/body', message: 'has a value that cannot be stored' }],
+  });
+}
+
 export function toAppError(err: unknown, req: Request): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof MultipartBodyError) return fromMultipart(err);
@@ -155,7 +190,7 @@ export function toAppError(err: unknown, req: Request): AppError {
   }
   if (err !== null && typeof err === 'object') {
     const foreign = err as ForeignHttpError;
-    const mapped = fromBodyParser(foreign) ?? fromValidator(foreign, req);
+    const mapped = fromBodyParser(foreign) ?? fromValidator(foreign, req) ?? fromDatabase(err, req);
     if (mapped) return mapped;
   }
   return new AppError('ERR_INTERNAL', {
