@@ -3,6 +3,7 @@
  * No stack trace or internal message ever reaches the client; 5xx causes are logged with the request id.
  */
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import { findDatabaseFault } from '../db/database-fault.js';
 import { ERROR_CODES } from './error-codes.js';
 import { AppError, InputError, type ErrorCode, type FieldError } from './errors.js';
 
@@ -138,26 +139,6 @@ function fromValidator(err: ForeignHttpError, req: Request): AppError | undefine
   }
 }
 
-/** What PostgreSQL says of a statement it refused (pg's DatabaseError), without the values it may quote. */
-interface DatabaseFault {
-  code: string;
-  column?: string;
-}
-
-/** The PostgreSQL error behind `err`: pg's own, or wrapped by Sequelize (`parent`, `original`) or as a `cause`. */
-export function findDatabaseFault(err: unknown, depth = 0): DatabaseFault | undefined {
-  if (err === null || typeof err !== 'object' || depth > 4) return undefined;
-  const record = err as { code?: unknown; severity?: unknown; routine?: unknown; column?: unknown; parent?: unknown; original?: unknown };
-  const fromPostgres = record.severity !== undefined || record.routine !== undefined;
-  if (fromPostgres && typeof record.code === 'string' && /^[0-9A-Z]{5}$/.test(record.code)) {
-    return { code: record.code, column: typeof record.column === 'string' ? record.column : undefined };
-  }
-  return [record.parent, record.original, (err as { cause?: unknown }).cause].reduce<DatabaseFault | undefined>(
-    (found, inner) => found ?? findDatabaseFault(inner, depth + 1),
-    undefined,
-  );
-}
-
 /**
  * The last safety net for bad input: a value PostgreSQL refused as data (SQLSTATE class 22: out of range,
  * too long, an impossible date, a character it cannot hold) is the caller's 400, never a 500. The checks
@@ -165,8 +146,8 @@ export function findDatabaseFault(err: unknown, depth = 0): DatabaseFault | unde
  */
 function fromDatabase(err: unknown, req: Request): AppError | undefined {
   const fault = findDatabaseFault(err);
-  if (!fault?.code.startsWith('22')) return undefined;
-  req.log.warn({ sqlState: fault.code, column: fault.column }, 'a value the checks let through was refused by the database');
+  if (!fault?.sqlState.startsWith('22')) return undefined;
+  req.log.warn({ sqlState: fault.sqlState, column: fault.column }, 'a value the checks let through was refused by the database');
   return new AppError('ERR_VALUE_NOT_STORABLE', {
     detail: fault.column ? `The value of ${fault.column} cannot be stored.` : 'A value in the request cannot be stored.',
     fields: [{ path: '/body', message: 'has a value that cannot be stored' }],
