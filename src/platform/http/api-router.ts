@@ -104,11 +104,18 @@ const reportDeferredBodyError: RequestHandler = (req, _res, next) => {
   next(req.deferredBodyError ?? (req.is('multipart/form-data') ? unstorableTextError(req, ['body']) : undefined));
 };
 
+/** API answers carry personal data, or say who may see it: no browser or proxy keeps a copy. */
+const doNotStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
 /** Throws a ContractError when an operation of the spec has no handler or a handler names no operation. */
 export function createApiRouter(options: ApiRouterOptions): ApiRouter {
   const routes = routeOperations(options.spec, options.handlers);
   const api = Router();
   const bearerAuth = createBearerSecurityHandler(options.verifier);
+  api.use(doNotStore);
   api.use(parseJsonBodyAfterAuthentication(options.jsonBodyLimit));
   api.use(refuseUnstorableText);
   api.use(
