@@ -147,6 +147,8 @@ export function createApp(deps: AppDependencies): Express {
   app.use(createWebSessions({ pool: deps.sessionPool, secret: config.sessionSecret, secureCookie: config.publicUrl.startsWith('https:') }));
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   app.use((req, res, next) => {
+    // A signed-in person's pages show their data (or whose it is): kept by no browser cache or proxy.
+    if (req.session.principal) res.setHeader('Cache-Control', 'no-store');
     res.locals.principal = req.session.principal;
     res.locals.path = req.path;
     // Only pages that are rendered for a session need a token; creating one starts the session.

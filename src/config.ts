@@ -223,6 +223,23 @@ function auditConfig(env: Env, nodeEnv: Config['nodeEnv']): AuditConfig {
   return { checkpointKey, checkpointIntervalSeconds: integer(env, 'AUDIT_CHECKPOINT_INTERVAL_SECONDS', 300, 1, 86_400) };
 }
 
+/**
+ * The app listens on plain HTTP, so an https PUBLIC_URL means a TLS proxy in front. Unless the proxy is
+ * trusted, Express sees http, express-session never sends the Secure cookie, and sign-in silently fails:
+ * refused at start in every environment (development behind a local TLS proxy fails the same way).
+ */
+function trustProxyFor(env: Env, publicUrl: string): boolean {
+  const trustProxy = boolean(env, 'TRUST_PROXY', false);
+  if (publicUrl.startsWith('https:') && !trustProxy) {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      'must be true when PUBLIC_URL is https: the app serves plain HTTP behind a TLS proxy and, not trusting its X-Forwarded-Proto, ' +
+        'would never send the Secure session cookie, so no one could sign in. Set TRUST_PROXY=true, or an http PUBLIC_URL.',
+    );
+  }
+  return trustProxy;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development');
   const port = integer(env, 'PORT', 3000, 0, 65535);
@@ -263,7 +280,7 @@ export function loadConfig(env: Env = process.env): Config {
     jsonBodyLimit: integer(env, 'JSON_BODY_LIMIT', 100 * 1024, 1024, 50 * 1024 * 1024),
     validateResponses: boolean(env, 'VALIDATE_RESPONSES', nodeEnv === 'test'),
     opensearchUrl: url(env, 'OPENSEARCH_URL', ['http:', 'https:']),
-    trustProxy: boolean(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxyFor(env, publicUrl),
     documents: documentsConfig(env, root),
     outbox: outboxConfig(env),
     paths: {

@@ -35,8 +35,22 @@ describe('signing in on the pages', () => {
     await expect(page.getByTestId('signed-in-roles').innerText()).resolves.toContain('applicant');
     await expect(page.getByRole('link', { name: 'Self-Service Portal' }).isVisible()).resolves.toBe(true);
 
+    // A signed-in page is kept by no cache.
+    const home = await page.goto(`${testApp.url}/`);
+    expect(home?.headers()['cache-control']).toBe('no-store');
+
+    const signOut = page.waitForResponse((response) => response.url() === `${testApp.url}/auth/logout`);
     await page.getByRole('button', { name: 'Sign out' }).click();
+    const signedOut = await signOut;
+    // The browser drops the session cookie, and the provider is not handed the ID token in the URL.
+    expect(await signedOut.headerValue('set-cookie')).toMatch(/^iaod\.sid=;.*Expires=Thu, 01 Jan 1970/);
+    expect(new URL((await signedOut.headerValue('location')) ?? '').searchParams.has('id_token_hint')).toBe(false);
+    expect(new URL((await signedOut.headerValue('location')) ?? '').searchParams.get('client_id')).toBe('iaod-web');
+    // Keycloak asks to confirm a sign-out that comes without an ID token; the development provider does not.
+    await page.waitForURL((url) => url.href === `${testApp.url}/` || /logout/.test(url.pathname));
+    if (!page.url().startsWith(testApp.url)) await page.getByRole('button', { name: /log ?out|sign ?out|yes/i }).click();
     await page.waitForURL(`${testApp.url}/`);
+    expect((await page.context().cookies(testApp.url)).map((cookie) => cookie.name)).not.toContain('iaod.sid');
     await expect(page.getByRole('link', { name: 'Sign in' }).first().isVisible()).resolves.toBe(true);
     await page.close();
 

@@ -34,6 +34,17 @@ describe('API authentication and roles', () => {
     expect(res.body.portals.map((p: { id: string }) => p.id)).toEqual(['applicant']);
   });
 
+  it('asks every cache to keep no copy of an API answer, an error included', async () => {
+    const token = await tokenFor('amina');
+    const answers = await Promise.all([
+      request(testApp.app).get('/api/v1/me').set('Authorization', `Bearer ${token}`),
+      request(testApp.app).get('/api/v1/me/registrant').set('Authorization', `Bearer ${token}`),
+      request(testApp.app).get('/api/v1/me'),
+      request(testApp.app).get('/api/v1/no-such-thing').set('Authorization', `Bearer ${token}`),
+    ]);
+    expect(answers.map((res) => res.headers['cache-control'])).toEqual(['no-store', 'no-store', 'no-store', 'no-store']);
+  });
+
   it('refuses a request without a token with 401', async () => {
     const res = await request(testApp.app).get('/api/v1/me');
     expect(res.status).toBe(401);

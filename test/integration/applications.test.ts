@@ -187,6 +187,32 @@ describe('applications', () => {
     expect(await countMine(amina)).toBe(before);
   });
 
+  it('replays a repeated Idempotency-Key for the same application sent with its keys in another order', async () => {
+    const key = randomUUID();
+    const body = applicationFor(program.id);
+    const first = await submit(amina, body, key);
+    const before = await countMine(amina);
+    /** The same JSON, every object's keys reversed: other bytes, the same request (RFC 8785). */
+    const reversed = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(reversed)
+        : value !== null && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .reverse()
+                .map(([k, v]) => [k, reversed(v)]),
+            )
+          : value;
+    const reordered = reversed(body);
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(body));
+    const again = await submit(amina, reordered, key);
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body.id).toBe(first.body.id);
+    expect(await countMine(amina)).toBe(before);
+  });
+
   it('refuses an Idempotency-Key reused for a different application with 422', async () => {
     const key = randomUUID();
     await submit(amina, applicationFor(program.id), key);

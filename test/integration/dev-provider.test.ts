@@ -373,6 +373,24 @@ describe('development OpenID provider', () => {
     const nextSignIn = await browser.open((await startSignIn(config)).url);
     expect(nextSignIn.html).toContain('name="password"');
   });
+
+  it('signs out with the client id and the post-logout address, no ID token in the URL', async () => {
+    const config = await discoverWebClient(provider.issuer);
+    const signIn = await startSignIn(config);
+    const browser = new Browser();
+    const loginPage = await browser.open(signIn.url);
+    await browser.open(readForm(loginPage.html, loginPage.url).action, { username: 'amina', password: 'demo' });
+
+    const logoutUrl = oidc.buildEndSessionUrl(config, { client_id: 'iaod-web', post_logout_redirect_uri: `${APP_ORIGIN}/` });
+    expect(logoutUrl.searchParams.has('id_token_hint')).toBe(false);
+    const logoutPage = await browser.open(logoutUrl);
+    const { action, fields } = readForm(logoutPage.html, logoutPage.url);
+    const afterLogout = await browser.open(action, fields);
+
+    expect(afterLogout.leftFor?.href).toBe(`${APP_ORIGIN}/`);
+    const nextSignIn = await browser.open((await startSignIn(config)).url);
+    expect(nextSignIn.html).toContain('name="password"');
+  });
 });
 
 describe('development OpenID provider signing key', () => {

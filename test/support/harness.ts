@@ -6,6 +6,7 @@ import http from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
+import type { DestinationStream } from 'pino';
 import { createApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createAccessTokenVerifier, type AccessTokenVerifier } from '../../src/platform/auth/access-token.js';
@@ -35,6 +36,8 @@ export interface StartTestAppOptions {
   outboxConsumers?: OutboxConsumer[];
   /** The clock the outbox relay's back-off is measured by. */
   now?: () => Date;
+  /** Where the app's logger writes (with `env.LOG_LEVEL`), instead of stdout. */
+  logStream?: DestinationStream;
 }
 
 export async function startTestApp(options: StartTestAppOptions = {}): Promise<TestApp> {
@@ -55,7 +58,7 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
   });
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, options.logStream);
   const runtime = await startRuntime(config, logger, {
     migrations,
     outboxConsumers: [...createOutboxConsumers({ config, logger }), ...(options.outboxConsumers ?? [])],

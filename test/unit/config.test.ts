@@ -43,6 +43,28 @@ describe('loadConfig', () => {
     expect(config.oidc.directory).toEqual({ clientId: 'people', clientSecret: 'a-real-secret' });
   });
 
+  it.each(['production', 'development', 'test'])(
+    'refuses in %s an https PUBLIC_URL with TRUST_PROXY false, naming both settings',
+    (nodeEnv) => {
+      const production = {
+        SESSION_SECRET: 'a-long-enough-random-secret',
+        AUDIT_CHECKPOINT_KEY: 'another-long-random-secret',
+        OIDC_ISSUER: 'https://id.example.org/realms/iaod',
+      };
+      const error = failureOf({ NODE_ENV: nodeEnv, ...production, PUBLIC_URL: 'https://iaod.example.org' });
+      expect(error.setting).toBe('TRUST_PROXY');
+      expect(error.message).toContain('PUBLIC_URL');
+      expect(failureOf({ NODE_ENV: nodeEnv, ...production, PUBLIC_URL: 'https://iaod.example.org', TRUST_PROXY: 'false' }).setting).toBe(
+        'TRUST_PROXY',
+      );
+    },
+  );
+
+  it('takes an https PUBLIC_URL behind a trusted proxy, and an http one without', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://iaod.example.org', TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ PUBLIC_URL: 'http://iaod.internal:3000' }).trustProxy).toBe(false);
+  });
+
   it('drops a trailing slash from the issuer so it matches the token', () => {
     expect(loadConfig({ OIDC_ISSUER: 'http://127.0.0.1:8080/realms/iaod/' }).oidc.issuer).toBe('http://127.0.0.1:8080/realms/iaod');
   });

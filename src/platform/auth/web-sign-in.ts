@@ -8,6 +8,7 @@ import { ServiceUnavailableError, InputError } from '../http/errors.js';
 import type { AccessTokenVerifier } from './access-token.js';
 import type { Principal } from './principal.js';
 import { verifyCsrfToken } from '../web/csrf.js';
+import { SESSION_COOKIE } from '../web/session.js';
 
 export interface WebSignInOptions {
   issuer: string;
@@ -97,24 +98,24 @@ export function createSignInRoutes(options: WebSignInOptions): Router {
     // A new session id after sign-in, so an id planted before it is worthless.
     await new Promise<void>((resolve, reject) => req.session.regenerate((err: unknown) => (err ? reject(err) : resolve())));
     req.session.principal = principal;
-    if (tokens.id_token) req.session.idToken = tokens.id_token;
     await saveSession(req.session);
     await options.recordSession(principal, 'session.signed-in');
     res.redirect(pending.returnTo);
   });
 
   router.post('/auth/logout', verifyCsrfToken, async (req, res) => {
-    const idToken = req.session.idToken;
     const principal = req.session.principal;
     await new Promise<void>((resolve, reject) => req.session.destroy((err: unknown) => (err ? reject(err) : resolve())));
+    // The browser forgets the cookie too, rather than keep an id that no longer opens anything.
+    res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: options.publicUrl.startsWith('https:') });
     if (principal) await options.recordSession(principal, 'session.signed-out');
     let target = `${options.publicUrl}/`;
     try {
       const config = await configuration();
       if (config.serverMetadata().end_session_endpoint) {
-        const parameters: Record<string, string> = { post_logout_redirect_uri: `${options.publicUrl}/`, client_id: options.clientId };
-        if (idToken) parameters.id_token_hint = idToken;
-        target = oidc.buildEndSessionUrl(config, parameters).href;
+        // No id_token_hint: the ID token carries personal claims (name, national ID), and a URL ends up in
+        // browser history and proxy logs. The client id with a registered post-logout URI is enough.
+        target = oidc.buildEndSessionUrl(config, { client_id: options.clientId, post_logout_redirect_uri: `${options.publicUrl}/` }).href;
       }
     } catch (error) {
       // Our session is gone either way; the provider's session ends when it next answers.

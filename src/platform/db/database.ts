@@ -11,7 +11,9 @@ export interface Database {
 export function connectDatabase(url: string, logger: Logger, poolMax = 10): Database {
   const sequelize = new Sequelize(url, {
     dialect: 'postgres',
+    // The statement only: values travel as bind parameters, which are never logged (they may be personal data).
     logging: (sql) => logger.trace({ sql }, 'sql'),
+    logQueryParameters: false,
     pool: { max: poolMax, min: 0, idle: 10_000, acquire: 10_000 },
     define: { underscored: true, timestamps: true },
   });

@@ -10,7 +10,9 @@ import type { OpenAPIV3 } from 'express-openapi-validator/dist/framework/types.j
 import type { AccessTokenVerifier } from '../auth/access-token.js';
 import { createBearerSecurityHandler } from '../auth/api-security.js';
 import { routeOperations, type ApiOperation, type OperationHandlers } from './operations.js';
+import { InputError } from './errors.js';
 import { MultipartBodyError, sendNotFoundProblem, sendProblemForError, type MultipartFailureCode } from './problem.js';
+import { findUnstorableText, isCalendarDate } from './storable-values.js';
 
 export interface ApiRouterOptions {
   spec: OpenAPIV3.DocumentV3_1;
@@ -76,8 +78,36 @@ function multipartUploader(maxUploadBytes: number) {
   };
 }
 
+function unstorableTextError(req: Request, parts: Array<'body' | 'query'>): InputError | undefined {
+  const fields = parts.flatMap((part) => findUnstorableText(req[part], `/${part}`));
+  if (fields.length === 0) return undefined;
+  return new InputError(fields.map((field) => `${field.path} ${field.message}`).join('; '), fields);
+}
+
+/**
+ * Text PostgreSQL cannot store (see storable-values.ts) in a JSON body or the query is refused whatever
+ * else is wrong, but reported as a body error is: after authentication.
+ */
+const refuseUnstorableText: RequestHandler = (req, _res, next) => {
+  if (req.deferredBodyError === undefined) {
+    const error = unstorableTextError(req, ['body', 'query']);
+    if (error) {
+      req.deferredBodyError = error;
+      req.body = undefined;
+    }
+  }
+  next();
+};
+
+/** A form's text fields are read only once the validator has authenticated the caller. */
 const reportDeferredBodyError: RequestHandler = (req, _res, next) => {
-  next(req.deferredBodyError);
+  next(req.deferredBodyError ?? (req.is('multipart/form-data') ? unstorableTextError(req, ['body']) : undefined));
+};
+
+/** API answers carry personal data, or say who may see it: no browser or proxy keeps a copy. */
+const doNotStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
 };
 
 /** Throws a ContractError when an operation of the spec has no handler or a handler names no operation. */
@@ -85,7 +115,9 @@ export function createApiRouter(options: ApiRouterOptions): ApiRouter {
   const routes = routeOperations(options.spec, options.handlers);
   const api = Router();
   const bearerAuth = createBearerSecurityHandler(options.verifier);
+  api.use(doNotStore);
   api.use(parseJsonBodyAfterAuthentication(options.jsonBodyLimit));
+  api.use(refuseUnstorableText);
   api.use(
     openApiValidator({
       apiSpec: options.spec,
@@ -94,6 +126,8 @@ export function createApiRouter(options: ApiRouterOptions): ApiRouter {
       validateSecurity: { handlers: { bearerAuth } },
       fileUploader: multipartUploader(options.maxUploadBytes),
       validateApiSpec: true,
+      // The default (ajv-formats' fast mode) takes 2023-02-31 for a date.
+      formats: { date: isCalendarDate },
       // Probes are documented in the spec but served outside /api.
       ignorePaths: /^\/(healthz|readyz)$/,
     }) as unknown as RequestHandler[],

@@ -25,6 +25,11 @@ export const ERROR_CODES = {
     explanation:
       'Part of the request is missing, unknown or has a value that is not accepted. Each field is named; correct it and send again.',
   },
+  ERR_VALUE_NOT_STORABLE: {
+    status: 400,
+    title: 'A value cannot be stored as sent',
+    explanation: 'A value is out of range, too long, or has characters that cannot be stored. Correct it and send it again.',
+  },
   ERR_MALFORMED_JSON: {
     status: 400,
     title: 'The body is not well-formed JSON',

@@ -6,6 +6,7 @@
  * is remembered.
  */
 import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
 import type { Sequelize, Transaction } from 'sequelize';
 import { execute, selectOne } from '../db/sql.js';
 import { UnprocessableError } from './errors.js';
@@ -26,12 +27,21 @@ export interface IdempotencyClaim<T> {
   replay?: { body: T };
 }
 
+/**
+ * The request as RFC 8785 canonical JSON (keys sorted, numbers and strings in one form), so the same
+ * request with its keys in another order or `1.0` for `1` is recognised as the same.
+ */
 function fingerprint(operation: string, request: unknown): string {
-  return createHash('sha256')
-    .update(operation)
-    .update('\n')
-    .update(JSON.stringify(request ?? null))
-    .digest('hex');
+  return digest(operation, canonicalize(request ?? null) ?? 'null');
+}
+
+/** Keys claimed before the canonical form (within a deploy, a retry may meet one): the bytes as parsed. */
+function legacyFingerprint(operation: string, request: unknown): string {
+  return digest(operation, JSON.stringify(request ?? null));
+}
+
+function digest(operation: string, text: string): string {
+  return createHash('sha256').update(operation).update('\n').update(text).digest('hex');
 }
 
 export async function claimIdempotencyKey<T>(
@@ -56,7 +66,8 @@ export async function claimIdempotencyKey<T>(
     { subject, key },
     transaction,
   );
-  if (!first || first.operation !== operation || first.request_hash !== hash) {
+  const sameRequest = first?.request_hash === hash || first?.request_hash === legacyFingerprint(operation, request);
+  if (!first || first.operation !== operation || !sameRequest) {
     throw new UnprocessableError(
       'This Idempotency-Key was already used for a different request; use a new key for a new request.',
       'ERR_IDEMPOTENCY_KEY_REUSED',

@@ -3,6 +3,7 @@
  * No stack trace or internal message ever reaches the client; 5xx causes are logged with the request id.
  */
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import { findDatabaseFault } from '../db/database-fault.js';
 import { ERROR_CODES } from './error-codes.js';
 import { AppError, InputError, type ErrorCode, type FieldError } from './errors.js';
 
@@ -138,6 +139,21 @@ function fromValidator(err: ForeignHttpError, req: Request): AppError | undefine
   }
 }
 
+/**
+ * The last safety net for bad input: a value PostgreSQL refused as data (SQLSTATE class 22: out of range,
+ * too long, an impossible date, a character it cannot hold) is the caller's 400, never a 500. The checks
+ * before the database should have caught it, so it is also logged (by code and column only).
+ */
+function fromDatabase(err: unknown, req: Request): AppError | undefined {
+  const fault = findDatabaseFault(err);
+  if (!fault?.sqlState.startsWith('22')) return undefined;
+  req.log.warn({ sqlState: fault.sqlState, column: fault.column }, 'a value the checks let through was refused by the database');
+  return new AppError('ERR_VALUE_NOT_STORABLE', {
+    detail: fault.column ? `The value of ${fault.column} cannot be stored.` : 'A value in the request cannot be stored.',
+    fields: [{ path: '/body', message: 'has a value that cannot be stored' }],
+  });
+}
+
 export function toAppError(err: unknown, req: Request): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof MultipartBodyError) return fromMultipart(err);
@@ -155,7 +171,7 @@ export function toAppError(err: unknown, req: Request): AppError {
   }
   if (err !== null && typeof err === 'object') {
     const foreign = err as ForeignHttpError;
-    const mapped = fromBodyParser(foreign) ?? fromValidator(foreign, req);
+    const mapped = fromBodyParser(foreign) ?? fromValidator(foreign, req) ?? fromDatabase(err, req);
     if (mapped) return mapped;
   }
   return new AppError('ERR_INTERNAL', {

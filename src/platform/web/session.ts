@@ -11,7 +11,6 @@ import type { Principal } from '../auth/principal.js';
 declare module 'express-session' {
   interface SessionData {
     principal: Principal;
-    idToken: string;
     csrfToken: string;
     signIn: { state: string; nonce: string; codeVerifier: string; returnTo: string };
   }

@@ -207,6 +207,11 @@ const FIELDS: Record<string, FieldSpec> = {
 
 /** Messages the services give that say more than "wrong" (see the registry's and applications' checks). */
 const SPECIFIC: Array<{ test: RegExp; message: (error: FieldError) => string }> = [
+  // REFUSED_TEXT_MESSAGE (storable-values.ts): a NUL or another invisible character, usually pasted.
+  {
+    test: /control characters/,
+    message: () => 'This has characters we cannot save, such as invisible ones copied with the text. Delete them, or type it again.',
+  },
   { test: /in the future/, message: () => 'The birth date cannot be in the future.' },
   {
     test: /within the last (\d+) years/,

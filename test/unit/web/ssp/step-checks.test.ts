@@ -82,6 +82,34 @@ describe('the apply steps, checked by the contract', () => {
     expect(person(values)).toEqual({ [field]: message });
   });
 
+  const UNSTORABLE = 'This has characters we cannot save, such as invisible ones copied with the text. Delete them, or type it again.';
+
+  it.each([
+    ['a NUL character', 'Amina\u0000'],
+    ['an escape character', '\u001bAmina'],
+    ['half a surrogate pair', 'Ami\ud800na'],
+  ])('refuses %s in any text field, on Back too, in plain language', (_what, text) => {
+    expect(person({ givenName: text })).toEqual({ givenName: UNSTORABLE });
+    expect(person({ occupation: text }, 'lenient')).toEqual({ occupation: UNSTORABLE });
+    expect(checks.treatment(readTreatmentForm({ ...TREATMENT, description: text }), EMPTY, PROGRAM, 'lenient')).toEqual({
+      description: UNSTORABLE,
+    });
+    expect(checks.address(readAddressForm({ region: 'Coast', locality: text }), EMPTY, 'complete')).toEqual({ locality: UNSTORABLE });
+    expect(checks.member(readMemberForm({ ...MEMBER, familyName: text }), EMPTY)).toEqual({ familyName: UNSTORABLE });
+  });
+
+  it('keeps tabs and line breaks, which people type', () => {
+    expect(
+      checks.treatment(readTreatmentForm({ ...TREATMENT, description: 'Pain\r\n\tsince Monday.' }), EMPTY, PROGRAM, 'complete'),
+    ).toEqual({});
+  });
+
+  it.each(['2023-02-29', '2023-04-31', '0000-01-01'])('refuses the impossible date %s as a birth date', (birthDate) => {
+    expect(checks.member(readMemberForm({ ...MEMBER, birthDate }), EMPTY)).toEqual({
+      birthDate: 'Enter a real date as year-month-day, for example 1990-02-14.',
+    });
+  });
+
   it('lists the messages in the order of the form', () => {
     expect(Object.keys(person({ email: 'no', phone: 'none', givenName: '' }))).toEqual(['givenName', 'phone', 'email']);
   });
