@@ -9,6 +9,7 @@ import request from 'supertest';
 import type { Response } from 'supertest';
 import { loadApiSpec } from '../../src/platform/http/spec.js';
 import { selectRows } from '../../src/platform/db/sql.js';
+import { createCommandRunner } from '../../src/platform/db/command.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { tokenFor } from '../support/tokens.js';
 import { applicationFor, createProgram, uniqueCode } from '../support/fixtures.js';
@@ -287,6 +288,14 @@ describe('every state change is recorded', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]?.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(outbox).toHaveLength(1);
+  });
+
+  it('refuses a command that claims events were written in its statement when the runner did not give them', async () => {
+    const commands = createCommandRunner({ sequelize: testApp.runtime.database.sequelize });
+    const forged = { ctes: '', replacements: {}, events: [{ type: 'x.done', aggregateType: 'x', aggregateId: randomUUID() }] };
+    await expect(commands.run({ subject: 's', username: 'u' }, async () => ({ result: 1, events: forged }))).rejects.toThrow(
+      /inlined events it was not given/,
+    );
   });
 
   it('records the registrant an application enrols or changes, with the application', async () => {

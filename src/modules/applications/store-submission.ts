@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'sequelize';
 import type { Principal } from '../../platform/auth/principal.js';
-import type { CommandOutcome, DomainEvent } from '../../platform/db/command.js';
+import type { CommandContext, CommandOutcome, DomainEvent } from '../../platform/db/command.js';
 import { selectRows } from '../../platform/db/sql.js';
 import { ConflictError } from '../../platform/http/errors.js';
 import { snapshotOf } from './application-snapshot.js';
@@ -36,6 +36,7 @@ export async function storeSubmission(
   draftId: string | undefined,
   prefix: string,
   transaction: Transaction,
+  context: CommandContext,
 ): Promise<CommandOutcome<Application>> {
   const nationalId = requireNationalId(actor);
   const { program, attached } = await checkApplication(deps, actor, input, nationalId, prefix, transaction);
@@ -74,7 +75,8 @@ export async function storeSubmission(
       familyMembers: input.familyMembers?.length ?? 0,
     },
   };
-  // The application and its documents in one statement: one round trip, all or nothing.
+  const events = context.inlineEvents(registrantEvent ? [registrantEvent, submitted] : [submitted]);
+  // The application, its documents and its events in one statement: one round trip, all or nothing.
   const stored = await selectRows<{ reference: string }>(
     deps.sequelize,
     `WITH application AS (${draftId ? SUBMIT_DRAFT : INSERT_APPLICATION}),
@@ -82,10 +84,12 @@ export async function storeSubmission(
        INSERT INTO application_documents (application_id, document_id, kind)
        SELECT :id, d.document_id, d.kind
        FROM application, jsonb_to_recordset(CAST(:documents AS jsonb)) AS d(document_id uuid, kind varchar)
-     )
+     ),
+     ${events.ctes}
      SELECT reference FROM application`,
     {
       ...values,
+      ...events.replacements,
       id,
       reference: draftId ? null : formatReference(await deps.nextApplicationNumber(transaction)),
       documents: JSON.stringify(attached.map((d) => ({ document_id: d.documentId, kind: d.kind }))),
@@ -104,5 +108,5 @@ export async function storeSubmission(
     current_stage: 1,
     submitted_at: today,
   });
-  return { result: application, events: registrantEvent ? [registrantEvent, submitted] : [submitted] };
+  return { result: application, events };
 }

@@ -22,7 +22,7 @@ export async function submitApplication(
   const { result, replayed } = await deps.commands.runIdempotent(
     actor,
     { key: idempotencyKey, operation: 'submitApplication', request: input },
-    (transaction) => storeSubmission(deps, actor, input, undefined, '/body', transaction),
+    (transaction, context) => storeSubmission(deps, actor, input, undefined, '/body', transaction, context),
   );
   return { application: result, replayed };
 }

@@ -11,7 +11,7 @@ export async function submitDraft(deps: ApplicationsDeps, actor: Principal, id: 
   const { result, replayed } = await deps.commands.runIdempotent(
     actor,
     { key: idempotencyKey, operation: 'submitApplicationDraft', request: { id } },
-    async (transaction) => {
+    async (transaction, context) => {
       const draft = await readOwnDraft(deps, actor, id, transaction, true);
       const data = draft.draft ?? { programId: draft.program_id };
       const problems = deps.schemas.validate('ApplicationInput', data, '/data');
@@ -22,7 +22,7 @@ export async function submitDraft(deps: ApplicationsDeps, actor: Principal, id: 
           'ERR_APPLICATION_INCOMPLETE',
         );
       }
-      return storeSubmission(deps, actor, data as ApplicationInput, id, '/data', transaction);
+      return storeSubmission(deps, actor, data as ApplicationInput, id, '/data', transaction, context);
     },
   );
   return { application: result, replayed };

@@ -30,35 +30,43 @@ export interface WriteEventsOptions {
   toOutbox: boolean;
 }
 
-/** The statement; `:events` is a JSON list, one element per event, already in chain-key order. */
-const WRITE_EVENTS = `WITH input AS (
-    SELECT * FROM jsonb_to_recordset(CAST(:events AS jsonb)) AS e(ord int, chain_key varchar, content_hash char(64), action varchar,
+/**
+ * The events as members of a WITH clause (`event_input`, `event_heads`, `event_audit`, `event_outbox`),
+ * so they can be written in one statement of their own or inside a command's statement. `:eventList` is
+ * a JSON list, one element per event, in chain-key order.
+ */
+const EVENT_CTES = `event_input AS (
+    SELECT * FROM jsonb_to_recordset(CAST(:eventList AS jsonb)) AS e(ord int, chain_key varchar, content_hash char(64), action varchar,
       entity_type varchar, entity_id varchar, details jsonb)
   ),
-  heads AS (
+  event_heads AS (
     INSERT INTO audit_chain_heads AS h (chain_key, seq, content_hash, prev_hash, hash)
-    SELECT chain_key, 1, content_hash, NULL, encode(sha256(convert_to(':' || content_hash, 'UTF8')), 'hex') FROM input ORDER BY ord
+    SELECT chain_key, 1, content_hash, NULL, encode(sha256(convert_to(':' || content_hash, 'UTF8')), 'hex') FROM event_input ORDER BY ord
     ON CONFLICT (chain_key) DO UPDATE SET seq = h.seq + 1, content_hash = EXCLUDED.content_hash, prev_hash = h.hash,
       hash = encode(sha256(convert_to(h.hash || ':' || EXCLUDED.content_hash, 'UTF8')), 'hex')
     RETURNING chain_key, seq, prev_hash, hash
   ),
-  audit AS (
+  event_audit AS (
     INSERT INTO audit_events (occurred_at, actor_subject, actor_username, action, entity_type, entity_id, details,
       chain_key, seq, prev_hash, hash)
-    SELECT CAST(:occurredAt AS timestamptz), :actorSubject, :actorName, i.action, i.entity_type, i.entity_id, i.details, i.chain_key,
-      h.seq, h.prev_hash, h.hash
-    FROM input i JOIN heads h USING (chain_key) ORDER BY i.ord
+    SELECT CAST(:eventOccurredAt AS timestamptz), :eventActorSubject, :eventActorName, i.action, i.entity_type, i.entity_id, i.details,
+      i.chain_key, h.seq, h.prev_hash, h.hash
+    FROM event_input i JOIN event_heads h USING (chain_key) ORDER BY i.ord
     RETURNING id
   ),
-  outbox AS (
+  event_outbox AS (
     INSERT INTO outbox_events (occurred_at, event_type, aggregate_type, aggregate_id, payload)
-    SELECT CAST(:occurredAt AS timestamptz), action, entity_type, entity_id, details FROM input WHERE :toOutbox ORDER BY ord
-  )
-  SELECT count(*) AS written FROM audit`;
+    SELECT CAST(:eventOccurredAt AS timestamptz), action, entity_type, entity_id, details FROM event_input WHERE :eventToOutbox ORDER BY ord
+  )`;
 
-export async function writeEvents(sequelize: Sequelize, transaction: Transaction, options: WriteEventsOptions): Promise<void> {
+export interface EventStatement {
+  /** Members of a WITH clause; every one runs whether or not the statement reads it. */
+  ctes: string;
+  replacements: Record<string, unknown>;
+}
+
+export function eventStatement(options: WriteEventsOptions): EventStatement {
   const { actor, events } = options;
-  if (events.length === 0) return;
   const occurredAt = options.occurredAt.toISOString();
   const rows = events.map((event) => {
     const content: AuditContent = {
@@ -83,16 +91,20 @@ export async function writeEvents(sequelize: Sequelize, transaction: Transaction
   if (keys.size !== rows.length) throw new TypeError('one command may write one event per aggregate');
   // Chain heads are locked in key order, so two commands touching the same aggregates cannot deadlock.
   rows.sort((a, b) => (a.chain_key < b.chain_key ? -1 : a.chain_key > b.chain_key ? 1 : 0));
-  await selectRows(
-    sequelize,
-    WRITE_EVENTS,
-    {
-      events: JSON.stringify(rows.map((row, ord) => ({ ...row, ord }))),
-      occurredAt,
-      actorSubject: actor.subject,
-      actorName: actor.username,
-      toOutbox: options.toOutbox,
+  return {
+    ctes: EVENT_CTES,
+    replacements: {
+      eventList: JSON.stringify(rows.map((row, ord) => ({ ...row, ord }))),
+      eventOccurredAt: occurredAt,
+      eventActorSubject: actor.subject,
+      eventActorName: actor.username,
+      eventToOutbox: options.toOutbox,
     },
-    transaction,
-  );
+  };
+}
+
+export async function writeEvents(sequelize: Sequelize, transaction: Transaction, options: WriteEventsOptions): Promise<void> {
+  if (options.events.length === 0) return;
+  const { ctes, replacements } = eventStatement(options);
+  await selectRows(sequelize, `WITH ${ctes} SELECT count(*) AS written FROM event_audit`, replacements, transaction);
 }

@@ -8,7 +8,10 @@ import type { Sequelize, Transaction } from 'sequelize';
 
 export interface AppRole {
   name: string;
-  /** Set when the role may be created here (development, tests); a production role is made by the DBA. */
+  /**
+   * Set when the migrations own the role: they create it, or set this password on it, so a changed
+   * DATABASE_APP_PASSWORD takes effect. Unset for a role given in DATABASE_APP_URL, which the DBA owns.
+   */
   password: string | undefined;
 }
 
@@ -27,6 +30,8 @@ export async function grantAppRole(sequelize: Sequelize, transaction: Transactio
       `DO $$ BEGIN
          IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${pg.escapeLiteral(role.name)}) THEN
            CREATE ROLE ${name} LOGIN PASSWORD ${pg.escapeLiteral(role.password)};
+         ELSE
+           ALTER ROLE ${name} WITH LOGIN PASSWORD ${pg.escapeLiteral(role.password)};
          END IF;
        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
        END $$`,

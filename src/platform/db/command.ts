@@ -5,18 +5,34 @@
  * its owner are recorded the same way, without an outbox row.
  */
 import type { Sequelize, Transaction } from 'sequelize';
-import { writeEvents, type Actor, type DomainEvent } from '../audit/write-events.js';
+import { eventStatement, writeEvents, type Actor, type DomainEvent, type EventStatement } from '../audit/write-events.js';
 import { claimIdempotencyKey, rememberIdempotentResult, type IdempotencyRequest } from '../http/idempotency.js';
 
 export type { Actor, DomainEvent };
 
 export interface CommandOutcome<T> {
   result: T;
-  /** What changed, one event per aggregate; empty only when the command changed nothing. */
-  events: DomainEvent[];
+  /**
+   * What changed, one event per aggregate; empty only when the command changed nothing. Or the events
+   * the command already wrote inside its own statement, as `context.inlineEvents` gave them.
+   */
+  events: DomainEvent[] | InlinedEvents;
 }
 
-export type Command<T> = (transaction: Transaction) => Promise<CommandOutcome<T>>;
+/** Events as CTE members for the command's own statement (see write-events.ts), from `inlineEvents`. */
+export interface InlinedEvents extends EventStatement {
+  readonly events: DomainEvent[];
+}
+
+export interface CommandContext {
+  /**
+   * For a hot path: the events as members of a WITH clause, to put in the command's own statement so the
+   * change and its record take one round trip. The command must run that statement and return these.
+   */
+  inlineEvents(events: DomainEvent[]): InlinedEvents;
+}
+
+export type Command<T> = (transaction: Transaction, context: CommandContext) => Promise<CommandOutcome<T>>;
 
 export interface IdempotentCommandResult<T> {
   result: T;
@@ -40,8 +56,19 @@ export interface CommandRunnerOptions {
 
 export function createCommandRunner({ sequelize, now = () => new Date() }: CommandRunnerOptions): CommandRunner {
   async function execute<T>(actor: Actor, command: Command<T>, transaction: Transaction): Promise<T> {
-    const { result, events } = await command(transaction);
-    await writeEvents(sequelize, transaction, { actor, events, occurredAt: now(), toOutbox: true });
+    const issued = new WeakSet<InlinedEvents>();
+    const context: CommandContext = {
+      inlineEvents(events) {
+        if (events.length === 0) throw new TypeError('nothing to inline: a command that changes nothing returns no events');
+        const inlined = { ...eventStatement({ actor, events, occurredAt: now(), toOutbox: true }), events };
+        issued.add(inlined);
+        return inlined;
+      },
+    };
+    const { result, events } = await command(transaction, context);
+    if (Array.isArray(events)) await writeEvents(sequelize, transaction, { actor, events, occurredAt: now(), toOutbox: true });
+    // Only statements this run produced count as written: a command cannot claim a record it did not make.
+    else if (!issued.has(events)) throw new TypeError('a command returned inlined events it was not given');
     return result;
   }
 
