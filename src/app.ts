@@ -88,7 +88,7 @@ export function createApp(deps: AppDependencies): Express {
   app.set('trust proxy', config.trustProxy);
   configureViews(app, config.paths.views, config.nodeEnv === 'development');
   const { sequelize } = deps.database;
-  const commands = createCommandRunner({ sequelize });
+  const commands = createCommandRunner({ sequelize, pool: deps.database.pool });
   const accounts = createAccountsService({ sequelize, commands });
   const documents = createDocumentStore({ config: config.documents, sequelize, commands });
   const programs = createProgramsService({ sequelize, commands, directory: deps.directory });

@@ -68,7 +68,11 @@ async function main(): Promise<void> {
 /** The demo program names its officers, so the identity provider must answer; if it does not, the next start tries again. */
 async function seedDemo(runtime: Runtime, logger: Logger): Promise<void> {
   const { sequelize } = runtime.database;
-  const programs = createProgramsService({ sequelize, commands: createCommandRunner({ sequelize }), directory: runtime.directory });
+  const programs = createProgramsService({
+    sequelize,
+    commands: createCommandRunner({ sequelize, pool: runtime.database.pool }),
+    directory: runtime.directory,
+  });
   try {
     if ((await seedDemoProgram(programs)) === 'created') logger.info('demo program EMERG-SURG created and opened');
   } catch (error) {

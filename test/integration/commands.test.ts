@@ -291,7 +291,7 @@ describe('every state change is recorded', () => {
   });
 
   it('refuses a command that claims events were written in its statement when the runner did not give them', async () => {
-    const commands = createCommandRunner({ sequelize: testApp.runtime.database.sequelize });
+    const commands = createCommandRunner({ sequelize: testApp.runtime.database.sequelize, pool: testApp.runtime.database.pool });
     const forged = { ctes: '', replacements: {}, events: [{ type: 'x.done', aggregateType: 'x', aggregateId: randomUUID() }] };
     await expect(commands.run({ subject: 's', username: 'u' }, async () => ({ result: 1, events: forged }))).rejects.toThrow(
       /inlined events it was not given/,

@@ -1,5 +1,5 @@
 /** The rules of a complete application beyond its schema. Field paths start at `prefix`: `/body`, or `/data` for a draft. */
-import type { Transaction } from 'sequelize';
+import type { Transaction } from '../../platform/db/sql.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { ForbiddenError, InputError, UnprocessableError, type ErrorCodeWithStatus, type FieldError } from '../../platform/http/errors.js';
 import type { OpenProgram } from '../programs/index.js';

@@ -1,5 +1,6 @@
 /** What every applications operation stands on, passed in by the service factory (and by tests). */
-import type { Sequelize, Transaction } from 'sequelize';
+import type { Sequelize } from 'sequelize';
+import type { Transaction } from '../../platform/db/sql.js';
 import type { CommandRunner } from '../../platform/db/command.js';
 import type { SchemaValidator } from '../../platform/http/schema-validator.js';
 import type { ProgramsService } from '../programs/index.js';

@@ -5,7 +5,8 @@
  * Crockford base32 (no I, L, O, U) spells it; a final check character catches a mistyped symbol.
  * Uniqueness comes from the sequence, not from chance.
  */
-import type { Sequelize, Transaction } from 'sequelize';
+import type { Sequelize } from 'sequelize';
+import type { Transaction } from '../../platform/db/sql.js';
 import { selectOne } from '../../platform/db/sql.js';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

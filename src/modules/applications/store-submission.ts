@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'sequelize';
+import type { Transaction } from '../../platform/db/sql.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { CommandContext, CommandOutcome, DomainEvent } from '../../platform/db/command.js';
 import { selectRows } from '../../platform/db/sql.js';

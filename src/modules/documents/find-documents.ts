@@ -1,4 +1,5 @@
-import type { Sequelize, Transaction } from 'sequelize';
+import type { Sequelize } from 'sequelize';
+import type { Transaction } from '../../platform/db/sql.js';
 import { selectRows } from '../../platform/db/sql.js';
 import { toDocumentMetadata, type DocumentMetadata } from './document-store.js';
 import type { DocumentRow } from './models.js';

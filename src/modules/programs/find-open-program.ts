@@ -1,4 +1,4 @@
-import type { Transaction } from 'sequelize';
+import type { Transaction } from '../../platform/db/sql.js';
 import { selectOne } from '../../platform/db/sql.js';
 import { toOpenProgram, type OpenProgram, type ProgramRow, type StageRow } from './models.js';
 import type { ProgramStore } from './program-store.js';

@@ -1,4 +1,4 @@
-import type { Transaction } from 'sequelize';
+import type { Transaction } from '../../platform/db/sql.js';
 import { selectRows } from '../../platform/db/sql.js';
 import { toOfficerGroup, type OfficerGroup, type OfficerGroupRow } from './models.js';
 import type { ProgramStore } from './program-store.js';

@@ -4,7 +4,7 @@
  * hold an officer role. What the provider said about them is kept in `officers`, so pages and the API
  * show names without asking the provider on every read.
  */
-import type { Transaction } from 'sequelize';
+import type { Transaction } from '../../platform/db/sql.js';
 import { findUsers, type DirectoryUser } from '../../platform/auth/user-directory.js';
 import { execute } from '../../platform/db/sql.js';
 import { InputError, type ErrorCode, type FieldError } from '../../platform/http/errors.js';

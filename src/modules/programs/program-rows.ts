@@ -1,6 +1,6 @@
 /** Reading and writing the rows of a program and its stages, inside the caller's transaction. */
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'sequelize';
+import type { Transaction } from '../../platform/db/sql.js';
 import { execute, selectOne, selectRows } from '../../platform/db/sql.js';
 import { ConflictError, NotFoundError } from '../../platform/http/errors.js';
 import { toProgram, type NewStage, type Program, type ProgramRow, type StageRow } from './models.js';

@@ -1,5 +1,5 @@
 /** The rules every program change keeps, whichever operation makes it. */
-import type { Transaction } from 'sequelize';
+import type { Transaction } from '../../platform/db/sql.js';
 import { selectRows } from '../../platform/db/sql.js';
 import { ConflictError, InputError } from '../../platform/http/errors.js';
 import type { NewStage, StageRow } from './models.js';

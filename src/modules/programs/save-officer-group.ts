@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'sequelize';
+import type { Transaction } from '../../platform/db/sql.js';
 import { execute, selectOne } from '../../platform/db/sql.js';
 import { ConflictError, NotFoundError } from '../../platform/http/errors.js';
 import { readOfficerGroup } from './list-officer-groups.js';

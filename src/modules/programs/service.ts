@@ -6,7 +6,8 @@
  *
  * Each operation lives in its own file; this factory only binds them to one store.
  */
-import type { Sequelize, Transaction } from 'sequelize';
+import type { Sequelize } from 'sequelize';
+import type { Transaction } from '../../platform/db/sql.js';
 import type { UserDirectory } from '../../platform/auth/user-directory.js';
 import type { CommandRunner } from '../../platform/db/command.js';
 import { addStage } from './add-stage.js';

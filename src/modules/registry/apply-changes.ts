@@ -1,4 +1,4 @@
-import type { Transaction } from 'sequelize';
+import type { Transaction } from '../../platform/db/sql.js';
 import { execute } from '../../platform/db/sql.js';
 import type { Actor, RegistryDeps } from './deps.js';
 import { familyKey, insertFamily, loadFamily, type FamilyRows } from './family-members.js';

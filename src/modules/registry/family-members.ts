@@ -2,7 +2,7 @@
  * A registrant's family members: read for many registrants at once, written as one INSERT … SELECT
  * from a JSON list, and compared by content (they have no identity of their own in the input).
  */
-import type { Transaction } from 'sequelize';
+import type { Transaction } from '../../platform/db/sql.js';
 import { execute, selectRows } from '../../platform/db/sql.js';
 import type { RegistryDeps } from './deps.js';
 import type { FamilyMemberInput, FamilyMemberRow } from './models.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'sequelize';
+import type { Transaction } from '../../platform/db/sql.js';
 import type { DomainEvent } from '../../platform/db/command.js';
 import { selectOne } from '../../platform/db/sql.js';
 import { ConflictError } from '../../platform/http/errors.js';

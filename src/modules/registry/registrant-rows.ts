@@ -1,5 +1,5 @@
 /** Registrant rows as the operations read and insert them. */
-import type { Transaction } from 'sequelize';
+import type { Transaction } from '../../platform/db/sql.js';
 import { selectOne, selectRows } from '../../platform/db/sql.js';
 import type { Actor, RegistryDeps } from './deps.js';
 import { familyJson, insertFamilySql, loadFamily, type FamilyRows } from './family-members.js';

@@ -4,7 +4,8 @@
  * so later edits here never change what an officer sees on an application. Each operation has its own
  * file; this binds them to their dependencies for the routes and the applications module.
  */
-import type { Sequelize, Transaction } from 'sequelize';
+import type { Sequelize } from 'sequelize';
+import type { Transaction } from '../../platform/db/sql.js';
 import type { CommandRunner } from '../../platform/db/command.js';
 import { createRegistrant } from './create-registrant.js';
 import type { Actor, RegistryDeps } from './deps.js';

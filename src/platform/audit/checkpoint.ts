@@ -5,7 +5,8 @@
  * ids below the snapshot's xmin), so an event committed late is never skipped: it falls in the next one.
  */
 import { createHash, createHmac } from 'node:crypto';
-import type { Sequelize, Transaction } from 'sequelize';
+import type { Sequelize } from 'sequelize';
+import type { Transaction } from '../db/sql.js';
 import type { Logger } from 'pino';
 import { selectOne, selectRows } from '../db/sql.js';
 

@@ -3,7 +3,8 @@
  * aggregate's hash chain (the chain head row is locked until commit, so two writers of one aggregate
  * queue), the audit row, and, for state changes, the outbox row for consumers.
  */
-import type { Sequelize, Transaction } from 'sequelize';
+import type { Sequelize } from 'sequelize';
+import type { Transaction } from '../db/sql.js';
 import { selectRows } from '../db/sql.js';
 import { chainKeyOf, contentHashOf, type AuditContent } from './event-hash.js';
 

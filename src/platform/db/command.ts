@@ -4,7 +4,9 @@
  * change and its record commit or roll back together. Reads of personal data by someone other than
  * its owner are recorded the same way, without an outbox row.
  */
-import type { Sequelize, Transaction } from 'sequelize';
+import type pg from 'pg';
+import type { Sequelize } from 'sequelize';
+import type { ClientTransaction, Transaction } from './sql.js';
 import { eventStatement, writeEvents, type Actor, type DomainEvent, type EventStatement } from '../audit/write-events.js';
 import { claimIdempotencyKey, rememberIdempotentResult, type IdempotencyRequest } from '../http/idempotency.js';
 
@@ -51,10 +53,31 @@ export interface CommandRunner {
 export interface CommandRunnerOptions {
   sequelize: Sequelize;
   /** The clock events are stamped with. */
+  /** The pool commands hold their transactions on (named prepared statements; see sql.ts). */
+  pool: pg.Pool;
   now?: () => Date;
 }
 
-export function createCommandRunner({ sequelize, now = () => new Date() }: CommandRunnerOptions): CommandRunner {
+/** BEGIN … COMMIT on a client of the pool; ROLLBACK on any error, and a client whose ROLLBACK failed is discarded. */
+async function inTransaction<T>(pool: pg.Pool, work: (transaction: ClientTransaction) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await work({ client });
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+      broken = rollbackError instanceof Error ? rollbackError : new Error('ROLLBACK failed');
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+export function createCommandRunner({ sequelize, pool, now = () => new Date() }: CommandRunnerOptions): CommandRunner {
   async function execute<T>(actor: Actor, command: Command<T>, transaction: Transaction): Promise<T> {
     const issued = new WeakSet<InlinedEvents>();
     const context: CommandContext = {
@@ -74,11 +97,11 @@ export function createCommandRunner({ sequelize, now = () => new Date() }: Comma
 
   return {
     run(actor, command) {
-      return sequelize.transaction((transaction) => execute(actor, command, transaction));
+      return inTransaction(pool, (transaction) => execute(actor, command, transaction));
     },
 
     runIdempotent<T>(actor: Actor, request: IdempotencyRequest, command: Command<T>): Promise<IdempotentCommandResult<T>> {
-      return sequelize.transaction(async (transaction) => {
+      return inTransaction(pool, async (transaction) => {
         const claim = await claimIdempotencyKey<T>(sequelize, transaction, actor.subject, request);
         if (claim.replay) return { result: claim.replay.body, replayed: true };
         const result = await execute(actor, command, transaction);
@@ -91,7 +114,7 @@ export function createCommandRunner({ sequelize, now = () => new Date() }: Comma
       if (events.length === 0) return;
       const write = (t: Transaction) => writeEvents(sequelize, t, { actor, events, occurredAt: now(), toOutbox: false });
       if (transaction) await write(transaction);
-      else await sequelize.transaction(write);
+      else await inTransaction(pool, write);
     },
   };
 }

@@ -1,8 +1,11 @@
+import pg from 'pg';
 import { Sequelize } from 'sequelize';
 import type { Logger } from 'pino';
 
 export interface Database {
   sequelize: Sequelize;
+  /** The pool commands run their transactions on (see command.ts). */
+  pool: pg.Pool;
   /** True when a trivial query answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -17,8 +20,12 @@ export function connectDatabase(url: string, logger: Logger, poolMax = 10): Data
     pool: { max: poolMax, min: 0, idle: 10_000, acquire: 10_000 },
     define: { underscored: true, timestamps: true },
   });
+  const pool = new pg.Pool({ connectionString: url, max: poolMax, idleTimeoutMillis: 10_000 });
+  // An idle client losing its server (restart, failover) must not crash the process.
+  pool.on('error', (error) => logger.warn({ err: error }, 'command pool client failed'));
   return {
     sequelize,
+    pool,
     async ping() {
       try {
         await sequelize.query('SELECT 1');
@@ -27,6 +34,8 @@ export function connectDatabase(url: string, logger: Logger, poolMax = 10): Data
         return false;
       }
     },
-    close: () => sequelize.close(),
+    async close() {
+      await Promise.all([sequelize.close(), pool.end()]);
+    },
   };
 }

@@ -1,14 +1,32 @@
 /**
  * The one data-access idiom of the project (docs/decisions.md): hand-written SQL with named
  * placeholders (`:name`), turned into PostgreSQL bind parameters (`$1`), so a value never becomes SQL
- * text. Sequelize provides the pool and the transactions; nothing here reaches into its internals.
+ * text. A command's transaction is held on a pg client of its own (see command.ts), where statements are
+ * named prepared statements (parsed and planned once per connection); other reads go through Sequelize's
+ * pool with `bind`. Nothing here reaches into Sequelize's internals.
  * A list is bound as one array parameter: write `= ANY(:ids)`, not `IN (:ids)`.
  */
-import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import { QueryTypes, type Sequelize, type Transaction as SequelizeTransaction } from 'sequelize';
+
+/** A command's transaction: BEGIN … COMMIT on a client of the command runner's pool. */
+export interface ClientTransaction {
+  readonly client: pg.PoolClient;
+}
+
+/** What a statement may run in: a command's transaction, or one Sequelize opened (migrations, the relay, checkpoints). */
+export type Transaction = ClientTransaction | SequelizeTransaction;
+
+function isClientTransaction(transaction: Transaction | undefined): transaction is ClientTransaction {
+  return transaction !== undefined && 'client' in transaction;
+}
 
 export type Replacements = Record<string, unknown>;
 
 interface BoundText {
+  /** The prepared statement's name: the same text always gets the same name. */
+  name: string;
   text: string;
   /** Placeholder names in the order of `$1, $2, …`. */
   parameters: string[];
@@ -31,7 +49,7 @@ function bindText(sql: string): BoundText {
       parameters.push(name);
       return `$${parameters.length}`;
     });
-    found = { text, parameters };
+    found = { name: `iaod_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, text, parameters };
     bound.set(sql, found);
   }
   return found;
@@ -51,7 +69,11 @@ export async function selectRows<T extends object>(
   transaction?: Transaction,
 ): Promise<T[]> {
   const statement = bindText(sql);
-  return sequelize.query<T>(statement.text, { type: QueryTypes.SELECT, bind: valuesOf(statement, replacements), transaction });
+  const values = valuesOf(statement, replacements);
+  if (isClientTransaction(transaction)) {
+    return (await transaction.client.query<T & pg.QueryResultRow>({ name: statement.name, text: statement.text, values })).rows;
+  }
+  return sequelize.query<T>(statement.text, { type: QueryTypes.SELECT, bind: values, transaction });
 }
 
 export async function selectOne<T extends object>(
@@ -72,7 +94,11 @@ export async function execute(
   transaction?: Transaction,
 ): Promise<number> {
   const statement = bindText(sql);
-  const [, meta] = await sequelize.query(statement.text, { bind: valuesOf(statement, replacements), transaction });
+  const values = valuesOf(statement, replacements);
+  if (isClientTransaction(transaction)) {
+    return (await transaction.client.query({ name: statement.name, text: statement.text, values })).rowCount ?? 0;
+  }
+  const [, meta] = await sequelize.query(statement.text, { bind: values, transaction });
   // Sequelize reports an INSERT's row count as a number, other statements' in pg's result object.
   if (typeof meta === 'number') return meta;
   const rowCount = (meta as { rowCount?: number } | undefined)?.rowCount;

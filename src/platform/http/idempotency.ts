@@ -7,7 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import type { Sequelize, Transaction } from 'sequelize';
+import type { Sequelize } from 'sequelize';
+import type { Transaction } from '../db/sql.js';
 import { execute, selectOne } from '../db/sql.js';
 import { UnprocessableError } from './errors.js';
 
