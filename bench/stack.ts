@@ -86,6 +86,7 @@ export async function startBenchStack(applicantCount = 20): Promise<BenchStack> 
     DATABASE_URL: databaseUrl.href,
     DATABASE_APP_PASSWORD: 'benchmark-app-password',
     AUDIT_CHECKPOINT_KEY: 'benchmark-audit-checkpoint-key',
+    REFERENCE_KEY: 'benchmark-reference-key',
     OIDC_ISSUER: provider.issuer,
     LOG_LEVEL: 'silent',
     VALIDATE_RESPONSES: 'false',

@@ -100,6 +100,7 @@ export function createApp(deps: AppDependencies): Express {
     registry,
     documents: { findOwnedBy: (ids, owner, transaction) => findDocumentsOwnedBy(sequelize, ids, owner, transaction) },
     commands,
+    referenceKey: { secret: config.referenceKey },
     schemas,
   });
 

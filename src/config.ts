@@ -36,6 +36,8 @@ export interface Config {
     directory: { clientId: string; clientSecret: string };
   };
   sessionSecret: string;
+  /** Keys the permutation of application references, so they reveal neither order nor volume. */
+  referenceKey: string;
   logLevel: LogLevel;
   /** Largest JSON body the API accepts, in bytes. */
   jsonBodyLimit: number;
@@ -191,6 +193,15 @@ function outboxConfig(env: Env): OutboxConfig {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const DEV_SESSION_SECRET = 'development-only-session-secret-change-me';
+const DEV_REFERENCE_KEY = 'development-only-reference-key-change-me';
+
+function referenceKey(env: Env, nodeEnv: Config['nodeEnv']): string {
+  const key = text(env, 'REFERENCE_KEY', DEV_REFERENCE_KEY);
+  if (nodeEnv === 'production' && key === DEV_REFERENCE_KEY)
+    throw new ConfigError('REFERENCE_KEY', 'must be set to a long random value in production');
+  if (key.length < 16) throw new ConfigError('REFERENCE_KEY', 'must be at least 16 characters');
+  return key;
+}
 const DEV_APP_PASSWORD = 'iaod-app-development-password';
 const DEV_CHECKPOINT_KEY = 'development-only-audit-checkpoint-key';
 
@@ -276,6 +287,7 @@ export function loadConfig(env: Env = process.env): Config {
       directory: directoryConfig(env),
     },
     sessionSecret,
+    referenceKey: referenceKey(env, nodeEnv),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     jsonBodyLimit: integer(env, 'JSON_BODY_LIMIT', 100 * 1024, 1024, 50 * 1024 * 1024),
     validateResponses: boolean(env, 'VALIDATE_RESPONSES', nodeEnv === 'test'),

@@ -49,6 +49,7 @@ describe('loadConfig', () => {
       const production = {
         SESSION_SECRET: 'a-long-enough-random-secret',
         AUDIT_CHECKPOINT_KEY: 'another-long-random-secret',
+        REFERENCE_KEY: 'a-third-long-random-secret',
         OIDC_ISSUER: 'https://id.example.org/realms/iaod',
       };
       const error = failureOf({ NODE_ENV: nodeEnv, ...production, PUBLIC_URL: 'https://iaod.example.org' });
@@ -63,6 +64,16 @@ describe('loadConfig', () => {
   it('takes an https PUBLIC_URL behind a trusted proxy, and an http one without', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://iaod.example.org', TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(loadConfig({ PUBLIC_URL: 'http://iaod.internal:3000' }).trustProxy).toBe(false);
+  });
+
+  it('requires a real REFERENCE_KEY in production, and at least 16 characters anywhere', () => {
+    const production = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'a-long-enough-random-secret',
+      AUDIT_CHECKPOINT_KEY: 'another-long-random-secret',
+    };
+    expect(failureOf({ ...production, OIDC_ISSUER: 'https://id.example.org/realms/iaod' }).setting).toBe('REFERENCE_KEY');
+    expect(failureOf({ REFERENCE_KEY: 'short' }).setting).toBe('REFERENCE_KEY');
   });
 
   it('drops a trailing slash from the issuer so it matches the token', () => {

@@ -4,6 +4,7 @@ import type { Transaction } from '../../platform/db/sql.js';
 import type { CommandRunner } from '../../platform/db/command.js';
 import type { SchemaValidator } from '../../platform/http/schema-validator.js';
 import type { ProgramsService } from '../programs/index.js';
+import type { ReferenceKey } from './reference.js';
 import type { RegistryService } from '../registry/index.js';
 
 /** What the applications module needs from the Document Store. */
@@ -24,6 +25,8 @@ export interface ApplicationsDeps {
   schemas: SchemaValidator;
   commands: CommandRunner;
   now: () => Date;
+  /** Keys the permutation that turns application numbers into references (REFERENCE_KEY). */
+  referenceKey: ReferenceKey;
   /** Hands out application numbers from blocks of the sequence (see reference.ts): one per service instance. */
   nextApplicationNumber: (transaction?: Transaction) => Promise<number>;
 }

@@ -1,10 +1,12 @@
 /**
  * Application references like `IA-7KQ-M3XD`: short, easy to read aloud, never colliding.
- * A PostgreSQL sequence gives each application a unique number; a fixed permutation of the 30-bit
- * range (a balanced Feistel network, so it is one-to-one) makes consecutive numbers look unrelated;
- * Crockford base32 (no I, L, O, U) spells it; a final check character catches a mistyped symbol.
- * Uniqueness comes from the sequence, not from chance.
+ * A PostgreSQL sequence gives each application a unique number; a keyed permutation of the 30-bit
+ * range (a balanced Feistel network with HMAC-SHA256 rounds, so it is one-to-one, and without the key
+ * neither the order nor the number of applications can be read from references) hides it; Crockford
+ * base32 (no I, L, O, U) spells it; a final check character catches a mistyped symbol. Uniqueness comes
+ * from the sequence, not from chance.
  */
+import { createHmac } from 'node:crypto';
 import type { Sequelize } from 'sequelize';
 import type { Transaction } from '../../platform/db/sql.js';
 import { selectOne } from '../../platform/db/sql.js';
@@ -13,24 +15,30 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const HALF_BITS = 15;
 const HALF_MASK = (1 << HALF_BITS) - 1;
 export const MAX_APPLICATION_NUMBER = 2 ** (2 * HALF_BITS) - 1;
-const ROUND_KEYS = [0x5a3c, 0x1f27, 0x6b91, 0x2dd4];
+const ROUNDS = 4;
 
-function round(half: number, key: number): number {
-  // Any function works here; the Feistel structure is what makes the whole permutation invertible.
-  return (Math.imul(half ^ key, 0x2c1b) + (half >>> 3)) & HALF_MASK;
+/** The secret the permutation is keyed with (REFERENCE_KEY); keep it as secret as the session secret. */
+export interface ReferenceKey {
+  readonly secret: string;
 }
 
-export function permute(n: number): number {
+function round(key: ReferenceKey, index: number, half: number): number {
+  // A keyed pseudo-random function per round; the Feistel structure is what makes the whole invertible.
+  const digest = createHmac('sha256', key.secret).update(`${index}:${half}`).digest();
+  return digest.readUInt16BE(0) & HALF_MASK;
+}
+
+export function permute(n: number, key: ReferenceKey): number {
   let left = (n >>> HALF_BITS) & HALF_MASK;
   let right = n & HALF_MASK;
-  for (const key of ROUND_KEYS) [left, right] = [right, left ^ round(right, key)];
+  for (let i = 0; i < ROUNDS; i++) [left, right] = [right, left ^ round(key, i, right)];
   return left * 2 ** HALF_BITS + right;
 }
 
-export function unpermute(p: number): number {
+export function unpermute(p: number, key: ReferenceKey): number {
   let left = (p >>> HALF_BITS) & HALF_MASK;
   let right = p & HALF_MASK;
-  for (const key of [...ROUND_KEYS].reverse()) [left, right] = [right ^ round(left, key), left];
+  for (let i = ROUNDS - 1; i >= 0; i--) [left, right] = [right ^ round(key, i, left), left];
   return left * 2 ** HALF_BITS + right;
 }
 
@@ -42,11 +50,11 @@ function checkSymbol(symbols: string): string {
   return ALPHABET[((sum % 32) + 32) % 32] ?? '0';
 }
 
-export function formatReference(applicationNumber: number): string {
+export function formatReference(applicationNumber: number, key: ReferenceKey): string {
   if (!Number.isInteger(applicationNumber) || applicationNumber < 1 || applicationNumber > MAX_APPLICATION_NUMBER) {
     throw new RangeError(`application number ${applicationNumber} is outside 1..${MAX_APPLICATION_NUMBER}`);
   }
-  let value = permute(applicationNumber);
+  let value = permute(applicationNumber, key);
   let symbols = '';
   for (let i = 0; i < 6; i++) {
     symbols = (ALPHABET[value % 32] ?? '0') + symbols;

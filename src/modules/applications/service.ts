@@ -19,7 +19,7 @@ import { getDraft } from './get-draft.js';
 import { listApplications, type ListApplicationsOptions } from './list-applications.js';
 import { listDrafts } from './list-drafts.js';
 import type { ApplicationDraftInput, ApplicationInput } from './models.js';
-import { createApplicationNumbers } from './reference.js';
+import { createApplicationNumbers, type ReferenceKey } from './reference.js';
 import { saveDraft } from './save-draft.js';
 import { startDraft } from './start-draft.js';
 import { submitApplication } from './submit-application.js';
@@ -36,6 +36,7 @@ export interface ApplicationsServiceOptions {
   documents: DocumentCatalog;
   schemas: SchemaValidator;
   commands: CommandRunner;
+  referenceKey: ReferenceKey;
   now?: () => Date;
 }
 

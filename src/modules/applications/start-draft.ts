@@ -12,7 +12,7 @@ export async function startDraft(deps: ApplicationsDeps, actor: Principal, input
   if (!(await deps.programs.findOpenProgram(input.programId)))
     throw new UnprocessableError('That program does not exist or does not take applications now.', 'ERR_PROGRAM_CLOSED');
   const id = randomUUID();
-  const reference = formatReference(await deps.nextApplicationNumber());
+  const reference = formatReference(await deps.nextApplicationNumber(), deps.referenceKey);
   return deps.commands.run(actor, async (transaction) => {
     await execute(
       deps.sequelize,

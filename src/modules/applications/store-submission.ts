@@ -91,7 +91,7 @@ export async function storeSubmission(
       ...values,
       ...events.replacements,
       id,
-      reference: draftId ? null : formatReference(await deps.nextApplicationNumber(transaction)),
+      reference: draftId ? null : formatReference(await deps.nextApplicationNumber(transaction), deps.referenceKey),
       documents: JSON.stringify(attached.map((d) => ({ document_id: d.documentId, kind: d.kind }))),
     },
     transaction,
