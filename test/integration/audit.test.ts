@@ -9,21 +9,15 @@ import type { Sequelize } from 'sequelize';
 import { connectDatabase, type Database } from '../../src/platform/db/database.js';
 import { selectOne, selectRows } from '../../src/platform/db/sql.js';
 import { sealCheckpoint } from '../../src/platform/audit/checkpoint.js';
+import type { StoredAuditEvent } from '../../src/platform/audit/event-hash.js';
 import { createLogger } from '../../src/platform/logging/logger.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { readTestEnvironment } from '../support/environment.js';
 import { tokenFor } from '../support/tokens.js';
 import { applicationFor, createProgram } from '../support/fixtures.js';
 
-interface AuditRow {
+interface AuditRow extends StoredAuditEvent {
   id: string;
-  occurred_at: Date;
-  actor_subject: string;
-  actor_username: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  details: Record<string, unknown>;
   chain_key: string;
   seq: number;
   prev_hash: string | null;

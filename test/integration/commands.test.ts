@@ -51,21 +51,20 @@ describe('every state change is recorded', () => {
         .set(as(amina))
         .send({ programId: (await createProgram(testApp.app)).id })
     ).body;
-  const newRegistrant = async () =>
-    (
-      await api()
-        .post('/api/v1/registrants')
-        .set(as(samuel))
-        .send({
-          idType: 'NATIONAL_ID',
-          idValue: uniqueCode('NID'),
-          givenName: 'Halima',
-          familyName: 'Said',
-          gender: 'female',
-          birthDate: '1988-04-12',
-          address: { region: 'Coast' },
-        })
-    ).body;
+  const enrol = () =>
+    api()
+      .post('/api/v1/registrants')
+      .set(as(samuel))
+      .send({
+        idType: 'NATIONAL_ID',
+        idValue: uniqueCode('NID'),
+        givenName: 'Halima',
+        familyName: 'Said',
+        gender: 'female',
+        birthDate: '1988-04-12',
+        address: { region: 'Coast' },
+      });
+  const newRegistrant = async () => (await enrol()).body;
   const stageOf = async (programId: string) => {
     const program = (await api().get(`/api/v1/programs/${programId}`).set(as(maria))).body;
     return { version: program.version as number, stageId: program.stages[0].id as string };
@@ -162,18 +161,7 @@ describe('every state change is recorded', () => {
       event: 'registrant.enrolled',
       status: 201,
       perform: async () => {
-        const response = await api()
-          .post('/api/v1/registrants')
-          .set(as(samuel))
-          .send({
-            idType: 'NATIONAL_ID',
-            idValue: uniqueCode('NID'),
-            givenName: 'Halima',
-            familyName: 'Said',
-            gender: 'female',
-            birthDate: '1988-04-12',
-            address: { region: 'Coast' },
-          });
+        const response = await enrol();
         return { response, aggregate: { type: 'registrant', id: response.body.id } };
       },
     },

@@ -27,6 +27,30 @@ export function contentHashOf(content: AuditContent): string {
   return sha256Hex(text);
 }
 
+/** The hashed columns of a stored audit event, as PostgreSQL returns them. */
+export interface StoredAuditEvent {
+  occurred_at: Date;
+  actor_subject: string;
+  actor_username: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  details: Record<string, unknown>;
+}
+
+/** The content hash of an event as stored: what verification and the migration that chained old events recompute. */
+export function storedContentHashOf(row: StoredAuditEvent): string {
+  return contentHashOf({
+    occurredAt: row.occurred_at.toISOString(),
+    actorSubject: row.actor_subject,
+    actorName: row.actor_username,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    details: row.details,
+  });
+}
+
 export function chainHashOf(prevHash: string | null, contentHash: string): string {
   return sha256Hex(`${prevHash ?? ''}:${contentHash}`);
 }

@@ -1,15 +1,8 @@
 import type { Migration } from '../db/migrate.js';
-import { chainHashOf, chainKeyOf, contentHashOf } from './event-hash.js';
+import { chainHashOf, chainKeyOf, storedContentHashOf, type StoredAuditEvent } from './event-hash.js';
 
-interface LegacyEvent {
+interface LegacyEvent extends StoredAuditEvent {
   id: string;
-  occurred_at: Date;
-  actor_subject: string;
-  actor_username: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  details: Record<string, unknown>;
 }
 
 /**
@@ -53,15 +46,7 @@ export const chainAuditEvents: Migration = {
     for (const event of legacy) {
       const chainKey = chainKeyOf(event.entity_type, event.entity_id);
       const previous = heads.get(chainKey);
-      const contentHash = contentHashOf({
-        occurredAt: event.occurred_at.toISOString(),
-        actorSubject: event.actor_subject,
-        actorName: event.actor_username,
-        action: event.action,
-        entityType: event.entity_type,
-        entityId: event.entity_id,
-        details: event.details,
-      });
+      const contentHash = storedContentHashOf(event);
       const link = {
         seq: (previous?.seq ?? 0) + 1,
         prevHash: previous?.hash ?? null,

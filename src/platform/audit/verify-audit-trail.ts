@@ -6,7 +6,7 @@
 import type { Sequelize } from 'sequelize';
 import { selectRows } from '../db/sql.js';
 import { digestRange, signCheckpoint, type CheckpointRow } from './checkpoint.js';
-import { chainHashOf, contentHashOf } from './event-hash.js';
+import { chainHashOf, storedContentHashOf, type StoredAuditEvent } from './event-hash.js';
 
 export type EventBreak = 'content-altered' | 'link-broken' | 'event-missing-before';
 
@@ -39,15 +39,8 @@ export interface AuditVerification {
   firstBrokenCheckpoint: BrokenCheckpoint | null;
 }
 
-interface EventRow {
+interface EventRow extends StoredAuditEvent {
   id: string;
-  occurred_at: Date;
-  actor_subject: string;
-  actor_username: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  details: Record<string, unknown>;
   chain_key: string;
   seq: number;
   prev_hash: string | null;
@@ -90,15 +83,7 @@ export async function verifyAuditTrail({ sequelize, key }: VerifyAuditTrailOptio
       if (!sameChain) chainsChecked += 1;
       const expectedSeq = sameChain && previous ? previous.seq + 1 : 1;
       const expectedPrev = sameChain && previous ? previous.hash : null;
-      const contentHash = contentHashOf({
-        occurredAt: row.occurred_at.toISOString(),
-        actorSubject: row.actor_subject,
-        actorName: row.actor_username,
-        action: row.action,
-        entityType: row.entity_type,
-        entityId: row.entity_id,
-        details: row.details,
-      });
+      const contentHash = storedContentHashOf(row);
       if (row.seq !== expectedSeq) breakAt(row, 'event-missing-before');
       else if (row.prev_hash !== expectedPrev) breakAt(row, 'link-broken');
       else if (chainHashOf(row.prev_hash, contentHash) !== row.hash) breakAt(row, 'content-altered');
