@@ -5,7 +5,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../src/config.js';
+import { loadConfig, PROJECT_ROOT } from '../src/config.js';
 import { createAccessTokenVerifier } from '../src/platform/auth/access-token.js';
 import { startDevProvider } from '../src/platform/auth/dev-provider.js';
 import { loadRealm } from '../src/platform/auth/realm.js';
@@ -28,6 +28,7 @@ export async function benchJwtVerification(iterations = 20_000): Promise<JwtResu
     realm: await loadRealm(path.join(PROJECT_ROOT, 'keycloak', 'realm.json')),
     port: 0,
     keysDir: await mkdtemp(path.join(os.tmpdir(), 'iaod-bench-keys-')),
+    lockout: loadConfig({}).oidc.devProviderLockout,
   });
   try {
     const discovery = (await (await fetch(`${provider.issuer}/.well-known/openid-configuration`)).json()) as { token_endpoint: string };

@@ -71,7 +71,7 @@ export async function startBenchStack(applicantCount = 20): Promise<BenchStack> 
   stops.push(() => rm(keysDir, { recursive: true, force: true }));
   stops.push(() => rm(documentDir, { recursive: true, force: true }));
   const { realm, applicants } = await realmWithApplicants(applicantCount);
-  const provider: DevProvider = await startDevProvider({ realm, port: 0, keysDir });
+  const provider: DevProvider = await startDevProvider({ realm, port: 0, keysDir, lockout: loadConfig({}).oidc.devProviderLockout });
   stops.push(() => provider.close());
 
   const server = http.createServer();

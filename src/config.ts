@@ -32,6 +32,7 @@ export interface Config {
     /** The `aud` an API token must carry (or the web client's `azp`). */
     audience: string;
     devProviderPort: number;
+    devProviderLockout: DevProviderLockoutConfig;
     /** Service-account client that reads users and their roles through the admin API (see user-directory.ts). */
     directory: { clientId: string; clientSecret: string };
   };
@@ -49,6 +50,19 @@ export interface Config {
   outbox: OutboxConfig;
   /** Paths the service reads its own files from. */
   paths: { root: string; spec: string; views: string; keys: string; realm: string };
+}
+
+/**
+ * The development provider's temporary lockout after wrong passwords, its stand-in for Keycloak's
+ * brute-force detection; the defaults are the numbers of keycloak/realm.json (see docs/keycloak.md).
+ */
+export interface DevProviderLockoutConfig {
+  /** Wrong passwords in a row that lock an account; 0 turns the lockout off. Default 5. */
+  maxFailures: number;
+  /** The first lockout, in seconds; each further `maxFailures` wrong passwords add as much again. Default 60. */
+  waitIncrementSeconds: number;
+  /** The longest lockout, in seconds. Default 900. */
+  maxWaitSeconds: number;
 }
 
 /** The audit trail's signed checkpoints. */
@@ -180,6 +194,18 @@ function documentsConfig(env: Env, root: string): DocumentsConfig {
   };
 }
 
+function devProviderLockoutConfig(env: Env): DevProviderLockoutConfig {
+  const waitIncrementSeconds = integer(env, 'DEV_OIDC_LOCKOUT_WAIT_SECONDS', 60, 1, 86_400);
+  const maxWaitSeconds = integer(env, 'DEV_OIDC_LOCKOUT_MAX_WAIT_SECONDS', 900, 1, 86_400);
+  if (maxWaitSeconds < waitIncrementSeconds) {
+    throw new ConfigError(
+      'DEV_OIDC_LOCKOUT_MAX_WAIT_SECONDS',
+      `must be at least DEV_OIDC_LOCKOUT_WAIT_SECONDS (${waitIncrementSeconds}), got ${maxWaitSeconds}`,
+    );
+  }
+  return { maxFailures: integer(env, 'DEV_OIDC_LOCKOUT_FAILURES', 5, 0, 1000), waitIncrementSeconds, maxWaitSeconds };
+}
+
 function outboxConfig(env: Env): OutboxConfig {
   const baseMs = integer(env, 'OUTBOX_RETRY_BASE_MS', 1000, 1, 3_600_000);
   const maxMs = integer(env, 'OUTBOX_RETRY_MAX_MS', 300_000, 1, 86_400_000);
@@ -284,6 +310,7 @@ export function loadConfig(env: Env = process.env): Config {
       clientSecret: text(env, 'OIDC_CLIENT_SECRET', 'iaod-web-dev-secret'),
       audience: text(env, 'OIDC_AUDIENCE', 'iaod-api'),
       devProviderPort: integer(env, 'DEV_OIDC_PORT', 3001, 0, 65535),
+      devProviderLockout: devProviderLockoutConfig(env),
       directory: directoryConfig(env),
     },
     sessionSecret,

@@ -15,7 +15,12 @@ const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ 
 // provider on a free port for as long as the migrations run.
 const devProvider = config.oidc.issuer
   ? undefined
-  : await startDevProvider({ realm: await loadRealm(config.paths.realm), port: 0, keysDir: config.paths.keys });
+  : await startDevProvider({
+      realm: await loadRealm(config.paths.realm),
+      port: 0,
+      keysDir: config.paths.keys,
+      lockout: config.oidc.devProviderLockout,
+    });
 try {
   const issuer = config.oidc.issuer ?? devProvider?.issuer ?? '';
   const directory = createKeycloakUserDirectory({ issuer, ...config.oidc.directory });

@@ -68,6 +68,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Star
       const started = await startDevProvider({
         realm: await loadRealm(config.paths.realm),
         port: config.oidc.devProviderPort,
+        lockout: config.oidc.devProviderLockout,
         keysDir: config.paths.keys,
         extraRedirectUris: [`${config.publicUrl}/auth/callback`, ...(options.extraRedirectUris ?? [])],
         logger,

@@ -8,12 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
 import * as oidc from 'openid-client';
+import { loadConfig } from '../../src/config.js';
 import { startDevProvider, type DevProvider } from '../../src/platform/auth/dev-provider.js';
 import { RealmExportError, loadRealm, parseRealm, type Realm, type RealmUser } from '../../src/platform/auth/realm.js';
 
 const REALM_FILE = new URL('../../keycloak/realm.json', import.meta.url).pathname;
 const APP_ORIGIN = 'http://localhost:3000';
 const REDIRECT_URI = `${APP_ORIGIN}/auth/callback`;
+/** The default lockout: five wrong passwords in a row lock an account for a minute. */
+const LOCKOUT = loadConfig({}).oidc.devProviderLockout;
 
 interface KeycloakAccessToken extends JWTPayload {
   typ?: string;
@@ -147,7 +150,7 @@ describe('development OpenID provider', () => {
   beforeAll(async () => {
     realm = await loadRealm(REALM_FILE);
     keysDir = await mkdtemp(join(tmpdir(), 'iaod-dev-oidc-'));
-    provider = await startDevProvider({ realm, port: 0, keysDir });
+    provider = await startDevProvider({ realm, port: 0, keysDir, lockout: LOCKOUT });
     metadata = await discover(provider.issuer);
   });
 
@@ -334,6 +337,41 @@ describe('development OpenID provider', () => {
     expect(retry.html).not.toMatch(/\bat .+\.(js|ts):\d+/);
   });
 
+  it('answers the right password of a locked account on the login page as it answers a wrong one', async () => {
+    const config = await discoverWebClient(provider.issuer);
+    const browser = new Browser();
+    const loginPage = await browser.open((await startSignIn(config)).url);
+    const { action } = readForm(loginPage.html, loginPage.url);
+    expect(LOCKOUT.maxFailures).toBe(5);
+
+    let wrong = await browser.open(action, { username: 'lockout-test', password: 'not-demo' });
+    for (let attempt = 1; attempt < LOCKOUT.maxFailures; attempt += 1) {
+      wrong = await browser.open(action, { username: 'lockout-test', password: 'not-demo' });
+    }
+    const right = await browser.open(action, { username: 'lockout-test', password: 'demo' });
+
+    expect(right.leftFor).toBeUndefined();
+    expect(right.status).toBe(wrong.status);
+    expect(right.html).toBe(wrong.html);
+    expect(/role="alert">([^<]*)</.exec(right.html)?.[1]).toBe('The username or password is not right. Check them and try again.');
+    // One count for the login page and the password grant, as in Keycloak.
+    const grant = await requestToken(metadata.token_endpoint, {
+      grant_type: 'password',
+      client_id: 'iaod-tests',
+      username: 'lockout-test',
+      password: 'demo',
+    });
+    expect(grant.body).toEqual({ error: 'invalid_grant', error_description: 'Invalid user credentials' });
+    // Another account is not locked with it.
+    const other = await requestToken(metadata.token_endpoint, {
+      grant_type: 'password',
+      client_id: 'iaod-tests',
+      username: 'amina',
+      password: 'demo',
+    });
+    expect(other.status).toBe(200);
+  });
+
   it('refuses to send a sign-in to a redirect URI the realm does not allow', async () => {
     const config = await discoverWebClient(provider.issuer);
     const url = oidc.buildAuthorizationUrl(config, {
@@ -405,7 +443,7 @@ describe('development OpenID provider signing key', () => {
   });
 
   async function signedKid(realm: Realm): Promise<{ published: string[]; signedWith: string | undefined }> {
-    const provider = await startDevProvider({ realm, port: 0, keysDir });
+    const provider = await startDevProvider({ realm, port: 0, keysDir, lockout: LOCKOUT });
     try {
       const metadata = await discover(provider.issuer);
       const jwks = (await (await fetch(metadata.jwks_uri)).json()) as { keys: { kid: string; d?: string }[] };

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { PROJECT_ROOT } from '../../src/config.js';
+import { loadConfig, PROJECT_ROOT } from '../../src/config.js';
 import { startDevProvider, type DevProvider } from '../../src/platform/auth/dev-provider.js';
 import { loadRealm, type Realm } from '../../src/platform/auth/realm.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
@@ -42,8 +42,9 @@ describe('an officer whose user name changed in the identity provider', () => {
   beforeAll(async () => {
     keysDir = await mkdtemp(path.join(tmpdir(), 'iaod-renamed-officer-'));
     const realm = await loadRealm(path.join(PROJECT_ROOT, 'keycloak', 'realm.json'));
-    before = await startDevProvider({ realm, port: 0, keysDir });
-    after = await startDevProvider({ realm: withSamuelRenamed(realm), port: 0, keysDir });
+    const { devProviderLockout: lockout } = loadConfig({}).oidc;
+    before = await startDevProvider({ realm, port: 0, keysDir, lockout });
+    after = await startDevProvider({ realm: withSamuelRenamed(realm), port: 0, keysDir, lockout });
     appBefore = await startTestApp({ env: { OIDC_ISSUER: before.issuer } });
     appAfter = await startTestApp({ env: { OIDC_ISSUER: after.issuer } });
   });

@@ -5,6 +5,7 @@ import { startDevProvider } from '../../src/platform/auth/dev-provider.js';
 import { loadRealm } from '../../src/platform/auth/realm.js';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { copyTemplateCluster } from './postgres-cluster.js';
+import { testRunDevProviderLockout } from './sign-in-lockout.js';
 
 interface Running {
   stops: Array<() => Promise<void>>;
@@ -47,6 +48,7 @@ export async function startRunServices(): Promise<void> {
       realm: await loadRealm(path.join(PROJECT_ROOT, 'keycloak', 'realm.json')),
       port: 0,
       keysDir: path.join(PROJECT_ROOT, '.data', 'test-keys'),
+      lockout: testRunDevProviderLockout(),
     });
     running.stops.push(() => provider.close());
     process.env.IAOD_TEST_OIDC_ISSUER = provider.issuer;

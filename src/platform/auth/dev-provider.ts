@@ -7,6 +7,9 @@
  * deployments that use a real provider.
  */
 import type { Realm } from './realm.js';
+import type { SignInLockoutSettings } from './dev-provider/sign-in-lockout.js';
+
+export type { SignInLockoutSettings };
 
 export interface DevProviderLogger {
   info(obj: object, msg?: string): void;
@@ -28,6 +31,11 @@ export interface StartDevProviderOptions {
    * (localhost, 127.0.0.1, [::1], any port) is allowed anyway: this is a dev provider.
    */
   extraRedirectUris?: string[];
+  /**
+   * Temporary lockout after wrong passwords, like Keycloak's brute-force detection (the `DEV_OIDC_LOCKOUT_*`
+   * settings; their defaults are the numbers of keycloak/realm.json).
+   */
+  lockout: SignInLockoutSettings;
   logger?: DevProviderLogger;
 }
 

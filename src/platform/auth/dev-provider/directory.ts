@@ -2,7 +2,6 @@
  * Look-ups over the realm the dev provider serves: who a token is about and which client asked.
  * Keycloak matches usernames case-insensitively and, with `loginWithEmailAllowed`, also by email.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Realm, RealmClient, RealmUser } from '../realm.js';
 
 export interface RealmDirectory {
@@ -11,8 +10,8 @@ export interface RealmDirectory {
   findClient(clientId: string): RealmClient | undefined;
   /** The service-account user of a client with `serviceAccountsEnabled`. */
   findServiceAccount(clientId: string): RealmUser | undefined;
-  /** The enabled, non-service-account user with that username (or email) and password, if any. */
-  authenticateUser(signInName: string, password: string): RealmUser | undefined;
+  /** The enabled user with a password (not a service account) of that username or email, if any. */
+  findSignInUser(signInName: string): RealmUser | undefined;
   /** People who can sign in on the login page, in export order. */
   listSignInUsers(): RealmUser[];
 }
@@ -29,17 +28,10 @@ export function createRealmDirectory(realm: Realm): RealmDirectory {
     findUserById: (id) => usersById.get(id),
     findClient: (clientId) => clientsById.get(clientId),
     findServiceAccount: (clientId) => realm.users.find((user) => user.serviceAccountClientId === clientId),
-    authenticateUser(signInName, password) {
+    findSignInUser(signInName) {
       const name = signInName.trim().toLowerCase();
-      const user = signInUsers.find((candidate) => candidate.username.toLowerCase() === name || candidate.email?.toLowerCase() === name);
-      return user?.password !== undefined && passwordsMatch(user.password, password) ? user : undefined;
+      return signInUsers.find((candidate) => candidate.username.toLowerCase() === name || candidate.email?.toLowerCase() === name);
     },
     listSignInUsers: () => [...signInUsers],
   };
-}
-
-/** Compares digests so the time taken does not reveal how much of the password was right. */
-function passwordsMatch(expected: string, given: string): boolean {
-  const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
-  return timingSafeEqual(digest(expected), digest(given));
 }

@@ -7,6 +7,7 @@ import { errors, type Provider, type TokenEndpointGrantContext } from 'oidc-prov
 import type { RealmClient, RealmUser } from '../realm.js';
 import { ACCESS_TOKEN_RESOURCE, describeAccessTokenResource } from './access-tokens.js';
 import type { RealmDirectory } from './directory.js';
+import type { PasswordCheck } from './password-check.js';
 import { SUPPORTED_SCOPES, buildProfileClaims, keycloakScope } from './keycloak-claims.js';
 
 export const PASSWORD_GRANT_TYPE = 'password';
@@ -18,6 +19,7 @@ interface PasswordGrantParameters {
 
 export interface RegisterPasswordGrantOptions {
   directory: RealmDirectory;
+  checkPassword: PasswordCheck;
   accessTokenLifetimeSeconds: number;
 }
 
@@ -37,8 +39,9 @@ async function issuePasswordGrantTokens(
   if (!params.username || !params.password) {
     throw new errors.InvalidRequest('username and password are required');
   }
-  const user = options.directory.authenticateUser(params.username, params.password);
-  // Keycloak's answer, word for word, so scripts written against it read the same error.
+  const user = options.checkPassword(params.username, params.password);
+  // Keycloak's answer, word for word, so scripts written against it read the same error; a locked
+  // account gets it too.
   if (!user) throw new errors.CustomOIDCProviderError('invalid_grant', 'Invalid user credentials');
 
   const realmClient = options.directory.findClient(client.clientId);

@@ -16,9 +16,11 @@ import { isTokenClient, toClientMetadata } from './clients.js';
 import { createRealmDirectory, type RealmDirectory } from './directory.js';
 import { EMAIL_CLAIMS, PROFILE_CLAIMS, SUPPORTED_SCOPES, buildProfileClaims } from './keycloak-claims.js';
 import { renderErrorPage, renderSignedOutPage, renderSignOutPage } from './pages.js';
+import { createPasswordCheck } from './password-check.js';
 import { registerPasswordGrant } from './password-grant.js';
 import { isRedirectUriAllowed } from './redirect-uris.js';
 import { createSignInRoutes, interactionPath } from './sign-in-routes.js';
+import { createSignInLockout } from './sign-in-lockout.js';
 import { loadOrCreateSigningKey, type SigningKeySet } from './signing-key.js';
 import { createAccessTokenCheck } from './token-check.js';
 import { USERINFO_PATH, createUserinfoRoute } from './userinfo-route.js';
@@ -60,14 +62,16 @@ function buildApp(options: AppOptions): express.Express {
   const issuerPath = new URL(options.issuer).pathname;
   const provider = new Provider(options.issuer, buildConfiguration(options, directory, issuerPath));
   allowKeycloakRedirectPatterns(provider);
-  registerPasswordGrant(provider, { directory, accessTokenLifetimeSeconds: options.realm.accessTokenLifespanSeconds });
+  // One lockout for the login page and the password grant, as Keycloak counts both.
+  const checkPassword = createPasswordCheck({ directory, lockout: createSignInLockout(options.lockout), logger: options.logger });
+  registerPasswordGrant(provider, { directory, checkPassword, accessTokenLifetimeSeconds: options.realm.accessTokenLifespanSeconds });
   provider.on('server_error', (_ctx: KoaContextWithOIDC, error: Error) => {
     options.logger?.warn({ err: error }, 'dev provider: request failed');
   });
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(createSignInRoutes({ provider, directory, issuerPath, logger: options.logger }));
+  app.use(createSignInRoutes({ provider, directory, checkPassword, issuerPath, logger: options.logger }));
   const checkToken = createAccessTokenCheck({ issuer: options.issuer, directory, signingKeys: options.signingKey.jwks.keys });
   app.use(createUserinfoRoute({ issuerPath, directory, checkToken }));
   app.use(createAdminRoutes({ realm: options.realm, directory, checkToken }));

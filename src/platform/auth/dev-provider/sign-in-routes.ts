@@ -6,12 +6,14 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { errors, type Interaction, type Provider } from 'oidc-provider';
 import type { RealmDirectory } from './directory.js';
+import type { PasswordCheck } from './password-check.js';
 import { renderErrorPage, renderSignInPage } from './pages.js';
 import type { DevProviderLogger } from '../dev-provider.js';
 
 export interface SignInRoutesOptions {
   provider: Provider;
   directory: RealmDirectory;
+  checkPassword: PasswordCheck;
   /** Path part of the issuer, e.g. `/realms/iaod`. */
   issuerPath: string;
   logger: DevProviderLogger | undefined;
@@ -52,9 +54,13 @@ export function createSignInRoutes(options: SignInRoutesOptions): Router {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const signInName = typeof body.username === 'string' ? body.username : '';
     const password = typeof body.password === 'string' ? body.password : '';
-    const user = directory.authenticateUser(signInName, password);
+    const user = options.checkPassword(signInName, password);
     if (!user) {
-      options.logger?.info({ clientId: interaction.params.client_id }, 'dev provider: sign-in refused (wrong username or password)');
+      // A locked account reads the same as a wrong password, as on Keycloak's login page.
+      options.logger?.info(
+        { clientId: interaction.params.client_id },
+        'dev provider: sign-in refused (wrong username or password, or locked)',
+      );
       sendSignInPage(res, 401, interaction.uid, { signInName, error: 'The username or password is not right. Check them and try again.' });
       return;
     }
