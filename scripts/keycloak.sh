@@ -10,7 +10,7 @@
 #
 # Environment:
 #   KEYCLOAK_PORT            HTTP port (default 8080)
-#   KEYCLOAK_START_TIMEOUT   seconds to wait for the realm to answer (default 180)
+#   KEYCLOAK_START_TIMEOUT   seconds to wait for the realm to answer (default 480; a cold start on a busy 2-core machine has taken more than 180 s)
 #   KEYCLOAK_JAVA_HOME       JDK to run Keycloak with (default: JAVA_HOME, else `java` on PATH,
 #                            else the newest JDK found under /usr/lib/jvm)
 set -euo pipefail
@@ -30,7 +30,7 @@ PID_FILE="$CACHE_DIR/keycloak.pid"
 REALM_FILE="$ROOT/keycloak/realm.json"
 
 PORT="${KEYCLOAK_PORT:-8080}"
-START_TIMEOUT="${KEYCLOAK_START_TIMEOUT:-180}"
+START_TIMEOUT="${KEYCLOAK_START_TIMEOUT:-480}"
 BASE_URL="http://127.0.0.1:$PORT"
 ISSUER="$BASE_URL/realms/$REALM"
 WELL_KNOWN="$ISSUER/.well-known/openid-configuration"
