@@ -73,7 +73,7 @@ describe('officer corrections in the registry', () => {
     await forgetOfficerVerification(sequelize(), 'NID-1001');
   });
 
-  it("keeps an officer's correction when the applicant applies again with the old values, and lets the first-stage officer decide", async () => {
+  it("keeps an officer's correction when the applicant applies again with old values; the first-stage officer decides", async () => {
     const corrected = await correct({ givenName: 'Aminah', occupation: 'Tailor' });
     expect(corrected.verifiedFields).toEqual(expect.arrayContaining(['given_name', 'occupation']));
 
