@@ -2537,7 +2537,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The proposed changes, in field order, decided or not */
+            /** @description The proposed changes by field name, decided or not */
             200: {
                 headers: {
                     [name: string]: unknown;
