@@ -6,9 +6,9 @@ import type { Migration } from './platform/db/migrate.js';
 import { platformMigrations } from './platform/db/migrations.js';
 import { createUserPreferences } from './modules/accounts/index.js';
 import { createDocuments } from './modules/documents/index.js';
-import { createRegistry } from './modules/registry/index.js';
+import { createRegistry, recordVerifiedFields } from './modules/registry/index.js';
 import { createPrograms, storeOfficersBySubject } from './modules/programs/index.js';
-import { createApplications, storeApplicationOfficersBySubject } from './modules/applications/index.js';
+import { createApplications, createRegistryProposals, storeApplicationOfficersBySubject } from './modules/applications/index.js';
 
 function inNameOrder(list: Migration[]): Migration[] {
   const names = new Set(list.map((m) => m.name));
@@ -25,4 +25,6 @@ export const migrations: Migration[] = inNameOrder([
   createApplications,
   storeOfficersBySubject,
   storeApplicationOfficersBySubject,
+  recordVerifiedFields,
+  createRegistryProposals,
 ]);

@@ -413,10 +413,69 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** One application, as submitted, with its status and stage timeline */
+        /**
+         * One application, as submitted, with its status and stage timeline
+         * @description For the designated officer of the application's first stage, and for auditors, the answer also
+         *     lists `registryProposals`: the values the applicant sent that differ from officer-verified values
+         *     in the registry, which the registry kept (see `listRegistryProposals`).
+         */
         get: operations["getApplication"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{applicationId}/registry-proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Registry changes the applicant proposed, for the first-stage officer to decide
+         * @description When an application sends a value that differs from one an officer verified in the registry, the
+         *     registry keeps the officer's value and the application keeps the applicant's as a proposed change.
+         *     The designated officer of the application's first stage (one user, or a member of the group) and
+         *     auditors may read them; another officer of the application gets 403 `ERR_NOT_FIRST_STAGE_OFFICER`,
+         *     anyone who may not see the application 404.
+         */
+        get: operations["listRegistryProposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{applicationId}/registry-proposals/{field}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+                /** @example occupation */
+                field: components["schemas"]["RegistryField"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept or keep one proposed registry change (first-stage officer)
+         * @description `accept`: the registry takes the applicant's value, now verified by the deciding officer (recorded
+         *     in the registrant's changes). `keep`: the registry stays as it is. Each proposal is decided once,
+         *     with who and when; a second decision is 409 `ERR_PROPOSAL_DECIDED`. Accepting is refused with 409
+         *     `ERR_REGISTRY_CHANGED` when the registry's value is no longer the one the proposal was made against
+         *     (someone changed it since the application was submitted); keep it, or correct the registry.
+         */
+        post: operations["decideRegistryProposal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -806,6 +865,11 @@ export interface components {
             age: number;
             occupation?: string;
         };
+        /**
+         * @description A registrant's field as the change history names it; `family_members` is the family as a whole
+         * @enum {string}
+         */
+        RegistryField: "given_name" | "family_name" | "gender" | "birth_date" | "occupation" | "phone" | "email" | "region" | "district" | "locality" | "address_line" | "family_members";
         Registrant: {
             /** Format: uuid */
             id: string;
@@ -823,6 +887,13 @@ export interface components {
             email?: string;
             address: components["schemas"]["Address"];
             familyMembers: components["schemas"]["FamilyMember"][];
+            /**
+             * @description The fields an officer last set or confirmed (enrolment, a correction, an accepted proposal). An
+             *     application never overwrites them: a different value is kept with the application as a proposed
+             *     change for its first-stage officer. The other fields are the applicant's and follow their
+             *     applications.
+             */
+            verifiedFields: components["schemas"]["RegistryField"][];
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -964,6 +1035,28 @@ export interface components {
             /** Format: date-time */
             decidedAt?: string;
         };
+        /** @description A field's value; null when empty; for `family_members`, the list of members */
+        RegistryValue: string | null | components["schemas"]["FamilyMemberInput"][];
+        /**
+         * @description A value the applicant sent for a registry field an officer had verified, kept with the application
+         *     instead of being written to the registry. Values are personal data: they are never in events.
+         */
+        RegistryProposal: {
+            field: components["schemas"]["RegistryField"];
+            /** @description What the applicant sent */
+            proposedValue: components["schemas"]["RegistryValue"];
+            /** @description The officer-verified value in the registry when the application was submitted */
+            registryValue: components["schemas"]["RegistryValue"];
+            /**
+             * @description Absent until the first-stage officer decides
+             * @enum {string}
+             */
+            decision?: "accept" | "keep";
+            /** @description User name of the officer who decided */
+            decidedBy?: string;
+            /** Format: date-time */
+            decidedAt?: string;
+        };
         Application: {
             /** Format: uuid */
             id: string;
@@ -991,6 +1084,8 @@ export interface components {
             timeline: components["schemas"]["TimelineEntry"][];
             /** Format: date-time */
             submittedAt: string;
+            /** @description Only for the first-stage officer and auditors; see `listRegistryProposals` */
+            registryProposals?: components["schemas"]["RegistryProposal"][];
         };
         ApplicationPage: components["schemas"]["PageMeta"] & {
             items: components["schemas"]["Application"][];
@@ -1030,6 +1125,13 @@ export interface components {
             applicant: components["schemas"]["ApplicantInput"];
             familyMembers?: components["schemas"]["FamilyMemberInputList"];
             documents?: components["schemas"]["AttachedDocumentInput"][];
+        };
+        RegistryProposalDecisionInput: {
+            /**
+             * @description `accept`: the registry takes the proposed value; `keep`: the registry stays as it is
+             * @enum {string}
+             */
+            decision: "accept" | "keep";
         };
         /** @description Like ApplicationInput, but anything except the program may be missing or unfinished. */
         ApplicationDraftInput: {
@@ -2421,6 +2523,147 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listRegistryProposals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proposed changes by field name, decided or not */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "field": "given_name",
+                     *           "proposedValue": "Amina",
+                     *           "registryValue": "Aminah"
+                     *         },
+                     *         {
+                     *           "field": "occupation",
+                     *           "proposedValue": "Trader",
+                     *           "registryValue": "Tailor",
+                     *           "decision": "accept",
+                     *           "decidedBy": "samuel",
+                     *           "decidedAt": "2026-12-01T09:30:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["RegistryProposal"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    decideRegistryProposal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique value per intended operation (a UUID is best). Sending the same key again with the same
+                 *     body returns the first result (with `Idempotent-Replayed: true`) and creates nothing new; the
+                 *     same key with a different body is refused with 422.
+                 * @example 3f0c9a52-5f6e-4d7b-9a2e-0c1d2e3f4a5b
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+                /** @example occupation */
+                field: components["schemas"]["RegistryField"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "decision": "accept"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RegistryProposalDecisionInput"];
+            };
+        };
+        responses: {
+            /** @description The proposal as decided */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "field": "occupation",
+                     *       "proposedValue": "Trader",
+                     *       "registryValue": "Tailor",
+                     *       "decision": "accept",
+                     *       "decidedBy": "samuel",
+                     *       "decidedAt": "2026-12-01T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RegistryProposal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller's roles do not allow this, or they are not the first-stage officer of this application */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-first-stage-officer",
+                     *       "title": "Only the first-stage officer decides proposed registry changes",
+                     *       "status": 403,
+                     *       "detail": "Only the designated officer of this application's first stage decides its proposed registry changes.",
+                     *       "code": "ERR_NOT_FIRST_STAGE_OFFICER"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description The proposal was decided already, or the registry changed since the application was submitted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/proposal-decided",
+                     *       "title": "This proposed change was already decided",
+                     *       "status": 409,
+                     *       "detail": "The proposed change of occupation was decided already.",
+                     *       "code": "ERR_PROPOSAL_DECIDED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             default: components["responses"]["Problem"];
         };
     };

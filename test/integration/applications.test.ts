@@ -7,7 +7,7 @@ import request from 'supertest';
 import fc from 'fast-check';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { tokenFor } from '../support/tokens.js';
-import { applicationFor, createProgram, type ProgramFixture } from '../support/fixtures.js';
+import { applicationFor, createProgram, forgetOfficerVerification, type ProgramFixture } from '../support/fixtures.js';
 
 describe('applications', () => {
   let testApp: TestApp;
@@ -282,6 +282,7 @@ describe('applications', () => {
     expect(patched.status).toBe(200);
     const read = await api().get(`/api/v1/applications/${mine.body.id}`).set('Authorization', `Bearer ${amina}`);
     expect(read.body.applicant.occupation).toBe('Trader');
+    await forgetOfficerVerification(testApp.runtime.database.sequelize, 'NID-1001');
   });
 
   it('reuses the registrant when the person applies again, recording what changed, by whom and when', async () => {

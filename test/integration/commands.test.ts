@@ -12,7 +12,7 @@ import { selectRows } from '../../src/platform/db/sql.js';
 import { createCommandRunner } from '../../src/platform/db/command.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { tokenFor } from '../support/tokens.js';
-import { applicationFor, createProgram, uniqueCode } from '../support/fixtures.js';
+import { applicationFor, createProgram, forgetOfficerVerification, uniqueCode } from '../support/fixtures.js';
 
 interface Performed {
   response: Response;
@@ -196,6 +196,28 @@ describe('every state change is recorded', () => {
         const program = await createProgram(testApp.app);
         const response = await api().post('/api/v1/applications').set(as(amina)).send(applicationFor(program.id));
         return { response, aggregate: { type: 'application', id: response.body.id } };
+      },
+    },
+    decideRegistryProposal: {
+      event: 'application.registry-proposal-decided',
+      status: 200,
+      perform: async () => {
+        const program = await createProgram(testApp.app);
+        const { sequelize } = testApp.runtime.database;
+        await forgetOfficerVerification(sequelize, 'NID-1001');
+        expect((await api().post('/api/v1/applications').set(as(amina)).send(applicationFor(program.id))).status).toBe(201);
+        const registrant = (await api().get('/api/v1/me/registrant').set(as(amina))).body as { id: string; version: number };
+        await api()
+          .patch(`/api/v1/registrants/${registrant.id}`)
+          .set(as(samuel))
+          .send({ version: registrant.version, occupation: 'Tailor' });
+        const submitted = await api().post('/api/v1/applications').set(as(amina)).send(applicationFor(program.id));
+        const response = await api()
+          .post(`/api/v1/applications/${submitted.body.id}/registry-proposals/occupation/decision`)
+          .set(as(samuel))
+          .send({ decision: 'keep' });
+        await forgetOfficerVerification(sequelize, 'NID-1001');
+        return { response, aggregate: { type: 'application', id: submitted.body.id } };
       },
     },
     startApplicationDraft: {

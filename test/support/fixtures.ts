@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Express } from 'express';
+import type { Sequelize } from 'sequelize';
+import { execute } from '../../src/platform/db/sql.js';
 import { tokenFor } from './tokens.js';
 
 export function uniqueCode(prefix = 'T'): string {
@@ -72,4 +74,15 @@ export function applicationFor(programId: string, overrides: Record<string, unkn
     familyMembers: [{ relation: 'child', givenName: 'Zawadi', familyName: 'Yusuf', gender: 'female', birthDate: '2016-06-30' }],
     ...overrides,
   };
+}
+
+/**
+ * The demo applicants (amina NID-1001, pedro NID-1002) are shared by every test file of a run. A test
+ * that has an officer verify their registry fields hands them back as the applicant's own afterwards, so
+ * another file's applications still update them.
+ */
+export async function forgetOfficerVerification(sequelize: Sequelize, idValue: string): Promise<void> {
+  await execute(sequelize, "UPDATE registrants SET verified_fields = '{}' WHERE id_type = 'NATIONAL_ID' AND id_value = :idValue", {
+    idValue,
+  });
 }

@@ -2,15 +2,21 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { selectOne } from '../../platform/db/sql.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import type { ApplicationsDeps } from './deps.js';
-import { toApplication, type Application, type ApplicationRow } from './models.js';
-import { visibility } from './visibility.js';
+import { toApplication, toRegistryProposal, type Application, type ApplicationRow, type RegistryProposalRow } from './models.js';
+import { PROPOSALS_OF_APPLICATION } from './registry-proposal-rows.js';
+import { proposalReaders, visibility } from './visibility.js';
 
-/** One submitted application the actor may see; reading someone else's is recorded for auditors. */
+/**
+ * One submitted application the actor may see; reading someone else's is recorded for auditors. Its
+ * first-stage officer (and an auditor) also gets the registry changes its applicant proposed.
+ */
 export async function getApplication(deps: ApplicationsDeps, actor: Principal, id: string): Promise<Application> {
   const { clause, replacements } = visibility(actor);
-  const row = await selectOne<ApplicationRow>(
+  const readers = proposalReaders(actor);
+  const proposals = readers ? `CASE WHEN ${readers} THEN ${PROPOSALS_OF_APPLICATION} END` : 'NULL';
+  const row = await selectOne<ApplicationRow & { registry_proposals: RegistryProposalRow[] | null }>(
     deps.sequelize,
-    `SELECT a.* FROM applications a WHERE a.id = :id AND a.status <> 'DRAFT' AND ${clause}`,
+    `SELECT a.*, ${proposals} AS registry_proposals FROM applications a WHERE a.id = :id AND a.status <> 'DRAFT' AND ${clause}`,
     { ...replacements, id },
   );
   // Someone else's application answers exactly like a missing one.
@@ -18,5 +24,6 @@ export async function getApplication(deps: ApplicationsDeps, actor: Principal, i
   if (row.applicant_subject !== actor.subject) {
     await deps.commands.recordAccess(actor, [{ type: 'application.read', aggregateType: 'application', aggregateId: id }]);
   }
-  return toApplication(row);
+  const application = toApplication(row);
+  return row.registry_proposals ? { ...application, registryProposals: row.registry_proposals.map(toRegistryProposal) } : application;
 }

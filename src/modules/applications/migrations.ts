@@ -78,3 +78,33 @@ export const storeApplicationOfficersBySubject: Migration = {
     if (unknown > 0) logger.warn({ unknown }, 'stage officers of submitted applications the identity provider does not know were kept');
   },
 };
+
+/**
+ * Values an applicant sent for registry fields an officer verified, which the registry kept: one row per
+ * application and field, with the value sent, the registry's at submission, and the first-stage officer's
+ * decision (who, when, accept or keep) once made.
+ */
+export const createRegistryProposals: Migration = {
+  name: '2026-12-02-11-application-registry-proposals',
+  async up({ context: { sequelize } }) {
+    await sequelize.query(`
+      CREATE TABLE application_registry_proposals (
+        application_id uuid NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
+        field varchar(32) NOT NULL,
+        proposed_value jsonb NOT NULL,
+        registry_value jsonb NOT NULL,
+        decision varchar(8),
+        decided_by_subject varchar(255),
+        decided_by_username varchar(255),
+        decided_at timestamptz,
+        PRIMARY KEY (application_id, field),
+        CONSTRAINT application_registry_proposals_decision CHECK (decision IN ('accept', 'keep')),
+        CONSTRAINT application_registry_proposals_decided CHECK ((decision IS NULL) = (decided_at IS NULL)
+          AND (decision IS NULL) = (decided_by_subject IS NULL))
+      );
+    `);
+  },
+  async down({ context: { sequelize } }) {
+    await sequelize.query('DROP TABLE application_registry_proposals;');
+  },
+};

@@ -10,6 +10,8 @@ export type TimelineEntry = components['schemas']['TimelineEntry'];
 export type AttachedDocument = components['schemas']['AttachedDocument'];
 export type StageKind = components['schemas']['StageKind'];
 export type Officer = components['schemas']['Officer'];
+export type RegistryProposal = components['schemas']['RegistryProposal'];
+export type RegistryProposalDecision = components['schemas']['RegistryProposalDecisionInput']['decision'];
 
 /** What was submitted, frozen: later registry or program edits never change it. */
 export type ApplicationSnapshot = Omit<Application, 'id' | 'reference' | 'programId' | 'status' | 'timeline' | 'submittedAt'>;
@@ -73,5 +75,28 @@ export function toDraft(row: ApplicationRow): ApplicationDraft {
     data: row.draft ?? { programId: row.program_id },
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** A row of `application_registry_proposals` (JSON values as PostgreSQL returns them). */
+export interface RegistryProposalRow {
+  field: RegistryProposal['field'];
+  proposed_value: RegistryProposal['proposedValue'];
+  registry_value: RegistryProposal['registryValue'];
+  decision: RegistryProposalDecision | null;
+  decided_by_username: string | null;
+  decided_by_subject: string | null;
+  /** A Date from a row, a string from JSON built by the database. */
+  decided_at: Date | string | null;
+}
+
+export function toRegistryProposal(row: RegistryProposalRow): RegistryProposal {
+  const proposal: RegistryProposal = { field: row.field, proposedValue: row.proposed_value, registryValue: row.registry_value };
+  if (row.decision === null || row.decided_at === null) return proposal;
+  return {
+    ...proposal,
+    decision: row.decision,
+    decidedBy: row.decided_by_username ?? row.decided_by_subject ?? '',
+    decidedAt: new Date(row.decided_at).toISOString(),
   };
 }

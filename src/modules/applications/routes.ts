@@ -31,6 +31,21 @@ export function createApplicationHandlers(applications: ApplicationsService): Op
       res.json(await applications.getApplication(requirePrincipal(req), req.params.applicationId));
     },
 
+    async listRegistryProposals(req, res) {
+      res.json({ items: await applications.listRegistryProposals(requirePrincipal(req), req.params.applicationId) });
+    },
+
+    async decideRegistryProposal(req, res) {
+      const { proposal, replayed } = await applications.decideRegistryProposal(requirePrincipal(req), {
+        applicationId: req.params.applicationId,
+        field: req.params.field,
+        decision: req.body.decision,
+        idempotencyKey: idempotencyKeyOf(req.headers['idempotency-key']),
+      });
+      if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+      res.json(proposal);
+    },
+
     async listApplicationDrafts(req, res) {
       res.json(await applications.listDrafts(requirePrincipal(req), pageOf(req.query)));
     },

@@ -13,11 +13,13 @@ import type { SchemaValidator } from '../../platform/http/schema-validator.js';
 import type { ProgramsService } from '../programs/index.js';
 import type { RegistryService } from '../registry/index.js';
 import type { ApplicationsDeps, DocumentCatalog } from './deps.js';
+import { decideRegistryProposal, type DecideRegistryProposalOptions } from './decide-registry-proposal.js';
 import { discardDraft } from './discard-draft.js';
 import { getApplication } from './get-application.js';
 import { getDraft } from './get-draft.js';
 import { listApplications, type ListApplicationsOptions } from './list-applications.js';
 import { listDrafts } from './list-drafts.js';
+import { listRegistryProposals } from './list-registry-proposals.js';
 import type { ApplicationDraftInput, ApplicationInput } from './models.js';
 import { createApplicationNumbers, type ReferenceKey } from './reference.js';
 import { saveDraft } from './save-draft.js';
@@ -28,6 +30,7 @@ import { mayOfficerReadDocument } from './visibility.js';
 
 export type { ListApplicationsOptions } from './list-applications.js';
 export type { Submitted } from './submit-application.js';
+export type { DecideRegistryProposalOptions } from './decide-registry-proposal.js';
 
 export interface ApplicationsServiceOptions {
   sequelize: Sequelize;
@@ -57,6 +60,8 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
     submitDraft: (actor: Principal, id: string, idempotencyKey?: string) => submitDraft(deps, actor, id, idempotencyKey),
     listApplications: (actor: Principal, options: ListApplicationsOptions) => listApplications(deps, actor, options),
     getApplication: (actor: Principal, id: string) => getApplication(deps, actor, id),
+    listRegistryProposals: (actor: Principal, id: string) => listRegistryProposals(deps, actor, id),
+    decideRegistryProposal: (actor: Principal, options: DecideRegistryProposalOptions) => decideRegistryProposal(deps, actor, options),
     mayOfficerReadDocument: (documentId: string, actor: Principal) => mayOfficerReadDocument(deps, documentId, actor),
   };
 }

@@ -25,9 +25,18 @@ const INSERT_APPLICATION = `INSERT INTO applications (id, reference, program_id,
      1, :treatmentType, :cost, :currency, :submittedAt, :submittedAt, :submittedAt)
    RETURNING reference`;
 
+// Values sent for officer-verified registry fields, which the registry kept (rare: only then is this in the statement).
+const KEEP_PROPOSALS = `
+     proposed AS (
+       INSERT INTO application_registry_proposals (application_id, field, proposed_value, registry_value)
+       SELECT :id, p.field, p.proposed_value, p.registry_value
+       FROM application, jsonb_to_recordset(CAST(:proposals AS jsonb)) AS p(field varchar, proposed_value jsonb, registry_value jsonb)
+     ),`;
+
 /**
  * Checks and stores a complete application: a new row, or the caller's draft turned into one. Runs in
- * the caller's command; the applicant's registry record is written in the same transaction.
+ * the caller's command; the applicant's registry record is written in the same transaction, and values
+ * the registry kept because an officer verified them are stored with the application as proposals.
  */
 export async function storeSubmission(
   deps: ApplicationsDeps,
@@ -42,7 +51,11 @@ export async function storeSubmission(
   const { program, attached } = await checkApplication(deps, actor, input, nationalId, prefix, transaction);
   const today = deps.now();
   const { idType: _idType, idValue: _idValue, ...details } = input.applicant;
-  const { registrantId, event: registrantEvent } = await deps.registry.recordApplicantDetails(
+  const {
+    registrantId,
+    event: registrantEvent,
+    proposals,
+  } = await deps.registry.recordApplicantDetails(
     actor,
     { idType: 'NATIONAL_ID', idValue: nationalId, details, familyMembers: input.familyMembers ?? [] },
     transaction,
@@ -73,6 +86,8 @@ export async function storeSubmission(
       currency: input.treatment.currency,
       documents: attached.length,
       familyMembers: input.familyMembers?.length ?? 0,
+      // Field names only: the values are personal data.
+      ...(proposals.length > 0 ? { registryProposals: proposals.map((p) => p.field) } : {}),
     },
   };
   const events = context.inlineEvents(registrantEvent ? [registrantEvent, submitted] : [submitted]);
@@ -84,7 +99,7 @@ export async function storeSubmission(
        INSERT INTO application_documents (application_id, document_id, kind)
        SELECT :id, d.document_id, d.kind
        FROM application, jsonb_to_recordset(CAST(:documents AS jsonb)) AS d(document_id uuid, kind varchar)
-     ),
+     ),${proposals.length > 0 ? KEEP_PROPOSALS : ''}
      ${events.ctes}
      SELECT reference FROM application`,
     {
@@ -93,6 +108,9 @@ export async function storeSubmission(
       id,
       reference: draftId ? null : formatReference(await deps.nextApplicationNumber(transaction), deps.referenceKey),
       documents: JSON.stringify(attached.map((d) => ({ document_id: d.documentId, kind: d.kind }))),
+      proposals: JSON.stringify(
+        proposals.map((p) => ({ field: p.field, proposed_value: p.proposedValue, registry_value: p.registryValue })),
+      ),
     },
     transaction,
   );

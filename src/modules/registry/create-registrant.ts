@@ -3,7 +3,7 @@ import { ConflictError, InputError, NotFoundError } from '../../platform/http/er
 import { checkBirthDates } from './birth-dates.js';
 import type { Actor, RegistryDeps } from './deps.js';
 import { familyRowsOf } from './family-members.js';
-import type { Registrant, RegistrantInput } from './models.js';
+import { columnsOf, fieldsNamed, type Registrant, type RegistrantInput } from './models.js';
 import { enrolled } from './registrant-events.js';
 import { insertRegistrant, readRegistrant } from './registrant-rows.js';
 
@@ -12,6 +12,8 @@ export async function createRegistrant(deps: RegistryDeps, actor: Actor, input: 
   const problems = checkBirthDates(input, input.familyMembers, deps.now(), { person: '/body', family: '/body/familyMembers' });
   if (problems.length > 0) throw new InputError(problems.map((p) => `${p.path} ${p.message}`).join('; '), problems);
   const id = randomUUID();
+  // An officer enrols: every field they filled in is theirs, so an application proposes rather than overwrites.
+  const verified = fieldsNamed(columnsOf(input), input.familyMembers !== undefined);
   return deps.commands.run(actor, async (transaction) => {
     const created = await insertRegistrant(
       deps,
@@ -21,6 +23,7 @@ export async function createRegistrant(deps: RegistryDeps, actor: Actor, input: 
       input.idValue,
       input,
       familyRowsOf(input.familyMembers ?? []),
+      verified,
       transaction,
     );
     if (!created)

@@ -22,6 +22,23 @@ export function familyKey(
   ]);
 }
 
+/** The same family, member by member and in order. */
+export function isSameFamily(a: Parameters<typeof familyKey>[0][], b: Parameters<typeof familyKey>[0][]): boolean {
+  return a.map(familyKey).join('\n') === b.map(familyKey).join('\n');
+}
+
+/** Family rows as the API sends them in (a proposed change's value). */
+export function familyInputsOf(rows: Array<Parameters<typeof familyKey>[0]>): FamilyMemberInput[] {
+  return rows.map((m) => ({
+    relation: m.relation,
+    givenName: m.given_name,
+    familyName: m.family_name,
+    gender: m.gender,
+    birthDate: m.birth_date,
+    ...(m.occupation ? { occupation: m.occupation } : {}),
+  }));
+}
+
 export function familyRowsOf(family: FamilyMemberInput[]) {
   return family.map((m) => ({
     relation: m.relation,

@@ -56,3 +56,46 @@ export const createRegistry: Migration = {
     await sequelize.query('DROP TABLE registrant_changes; DROP TABLE family_members; DROP TABLE registrants;');
   },
 };
+
+/**
+ * Which fields an officer verified: a registrant's fields an application must not overwrite. For the rows
+ * already there, a field is verified when its last write was an officer's: a change in the registrant's
+ * history by someone who is not an applicant of that registrant, or the enrolment itself when an officer
+ * enrolled them (no application of theirs was made by whoever created the row) and the field was filled in
+ * then. A correction an application overwrote before this change is the applicant's field again; the
+ * history still shows both.
+ */
+export const recordVerifiedFields: Migration = {
+  name: '2026-12-02-10-registrant-verified-fields',
+  async up({ context: { sequelize } }) {
+    await sequelize.query(`
+      ALTER TABLE registrants ADD COLUMN verified_fields text[] NOT NULL DEFAULT '{}';
+      WITH writes AS (
+        SELECT c.registrant_id, f.field, c.changed_at AS at, c.id AS seq,
+          NOT EXISTS (SELECT 1 FROM applications a
+                      WHERE a.registrant_id = c.registrant_id AND a.applicant_subject = c.changed_by_subject) AS by_officer
+        FROM registrant_changes c, jsonb_object_keys(c.changes) AS f(field)
+        UNION ALL
+        SELECT r.id, f.field, r.created_at, 0, TRUE
+        FROM registrants r,
+          LATERAL (VALUES ('given_name', TRUE), ('family_name', TRUE), ('gender', TRUE), ('birth_date', TRUE),
+            ('region', TRUE), ('district', TRUE), ('locality', TRUE), ('address_line', TRUE),
+            ('occupation', r.occupation IS NOT NULL), ('phone', r.phone IS NOT NULL), ('email', r.email IS NOT NULL),
+            ('family_members', EXISTS (SELECT 1 FROM family_members m WHERE m.registrant_id = r.id))) AS f(field, filled)
+        WHERE f.filled
+          AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.registrant_id = r.id AND a.applicant_username = r.created_by)
+      ),
+      last_writes AS (
+        SELECT DISTINCT ON (registrant_id, field) registrant_id, field, by_officer
+        FROM writes ORDER BY registrant_id, field, at DESC, seq DESC
+      ),
+      verified AS (
+        SELECT registrant_id, array_agg(field ORDER BY field) AS fields FROM last_writes WHERE by_officer GROUP BY registrant_id
+      )
+      UPDATE registrants r SET verified_fields = verified.fields FROM verified WHERE r.id = verified.registrant_id;
+    `);
+  },
+  async down({ context: { sequelize } }) {
+    await sequelize.query('ALTER TABLE registrants DROP COLUMN verified_fields;');
+  },
+};

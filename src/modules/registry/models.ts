@@ -9,6 +9,21 @@ export type FamilyMemberInput = components['schemas']['FamilyMemberInput'];
 export type PersonDetails = components['schemas']['PersonDetails'];
 export type IdType = components['schemas']['IdType'];
 export type Gender = components['schemas']['Gender'];
+export type RegistryField = components['schemas']['RegistryField'];
+export type RegistryValue = components['schemas']['RegistryValue'];
+
+/** The registrant's own columns among the fields; `family_members` is the family as a whole. */
+export type RegistryColumn = Exclude<RegistryField, 'family_members'>;
+
+/**
+ * A value an applicant sent for a field an officer verified, which the registry kept: the value sent and
+ * the registry's at the time. Never in events (personal data).
+ */
+export interface ProposedChange {
+  field: RegistryField;
+  proposedValue: RegistryValue;
+  registryValue: RegistryValue;
+}
 
 /** A field's value before and after a change, as `registrant_changes` records it. */
 export type Change = { from: unknown; to: unknown };
@@ -28,6 +43,8 @@ export interface RegistrantRow {
   address_line: string | null;
   phone: string | null;
   email: string | null;
+  /** The fields an officer last set or confirmed; an application never overwrites them. */
+  verified_fields: RegistryField[];
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -90,6 +107,7 @@ export function toRegistrant(row: RegistrantRow, family: FamilyMemberRow[], toda
         { occupation: member.occupation },
       ),
     ),
+    verifiedFields: row.verified_fields,
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -117,4 +135,10 @@ export function columnsOf(details: Partial<PersonDetails>): Record<string, strin
     set('address_line', details.address.line, true);
   }
   return columns;
+}
+
+/** The fields a set of columns (from {@link columnsOf}) and, when sent, the family stand for. */
+export function fieldsNamed(columns: Record<string, string | null>, family: boolean): RegistryField[] {
+  const fields = Object.keys(columns) as RegistryColumn[];
+  return family ? [...fields, 'family_members'] : fields;
 }

@@ -5,9 +5,18 @@ import { selectOne } from '../../platform/db/sql.js';
 import { ConflictError } from '../../platform/http/errors.js';
 import { applyChanges } from './apply-changes.js';
 import type { Actor, RegistryDeps } from './deps.js';
-import { familyRowsOf } from './family-members.js';
-import { columnsOf, type FamilyMemberInput, type FamilyMemberRow, type IdType, type PersonDetails, type RegistrantRow } from './models.js';
-import { changed, enrolled } from './registrant-events.js';
+import { familyInputsOf, familyRowsOf, isSameFamily, type FamilyRows } from './family-members.js';
+import {
+  columnsOf,
+  type FamilyMemberInput,
+  type FamilyMemberRow,
+  type IdType,
+  type PersonDetails,
+  type ProposedChange,
+  type RegistrantRow,
+  type RegistryColumn,
+} from './models.js';
+import { changeEvent, enrolled } from './registrant-events.js';
 import { insertRegistrant } from './registrant-rows.js';
 
 export interface RecordApplicantDetailsOptions {
@@ -21,6 +30,8 @@ export interface RecordApplicantDetailsResult {
   registrantId: string;
   /** `registrant.enrolled` or `registrant.changed`; undefined when nothing changed. */
   event: DomainEvent | undefined;
+  /** Values sent for officer-verified fields that differ from the registry's: not written, for an officer to decide. */
+  proposals: ProposedChange[];
 }
 
 // The registrant and their family in one round trip, locked until the application is stored.
@@ -32,9 +43,11 @@ const SELECT_LOCKED_WITH_FAMILY = `SELECT r.*, CAST(r.birth_date AS text) AS bir
   FROM registrants r WHERE r.id_type = :idType AND r.id_value = :idValue FOR UPDATE OF r`;
 
 /**
- * An applicant's details as submitted: the registrant is created the first time and reused after,
- * with every changed field recorded. Runs in the caller's command: returns the registrant id and the
- * event the caller must record (none when nothing changed).
+ * An applicant's details as submitted: the registrant is created the first time and reused after. The
+ * applicant's own fields follow what they sent, each change recorded; a field an officer verified keeps
+ * the officer's value, and a different value sent for it comes back as a proposal. Runs in the caller's
+ * command: returns the registrant id, the event the caller must record (none when nothing changed) and the
+ * proposals the caller keeps with the application.
  */
 export async function recordApplicantDetails(
   deps: RegistryDeps,
@@ -48,14 +61,38 @@ export async function recordApplicantDetails(
   let current = await selectOne<LockedRow>(deps.sequelize, SELECT_LOCKED_WITH_FAMILY, key, transaction);
   if (!current) {
     const id = randomUUID();
-    if (await insertRegistrant(deps, actor, id, options.idType, options.idValue, options.details, family, transaction)) {
-      return { registrantId: id, event: enrolled(id) };
+    if (await insertRegistrant(deps, actor, id, options.idType, options.idValue, options.details, family, [], transaction)) {
+      return { registrantId: id, event: enrolled(id), proposals: [] };
     }
     // Someone enrolled the same person a moment ago: update theirs instead.
     current = await selectOne<LockedRow>(deps.sequelize, SELECT_LOCKED_WITH_FAMILY, key, transaction);
     if (!current) throw new ConflictError('The registrant could not be created; try again.');
   }
   const { family: currentFamily, ...row } = current;
-  const changes = await applyChanges(deps, actor, row, columnsOf(options.details), family, transaction, currentFamily);
-  return { registrantId: current.id, event: Object.keys(changes).length > 0 ? changed(current.id, changes) : undefined };
+  const { columns, family: ownFamily, proposals } = separateProposals(row, currentFamily, columnsOf(options.details), family);
+  const applied = await applyChanges(deps, actor, row, columns, ownFamily, transaction, { currentFamily });
+  return { registrantId: current.id, event: changeEvent(current.id, applied, 'applicant'), proposals };
+}
+
+/** Splits what was sent into the applicant's own fields, written as today, and proposals for verified fields that differ. */
+function separateProposals(
+  row: RegistrantRow,
+  currentFamily: FamilyMemberRow[],
+  sent: Record<string, string | null>,
+  family: FamilyRows,
+): { columns: Record<string, string | null>; family: FamilyRows | undefined; proposals: ProposedChange[] } {
+  if (row.verified_fields.length === 0) return { columns: sent, family, proposals: [] };
+  const verified = new Set<string>(row.verified_fields);
+  const columns: Record<string, string | null> = {};
+  const proposals: ProposedChange[] = [];
+  for (const [column, value] of Object.entries(sent)) {
+    const registryValue = (row as unknown as Record<string, string | null>)[column] ?? null;
+    if (!verified.has(column)) columns[column] = value;
+    else if (registryValue !== value) proposals.push({ field: column as RegistryColumn, proposedValue: value, registryValue });
+  }
+  if (!verified.has('family_members')) return { columns, family, proposals };
+  if (!isSameFamily(currentFamily, family)) {
+    proposals.push({ field: 'family_members', proposedValue: familyInputsOf(family), registryValue: familyInputsOf(currentFamily) });
+  }
+  return { columns, family: undefined, proposals };
 }

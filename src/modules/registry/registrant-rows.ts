@@ -3,7 +3,15 @@ import type { Transaction } from '../../platform/db/sql.js';
 import { selectOne, selectRows } from '../../platform/db/sql.js';
 import type { Actor, RegistryDeps } from './deps.js';
 import { familyJson, insertFamilySql, loadFamily, type FamilyRows } from './family-members.js';
-import { columnsOf, toRegistrant, type IdType, type PersonDetails, type Registrant, type RegistrantRow } from './models.js';
+import {
+  columnsOf,
+  toRegistrant,
+  type IdType,
+  type PersonDetails,
+  type Registrant,
+  type RegistrantRow,
+  type RegistryField,
+} from './models.js';
 
 export const REGISTRANT_COLUMNS = '*, CAST(birth_date AS text) AS birth_date';
 export const SELECT_REGISTRANT = `SELECT ${REGISTRANT_COLUMNS} FROM registrants`;
@@ -16,7 +24,7 @@ export async function readRegistrant(deps: RegistryDeps, id: string, transaction
 
 /**
  * Inserts a registrant and their family in one statement; false (and nothing written) when the
- * ID is already registered.
+ * ID is already registered. `verified` names the fields an officer set (none when an applicant enrols).
  */
 export async function insertRegistrant(
   { sequelize }: RegistryDeps,
@@ -26,6 +34,7 @@ export async function insertRegistrant(
   idValue: string,
   details: PersonDetails,
   family: FamilyRows,
+  verified: RegistryField[],
   transaction: Transaction,
 ): Promise<boolean> {
   const columns = columnsOf(details);
@@ -33,14 +42,14 @@ export async function insertRegistrant(
   const rows = await selectRows<{ id: string }>(
     sequelize,
     `WITH registrant AS (
-       INSERT INTO registrants (id, id_type, id_value, created_by, updated_by, ${names.join(', ')})
-       VALUES (:id, :idType, :idValue, :actor, :actor, ${names.map((n) => `:${n}`).join(', ')})
+       INSERT INTO registrants (id, id_type, id_value, created_by, updated_by, verified_fields, ${names.join(', ')})
+       VALUES (:id, :idType, :idValue, :actor, :actor, CAST(:verified AS text[]), ${names.map((n) => `:${n}`).join(', ')})
        ON CONFLICT ON CONSTRAINT registrants_id_unique DO NOTHING
        RETURNING id
      ),
      family AS (${insertFamilySql('registrant.id', 'registrant')})
      SELECT id FROM registrant`,
-    { id, idType, idValue, actor: actor.username, ...columns, family: familyJson(family) },
+    { id, idType, idValue, actor: actor.username, verified: [...verified].sort(), ...columns, family: familyJson(family) },
     transaction,
   );
   return rows.length === 1;

@@ -1,12 +1,15 @@
 /**
  * The registry: registrants (unique per ID type and value) and their family members. Every change
- * records who made it, when, and each field's value before and after; applications take a snapshot,
+ * records who made it, when, and each field's value before and after. The fields an officer set or
+ * confirmed are verified: an application proposes a change to them (kept with the application for its
+ * first-stage officer) instead of overwriting them. Applications take a snapshot,
  * so later edits here never change what an officer sees on an application. Each operation has its own
  * file; this binds them to their dependencies for the routes and the applications module.
  */
 import type { Sequelize } from 'sequelize';
 import type { Transaction } from '../../platform/db/sql.js';
 import type { CommandRunner } from '../../platform/db/command.js';
+import { acceptProposedChange, type AcceptProposedChangeOptions } from './accept-proposed-change.js';
 import { createRegistrant } from './create-registrant.js';
 import type { Actor, RegistryDeps } from './deps.js';
 import { findRegistrantByIdentity } from './find-registrant-by-identity.js';
@@ -36,6 +39,8 @@ export function createRegistryService({ sequelize, commands, now = () => new Dat
     listChanges: (reader: Actor, id: string) => listRegistrantChanges(deps, reader, id),
     recordApplicantDetails: (actor: Actor, options: RecordApplicantDetailsOptions, transaction: Transaction) =>
       recordApplicantDetails(deps, actor, options, transaction),
+    acceptProposedChange: (actor: Actor, options: AcceptProposedChangeOptions, transaction: Transaction) =>
+      acceptProposedChange(deps, actor, options, transaction),
   };
 }
 

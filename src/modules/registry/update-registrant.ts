@@ -4,11 +4,15 @@ import { applyChanges } from './apply-changes.js';
 import { checkBirthDates } from './birth-dates.js';
 import type { Actor, RegistryDeps } from './deps.js';
 import { familyRowsOf } from './family-members.js';
-import { columnsOf, type Registrant, type RegistrantPatch, type RegistrantRow } from './models.js';
-import { changed } from './registrant-events.js';
+import { columnsOf, fieldsNamed, type Registrant, type RegistrantPatch, type RegistrantRow } from './models.js';
+import { changeEvent } from './registrant-events.js';
 import { readRegistrant, SELECT_REGISTRANT } from './registrant-rows.js';
 
-/** Changes the fields the patch names, against the version it was read at; an edit that changes nothing records nothing. */
+/**
+ * An officer's correction: changes the fields the patch names, against the version it was read at, and
+ * marks them verified (applications then propose instead of overwrite). An edit that neither changes nor
+ * newly verifies anything records nothing.
+ */
 export async function updateRegistrant(deps: RegistryDeps, actor: Actor, id: string, patch: RegistrantPatch): Promise<Registrant> {
   const problems = checkBirthDates(patch, patch.familyMembers, deps.now(), { person: '/body', family: '/body/familyMembers' });
   if (problems.length > 0) throw new InputError(problems.map((p) => `${p.path} ${p.message}`).join('; '), problems);
@@ -20,16 +24,21 @@ export async function updateRegistrant(deps: RegistryDeps, actor: Actor, id: str
         'The registrant was changed by someone else since you read it; reload and try again.',
         'ERR_VERSION_CONFLICT',
       );
-    const changes = await applyChanges(
+    const columns = columnsOf(patch);
+    // What an officer names in a correction is theirs from now on, changed or confirmed as it was.
+    const verify = fieldsNamed(columns, patch.familyMembers !== undefined);
+    const applied = await applyChanges(
       deps,
       actor,
       current,
-      columnsOf(patch),
+      columns,
       patch.familyMembers ? familyRowsOf(patch.familyMembers) : undefined,
       transaction,
+      { verify },
     );
     const registrant = await readRegistrant(deps, id, transaction);
     if (!registrant) throw new NotFoundError('No registrant with that id.');
-    return { result: registrant, events: Object.keys(changes).length > 0 ? [changed(id, changes)] : [] };
+    const event = changeEvent(id, applied, 'officer');
+    return { result: registrant, events: event ? [event] : [] };
   });
 }

@@ -164,6 +164,13 @@ export const ERROR_CODES = {
     title: 'This person is already in the registry',
     explanation: 'A registrant with this ID type and number already exists. Find them in the registry and correct their record instead.',
   },
+  ERR_REGISTRY_CHANGED: {
+    status: 409,
+    title: 'The registry changed since the application was submitted',
+    explanation:
+      'The value the applicant proposed was measured against a registry value that has been changed since. ' +
+      'Look at the registrant as it is now: keep the registry as it is, or correct it there.',
+  },
 
   // Applications
   ERR_PROGRAM_CLOSED: {
@@ -212,6 +219,18 @@ export const ERROR_CODES = {
     status: 400,
     title: 'The application is not finished',
     explanation: 'Something needed to submit the application is missing or not valid; each field is named. Complete it and submit again.',
+  },
+  ERR_NOT_FIRST_STAGE_OFFICER: {
+    status: 403,
+    title: 'Only the first-stage officer decides proposed registry changes',
+    explanation:
+      "Changes an applicant proposes to officer-verified registry data are decided by the designated officer of the application's " +
+      'first stage. Leave them to that officer.',
+  },
+  ERR_PROPOSAL_DECIDED: {
+    status: 409,
+    title: 'This proposed change was already decided',
+    explanation: 'Each proposed registry change is decided once, and this one has been. Reload the application to see the decision.',
   },
 
   // Documents
