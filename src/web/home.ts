@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { stringify } from 'yaml';
 import { listPortalsFor } from '../modules/portals/index.js';
+import { presentApiReference } from './api-reference/present-reference.js';
 import type { OpenAPIV3 } from 'express-openapi-validator/dist/framework/types.js';
 
 export function createHomeRoutes(): Router {
@@ -12,9 +13,10 @@ export function createHomeRoutes(): Router {
   return router;
 }
 
-/** The API reference, rendered by Swagger UI from the bundled contract, which is also served as one JSON or YAML file. */
+/** The API reference, rendered on the server from the bundled contract, which is also served as one JSON or YAML file. */
 export function createDocsRoutes(spec: OpenAPIV3.DocumentV3_1): Router {
   const router = Router();
+  const reference = presentApiReference(spec);
   const json = JSON.stringify(spec);
   // Plain YAML: no anchors and aliases where the bundle shares an object.
   const yaml = stringify(spec, { aliasDuplicateObjects: false });
@@ -25,7 +27,7 @@ export function createDocsRoutes(spec: OpenAPIV3.DocumentV3_1): Router {
     res.type('application/yaml').send(yaml);
   });
   router.get('/docs', (_req, res) => {
-    res.render('docs.njk', { title: spec.info.title, version: spec.info.version });
+    res.render('docs.njk', { reference });
   });
   return router;
 }

@@ -15,7 +15,6 @@ export function createAssetRoutes(viewsDir: string): Router {
   router.get('/assets/htmx.min.js', (_req, res) => {
     res.sendFile(path.join(packageDir('htmx.org'), 'dist', 'htmx.min.js'), { maxAge: '1h' });
   });
-  router.use('/assets/swagger-ui', express.static(packageDir('swagger-ui-dist'), cache));
   router.use('/assets', express.static(path.join(viewsDir, 'assets'), cache));
   return router;
 }
