@@ -168,10 +168,13 @@ export function createApp(deps: AppDependencies): Express {
       recordSession: (actor, type) => commands.recordAccess(actor, [{ type, aggregateType: 'user', aggregateId: actor.subject }]),
     }),
   );
-  app.use(createHomeRoutes());
-  // The portals' pages, one router per portal.
-  app.use('/ssp', createSelfServicePages({ programs, applications, documents, schemas }));
-  app.use('/admin', createAdminPages({ programs, schemas }));
+  // The portals' pages, one router per portal; the home page links only those that exist.
+  const portalPages = {
+    '/ssp': createSelfServicePages({ programs, applications, documents, schemas }),
+    '/admin': createAdminPages({ programs, schemas }),
+  };
+  app.use(createHomeRoutes({ openPortalPaths: Object.keys(portalPages) }));
+  for (const [path, pages] of Object.entries(portalPages)) app.use(path, pages);
   app.use(sendPageNotFound);
   app.use(renderPageError);
   return app;

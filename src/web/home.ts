@@ -1,20 +1,44 @@
 import { Router } from 'express';
 import { stringify } from 'yaml';
 import { listPortalsFor } from '../modules/portals/index.js';
+import { ROLES } from '../platform/auth/principal.js';
+import { presentApiReference } from './api-reference/present-reference.js';
 import type { OpenAPIV3 } from 'express-openapi-validator/dist/framework/types.js';
 
-export function createHomeRoutes(): Router {
+export interface HomeRoutesOptions {
+  /** The paths of the portals whose pages this app serves; the other portals are not open yet. */
+  openPortalPaths: readonly string[];
+}
+
+/**
+ * The start page lists the portals of the signed-in person's roles: an open one is a link, one whose
+ * pages do not exist yet says what it will do and is not a link. Its address answers the same, not "not found".
+ */
+export function createHomeRoutes(options: HomeRoutesOptions): Router {
   const router = Router();
+  const isOpen = (href: string) => options.openPortalPaths.includes(href);
   router.get('/', (req, res) => {
     const principal = req.session.principal;
-    res.render('home.njk', { portals: principal ? listPortalsFor(principal.roles) : [] });
+    const portals = principal ? listPortalsFor(principal.roles).map((portal) => ({ ...portal, open: isOpen(portal.href) })) : [];
+    res.render('home.njk', { portals, openPortals: portals.filter((portal) => portal.open) });
   });
+  const pendingPaths = new Set(listPortalsFor(ROLES).flatMap((portal) => (isOpen(portal.href) ? [] : [portal.href])));
+  for (const href of pendingPaths) {
+    router.get(href, (req, res) => {
+      const principal = req.session.principal;
+      res.render('portal-pending.njk', {
+        pending: listPortalsFor(ROLES).filter((portal) => portal.href === href),
+        openPortals: principal ? listPortalsFor(principal.roles).filter((portal) => isOpen(portal.href)) : [],
+      });
+    });
+  }
   return router;
 }
 
-/** The API reference, rendered by Swagger UI from the bundled contract, which is also served as one JSON or YAML file. */
+/** The API reference, rendered on the server from the bundled contract, which is also served as one JSON or YAML file. */
 export function createDocsRoutes(spec: OpenAPIV3.DocumentV3_1): Router {
   const router = Router();
+  const reference = presentApiReference(spec);
   const json = JSON.stringify(spec);
   // Plain YAML: no anchors and aliases where the bundle shares an object.
   const yaml = stringify(spec, { aliasDuplicateObjects: false });
@@ -25,7 +49,7 @@ export function createDocsRoutes(spec: OpenAPIV3.DocumentV3_1): Router {
     res.type('application/yaml').send(yaml);
   });
   router.get('/docs', (_req, res) => {
-    res.render('docs.njk', { title: spec.info.title, version: spec.info.version });
+    res.render('docs.njk', { reference });
   });
   return router;
 }

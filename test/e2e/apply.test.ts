@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ERROR_CODES } from '../../src/platform/http/error-codes.js';
+import { expectAccessible, measureFocusRing, tabTo } from '../support/accessibility.js';
 import { launchChromium, signIn } from '../support/browser.js';
 import { createProgram, type ProgramFixture } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
@@ -91,6 +92,7 @@ describe('applying for help on the Self-Service Portal', () => {
 
     // 1. The treatment; the cost is shown in the program's currency.
     await expect(page.locator('.prefix').first().textContent()).resolves.toBe(program.currency);
+    await expectAccessible(page, 'the treatment step (375 px)');
     await fillTreatment(page, '1,250.50');
     await saveAndContinue(page, 'person');
 
@@ -103,6 +105,7 @@ describe('applying for help on the Self-Service Portal', () => {
     await page.getByLabel('Occupation').fill('Trader');
     await page.getByLabel('Phone number').fill('+254 700 000002');
     await page.getByLabel('Email address').fill('amina@example.org');
+    await expectAccessible(page, 'the person step, filled in (375 px)');
     await page.screenshot({ path: `${SCREENSHOTS}/ssp-step-person-375.png`, fullPage: true });
     await saveAndContinue(page, 'address');
 
@@ -111,7 +114,9 @@ describe('applying for help on the Self-Service Portal', () => {
     await page.getByLabel('District').fill('Mombasa');
     await page.getByLabel('Town or village').fill('Likoni');
     await page.getByLabel('Street, house or landmark').fill('Blue gate behind the market');
+    await expectAccessible(page, 'the address step (375 px)');
     await saveAndContinue(page, 'family');
+    await expectAccessible(page, 'the family step with nobody added (375 px)');
 
     // 4. Family members, added and removed in place (htmx: the page itself stays).
     const addMember = async (relation: string, givenName: string, birthDate: string) => {
@@ -130,12 +135,15 @@ describe('applying for help on the Self-Service Portal', () => {
     await addMember('child', 'Zawadi', '2016-06-30');
     await addMember('spouse', 'Juma', '1985-09-01');
     await expect(page.locator('.member').count()).resolves.toBe(2);
+    await expectAccessible(page, 'the family step after adding two members (375 px)');
     await page.getByRole('button', { name: 'Remove Juma Yusuf' }).click();
     await page.getByRole('status').filter({ hasText: 'Juma Yusuf was removed.' }).waitFor();
     await expect(page.locator('.member-name').allTextContents()).resolves.toEqual(['Zawadi Yusuf']);
     expect(page.url()).toBe(`${testApp.url}/ssp/drafts/${draftId}/family`);
+    await expectAccessible(page, 'the family step after removing a member (375 px)');
     await page.screenshot({ path: `${SCREENSHOTS}/ssp-step-family-375.png`, fullPage: true });
     await saveAndContinue(page, 'documents');
+    await expectAccessible(page, 'the documents step with nothing uploaded (375 px)');
 
     // 5. Documents: a real PDF through the page route into the Document Store; the bar follows the upload.
     await page.evaluate(`document.addEventListener('htmx:beforeSwap', function () {
@@ -148,6 +156,7 @@ describe('applying for help on the Self-Service Portal', () => {
     await page.getByRole('status').filter({ hasText: 'tiny.pdf was uploaded.' }).waitFor();
     await expect(page.locator('.document .file-name').allTextContents()).resolves.toEqual([expect.stringContaining('tiny.pdf')]);
     await expect(page.evaluate('window.lastUploadProgress')).resolves.toBe(100);
+    await expectAccessible(page, 'the documents step after an upload (375 px)');
     await page.screenshot({ path: `${SCREENSHOTS}/ssp-step-documents-375.png`, fullPage: true });
     await saveAndContinue(page, 'review');
 
@@ -165,6 +174,7 @@ describe('applying for help on the Self-Service Portal', () => {
       await expect(review.getByText(text).first().isVisible()).resolves.toBe(true);
     }
     await expect(review.getByText('Juma').count()).resolves.toBe(0);
+    await expectAccessible(page, 'the review step (375 px)');
     await page.screenshot({ path: `${SCREENSHOTS}/ssp-step-review-375.png`, fullPage: true });
     const form = {
       _csrf: await page.locator('#submit input[name="_csrf"]').inputValue(),
@@ -185,6 +195,7 @@ describe('applying for help on the Self-Service Portal', () => {
     const reference = (await page.getByTestId('reference').textContent()) ?? '';
     expect(reference).toMatch(/^IA-[0-9A-Z]{3}-[0-9A-Z]{4}$/);
     await expect(page.getByText(`Keep this reference: ${reference}`).isVisible()).resolves.toBe(true);
+    await expectAccessible(page, 'the submitted application (375 px)');
     await page.screenshot({ path: `${SCREENSHOTS}/ssp-submitted-375.png`, fullPage: true });
 
     // "My applications": the reference, program, treatment, date, status in words and the stages.
@@ -199,6 +210,7 @@ describe('applying for help on the Self-Service Portal', () => {
       expect.stringMatching(/Social worker\s+In progress/),
       expect.stringMatching(/Senior officer\s+Waiting/),
     ]);
+    await expectAccessible(page, 'my applications (375 px)');
     await page.screenshot({ path: `${SCREENSHOTS}/ssp-my-applications-375.png`, fullPage: true });
 
     // What the officers will see: one family member, the document, the cost as decimal text.
@@ -214,7 +226,8 @@ describe('applying for help on the Self-Service Portal', () => {
       familyMembers: [{ relation: 'child', givenName: 'Zawadi' }],
       documents: [{ kind: 'medical-report', fileName: 'tiny.pdf', mediaType: 'application/pdf' }],
     });
-    expect(consoleErrors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
+    // Nothing in the console: no style or script refused by the CSP, no missing favicon.
+    expect(consoleErrors).toEqual([]);
     await context.close();
   });
 
@@ -233,6 +246,7 @@ describe('applying for help on the Self-Service Portal', () => {
     // What the person typed is still there.
     await expect(page.getByLabel('Estimated cost').inputValue()).resolves.toBe('about a thousand');
     await expect(page.getByLabel('Hospital or clinic').inputValue()).resolves.toBe('County Referral Hospital');
+    await expectAccessible(page, 'the treatment step with an invalid cost (375 px)');
     await page.screenshot({ path: `${SCREENSHOTS}/ssp-step-treatment-error-375.png`, fullPage: true });
 
     await page.getByLabel('Estimated cost').fill('0');
@@ -246,6 +260,7 @@ describe('applying for help on the Self-Service Portal', () => {
     await page.getByLabel('Birth date').fill(nextYear);
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await page.locator('#f-birthDate-error').filter({ hasText: 'The birth date cannot be in the future.' }).waitFor();
+    await expectAccessible(page, 'the person step with a future birth date (375 px)');
     expect(page.url()).toBe(`${testApp.url}/ssp/drafts/${draftId}/person`);
     await context.close();
   });
@@ -275,6 +290,7 @@ describe('applying for help on the Self-Service Portal', () => {
     await expect(page.locator('.error-summary a').allTextContents()).resolves.toEqual([givenNameMessage, phoneMessage]);
     await expect(page.locator('.error-summary a').first().getAttribute('href')).resolves.toBe('#f-givenName');
     await expect(page.locator('.error-summary').innerText()).resolves.not.toMatch(/must match|pattern|NOT have/);
+    await expectAccessible(page, 'the person step with an error summary (375 px)');
     // What the person typed is still there, and nothing was saved.
     await expect(page.getByLabel('Given name').inputValue()).resolves.toBe(longName);
     await expect(page.getByLabel('Phone number').inputValue()).resolves.toBe('+254 CALL ME');
@@ -297,6 +313,7 @@ describe('applying for help on the Self-Service Portal', () => {
     await saveAndContinue(page, 'person');
     await page.goto(`${testApp.url}/ssp/drafts/${draftId}/review`);
     await expect(page.locator('.error-summary').innerText()).resolves.toContain('About you: Choose your gender, or "Prefer not to say".');
+    await expectAccessible(page, 'the review step listing what is missing (375 px)');
 
     // Sending anyway: the service's own checks come back in plain language, and nothing is submitted.
     await page.getByRole('button', { name: 'Send application' }).click();
@@ -305,9 +322,11 @@ describe('applying for help on the Self-Service Portal', () => {
     const missingPerson = page.locator('.error-summary a').filter({ hasText: 'About you: Fill in your details.' });
     await expect(missingPerson.getAttribute('href')).resolves.toBe(`/ssp/drafts/${draftId}/person?check=1`);
     await expect(page.locator('.error-summary').innerText()).resolves.not.toMatch(/\/data\/|must have|is required/);
+    await expectAccessible(page, 'the review step after a refused sending (375 px)');
     await missingPerson.click();
     await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/person?check=1`);
     await expect(page.locator('#f-birthDate-error').textContent()).resolves.toContain('Enter your birth date.');
+    await expectAccessible(page, 'the person step reached from the review (375 px)');
     await context.close();
   });
 
@@ -323,6 +342,7 @@ describe('applying for help on the Self-Service Portal', () => {
 
     await page.goto(`${testApp.url}/`);
     await page.goto(`${testApp.url}/ssp`);
+    await expectAccessible(page, 'the portal start page with a draft (375 px)');
     await page.screenshot({ path: `${SCREENSHOTS}/ssp-home-375.png`, fullPage: true });
     const draft = page.locator('.draft').filter({ has: page.locator(`a[href="/ssp/drafts/${draftId}"]`) });
     await draft.getByRole('link', { name: /Continue/ }).click();
@@ -350,6 +370,7 @@ describe('applying for help on the Self-Service Portal', () => {
     await expect(page.locator('.document').count()).resolves.toBe(0);
     // The kind chosen is kept for the next try.
     await expect(page.getByLabel('What kind of document is it?').inputValue()).resolves.toBe('prescription');
+    await expectAccessible(page, 'the documents step with a refused file (375 px)');
 
     // Over the cap: the page's script says so before sending anything...
     const pdf = await readFile(TINY_PDF);
@@ -357,6 +378,7 @@ describe('applying for help on the Self-Service Portal', () => {
     await page.getByLabel('File').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: large });
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
     await page.getByText('This file is larger than 98 KB.').first().waitFor();
+    await expectAccessible(page, 'the documents step with a file over the cap (375 px)');
 
     // ...and the server says the same when a file over the cap arrives anyway.
     const answer = await page.request.post(`${testApp.url}/ssp/drafts/${draftId}/documents/files`, {
@@ -370,6 +392,18 @@ describe('applying for help on the Self-Service Portal', () => {
     await expect(answer.text()).resolves.toContain('This file is larger than 98 KB.');
     await context.close();
   });
+
+  /** axe needs script: the page a script-less browser got is checked in a second page loading the same address. */
+  async function expectAccessibleAsServed(scriptless: Page, state: string): Promise<void> {
+    const context = await browser.newContext({ viewport: PHONE, storageState: signedIn, javaScriptEnabled: true });
+    try {
+      const page = await context.newPage();
+      await page.goto(scriptless.url());
+      await expectAccessible(page, state);
+    } finally {
+      await context.close();
+    }
+  }
 
   it('still works without JavaScript: family members and documents through plain form posts', async () => {
     const context = await browser.newContext({ viewport: PHONE, storageState: signedIn, javaScriptEnabled: false });
@@ -385,6 +419,7 @@ describe('applying for help on the Self-Service Portal', () => {
     await form.getByRole('button', { name: 'Add family member' }).click();
     await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/family`);
     await expect(page.locator('.member-name').allTextContents()).resolves.toEqual(['Halima Yusuf']);
+    await expectAccessibleAsServed(page, 'the family step without JavaScript (375 px)');
     await page.getByRole('button', { name: 'Remove Halima Yusuf' }).click();
     await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/family`);
     await expect(page.locator('.member').count()).resolves.toBe(0);
@@ -395,6 +430,7 @@ describe('applying for help on the Self-Service Portal', () => {
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
     await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/documents`);
     await expect(page.locator('.document').innerText()).resolves.toContain('ID proof');
+    await expectAccessibleAsServed(page, 'the documents step without JavaScript (375 px)');
     await context.close();
   });
 
@@ -415,6 +451,31 @@ describe('applying for help on the Self-Service Portal', () => {
       expect(response?.status()).toBe(404);
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(ERROR_CODES.ERR_NOT_FOUND.title);
     }
+    await expectAccessible(page, 'the not-found page (375 px)');
+    await context.close();
+  });
+
+  it('draws a focus ring that stands out at 3:1, and on a wide screen puts "Save and continue" where Tab reaches it first', async () => {
+    const { context, page } = await signedInPhone();
+    await startApplication(page);
+    const cost = page.getByLabel('Estimated cost');
+    const save = page.getByRole('button', { name: 'Save and continue' });
+    const back = page.getByRole('button', { name: 'Back' });
+    for (const control of [cost, save]) {
+      await tabTo(page, control);
+      const ring = await measureFocusRing(control);
+      expect(ring.width).toBeGreaterThanOrEqual(2);
+      expect(ring.ratio).toBeGreaterThanOrEqual(3);
+    }
+    // The next tab stop after "Save and continue" is "Back": drawn to its right (or below it on a phone).
+    await page.keyboard.press('Tab');
+    await expect(back.evaluate((element) => element === element.ownerDocument.activeElement)).resolves.toBe(true);
+    const [phoneSave, phoneBack] = await Promise.all([save.boundingBox(), back.boundingBox()]);
+    expect(phoneBack?.y).toBeGreaterThan(phoneSave?.y ?? Infinity);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const [saveBox, backBox] = await Promise.all([save.boundingBox(), back.boundingBox()]);
+    expect(backBox?.x).toBeGreaterThan((saveBox?.x ?? Infinity) + (saveBox?.width ?? 0));
+    await expectAccessible(page, 'the treatment step (1280 px)');
     await context.close();
   });
 });

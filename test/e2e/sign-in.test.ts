@@ -5,11 +5,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/harness.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, signIn } from '../support/browser.js';
+import { expectAccessible } from '../support/accessibility.js';
+import { readTestEnvironment } from '../support/environment.js';
 import { selectRows } from '../../src/platform/db/sql.js';
 
 // The realm allows sign-in redirects to this port (keycloak/realm.json).
 const BROWSER_TEST_PORT = 3999;
+const PHONE = { width: 375, height: 740 };
+// The development provider's pages are ours and are checked too; Keycloak's are not.
+const OWN_PROVIDER = readTestEnvironment().identityBackend === 'development';
 
 describe('signing in on the pages', () => {
   let testApp: TestApp;
@@ -26,7 +31,10 @@ describe('signing in on the pages', () => {
   it('signs in a demo applicant who then sees their name and role, and signs out', async () => {
     const page = await browser.newPage();
     await page.goto(`${testApp.url}/`);
+    await expectAccessible(page, 'the home page, signed out');
     await page.getByRole('link', { name: 'Sign in' }).first().click();
+    await page.locator('input[name="username"]').waitFor();
+    if (OWN_PROVIDER) await expectAccessible(page, "the development provider's sign-in page");
     await page.locator('input[name="username"]').fill('amina');
     await page.locator('input[name="password"]').fill('demo');
     await page.locator('input[name="password"]').press('Enter');
@@ -34,6 +42,7 @@ describe('signing in on the pages', () => {
     await expect(page.getByTestId('signed-in-user').textContent()).resolves.toBe('Amina Yusuf');
     await expect(page.getByTestId('signed-in-roles').innerText()).resolves.toContain('applicant');
     await expect(page.getByRole('link', { name: 'Self-Service Portal' }).isVisible()).resolves.toBe(true);
+    await expectAccessible(page, 'the home page, signed in as an applicant');
 
     // A signed-in page is kept by no cache.
     const home = await page.goto(`${testApp.url}/`);
@@ -52,6 +61,7 @@ describe('signing in on the pages', () => {
     await page.waitForURL(`${testApp.url}/`);
     expect((await page.context().cookies(testApp.url)).map((cookie) => cookie.name)).not.toContain('iaod.sid');
     await expect(page.getByRole('link', { name: 'Sign in' }).first().isVisible()).resolves.toBe(true);
+    await expectAccessible(page, 'the home page after signing out');
     await page.close();
 
     // Both are in the audit trail, on amina's own chain.
@@ -76,10 +86,11 @@ describe('signing in on the pages', () => {
         .first()
         .isVisible(),
     ).resolves.toBe(true);
+    if (OWN_PROVIDER) await expectAccessible(page, "the development provider's sign-in page with an error");
     await page.close();
   });
 
-  it('renders the API reference from the spec', async () => {
+  it('renders the API reference from the spec, accessible on a desktop and a phone, with no console error', async () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('console', (message) => {
@@ -87,8 +98,106 @@ describe('signing in on the pages', () => {
     });
     await page.goto(`${testApp.url}/docs`);
     await page.getByText('/portals/{portal}').first().waitFor();
-    await expect(page.getByText('Immediate Assistance on Demand API').first().isVisible()).resolves.toBe(true);
-    expect(errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toContain('Immediate Assistance on Demand API');
+    // Each operation says who may call it, and links the schemas it answers with.
+    const getPortal = page.locator('#op-getPortal').locator('xpath=ancestor::article');
+    await expect(getPortal.innerText()).resolves.toContain('Any signed-in user.');
+    await getPortal.getByRole('link', { name: 'Portal', exact: true }).first().click();
+    await page.waitForURL(/#schema-Portal$/);
+    await expect(page.locator('#schema-Portal').isVisible()).resolves.toBe(true);
+    await expectAccessible(page, 'the API reference (1280 px)');
+    await page.setViewportSize(PHONE);
+    await expectAccessible(page, 'the API reference (375 px)');
+    await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(PHONE.width);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('offers a skip link as the first tab stop on every kind of page, shown when focused, that moves to the main content', async () => {
+    const page = await browser.newPage();
+    for (const address of ['/', '/docs', '/problems', '/no-such-page']) {
+      await page.goto(`${testApp.url}${address}`);
+      const skip = page.getByRole('link', { name: 'Skip to main content' });
+      await expect(skip.boundingBox().then((box) => (box?.y ?? 0) + (box?.height ?? 0))).resolves.toBeLessThanOrEqual(0);
+      await page.keyboard.press('Tab');
+      await expect(skip.evaluate((link) => link === link.ownerDocument.activeElement)).resolves.toBe(true);
+      // Visible while focused: inside the viewport, not clipped away.
+      const box = await skip.boundingBox();
+      expect(box?.y).toBeGreaterThanOrEqual(0);
+      expect(box?.height).toBeGreaterThan(20);
+      await page.keyboard.press('Enter');
+      await expect(page.evaluate('document.activeElement.id')).resolves.toBe('main');
+      await page.keyboard.press('Tab');
+      const next = await page.evaluate('document.activeElement.closest("main") !== null');
+      expect(next).toBe(true);
+    }
+    await page.close();
+  });
+
+  it('shows a signed-in officer whose portal is not built yet what it will do, with no link to a missing page', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const notFound: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() === 404) notFound.push(response.url());
+    });
+    await signIn(page, testApp.url, 'samuel');
+    const card = page.getByTestId('portal').filter({ hasText: 'Officer work queue' });
+    await expect(card.innerText()).resolves.toContain(
+      'Not open yet. What it will do: Review the applications at your stage and decide them.',
+    );
+    await expect(card.getByRole('link').count()).resolves.toBe(0);
+    await expect(page.getByTestId('no-open-portal').isVisible()).resolves.toBe(true);
+    await expectAccessible(page, 'the home page of an officer whose portal is not open yet');
+
+    // Each portal address that has no pages yet explains itself instead of "not found".
+    for (const [address, title] of [
+      ['/officer', 'Officer work queue'],
+      ['/vouchers', 'Voucher issuance'],
+      ['/provider', 'Service Provider Portal'],
+      ['/claims', 'Claims review'],
+      ['/dashboards', 'Dashboards'],
+      ['/audit', 'Audit trail'],
+    ] as const) {
+      const response = await page.goto(`${testApp.url}${address}`);
+      expect(response?.status()).toBe(200);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`${title} is not open yet`);
+      await expect(page.getByRole('link', { name: 'Back to the home page' }).isVisible()).resolves.toBe(true);
+    }
+    await expectAccessible(page, 'a portal that is not open yet');
+    expect(notFound).toEqual([]);
+    await context.close();
+
+    // An applicant's and a manager's portals are open: their cards are links, and lead to pages.
+    const manager = await browser.newPage();
+    await signIn(manager, testApp.url, 'maria');
+    await manager.getByTestId('portal').getByRole('link', { name: 'Program administration' }).click();
+    await manager.waitForURL(`${testApp.url}/admin`);
+    await manager.close();
+  });
+
+  it('walks every kind of page with no console error: no refused inline style, no missing favicon', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+    });
+    const favicons: number[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/favicon.ico') favicons.push(response.status());
+    });
+    await page.goto(`${testApp.url}/`);
+    await signIn(page, testApp.url, 'amina', '/ssp');
+    for (const address of ['/', '/ssp', '/ssp/applications', '/docs', '/problems', '/officer']) {
+      await page.goto(`${testApp.url}${address}`);
+      await page.waitForLoadState('load');
+    }
+    expect(errors).toEqual([]);
+    const provider = await page.request.get(`${new URL(readTestEnvironment().issuer).origin}/favicon.ico`);
+    if (OWN_PROVIDER) expect(provider.status()).toBe(200);
+    const own = await page.request.get(`${testApp.url}/favicon.ico`);
+    expect([own.status(), own.headers()['content-type']]).toEqual([200, 'image/x-icon']);
+    expect(favicons.every((status) => status === 200 || status === 304)).toBe(true);
     await page.close();
   });
 });

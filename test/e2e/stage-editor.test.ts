@@ -12,6 +12,7 @@ import type { components } from '../../src/generated/openapi.js';
 import { ERROR_CODES } from '../../src/platform/http/error-codes.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { launchChromium, signIn } from '../support/browser.js';
+import { expectAccessible, measureFocusRing, tabTo } from '../support/accessibility.js';
 import { createProgram } from '../support/fixtures.js';
 import { subjectOf, tokenFor } from '../support/tokens.js';
 
@@ -133,6 +134,7 @@ describe('the stage editor on the program administration pages', () => {
     await page.getByRole('button', { name: 'Find' }).click();
     const row = page.getByTestId('program-row').filter({ hasText: program.code });
     await expect(row.innerText()).resolves.toMatch(/Closed[\s\S]*2[\s\S]*USD[\s\S]*5000\.00/);
+    await expectAccessible(page, 'the programs list, filtered');
 
     // The group exists before a stage is designated to it; an applicant cannot be one of its members.
     await page.getByRole('link', { name: 'Officer groups' }).click();
@@ -142,11 +144,13 @@ describe('the stage editor on the program administration pages', () => {
     await page.getByRole('button', { name: 'Create group' }).click();
     await expect(page.getByTestId('error-members').textContent()).resolves.toContain('Pedro Alves (pedro) is not a reviewer or assessor');
     await expect(page.getByLabel('Members').inputValue()).resolves.toBe('joy, samuel\npedro');
+    await expectAccessible(page, 'the officer groups page with a refused member');
     await page.getByLabel('Members').fill('joy, samuel');
     await page.getByRole('button', { name: 'Create group' }).click();
     await page.getByTestId('notice').waitFor();
     const groupRow = page.getByTestId('group-row').filter({ hasText: groupCode });
     await expect(groupRow.getByTestId('group-members').innerText()).resolves.toBe('Joy Banda (joy), Samuel Mensah (samuel)');
+    await expectAccessible(page, 'the officer groups page after creating a group');
     const groups = (await (await api()).get('/api/v1/officer-groups')).body as { items: OfficerGroup[] };
     expect(groups.items.find((g) => g.code === groupCode)).toEqual({
       code: groupCode,
@@ -167,6 +171,7 @@ describe('the stage editor on the program administration pages', () => {
       'Applications already running keep the stages they started with.',
     );
     await expectPageMatchesStore(page, program.id);
+    await expectAccessible(page, 'the program page with its stage editor');
     // htmx swaps fragments: a full reload would lose this mark.
     await page.locator('body').evaluate((body) => body.setAttribute('data-not-reloaded', 'yes'));
 
@@ -181,6 +186,7 @@ describe('the stage editor on the program administration pages', () => {
       await addForm.getByRole('button', { name: 'Add stage' }).click();
     });
     await expect(page.getByTestId('stage-notice').textContent()).resolves.toBe('Stage added.');
+    await expectAccessible(page, 'the stage editor after adding a stage');
     await expect(stage(page, 'Junior officer').getByTestId('stage-officer').innerText()).resolves.toBe('User Joy Banda (joy)');
     let stored = await expectPageMatchesStore(page, program.id);
     expect(asShown(stored)).toEqual([
@@ -193,6 +199,7 @@ describe('the stage editor on the program administration pages', () => {
     await inStageEditor(page, () => stage(page, 'Junior officer').getByRole('button', { name: 'Move up' }).click());
     stored = await expectPageMatchesStore(page, program.id);
     expect(stored.stages.map((s) => s.name)).toEqual(['Junior officer', 'Social worker', 'Senior officer']);
+    await expectAccessible(page, 'the stage editor after moving a stage');
 
     // Designate the social worker's stage to the group instead of one user.
     const socialWorker = stage(page, 'Social worker');
@@ -203,6 +210,7 @@ describe('the stage editor on the program administration pages', () => {
       await socialWorker.getByRole('button', { name: 'Save stage' }).click();
     });
     await expect(page.getByTestId('stage-notice').textContent()).resolves.toBe('Stage changed.');
+    await expectAccessible(page, 'the stage editor after designating a group');
     await expect(stage(page, 'Social worker').getByTestId('stage-officer').innerText()).resolves.toBe(
       `Group Junior officers (${groupCode})`,
     );
@@ -218,6 +226,11 @@ describe('the stage editor on the program administration pages', () => {
       { position: 2, name: 'Senior officer', kind: 'assessment', officer: { type: 'user', ref: subjects.sena } },
     ]);
     await expect(page.locator('body').getAttribute('data-not-reloaded')).resolves.toBe('yes');
+    await expectAccessible(page, 'the stage editor after removing a stage');
+    await page.setViewportSize({ width: 375, height: 812 });
+    await expectAccessible(page, 'the stage editor (375 px)');
+    await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(375);
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     if (SCREENSHOT_DIR) {
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'stage-editor-desktop.png'), fullPage: true });
@@ -231,6 +244,7 @@ describe('the stage editor on the program administration pages', () => {
     await page.getByRole('button', { name: 'Open the program' }).click();
     await page.getByTestId('notice').waitFor();
     await expect(page.getByTestId('program-state').textContent()).resolves.toBe('Open');
+    await expectAccessible(page, 'the program page after opening it');
     stored = await expectPageMatchesStore(page, program.id);
     expect(stored.state).toBe('open');
     expect(cspErrors).toEqual([]);
@@ -259,6 +273,7 @@ describe('the stage editor on the program administration pages', () => {
     // The page's move is refused; the list now shows the stored stages, unmoved.
     await inStageEditor(page, () => stage(page, 'Social worker').getByRole('button', { name: 'Move down' }).click());
     await expect(page.getByTestId('conflict').textContent()).resolves.toContain(CONFLICT);
+    await expectAccessible(page, 'the stage editor after a refused stale move');
     const stored = await expectPageMatchesStore(page, program.id);
     expect(stored.stages.map((s) => s.name)).toEqual(['Social worker', 'Senior officer', 'Added elsewhere']);
 
@@ -276,6 +291,7 @@ describe('the stage editor on the program administration pages', () => {
     await page.getByTestId('conflict').first().waitFor();
     await expect(page.getByTestId('conflict').first().textContent()).resolves.toContain(CONFLICT);
     await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('Renamed elsewhere');
+    await expectAccessible(page, 'the program details after a refused stale save');
     const afterConflict = await storedProgram(program.id);
     expect(afterConflict.description).toBe('A program made by a test.');
     await expect(page.locator('body').innerText()).resolves.not.toMatch(/\bat .+\.(ts|js):\d+/);
@@ -326,6 +342,7 @@ describe('the stage editor on the program administration pages', () => {
       await addForm.getByRole('button', { name: 'Add stage' }).click();
     });
     await expect(addForm.getByTestId('error-officer.ref').textContent()).resolves.toContain('No officer group "no-such-group"');
+    await expectAccessible(page, 'the add-stage form with an unknown group');
     await expect(addForm.getByLabel('Stage name').inputValue()).resolves.toBe('Group review');
     expect((await storedProgram(program.id)).stages).toHaveLength(2);
 
@@ -336,6 +353,7 @@ describe('the stage editor on the program administration pages', () => {
     await page.getByRole('button', { name: 'Open the program' }).click();
     await expect(page.getByTestId('alert').textContent()).resolves.toBe(ERROR_CODES.ERR_PROGRAM_NEEDS_ASSESSMENT_STAGE.explanation);
     await expect(page.getByTestId('program-state').textContent()).resolves.toBe('Closed');
+    await expectAccessible(page, 'the program page refusing to open without an assessment stage');
     expect((await storedProgram(program.id)).state).toBe('closed');
     await page.close();
   });
@@ -351,6 +369,7 @@ describe('the stage editor on the program administration pages', () => {
       await addForm.getByRole('button', { name: 'Add stage' }).click();
     });
     await expect(addForm.getByTestId('error-officer.ref').textContent()).resolves.toBe('There is no user “jooy”. Check the user name.');
+    await expectAccessible(page, 'the add-stage form with an unknown user');
     await expect(addForm.getByLabel('Username or group code').inputValue()).resolves.toBe('jooy');
 
     await inStageEditor(page, async () => {
@@ -401,6 +420,7 @@ describe('the stage editor on the program administration pages', () => {
     await expect(page.getByTestId('conflict').textContent()).resolves.toContain('Someone else changed this group');
     await expect(page.getByLabel('Name').inputValue()).resolves.toBe('Assessors and reviewers');
     await expect(page.getByLabel('Members').inputValue()).resolves.toBe('sena\njoy');
+    await expectAccessible(page, 'the group page after a refused stale save');
 
     // From the current version, the same change goes through.
     await page.getByLabel('Name').fill('Renamed on a current page');
@@ -435,6 +455,7 @@ describe('the stage editor on the program administration pages', () => {
     await expect(page.getByTestId('error-treatmentTypes.1.code').textContent()).resolves.toContain('lower-case letters');
     await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('Flood relief');
     await expect(treatments.getByLabel('Label').nth(1).inputValue()).resolves.toBe('Food');
+    await expectAccessible(page, 'the new program form with errors');
 
     await page.getByLabel('Currency').fill('USD');
     await treatments.getByLabel('Code').nth(1).fill('food-aid');
@@ -456,6 +477,7 @@ describe('the stage editor on the program administration pages', () => {
       reasonCodes: [{ code: 'eligible', label: 'Eligible' }],
     });
     await expect(page.getByTestId('no-stages').isVisible()).resolves.toBe(true);
+    await expectAccessible(page, 'a new program with no stages');
     await page.close();
   });
 
@@ -466,12 +488,26 @@ describe('the stage editor on the program administration pages', () => {
     expect(response?.status()).toBe(403);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(ERROR_CODES.ERR_FORBIDDEN_ROLE.title);
     await expect(page.getByTestId('program-row').count()).resolves.toBe(0);
+    await expectAccessible(page, 'the 403 page');
     // Posting to a manager's form is refused the same way.
     const posted = await page.request.post(`${testApp.url}/admin/officer-groups`, {
       form: { code: 'sneaky', name: 'Sneaky', members: 'amina' },
       headers: { accept: 'text/html' },
     });
     expect(posted.status()).toBe(403);
+    await page.close();
+  });
+
+  it('draws a focus ring that stands out at 3:1 on the administration pages', async () => {
+    const page = await browser.newPage();
+    await signIn(page, testApp.url, 'maria', '/admin');
+    await page.goto(`${testApp.url}/admin`);
+    for (const control of [page.getByRole('link', { name: 'Officer groups' }), page.getByLabel('Program code')]) {
+      await tabTo(page, control);
+      const ring = await measureFocusRing(control);
+      expect(ring.width).toBeGreaterThanOrEqual(2);
+      expect(ring.ratio).toBeGreaterThanOrEqual(3);
+    }
     await page.close();
   });
 });

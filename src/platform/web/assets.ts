@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import express, { Router } from 'express';
+import { sendFavicon } from './favicon.js';
 
 const require = createRequire(import.meta.url);
 
@@ -11,11 +12,11 @@ function packageDir(name: string): string {
 
 export function createAssetRoutes(viewsDir: string): Router {
   const router = Router();
+  router.get('/favicon.ico', sendFavicon);
   const cache = { maxAge: '1h', immutable: false, index: false } as const;
   router.get('/assets/htmx.min.js', (_req, res) => {
     res.sendFile(path.join(packageDir('htmx.org'), 'dist', 'htmx.min.js'), { maxAge: '1h' });
   });
-  router.use('/assets/swagger-ui', express.static(packageDir('swagger-ui-dist'), cache));
   router.use('/assets', express.static(path.join(viewsDir, 'assets'), cache));
   return router;
 }

@@ -10,6 +10,7 @@ import express from 'express';
 import { Provider, errors, type Account, type Client, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { DevProvider, StartDevProviderOptions } from '../dev-provider.js';
 import type { Realm } from '../realm.js';
+import { sendFavicon } from '../../web/favicon.js';
 import { createAdminRoutes } from './admin-routes.js';
 import { ACCESS_TOKEN_RESOURCE, createKeycloakTokenCustomizer, describeAccessTokenResource } from './access-tokens.js';
 import { isTokenClient, toClientMetadata } from './clients.js';
@@ -71,6 +72,7 @@ function buildApp(options: AppOptions): express.Express {
 
   const app = express();
   app.disable('x-powered-by');
+  app.get('/favicon.ico', sendFavicon);
   app.use(createSignInRoutes({ provider, directory, checkPassword, issuerPath, logger: options.logger }));
   const checkToken = createAccessTokenCheck({ issuer: options.issuer, directory, signingKeys: options.signingKey.jwks.keys });
   app.use(createUserinfoRoute({ issuerPath, directory, checkToken }));
