@@ -45,7 +45,10 @@ export interface AppDependencies {
   config: Config;
   logger: Logger;
   database: Database;
-  /** Pool for the session store (connect-pg-simple speaks pg directly). */
+  /**
+   * Pool for what every request does outside a command: the session store (connect-pg-simple speaks pg
+   * directly) and the rate-limit counters, which so never wait behind the commands' transactions.
+   */
   sessionPool: pg.Pool;
   verifier: AccessTokenVerifier;
   /** The identity provider's users, to check the officers a manager designates. */
@@ -109,7 +112,7 @@ export function createApp(deps: AppDependencies): Express {
   // Counted in PostgreSQL so every instance agrees; the session secret is already shared by all of them.
   const limits = createRateLimits({
     config: config.rateLimits,
-    pool: deps.database.pool,
+    pool: deps.sessionPool,
     addressKey: config.sessionSecret,
     logger: deps.logger,
   });
