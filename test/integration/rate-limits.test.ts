@@ -181,3 +181,24 @@ describe('rate limits', () => {
     expect((await call(first, '/', { from, accept: 'text/html' })).status).toBe(200);
   });
 });
+
+describe('rate limits behind no trusted proxy', () => {
+  let app: TestApp;
+  let owner: pg.Pool;
+  beforeAll(async () => {
+    app = await startTestApp({ env: { ...LOW_LIMITS, TRUST_PROXY: 'false' } });
+    owner = new pg.Pool({ connectionString: readTestEnvironment().databaseUrl, max: 1 });
+  });
+  afterAll(async () => {
+    await app.close();
+    await owner.end();
+  });
+
+  it('counts by the connecting address, so a caller cannot escape its count by inventing X-Forwarded-For', async () => {
+    // Every test connects from 127.0.0.1: start its count afresh (files run one at a time).
+    await owner.query("DELETE FROM rate_limit_counters WHERE key LIKE 'anonymous:%'");
+    const answers: number[] = [];
+    for (let i = 0; i < ANONYMOUS_PER_IP + 1; i += 1) answers.push((await call(app, '/api/v1/me', { from: newClientAddress() })).status);
+    expect(answers).toEqual([...Array<number>(ANONYMOUS_PER_IP).fill(401), 429]);
+  });
+});
