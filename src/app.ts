@@ -14,6 +14,7 @@ import type { AccessTokenVerifier } from './platform/auth/access-token.js';
 import type { UserDirectory } from './platform/auth/user-directory.js';
 import { createSignInRoutes } from './platform/auth/web-sign-in.js';
 import { createApiRouter } from './platform/http/api-router.js';
+import { createRateLimits } from './platform/http/rate-limits.js';
 import type { ApiOperation } from './platform/http/operations.js';
 import { logRequests } from './platform/logging/request-log.js';
 import { createMetrics } from './platform/ops/metrics.js';
@@ -22,6 +23,7 @@ import { readOutboxBacklog } from './platform/outbox/read-outbox-backlog.js';
 import { createAssetRoutes } from './platform/web/assets.js';
 import { csrfTokenFor } from './platform/web/csrf.js';
 import { renderPageError, sendPageNotFound } from './platform/web/page-errors.js';
+import { limitPageRequests } from './platform/web/page-rate-limit.js';
 import { createWebSessions } from './platform/web/session.js';
 import { configureViews } from './platform/web/views.js';
 import { createAccountHandlers, createAccountsService } from './modules/accounts/index.js';
@@ -43,7 +45,10 @@ export interface AppDependencies {
   config: Config;
   logger: Logger;
   database: Database;
-  /** Pool for the session store (connect-pg-simple speaks pg directly). */
+  /**
+   * Pool for what every request does outside a command: the session store (connect-pg-simple speaks pg
+   * directly) and the rate-limit counters, which so never wait behind the commands' transactions.
+   */
   sessionPool: pg.Pool;
   verifier: AccessTokenVerifier;
   /** The identity provider's users, to check the officers a manager designates. */
@@ -104,6 +109,14 @@ export function createApp(deps: AppDependencies): Express {
     schemas,
   });
 
+  // Counted in PostgreSQL so every instance agrees; the session secret is already shared by all of them.
+  const limits = createRateLimits({
+    config: config.rateLimits,
+    pool: deps.sessionPool,
+    addressKey: config.sessionSecret,
+    logger: deps.logger,
+  });
+
   const metrics = createMetrics({ outboxBacklog: () => readOutboxBacklog(sequelize) });
   app.use(logRequests(deps.logger));
   app.use(metrics.observeRequests);
@@ -121,8 +134,10 @@ export function createApp(deps: AppDependencies): Express {
       metrics,
     ),
   );
+  // Probes, metrics and assets above are never rate-limited; the API and the pages below are.
   app.use(createAssetRoutes(config.paths.views));
   const api = createApiRouter({
+    limits,
     spec: deps.spec,
     verifier: deps.verifier,
     jsonBodyLimit: config.jsonBodyLimit,
@@ -146,7 +161,6 @@ export function createApp(deps: AppDependencies): Express {
 
   // Pages: sessions, CSRF tokens for the templates, then the portals.
   app.use(createWebSessions({ pool: deps.sessionPool, secret: config.sessionSecret, secureCookie: config.publicUrl.startsWith('https:') }));
-  app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   app.use((req, res, next) => {
     // A signed-in person's pages show their data (or whose it is): kept by no browser cache or proxy.
     if (req.session.principal) res.setHeader('Cache-Control', 'no-store');
@@ -156,6 +170,9 @@ export function createApp(deps: AppDependencies): Express {
     res.locals.csrfToken = req.session.principal ? csrfTokenFor(req) : undefined;
     next();
   });
+  // After the locals, so a person over the limit still sees their own header on the error page.
+  app.use(limitPageRequests(limits));
+  app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   app.use(createDocsRoutes(deps.spec));
   app.use(createProblemTypeRoutes());
   app.use(

@@ -48,6 +48,7 @@ export interface Config {
   trustProxy: boolean;
   documents: DocumentsConfig;
   outbox: OutboxConfig;
+  rateLimits: RateLimitConfig;
   /** Paths the service reads its own files from. */
   paths: { root: string; spec: string; views: string; keys: string; realm: string };
 }
@@ -88,6 +89,21 @@ export interface OutboxConfig {
   batchSize: number;
   /** A failing consumer is retried after `baseMs`, then twice as long each time, never longer than `maxMs`. */
   retry: { baseMs: number; maxMs: number };
+}
+
+/**
+ * How many requests a caller may make per window, counted in PostgreSQL so every instance agrees
+ * (see `src/platform/http/rate-limits.ts`). Probes, metrics and static assets are not counted.
+ */
+export interface RateLimitConfig {
+  /** Length of every window, in seconds. Default 60. */
+  windowSeconds: number;
+  /** API calls and page requests of one signed-in person (by subject) per window. Default 600. */
+  perUser: number;
+  /** API calls without a valid token, and pages without a signed-in session, per client address per window. Default 60. */
+  anonymousPerIp: number;
+  /** Page sign-ins started or completed (`/auth/login`, `/auth/callback`) per client address per window. Default 20. */
+  signInPerIp: number;
 }
 
 export interface S3StorageConfig {
@@ -217,6 +233,18 @@ function outboxConfig(env: Env): OutboxConfig {
   };
 }
 
+/** Counts are stored as PostgreSQL integers. */
+const MOST_REQUESTS_PER_WINDOW = 1_000_000_000;
+
+function rateLimitConfig(env: Env): RateLimitConfig {
+  return {
+    windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
+    perUser: integer(env, 'RATE_LIMIT_PER_USER', 600, 1, MOST_REQUESTS_PER_WINDOW),
+    anonymousPerIp: integer(env, 'RATE_LIMIT_ANONYMOUS_PER_IP', 60, 1, MOST_REQUESTS_PER_WINDOW),
+    signInPerIp: integer(env, 'RATE_LIMIT_SIGN_IN_PER_IP', 20, 1, MOST_REQUESTS_PER_WINDOW),
+  };
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const DEV_SESSION_SECRET = 'development-only-session-secret-change-me';
 const DEV_REFERENCE_KEY = 'development-only-reference-key-change-me';
@@ -322,6 +350,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: trustProxyFor(env, publicUrl),
     documents: documentsConfig(env, root),
     outbox: outboxConfig(env),
+    rateLimits: rateLimitConfig(env),
     paths: {
       root,
       spec: path.join(root, 'openapi', 'openapi.yaml'),

@@ -56,6 +56,11 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
     DATABASE_URL: environment.databaseUrl,
     OIDC_ISSUER: environment.issuer,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // The limiter stays on, but every test calls from 127.0.0.1 as the same few demo users: limits high
+    // enough for the suite; the rate-limit tests set their own.
+    RATE_LIMIT_PER_USER: '1000000',
+    RATE_LIMIT_ANONYMOUS_PER_IP: '1000000',
+    RATE_LIMIT_SIGN_IN_PER_IP: '1000000',
     ...options.env,
   });
   const logger = createLogger(config.logLevel, options.logStream);

@@ -19,6 +19,12 @@ export interface AppRole {
 const APPEND_ONLY = ['audit_events', 'audit_checkpoints'];
 /** pg-boss's schema (platform/jobs): the app runs jobs but never changes their tables. */
 const JOB_SCHEMA = 'pgboss';
+/**
+ * The rate limiters' counters (platform/http/rate-limits.ts): read, upserted on every counted request and
+ * pruned by the app. Named although the public schema's grant covers them, so the limiter keeps what it
+ * needs if that grant is ever narrowed: without it every request would fall back to per-instance counts.
+ */
+const RATE_LIMIT_TABLES = ['rate_limit_counters'];
 /** Tables only migrations write. */
 const READ_ONLY = ['schema_migrations'];
 
@@ -44,6 +50,7 @@ export async function grantAppRole(sequelize: Sequelize, transaction: Transactio
      GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${name};
      GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${name};
      REVOKE UPDATE, DELETE, TRUNCATE ON ${APPEND_ONLY.join(', ')} FROM ${name};
+     GRANT SELECT, INSERT, UPDATE, DELETE ON ${RATE_LIMIT_TABLES.join(', ')} TO ${name};
      GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO ${name};
      GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} TO ${name};
      GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA ${JOB_SCHEMA} TO ${name};

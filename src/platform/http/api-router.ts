@@ -1,7 +1,8 @@
 /**
  * Everything under /api: JSON body parsing with a size cap, the OpenAPI validator (requests always,
- * responses when configured), bearer authentication through the spec's security requirements, the
- * modules' handlers registered by operationId, and problem+json for every error including unknown routes.
+ * responses when configured), bearer authentication through the spec's security requirements, a rate
+ * limit per caller, the modules' handlers registered by operationId, and problem+json for every error
+ * including unknown routes.
  */
 import type { EventEmitter } from 'node:events';
 import express, { Router, type Request, type RequestHandler } from 'express';
@@ -12,6 +13,7 @@ import { createBearerSecurityHandler } from '../auth/api-security.js';
 import { routeOperations, type ApiOperation, type OperationHandlers } from './operations.js';
 import { InputError } from './errors.js';
 import { MultipartBodyError, sendNotFoundProblem, sendProblemForError, type MultipartFailureCode } from './problem.js';
+import { chargeApiRequests, chargeRefusedApiRequests, type RateLimits } from './rate-limits.js';
 import { findUnstorableText, isCalendarDate } from './storable-values.js';
 
 export interface ApiRouterOptions {
@@ -21,6 +23,8 @@ export interface ApiRouterOptions {
   validateResponses: boolean;
   /** Largest file a multipart upload may carry, in bytes (the document cap). */
   maxUploadBytes: number;
+  /** Every request is counted against its caller's limit, refused ones included. */
+  limits: RateLimits;
   /** Each module's handlers by operationId, served at /api/v1 after validation; every operation needs one. */
   handlers: readonly OperationHandlers[];
 }
@@ -133,8 +137,10 @@ export function createApiRouter(options: ApiRouterOptions): ApiRouter {
     }) as unknown as RequestHandler[],
   );
   api.use(reportDeferredBodyError);
+  api.use(chargeApiRequests(options.limits));
   api.use('/v1', routes.router);
   api.use(sendNotFoundProblem);
+  api.use(chargeRefusedApiRequests(options.limits));
   api.use(sendProblemForError);
   return { router: api, operations: routes.operations };
 }

@@ -95,6 +95,15 @@ export const ERROR_CODES = {
     explanation: 'The sign-in took too long, or was started in another tab or browser. Start again from the sign-in button.',
   },
 
+  // Limits on how often a caller may ask
+  ERR_RATE_LIMITED: {
+    status: 429,
+    title: 'Too many requests in a short time',
+    explanation:
+      'More requests came from you, or from your network, than the service takes in a short time, so this one was not carried out. ' +
+      'Wait a little while, then try again.',
+  },
+
   // Changes made at the same time
   ERR_CONFLICT: {
     status: 409,

@@ -84,6 +84,15 @@ export class UnprocessableError extends AppError {
   }
 }
 
+/** A caller over its rate limit: answered with `Retry-After` (see rate-limits.ts). */
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('ERR_RATE_LIMITED', {
+      detail: `Too many requests in the current window; try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`,
+    });
+  }
+}
+
 /** An outside dependency (database, identity provider) failed: a 5xx, never disguised as bad input. */
 export class ServiceUnavailableError extends AppError {
   constructor(detail: string, cause?: unknown) {

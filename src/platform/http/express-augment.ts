@@ -14,6 +14,8 @@ declare global {
       principal?: Principal;
       /** Why API authentication failed, kept for the problem middleware (the validator drops it). */
       authError?: AppError;
+      /** Set once the request has been counted against its caller's rate limit (see rate-limits.ts). */
+      rateLimitCharged?: boolean;
       /** A body that failed to parse, reported once authentication has passed. */
       deferredBodyError?: unknown;
     }

@@ -5,7 +5,7 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { findDatabaseFault } from '../db/database-fault.js';
 import { ERROR_CODES } from './error-codes.js';
-import { AppError, InputError, type ErrorCode, type FieldError } from './errors.js';
+import { AppError, InputError, RateLimitedError, type ErrorCode, type FieldError } from './errors.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -199,6 +199,11 @@ export function sendProblem(res: Response, problem: ProblemDocument): void {
   res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
 
+/** Headers an error's answer carries besides the problem: when a rate-limited caller may try again. */
+export function setErrorHeaders(res: Response, error: AppError): void {
+  if (error instanceof RateLimitedError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+}
+
 /** Error middleware for the API and everything that is not a page. */
 export const sendProblemForError: ErrorRequestHandler = (err, req, res, next) => {
   if (res.headersSent) {
@@ -207,6 +212,7 @@ export const sendProblemForError: ErrorRequestHandler = (err, req, res, next) =>
   }
   const error = toAppError(err, req);
   if (error.status >= 500) req.log.error({ err: error.cause ?? error, code: error.code }, 'request failed');
+  setErrorHeaders(res, error);
   sendProblem(res, toProblem(error, req));
 };
 

@@ -2,7 +2,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ERROR_CODES } from '../http/error-codes.js';
 import { NotFoundError } from '../http/errors.js';
-import { sendProblem, toAppError, toProblem } from '../http/problem.js';
+import { sendProblem, setErrorHeaders, toAppError, toProblem } from '../http/problem.js';
 
 export const sendPageNotFound: RequestHandler = (req, _res, next) => {
   next(new NotFoundError(`No page at ${req.path}.`));
@@ -17,6 +17,7 @@ export const renderPageError: ErrorRequestHandler = (err, req, res, next) => {
   const error = toAppError(err, req);
   if (error.status >= 500) req.log.error({ err: error.cause ?? error, code: error.code }, 'page failed');
   const problem = toProblem(error, req);
+  setErrorHeaders(res, error);
   if (req.accepts(['html', 'json', 'application/problem+json']) !== 'html') {
     sendProblem(res, problem);
     return;
