@@ -93,6 +93,17 @@ describe('the contract on disk', () => {
     expect([...served].sort(byId)).toEqual(api.sort(byId));
   });
 
+  it('declares the rate limit (429 with Retry-After) on every API operation, since every one of them is counted', () => {
+    const withoutLimit = Object.entries(bundled.paths ?? {}).flatMap(([route, item]) =>
+      METHODS.flatMap((method) => {
+        const operation = item?.[method];
+        if (!operation?.operationId || item.servers || operation.servers) return [];
+        return operation.responses?.['429'] ? [] : [`${method.toUpperCase()} ${route}`];
+      }),
+    );
+    expect(withoutLimit).toEqual([]);
+  });
+
   it('answers a request to each of its operations at the path and method it gives', async () => {
     for (const operation of onDisk) {
       const res = await request(testApp.app)[operation.method](urlOf(operation));
