@@ -20,6 +20,8 @@ import { readTestEnvironment } from './environment.js';
 
 export interface TestApp {
   app: Express;
+  /** The HTTP server the app listens on (tests that watch connections). */
+  server: http.Server;
   url: string;
   config: Config;
   runtime: Runtime;
@@ -71,6 +73,7 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
   server.on('request', app);
   return {
     app,
+    server,
     url: `http://localhost:${listening}`,
     config,
     runtime,

@@ -115,7 +115,8 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
       documents.maxBytes,
       options.notice,
     );
-    if (options.fragment) res.render('ssp/documents-panel.njk', { panel });
+    // htmx swaps only 2xx answers, except a refused oversize body's 413 (see views/assets/ssp.js).
+    if (options.fragment) res.status(options.status === 413 ? 413 : 200).render('ssp/documents-panel.njk', { panel });
     else res.status(options.status ?? 200).render('ssp/documents.njk', { ...presentStep(context, 'documents'), panel });
   };
   const renderReview = async (
@@ -249,7 +250,7 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
   });
 
   // Multipart: the form is read first so its `_csrf` field can be checked (htmx also sends the header).
-  // An oversized form was not kept, token included; it changes nothing, so it is answered unchecked.
+  // An oversized form was not read past the cap, token included; it changes nothing, so it is answered unchecked.
   const verifyUploadCsrf: RequestHandler = (req, res, next) => {
     if (uploadFormOf(req).tooLarge) next();
     else verifyCsrfToken(req, res, next);
@@ -264,7 +265,12 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
       return;
     }
     const notice = failed ? '' : `${form.file?.name ?? 'The file'} was uploaded.`;
-    await renderDocuments(res, principal, attached.context, attached.kind, attached.errors, { status: 400, fragment: isHtmx(req), notice });
+    await renderDocuments(res, principal, attached.context, attached.kind, attached.errors, {
+      // Over the cap, the body was not read to its end and the connection closes after this answer.
+      status: form.tooLarge ? 413 : 400,
+      fragment: isHtmx(req),
+      notice,
+    });
   });
 
   router.post('/drafts/:draftId/documents/files/:documentId/remove', verifyCsrfToken, async (req, res) => {
