@@ -58,6 +58,10 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
     DATABASE_URL: environment.databaseUrl,
     OIDC_ISSUER: environment.issuer,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // The test files share one database per run and the realm has two applicants, whose drafts and
+    // uploads pile up across files: the quotas are lifted unless a test sets them (test/integration/quotas.test.ts).
+    QUOTA_OPEN_DRAFTS: '10000',
+    QUOTA_DOCUMENT_BYTES: String(Number.MAX_SAFE_INTEGER),
     ...options.env,
   });
   const logger = createLogger(config.logLevel, options.logStream);
