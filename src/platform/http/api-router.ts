@@ -11,7 +11,7 @@ import type { AccessTokenVerifier } from '../auth/access-token.js';
 import { createBearerSecurityHandler } from '../auth/api-security.js';
 import { routeOperations, type ApiOperation, type OperationHandlers } from './operations.js';
 import { InputError } from './errors.js';
-import { FORM_OVERHEAD_BYTES, isBodyRefused, stopReadingBody, watchBodyLimit } from './oversize-body.js';
+import { FORM_OVERHEAD_BYTES, isBodyRefused, stopReadingBody, watchBodyLimit, type BodyReadSoFar } from './oversize-body.js';
 import {
   MultipartBodyError,
   sendNotFoundProblem,
@@ -79,17 +79,17 @@ function multipartUploader(maxUploadBytes: number) {
       const refuse = (code: MultipartFailureCode, cause?: unknown) => {
         req.deferredBodyError ??= new MultipartBodyError(code, { cause });
       };
-      const refuseOversize = () => {
+      const refuseOversize = (read: BodyReadSoFar) => {
         if (isBodyRefused(req) || !req.res) return;
         refuse('LIMIT_FILE_SIZE');
-        stopReadingBody(req, req.res);
+        stopReadingBody(req, req.res, read);
         sendProblem(req.res, toProblem(toAppError(req.deferredBodyError, req), req));
       };
       form.on('error', (error: unknown) => refuse('MALFORMED', error));
       form.on('filesLimit', () => refuse('LIMIT_FILE_COUNT'));
       form.on('partsLimit', () => refuse('LIMIT_PART_COUNT'));
       form.on('fieldsLimit', () => refuse('LIMIT_FIELD_COUNT'));
-      form.on('file', (_field: string, file: EventEmitter) => file.once('limit', refuseOversize));
+      form.on('file', (_field: string, file: EventEmitter) => file.once('limit', () => refuseOversize('part')));
       watchBodyLimit(req, maxUploadBytes + FORM_OVERHEAD_BYTES, refuseOversize);
       if (!isBodyRefused(req)) req.pipe(form);
     },

@@ -41,9 +41,9 @@ async function readBody(req: Request, res: Response, limit: number): Promise<Buf
     req.once('error', onAborted);
     req.once('close', onAborted);
     // After the listeners: a declared length over the limit settles at once, before any byte is read.
-    watchBodyLimit(req, limit, () => {
+    watchBodyLimit(req, limit, (read) => {
       settle('too-large');
-      stopReadingBody(req, res);
+      stopReadingBody(req, res, read);
     });
   });
 }
