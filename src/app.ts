@@ -95,7 +95,14 @@ export function createApp(deps: AppDependencies): Express {
   const { sequelize } = deps.database;
   const commands = createCommandRunner({ sequelize, pool: deps.database.pool });
   const accounts = createAccountsService({ sequelize, commands });
-  const documents = createDocumentStore({ config: config.documents, sequelize, commands });
+  const documents = createDocumentStore({
+    config: config.documents,
+    quotaBytes: config.quotas.documentBytes,
+    // Documents of submitted applications do not count; the applications service (built below) knows which.
+    quotaPolicy: { keptBySubmissions: (owner, transaction) => applications.documentsKeptBySubmissions(owner, transaction) },
+    sequelize,
+    commands,
+  });
   const programs = createProgramsService({ sequelize, commands, directory: deps.directory });
   const registry = createRegistryService({ sequelize, commands });
   const schemas = createSchemaValidator(deps.spec);
@@ -106,6 +113,7 @@ export function createApp(deps: AppDependencies): Express {
     documents: { findOwnedBy: (ids, owner, transaction) => findDocumentsOwnedBy(sequelize, ids, owner, transaction) },
     commands,
     referenceKey: { secret: config.referenceKey },
+    maxOpenDrafts: config.quotas.openDrafts,
     schemas,
   });
 

@@ -47,6 +47,7 @@ export interface Config {
   opensearchUrl: string | undefined;
   trustProxy: boolean;
   documents: DocumentsConfig;
+  quotas: QuotasConfig;
   outbox: OutboxConfig;
   rateLimits: RateLimitConfig;
   /** Paths the service reads its own files from. */
@@ -79,6 +80,17 @@ export interface DocumentsConfig {
   /** Largest document accepted, in bytes (413 above it). */
   maxBytes: number;
   storage: { kind: 'local'; root: string } | ({ kind: 's3' } & S3StorageConfig);
+}
+
+/**
+ * What one person may hold at once, against abuse rather than against real need (see docs/decisions.md,
+ * "Quotas"): over either, the request is refused with 409 and a code of its own.
+ */
+export interface QuotasConfig {
+  /** Drafts an applicant may have open (started, neither submitted nor discarded). Default 10. */
+  openDrafts: number;
+  /** Bytes of one uploader's documents that no submitted application keeps. Default 100 MiB. */
+  documentBytes: number;
 }
 
 /** How the outbox relay hands events to its consumers (see `src/platform/outbox/`). */
@@ -222,6 +234,18 @@ function devProviderLockoutConfig(env: Env): DevProviderLockoutConfig {
   return { maxFailures: integer(env, 'DEV_OIDC_LOCKOUT_FAILURES', 5, 0, 1000), waitIncrementSeconds, maxWaitSeconds };
 }
 
+function quotasConfig(env: Env, documents: DocumentsConfig): QuotasConfig {
+  const documentBytes = integer(env, 'QUOTA_DOCUMENT_BYTES', 100 * 1024 * 1024, 1, Number.MAX_SAFE_INTEGER);
+  if (documentBytes < documents.maxBytes) {
+    throw new ConfigError(
+      'QUOTA_DOCUMENT_BYTES',
+      `must be at least DOCUMENT_MAX_BYTES (${documents.maxBytes}), or no file of the largest size could be uploaded; ` +
+        `got ${documentBytes}`,
+    );
+  }
+  return { openDrafts: integer(env, 'QUOTA_OPEN_DRAFTS', 10, 1, 10_000), documentBytes };
+}
+
 function outboxConfig(env: Env): OutboxConfig {
   const baseMs = integer(env, 'OUTBOX_RETRY_BASE_MS', 1000, 1, 3_600_000);
   const maxMs = integer(env, 'OUTBOX_RETRY_MAX_MS', 300_000, 1, 86_400_000);
@@ -320,6 +344,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const root = PROJECT_ROOT;
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const documents = documentsConfig(env, root);
   return {
     nodeEnv,
     host: text(env, 'HOST', '0.0.0.0'),
@@ -348,7 +373,8 @@ export function loadConfig(env: Env = process.env): Config {
     validateResponses: boolean(env, 'VALIDATE_RESPONSES', nodeEnv === 'test'),
     opensearchUrl: url(env, 'OPENSEARCH_URL', ['http:', 'https:']),
     trustProxy: trustProxyFor(env, publicUrl),
-    documents: documentsConfig(env, root),
+    documents,
+    quotas: quotasConfig(env, documents),
     outbox: outboxConfig(env),
     rateLimits: rateLimitConfig(env),
     paths: {

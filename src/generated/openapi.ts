@@ -317,6 +317,11 @@ export interface paths {
          *     default) are refused with 413, empty ones with 400. The file name is kept only as a label, made
          *     safe (no folders, no control characters, an extension that matches the type).
          *     Applicants upload their own documents; officers may upload on an applicant's behalf.
+         *     Each uploader's documents that no submitted application keeps may take at most
+         *     `QUOTA_DOCUMENT_BYTES` (100 MiB by default); a file that would pass it is refused with 409
+         *     `ERR_DOCUMENT_QUOTA_REACHED`. Documents of submitted applications do not count.
+         *     A body over the cap is not read past it: the 413 comes at once (before any of the body when
+         *     its declared `Content-Length` is over the cap) and the connection is closed after it.
          */
         post: operations["uploadDocument"];
         delete?: never;
@@ -492,7 +497,12 @@ export interface paths {
         /** The applicant's unfinished applications */
         get: operations["listApplicationDrafts"];
         put?: never;
-        /** Start an application and save it unfinished */
+        /**
+         * Start an application and save it unfinished
+         * @description One applicant may have at most `QUOTA_OPEN_DRAFTS` drafts open at once (10 by default): drafts
+         *     started and neither submitted nor discarded. Past that, 409 `ERR_DRAFT_QUOTA_REACHED`; submitting
+         *     or discarding a draft frees its place.
+         */
         post: operations["startApplicationDraft"];
         delete?: never;
         options?: never;
@@ -2292,7 +2302,25 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description The file is larger than the service accepts */
+            /** @description The file would take the uploader's documents not yet part of a submitted application past the quota */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/document-quota-reached",
+                     *       "title": "Too much uploaded for applications not yet sent",
+                     *       "status": 409,
+                     *       "detail": "Documents that are not part of a submitted application may take at most 100 MiB per person; this file would go past that. Documents of submitted applications do not count.",
+                     *       "code": "ERR_DOCUMENT_QUOTA_REACHED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file is larger than the service accepts (the connection is closed after this answer) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2783,6 +2811,24 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description The applicant already has as many drafts open as one person may */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/draft-quota-reached",
+                     *       "title": "Too many applications started and not sent",
+                     *       "status": 409,
+                     *       "detail": "One person may have at most 10 applications started and not sent; send or discard one to start another.",
+                     *       "code": "ERR_DRAFT_QUOTA_REACHED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];

@@ -4,6 +4,8 @@
  * with progress, the review and the submission, then the application in "My applications".
  */
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import type { Socket } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -14,6 +16,7 @@ import { expectAccessible, measureFocusRing, tabTo } from '../support/accessibil
 import { launchChromium, signIn } from '../support/browser.js';
 import { createProgram, type ProgramFixture } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
+import { streamUpload } from '../support/stream-upload.js';
 import { tokenFor } from '../support/tokens.js';
 
 // The realm allows sign-in redirects to this port (keycloak/realm.json).
@@ -65,6 +68,9 @@ describe('applying for help on the Self-Service Portal', () => {
     await expect(page.getByTestId('signed-in-user').textContent()).resolves.toBe('Amina Yusuf');
     return { context, page };
   }
+
+  const countDocuments = async (): Promise<number> =>
+    (await testApp.runtime.database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM documents')).rows[0]?.n ?? 0;
 
   /** Starts a draft for the test's program from the portal's start page; answers its id. */
   async function startApplication(page: Page): Promise<string> {
@@ -388,7 +394,7 @@ describe('applying for help on the Self-Service Portal', () => {
         file: { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([large, Buffer.alloc(70_000)]) },
       },
     });
-    expect(answer.status()).toBe(200);
+    expect(answer.status()).toBe(413);
     await expect(answer.text()).resolves.toContain('This file is larger than 98 KB.');
     await context.close();
   });
@@ -404,6 +410,54 @@ describe('applying for help on the Self-Service Portal', () => {
       await context.close();
     }
   }
+  it.each([
+    ['declares its length', true],
+    ['is sent in chunks', false],
+  ])('stops reading a 300 MiB upload that %s at the cap and answers with the message at the file field', async (_label, declareLength) => {
+    const { context, page } = await signedInPhone();
+    const draftId = await startApplication(page);
+    const cookies = (await context.cookies(testApp.url)).map((c) => `${c.name}=${c.value}`).join('; ');
+    const documentsBefore = await countDocuments();
+    const closed: Array<Promise<number>> = [];
+    const onConnection = (socket: Socket) => closed.push(once(socket, 'close').then(() => socket.bytesRead));
+    testApp.server.on('connection', onConnection);
+    const answer = await streamUpload({
+      url: `${testApp.url}/ssp/drafts/${draftId}/documents/files`,
+      headers: { Cookie: cookies },
+      fields: { kind: 'medical-report' },
+      fileBytes: 300 * 1024 * 1024,
+      declareLength,
+    });
+    testApp.server.off('connection', onConnection);
+    expect(answer.status).toBe(413);
+    expect(answer.headers.connection).toBe('close');
+    expect(answer.body).toContain('id="f-file-error"');
+    expect(answer.body).toContain('This file is larger than 98 KB.');
+    const [read] = await Promise.all(closed);
+    expect(read).toBeLessThanOrEqual(DOCUMENT_MAX_BYTES + 64 * 1024 + 256 * 1024);
+    expect(answer.sentBeforeAnswer).toBeLessThan(32 * 1024 * 1024);
+    expect(answer.sentInAll).toBeLessThan(64 * 1024 * 1024);
+    expect(await countDocuments()).toBe(documentsBefore);
+    await context.close();
+  });
+
+  it('shows the size message when a browser without JavaScript sends a file over the cap', async () => {
+    const context = await browser.newContext({ viewport: PHONE, storageState: signedIn, javaScriptEnabled: false });
+    const page = await context.newPage();
+    const draftId = await startApplication(page);
+    await page.goto(`${testApp.url}/ssp/drafts/${draftId}/documents`);
+    await page.getByLabel('What kind of document is it?').selectOption('medical-report');
+    const pdf = await readFile(TINY_PDF);
+    await page
+      .getByLabel('File')
+      .setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([pdf, Buffer.alloc(4 * 1024 * 1024)]) });
+    const answered = page.waitForResponse((response) => response.url().endsWith('/documents/files'));
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    expect((await answered).status()).toBe(413);
+    await page.locator('#f-file-error').filter({ hasText: 'This file is larger than 98 KB.' }).waitFor();
+    await expect(page.locator('.document').count()).resolves.toBe(0);
+    await context.close();
+  });
 
   it('still works without JavaScript: family members and documents through plain form posts', async () => {
     const context = await browser.newContext({ viewport: PHONE, storageState: signedIn, javaScriptEnabled: false });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import type { Socket } from 'node:net';
 import { mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +10,7 @@ import request from 'supertest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { findDocumentsOwnedBy } from '../../src/modules/documents/index.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
+import { streamUpload } from '../support/stream-upload.js';
 import { tokenFor } from '../support/tokens.js';
 
 /** A file name as a browser would send it in `filename*`: lone surrogates dropped, UTF-8 percent-encoded. */
@@ -419,5 +422,61 @@ describe('document size cap', () => {
     expect(res.status).toBe(413);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body.code).toBe('ERR_PAYLOAD_TOO_LARGE');
+  });
+
+  /** Bytes the server read from each connection, in all, once it closed. */
+  function watchConnections(): { readInAll: () => Promise<number[]> } {
+    const closed: Array<Promise<number>> = [];
+    const onConnection = (socket: Socket) => closed.push(once(socket, 'close').then(() => socket.bytesRead));
+    testApp.server.on('connection', onConnection);
+    return {
+      readInAll: async () => {
+        testApp.server.off('connection', onConnection);
+        return Promise.all(closed);
+      },
+    };
+  }
+
+  const documentRows = async () => (await testApp.runtime.database.pool.query('SELECT count(*)::int AS n FROM documents')).rows[0].n;
+
+  it.each([
+    ['declares its length', true],
+    ['is sent in chunks', false],
+  ])('stops reading a 300 MiB upload that %s at the cap, answers 413 and closes the connection', async (_label, declareLength) => {
+    const rowsBefore = await documentRows();
+    const blobsBefore = await readdir(documentDir, { recursive: true });
+    const connections = watchConnections();
+    const answer = await streamUpload({
+      url: `${testApp.url}/api/v1/documents`,
+      headers: { Authorization: `Bearer ${token}` },
+      fields: { kind: 'other' },
+      fileBytes: 300 * 1024 * 1024,
+      declareLength,
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(answer.headers.connection).toBe('close');
+    expect(JSON.parse(answer.body)).toMatchObject({ code: 'ERR_PAYLOAD_TOO_LARGE', status: 413 });
+    // What the server read: the cap, the form's framing and a read buffer or two, never the 300 MiB.
+    const [read] = await connections.readInAll();
+    expect(read).toBeLessThanOrEqual(cap + 64 * 1024 + 256 * 1024);
+    // What the client had sent when the answer came also fits in the sockets' buffers, and it then had to stop.
+    expect(answer.sentBeforeAnswer).toBeLessThan(32 * 1024 * 1024);
+    expect(answer.sentInAll).toBeLessThan(64 * 1024 * 1024);
+    // Nothing of it was kept.
+    expect(await documentRows()).toBe(rowsBefore);
+    expect(await readdir(documentDir, { recursive: true })).toEqual(blobsBefore);
+  });
+
+  it('still answers the next request normally after refusing an oversize one', async () => {
+    await streamUpload({
+      url: `${testApp.url}/api/v1/documents`,
+      headers: { Authorization: `Bearer ${token}` },
+      fields: { kind: 'other' },
+      fileBytes: cap * 100,
+      declareLength: false,
+    });
+    const res = await upload(uniquePdf(100));
+    expect(res.status).toBe(201);
   });
 });

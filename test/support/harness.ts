@@ -20,6 +20,8 @@ import { readTestEnvironment } from './environment.js';
 
 export interface TestApp {
   app: Express;
+  /** The HTTP server the app listens on (tests that watch connections). */
+  server: http.Server;
   url: string;
   config: Config;
   runtime: Runtime;
@@ -61,6 +63,10 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
     RATE_LIMIT_PER_USER: '1000000',
     RATE_LIMIT_ANONYMOUS_PER_IP: '1000000',
     RATE_LIMIT_SIGN_IN_PER_IP: '1000000',
+    // The test files share one database per run and the realm has two applicants, whose drafts and
+    // uploads pile up across files: the quotas are lifted unless a test sets them (test/integration/quotas.test.ts).
+    QUOTA_OPEN_DRAFTS: '10000',
+    QUOTA_DOCUMENT_BYTES: String(Number.MAX_SAFE_INTEGER),
     ...options.env,
   });
   const logger = createLogger(config.logLevel, options.logStream);
@@ -76,6 +82,7 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
   server.on('request', app);
   return {
     app,
+    server,
     url: `http://localhost:${listening}`,
     config,
     runtime,

@@ -61,6 +61,16 @@
     }
   });
 
+  // An upload over the cap is answered 413 with the documents panel and its message next to the file field.
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var xhr = event.detail && event.detail.xhr;
+    var form = closestForm(event.target);
+    if (xhr && xhr.status === 413 && form && form.hasAttribute('data-upload')) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
   document.addEventListener('htmx:responseError', function (event) {
     var status = event.detail && event.detail.xhr ? event.detail.xhr.status : 0;
     var message =

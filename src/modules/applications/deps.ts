@@ -25,6 +25,8 @@ export interface ApplicationsDeps {
   schemas: SchemaValidator;
   commands: CommandRunner;
   now: () => Date;
+  /** Drafts one applicant may have open at once (QUOTA_OPEN_DRAFTS). */
+  maxOpenDrafts: number;
   /** Keys the permutation that turns application numbers into references (REFERENCE_KEY). */
   referenceKey: ReferenceKey;
   /** Hands out application numbers from blocks of the sequence (see reference.ts): one per service instance. */

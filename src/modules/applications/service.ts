@@ -8,7 +8,7 @@
 import type { Sequelize } from 'sequelize';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { CommandRunner } from '../../platform/db/command.js';
-import type { PageRequest } from '../../platform/db/sql.js';
+import type { PageRequest, Transaction } from '../../platform/db/sql.js';
 import type { SchemaValidator } from '../../platform/http/schema-validator.js';
 import type { ProgramsService } from '../programs/index.js';
 import type { RegistryService } from '../registry/index.js';
@@ -26,6 +26,7 @@ import { saveDraft } from './save-draft.js';
 import { startDraft } from './start-draft.js';
 import { submitApplication } from './submit-application.js';
 import { submitDraft } from './submit-draft.js';
+import { documentsKeptBySubmissions } from './documents-kept.js';
 import { mayOfficerReadDocument } from './visibility.js';
 
 export type { ListApplicationsOptions } from './list-applications.js';
@@ -40,6 +41,8 @@ export interface ApplicationsServiceOptions {
   schemas: SchemaValidator;
   commands: CommandRunner;
   referenceKey: ReferenceKey;
+  /** Drafts one applicant may have open at once (QUOTA_OPEN_DRAFTS). */
+  maxOpenDrafts: number;
   now?: () => Date;
 }
 
@@ -50,6 +53,8 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
     nextApplicationNumber: createApplicationNumbers(options.sequelize),
   };
   return {
+    /** Drafts one applicant may have open at once, for the portal's message. */
+    maxOpenDrafts: deps.maxOpenDrafts,
     submitApplication: (actor: Principal, input: ApplicationInput, idempotencyKey?: string) =>
       submitApplication(deps, actor, input, idempotencyKey),
     startDraft: (actor: Principal, input: ApplicationDraftInput) => startDraft(deps, actor, input),
@@ -63,6 +68,8 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
     listRegistryProposals: (actor: Principal, id: string) => listRegistryProposals(deps, actor, id),
     decideRegistryProposal: (actor: Principal, options: DecideRegistryProposalOptions) => decideRegistryProposal(deps, actor, options),
     mayOfficerReadDocument: (documentId: string, actor: Principal) => mayOfficerReadDocument(deps, documentId, actor),
+    documentsKeptBySubmissions: (ownerSubject: string, transaction?: Transaction) =>
+      documentsKeptBySubmissions(deps, ownerSubject, transaction),
   };
 }
 

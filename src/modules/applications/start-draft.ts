@@ -1,11 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../platform/auth/principal.js';
-import { execute } from '../../platform/db/sql.js';
-import { UnprocessableError } from '../../platform/http/errors.js';
+import { lockQuota } from '../../platform/db/quota-lock.js';
+import { execute, selectOne, type Transaction } from '../../platform/db/sql.js';
+import { ConflictError, UnprocessableError } from '../../platform/http/errors.js';
 import type { ApplicationsDeps } from './deps.js';
 import { toDraft, type ApplicationDraft, type ApplicationDraftInput } from './models.js';
 import { readOwnDraft } from './read-own-draft.js';
 import { formatReference } from './reference.js';
+
+/**
+ * Refuses a new draft when the applicant already has `limit` open (started, neither submitted nor
+ * discarded). Counted under the applicant's quota lock, so two requests at the edge cannot both pass.
+ */
+async function checkOpenDraftQuota(deps: ApplicationsDeps, actor: Principal, transaction: Transaction): Promise<void> {
+  await lockQuota(deps.sequelize, transaction, 'open-drafts', actor.subject);
+  const row = await selectOne<{ open: number }>(
+    deps.sequelize,
+    "SELECT count(*)::int AS open FROM applications WHERE applicant_subject = :subject AND status = 'DRAFT'",
+    { subject: actor.subject },
+    transaction,
+  );
+  if ((row?.open ?? 0) >= deps.maxOpenDrafts) {
+    throw new ConflictError(
+      `One person may have at most ${deps.maxOpenDrafts} applications started and not sent; send or discard one to start another.`,
+      'ERR_DRAFT_QUOTA_REACHED',
+    );
+  }
+}
 
 /** Starts a draft for an open program; it gets its reference now and is checked in full only when submitted. */
 export async function startDraft(deps: ApplicationsDeps, actor: Principal, input: ApplicationDraftInput): Promise<ApplicationDraft> {
@@ -14,6 +35,7 @@ export async function startDraft(deps: ApplicationsDeps, actor: Principal, input
   const id = randomUUID();
   const reference = formatReference(await deps.nextApplicationNumber(), deps.referenceKey);
   return deps.commands.run(actor, async (transaction) => {
+    await checkOpenDraftQuota(deps, actor, transaction);
     await execute(
       deps.sequelize,
       `INSERT INTO applications (id, reference, program_id, applicant_subject, applicant_username, status, draft)

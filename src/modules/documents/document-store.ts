@@ -8,6 +8,7 @@ import type { CommandRunner } from '../../platform/db/command.js';
 import type { DocumentRow } from './models.js';
 import { createS3DocumentStorage } from './s3-storage.js';
 import type { DocumentStorage } from './storage.js';
+import type { DocumentQuotaPolicy, UploadQuota } from './upload-quota.js';
 
 export type DocumentMetadata = components['schemas']['Document'];
 
@@ -17,12 +18,18 @@ export interface DocumentStore {
   storage: DocumentStorage;
   /** Largest document accepted, in bytes. */
   maxBytes: number;
+  /** What one uploader may keep outside submitted applications. */
+  quota: UploadQuota;
   now: () => Date;
   newId: () => string;
 }
 
 export interface CreateDocumentStoreOptions {
   config: DocumentsConfig;
+  /** Bytes of documents no submitted application keeps, per uploader (QUOTA_DOCUMENT_BYTES). */
+  quotaBytes: number;
+  /** Which documents the quota leaves out: those of submitted applications. */
+  quotaPolicy: DocumentQuotaPolicy;
   sequelize: Sequelize;
   commands: CommandRunner;
   /** Replaces the adapter the configuration names (tests, or a storage built elsewhere). */
@@ -43,6 +50,7 @@ export function createDocumentStore(options: CreateDocumentStoreOptions): Docume
     commands: options.commands,
     storage: options.storage ?? createDocumentStorage(options.config.storage),
     maxBytes: options.config.maxBytes,
+    quota: { maxBytes: options.quotaBytes, policy: options.quotaPolicy },
     now: options.now ?? (() => new Date()),
     newId: randomUUID,
   };

@@ -32,3 +32,21 @@ export class DocumentStorageUnavailableError extends AppError {
     });
   }
 }
+
+/** In MiB when it is at least one, as people read storage sizes; bytes otherwise. */
+function describeBytes(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  if (mib < 1) return `${bytes} bytes`;
+  return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
+}
+
+/** The uploader's documents that no submitted application keeps would pass the quota with this file. */
+export class DocumentQuotaReachedError extends AppError {
+  constructor(readonly maxBytes: number) {
+    super('ERR_DOCUMENT_QUOTA_REACHED', {
+      detail:
+        `Documents that are not part of a submitted application may take at most ${describeBytes(maxBytes)} per person; ` +
+        'this file would go past that. Documents of submitted applications do not count.',
+    });
+  }
+}

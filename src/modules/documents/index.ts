@@ -14,3 +14,4 @@ export { NO_OFFICER_READS, type DocumentReadPolicy } from './read-policy.js';
 export { DOCUMENT_KINDS, type DocumentKind } from './models.js';
 export { DOCUMENT_MEDIA_TYPES, type DocumentMediaType } from './content-type.js';
 export type { DocumentStorage } from './storage.js';
+export type { DocumentQuotaPolicy } from './upload-quota.js';

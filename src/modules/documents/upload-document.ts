@@ -7,6 +7,7 @@ import { toDocumentMetadata, type DocumentMetadata, type DocumentStore } from '.
 import { DocumentStorageUnavailableError, DocumentTypeRefusedError } from './errors.js';
 import { sanitizeFileName } from './file-name.js';
 import type { DocumentKind, DocumentRow } from './models.js';
+import { checkUploadQuota } from './upload-quota.js';
 
 export interface UploadDocumentOptions {
   uploader: Pick<Principal, 'subject' | 'username'>;
@@ -17,9 +18,12 @@ export interface UploadDocumentOptions {
 }
 
 /**
- * Checks the file (not empty, within the cap, a PDF, JPEG or PNG by its bytes), stores the bytes under
- * their SHA-256, then records the document and its event in one transaction. The blob goes first: an
- * orphan blob is harmless, a row without its blob must never exist.
+ * Checks the file (not empty, within the cap, a PDF, JPEG or PNG by its bytes, within the uploader's
+ * quota), stores the bytes under their SHA-256, then records the document and its event in one
+ * transaction. The blob goes first: an orphan blob is harmless, a row without its blob must never exist.
+ * The quota is checked before the blob is stored (so an upload over it stores nothing) and again, under
+ * the uploader's lock, in the transaction (so two uploads at the edge cannot both pass; the loser's blob
+ * stays, unreferenced, as after any failed transaction).
  */
 export async function uploadDocument(store: DocumentStore, options: UploadDocumentOptions): Promise<DocumentMetadata> {
   const { bytes, uploader, kind } = options;
@@ -29,6 +33,7 @@ export async function uploadDocument(store: DocumentStore, options: UploadDocume
   const mediaType = sniffDocumentType(bytes);
   if (!mediaType) throw new DocumentTypeRefusedError();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
+  await checkUploadQuota(store.sequelize, store.quota, uploader.subject, bytes.length);
 
   try {
     await store.storage.storeBlob(sha256, bytes);
@@ -38,6 +43,7 @@ export async function uploadDocument(store: DocumentStore, options: UploadDocume
 
   const id = store.newId();
   const record = await store.commands.run(uploader, async (transaction) => {
+    await checkUploadQuota(store.sequelize, store.quota, uploader.subject, bytes.length, transaction);
     const row = await selectOne<DocumentRow>(
       store.sequelize,
       `INSERT INTO documents (id, sha256, size_bytes, media_type, file_name, kind, owner_subject, owner_username, created_at)

@@ -12,8 +12,17 @@ import type { AccessTokenVerifier } from '../auth/access-token.js';
 import { createBearerSecurityHandler } from '../auth/api-security.js';
 import { routeOperations, type ApiOperation, type OperationHandlers } from './operations.js';
 import { InputError } from './errors.js';
-import { MultipartBodyError, sendNotFoundProblem, sendProblemForError, type MultipartFailureCode } from './problem.js';
 import { chargeApiRequests, chargeRefusedApiRequests, type RateLimits } from './rate-limits.js';
+import { FORM_OVERHEAD_BYTES, isBodyRefused, stopReadingBody, watchBodyLimit, type BodyReadSoFar } from './oversize-body.js';
+import {
+  MultipartBodyError,
+  sendNotFoundProblem,
+  sendProblem,
+  sendProblemForError,
+  toAppError,
+  toProblem,
+  type MultipartFailureCode,
+} from './problem.js';
 import { findUnstorableText, isCalendarDate } from './storable-values.js';
 
 export interface ApiRouterOptions {
@@ -62,6 +71,8 @@ type FormReader = NodeJS.WritableStream & EventEmitter;
  * The file limit is one byte over the cap, so the service sees an over-cap file and refuses it itself
  * while multer only bounds memory. The validator keeps only a status of multer's failures (and makes
  * 500 of a malformed form), so the first failure is recorded on the request for the problem mapping.
+ * A body over the cap (declared, counted while it arrives, or a file past the limit) is answered 413 at
+ * once and the connection closed, without reading the rest: multer would drain it to the end first.
  */
 function multipartUploader(maxUploadBytes: number) {
   return {
@@ -72,12 +83,19 @@ function multipartUploader(maxUploadBytes: number) {
       const refuse = (code: MultipartFailureCode, cause?: unknown) => {
         req.deferredBodyError ??= new MultipartBodyError(code, { cause });
       };
+      const refuseOversize = (read: BodyReadSoFar) => {
+        if (isBodyRefused(req) || !req.res) return;
+        refuse('LIMIT_FILE_SIZE');
+        stopReadingBody(req, req.res, read);
+        sendProblem(req.res, toProblem(toAppError(req.deferredBodyError, req), req));
+      };
       form.on('error', (error: unknown) => refuse('MALFORMED', error));
       form.on('filesLimit', () => refuse('LIMIT_FILE_COUNT'));
       form.on('partsLimit', () => refuse('LIMIT_PART_COUNT'));
       form.on('fieldsLimit', () => refuse('LIMIT_FIELD_COUNT'));
-      form.on('file', (_field: string, file: EventEmitter) => file.once('limit', () => refuse('LIMIT_FILE_SIZE')));
-      req.pipe(form);
+      form.on('file', (_field: string, file: EventEmitter) => file.once('limit', () => refuseOversize('part')));
+      watchBodyLimit(req, maxUploadBytes + FORM_OVERHEAD_BYTES, refuseOversize);
+      if (!isBodyRefused(req)) req.pipe(form);
     },
   };
 }

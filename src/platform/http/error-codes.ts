@@ -219,6 +219,13 @@ export const ERROR_CODES = {
     title: 'A document cannot be attached',
     explanation: 'A listed document does not exist or was not uploaded by you. Remove it, and upload the file again yourself.',
   },
+  ERR_DRAFT_QUOTA_REACHED: {
+    status: 409,
+    title: 'Too many applications started and not sent',
+    explanation:
+      'You already have as many unfinished applications as one person may keep at once. ' +
+      'Send or discard one of them, then start the new one.',
+  },
   ERR_APPLICATION_NOT_DRAFT: {
     status: 409,
     title: 'The application was already submitted',
@@ -248,6 +255,13 @@ export const ERROR_CODES = {
     title: 'This type of file is not accepted',
     explanation:
       "Only PDF, JPEG and PNG files are accepted, judged by the file's content, not its name. Send a PDF, or a photo saved as JPEG or PNG.",
+  },
+  ERR_DOCUMENT_QUOTA_REACHED: {
+    status: 409,
+    title: 'Too much uploaded for applications not yet sent',
+    explanation:
+      'Your uploaded documents that are not part of a sent application already take all the space one person may use. ' +
+      'Send the application you are working on, or ask the program office for help; documents of sent applications do not count.',
   },
   ERR_DOCUMENT_INTEGRITY: {
     status: 500,

@@ -6,6 +6,7 @@ import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'exp
 import { findDatabaseFault } from '../db/database-fault.js';
 import { ERROR_CODES } from './error-codes.js';
 import { AppError, InputError, RateLimitedError, type ErrorCode, type FieldError } from './errors.js';
+import { isBodyRefused } from './oversize-body.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -207,7 +208,8 @@ export function setErrorHeaders(res: Response, error: AppError): void {
 /** Error middleware for the API and everything that is not a page. */
 export const sendProblemForError: ErrorRequestHandler = (err, req, res, next) => {
   if (res.headersSent) {
-    next(err);
+    // A body refused over its limit was answered while it arrived; what its reader reports later is no news.
+    if (!isBodyRefused(req)) next(err);
     return;
   }
   const error = toAppError(err, req);

@@ -16,7 +16,7 @@ import {
   type DocumentKind,
   type DocumentStore,
 } from '../../modules/documents/index.js';
-import { describeKind, describeTooLarge, formatSize } from './present.js';
+import { describeKind, describeTooLarge, describeUploadQuotaReached, formatSize } from './present.js';
 import { createStepChecks, type CheckMode, type StepErrors } from './step-checks.js';
 import {
   addMember,
@@ -191,6 +191,7 @@ export function createApplyFlow(options: ApplyFlowOptions) {
           ERR_DOCUMENT_TYPE_REFUSED: describeErrorCode('ERR_DOCUMENT_TYPE_REFUSED').explanation,
           ERR_VALIDATION: 'That file is empty. Choose it again.',
           ERR_SERVICE_UNAVAILABLE: 'We could not store the file just now. Try again in a moment.',
+          ERR_DOCUMENT_QUOTA_REACHED: describeUploadQuotaReached(documents.quota.maxBytes),
         };
         const message = refusals[error.code];
         if (!message) throw error;

@@ -19,7 +19,7 @@ import type { DocumentStore } from '../../modules/documents/index.js';
 import { createApplyFlow, type DraftContext, type FormStep } from './apply-flow.js';
 import { explainFieldError } from './explain-errors.js';
 import { presentDocuments, presentFamily, linkToFix, presentReview, presentStep, type Problem } from './page-models.js';
-import { formatMoment, summarizeApplication } from './present.js';
+import { describeDraftQuotaReached, formatMoment, summarizeApplication } from './present.js';
 import type { StepErrors } from './step-checks.js';
 import { blankMember, readField, type FormBody } from './step-forms.js';
 import { stepAfter, stepBefore, stepPath, type StepSlug } from './steps.js';
@@ -115,7 +115,8 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
       documents.maxBytes,
       options.notice,
     );
-    if (options.fragment) res.render('ssp/documents-panel.njk', { panel });
+    // htmx swaps only 2xx answers, except a refused oversize body's 413 (see views/assets/ssp.js).
+    if (options.fragment) res.status(options.status === 413 ? 413 : 200).render('ssp/documents-panel.njk', { panel });
     else res.status(options.status ?? 200).render('ssp/documents.njk', { ...presentStep(context, 'documents'), panel });
   };
   const renderReview = async (
@@ -141,13 +142,13 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
   // ---------------------------------------------------------------------------------------------
   // The portal's start page
 
-  router.get('/', async (req, res) => {
-    const principal = requirePrincipal(req);
+  /** The start page; `problem` says why starting an application was refused (next to the Apply buttons). */
+  const renderHome = async (res: Response, principal: Principal, problem?: string, status = 200) => {
     const [open, drafts] = await Promise.all([
       programs.listPrograms(principal, { ...LIST_SIZE, state: 'open' }),
       applications.listDrafts(principal, LIST_SIZE),
     ]);
-    res.render('ssp/home.njk', {
+    res.status(status).render('ssp/home.njk', {
       programs: open.items,
       drafts: drafts.items.map((draft) => ({
         id: draft.id,
@@ -156,7 +157,12 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
         savedAt: formatMoment(draft.updatedAt),
       })),
       nationalId: principal.nationalId,
+      problems: problem ? [{ message: problem, href: '#drafts-heading' }] : [],
     });
+  };
+
+  router.get('/', async (req, res) => {
+    await renderHome(res, requirePrincipal(req));
   });
 
   router.post('/programs/:programId/apply', verifyCsrfToken, async (req, res) => {
@@ -165,8 +171,13 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
       res.status(403).render('ssp/no-national-id.njk');
       return;
     }
-    const draft = await applications.startDraft(principal, { programId: String(req.params.programId) });
-    redirectAfterPost(req, res, stepPath(draft.id, 'treatment'));
+    try {
+      const draft = await applications.startDraft(principal, { programId: String(req.params.programId) });
+      redirectAfterPost(req, res, stepPath(draft.id, 'treatment'));
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'ERR_DRAFT_QUOTA_REACHED') throw error;
+      await renderHome(res, principal, describeDraftQuotaReached(applications.maxOpenDrafts), 409);
+    }
   });
 
   // ---------------------------------------------------------------------------------------------
@@ -249,7 +260,7 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
   });
 
   // Multipart: the form is read first so its `_csrf` field can be checked (htmx also sends the header).
-  // An oversized form was not kept, token included; it changes nothing, so it is answered unchecked.
+  // An oversized form was not read past the cap, token included; it changes nothing, so it is answered unchecked.
   const verifyUploadCsrf: RequestHandler = (req, res, next) => {
     if (uploadFormOf(req).tooLarge) next();
     else verifyCsrfToken(req, res, next);
@@ -264,7 +275,12 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
       return;
     }
     const notice = failed ? '' : `${form.file?.name ?? 'The file'} was uploaded.`;
-    await renderDocuments(res, principal, attached.context, attached.kind, attached.errors, { status: 400, fragment: isHtmx(req), notice });
+    await renderDocuments(res, principal, attached.context, attached.kind, attached.errors, {
+      // Over the cap, the body was not read to its end and the connection closes after this answer.
+      status: form.tooLarge ? 413 : 400,
+      fragment: isHtmx(req),
+      notice,
+    });
   });
 
   router.post('/drafts/:draftId/documents/files/:documentId/remove', verifyCsrfToken, async (req, res) => {

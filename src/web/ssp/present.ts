@@ -90,6 +90,22 @@ export function formatSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
 }
 
+/** Starting an application was refused: the person has as many unsent ones as they may. */
+export function describeDraftQuotaReached(maxOpenDrafts: number): string {
+  return (
+    `You already have ${maxOpenDrafts} applications that are not sent yet, the most one person may have at once. ` +
+    'Continue one of them below and send it, or discard one you no longer need, then apply again.'
+  );
+}
+
+/** A file was refused: it would take the person's documents of unsent applications past the quota. */
+export function describeUploadQuotaReached(quotaBytes: number): string {
+  return (
+    `You have uploaded as much as one person may keep for applications not sent yet (${formatSize(quotaBytes)}). ` +
+    'Send this application with the documents already attached; files of sent applications no longer count.'
+  );
+}
+
 /** The message for a file over the Document Store's cap (also shown by the page's script before sending). */
 export function describeTooLarge(maxBytes: number): string {
   return `This file is larger than ${formatSize(maxBytes)}. Send a smaller file: a photo at a lower quality, or fewer pages.`;

@@ -1,10 +1,11 @@
 /**
  * Reads the documents step's multipart form (a kind, the CSRF token and one file) with the platform's
- * own `Response.formData()`, so the pages need no multipart dependency. Memory stays bounded: past the
- * cap the rest of the body is read and dropped, so the browser finishes sending and gets the answer
- * (a page that stopped reading would reset the connection and the person would see no message).
+ * own `Response.formData()`, so the pages need no multipart dependency. Past the cap (declared or
+ * counted) nothing more is read: the page answers with its message and closes the connection (see
+ * oversize-body.ts), so a browser sending a huge file stops instead of sending it all.
  */
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
+import { FORM_OVERHEAD_BYTES, stopReadingBody, watchBodyLimit } from '../../platform/http/oversize-body.js';
 
 export interface UploadForm {
   fields: Record<string, string>;
@@ -15,28 +16,36 @@ export interface UploadForm {
   unreadable: boolean;
 }
 
-/** Room for the form's other fields and the multipart framing around the file. */
-const FORM_OVERHEAD_BYTES = 64 * 1024;
-
 const forms = new WeakMap<Request, UploadForm>();
 
 export function uploadFormOf(req: Request): UploadForm {
   return forms.get(req) ?? { fields: {}, file: undefined, tooLarge: false, unreadable: true };
 }
 
-/** The body, or 'too-large' past the limit, or 'aborted' when the client went away mid-upload. */
-async function readBody(req: Request, limit: number): Promise<Buffer | 'too-large' | 'aborted'> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-    }
-  } catch {
-    return 'aborted';
-  }
-  return size <= limit ? Buffer.concat(chunks) : 'too-large';
+/** The body, or 'too-large' as soon as it passes the limit (reading stops there), or 'aborted' when the client went away. */
+async function readBody(req: Request, res: Response, limit: number): Promise<Buffer | 'too-large' | 'aborted'> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    const collect = (chunk: Buffer) => chunks.push(chunk);
+    const settle = (outcome: Buffer | 'too-large' | 'aborted') => {
+      req.off('data', collect);
+      req.off('end', onEnd);
+      req.off('error', onAborted);
+      req.off('close', onAborted);
+      resolve(outcome);
+    };
+    const onEnd = () => settle(Buffer.concat(chunks));
+    const onAborted = () => settle('aborted');
+    req.on('data', collect);
+    req.once('end', onEnd);
+    req.once('error', onAborted);
+    req.once('close', onAborted);
+    // After the listeners: a declared length over the limit settles at once, before any byte is read.
+    watchBodyLimit(req, limit, (read) => {
+      settle('too-large');
+      stopReadingBody(req, res, read);
+    });
+  });
 }
 
 async function parseForm(contentType: string, body: Buffer): Promise<Omit<UploadForm, 'tooLarge'>> {
@@ -56,14 +65,14 @@ async function parseForm(contentType: string, body: Buffer): Promise<Omit<Upload
 
 /** Middleware: reads the form, sets `req.body` to its text fields (for the CSRF check) and keeps the file. */
 export function readUploadForm(maxFileBytes: number): RequestHandler {
-  return async (req, _res, next) => {
+  return async (req, res, next) => {
     const contentType = req.headers['content-type'] ?? '';
     if (!/^multipart\/form-data\s*;/i.test(contentType)) {
       forms.set(req, { fields: {}, file: undefined, tooLarge: false, unreadable: true });
       next();
       return;
     }
-    const body = await readBody(req, maxFileBytes + FORM_OVERHEAD_BYTES);
+    const body = await readBody(req, res, maxFileBytes + FORM_OVERHEAD_BYTES);
     const form: UploadForm =
       body === 'too-large'
         ? { fields: {}, file: undefined, tooLarge: true, unreadable: false }

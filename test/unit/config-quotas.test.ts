@@ -1,0 +1,36 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+function settingThatFails(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.setting;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig: quotas', () => {
+  it('lets one person keep 10 open drafts and 100 MiB of documents outside submitted applications by default', () => {
+    expect(loadConfig({}).quotas).toEqual({ openDrafts: 10, documentBytes: 100 * 1024 * 1024 });
+  });
+
+  it('takes other limits', () => {
+    expect(loadConfig({ QUOTA_OPEN_DRAFTS: '3', QUOTA_DOCUMENT_BYTES: '20971520' }).quotas).toEqual({
+      openDrafts: 3,
+      documentBytes: 20 * 1024 * 1024,
+    });
+  });
+
+  it('names the setting when a limit is not a whole number or is zero', () => {
+    expect(settingThatFails({ QUOTA_OPEN_DRAFTS: 'ten' })).toBe('QUOTA_OPEN_DRAFTS');
+    expect(settingThatFails({ QUOTA_OPEN_DRAFTS: '0' })).toBe('QUOTA_OPEN_DRAFTS');
+    expect(settingThatFails({ QUOTA_DOCUMENT_BYTES: '-1' })).toBe('QUOTA_DOCUMENT_BYTES');
+  });
+
+  it('refuses a bytes quota below the size of one document, which could never be uploaded', () => {
+    expect(settingThatFails({ DOCUMENT_MAX_BYTES: '4096', QUOTA_DOCUMENT_BYTES: '4095' })).toBe('QUOTA_DOCUMENT_BYTES');
+    expect(loadConfig({ DOCUMENT_MAX_BYTES: '4096', QUOTA_DOCUMENT_BYTES: '4096' }).quotas.documentBytes).toBe(4096);
+  });
+});
