@@ -64,7 +64,7 @@ export function findUnstorableText(value: unknown, prefix: string): FieldError[]
             isStorableText(key) ? { value: child, segment: pointerSegment(key), parent: place } : { ...place, refusedKey: true as const },
           );
       // Onto the stack last first, so fields are reported in the order they were sent.
-      for (let index = children.length - 1; index >= 0; index -= 1) pending.push(children[index]!);
+      for (const child of children.reverse()) pending.push(child);
     }
   }
   return found;
