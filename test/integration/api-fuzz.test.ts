@@ -15,7 +15,9 @@
  * the test fails if one was not exercised, or never answered with a success.
  *
  * Fixed seed by default. FUZZ_RUNS sets the generated requests per operation (default 30) and FUZZ_SEED
- * the seed, e.g. `FUZZ_RUNS=500 FUZZ_SEED=7 npm test -- test/integration/api-fuzz.test.ts`.
+ * the seed, e.g. `FUZZ_RUNS=500 FUZZ_SEED=7 npm test -- test/integration/api-fuzz.test.ts`; FUZZ_REPORT=1
+ * prints how often each operation answered each status and code. A failure lists every offending request
+ * (operation, caller, what was varied) with what the app logged for it.
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
