@@ -169,6 +169,18 @@ describe('document store', () => {
     expect(malformed.body.code).toBe('ERR_VALIDATION');
   });
 
+  it('refuses a malformed form with 400 when the query was refused already', async () => {
+    // A NUL in a part's header: busboy cannot read the form, after the query's control character was refused.
+    const form = '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="evil\u0000.pdf"\r\n\r\n%PDF-1.4\r\n--XyZ--\r\n';
+    const res = await request(testApp.app)
+      .post('/api/v1/documents?pageSize=%00')
+      .set('Authorization', `Bearer ${amina}`)
+      .set('Content-Type', 'multipart/form-data; boundary=XyZ')
+      .send(form);
+    expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: 'ERR_VALIDATION' });
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
   it('lets the owner and an auditor read a document, and answers another applicant as if it did not exist', async () => {
     const bytes = uniquePdf();
     const { body: document } = await upload(amina, bytes, 'mine.pdf');

@@ -228,6 +228,20 @@ describe('values the database would refuse', () => {
     );
   });
 
+  it('refuses a body nested tens of thousands deep with a 400, whoever sends it', async () => {
+    const depth = 40_000;
+    const deep = `{"language":${'['.repeat(depth)}"en"${']'.repeat(depth)},"contactChannel":"sms"}`;
+    const put = (authorization?: string) => {
+      const call = request(testApp.app).put('/api/v1/me/preferences').set('Content-Type', 'application/json');
+      return (authorization ? call.set('Authorization', authorization) : call).send(deep);
+    };
+    const signedIn = await put(`Bearer ${await tokenFor('pedro')}`);
+    expect({ status: signedIn.status, code: signedIn.body.code }).toEqual({ status: 400, code: 'ERR_VALIDATION' });
+    expect(new Set((signedIn.body.errors as Array<{ path: string }>).map((error) => error.path))).toEqual(new Set(['/body/language']));
+    const anonymous = await put();
+    expect({ status: anonymous.status, code: anonymous.body.code }).toEqual({ status: 401, code: 'ERR_AUTH_REQUIRED' });
+  });
+
   it.each([
     ['an impossible date', "SELECT '2023-02-30'::date"],
     ['an integer beyond its column', 'SELECT 2147483648::integer'],

@@ -158,8 +158,10 @@ function fromDatabase(err: unknown, req: Request): AppError | undefined {
 export function toAppError(err: unknown, req: Request): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof MultipartBodyError) return fromMultipart(err);
-  // The validator saw the body that failed to parse as missing; the parse failure is the real story.
-  if (req.deferredBodyError !== undefined && req.deferredBodyError !== err && (err as ForeignHttpError | null)?.status === 400) {
+  // The validator saw the body that failed to parse as missing (its 400), or could not read a form whose
+  // query or text was refused already (its 500 for any failure of the form): the refusal is the real story.
+  const status = (err as ForeignHttpError | null)?.status;
+  if (req.deferredBodyError !== undefined && req.deferredBodyError !== err && (status === 400 || status === 500)) {
     return toAppError(req.deferredBodyError, req);
   }
   // Multipart is read after authentication, so whatever status the validator made of the form's failure, the failure is the story.

@@ -26,18 +26,48 @@ function pointerSegment(key: string): string {
   return key.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
+/** A place in the value being walked; its path is spelled out only when something there is refused. */
+interface Place {
+  value: unknown;
+  segment: string;
+  parent: Place | undefined;
+  /** Set when the place is a refused key's object, to be reported in the order it was met. */
+  refusedKey?: true;
+}
+
+function pathOf(place: Place): string {
+  const segments: string[] = [];
+  for (let at: Place | undefined = place; at !== undefined; at = at.parent) segments.push(at.segment);
+  return segments.reverse().join('/');
+}
+
 /**
  * Every string (and object key) in `value` that PostgreSQL could not store, as field errors whose paths
  * start with `prefix` (`/body`, `/query`). The message never repeats the value: it may be personal data.
+ * The walk keeps its own stack rather than recursing, and spells a path only for what it reports: a body
+ * nested tens of thousands deep fits in the body limit, and must be the validator's 400, not a 500 from
+ * an overflowed call stack.
  */
 export function findUnstorableText(value: unknown, prefix: string): FieldError[] {
-  if (typeof value === 'string') return isStorableText(value) ? [] : [{ path: prefix, message: REFUSED_TEXT_MESSAGE }];
-  if (Array.isArray(value)) return value.flatMap((item, index) => findUnstorableText(item, `${prefix}/${index}`));
-  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return [];
-  return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) =>
-    // A refused key is reported on its object: the key itself would not make a readable path.
-    isStorableText(key) ? findUnstorableText(item, `${prefix}/${pointerSegment(key)}`) : [{ path: prefix, message: REFUSED_KEY_MESSAGE }],
-  );
+  const found: FieldError[] = [];
+  const pending: Place[] = [{ value, segment: prefix, parent: undefined }];
+  for (let place = pending.pop(); place !== undefined; place = pending.pop()) {
+    const item = place.value;
+    if (place.refusedKey) found.push({ path: pathOf(place), message: REFUSED_KEY_MESSAGE });
+    else if (typeof item === 'string') {
+      if (!isStorableText(item)) found.push({ path: pathOf(place), message: REFUSED_TEXT_MESSAGE });
+    } else if (item !== null && typeof item === 'object' && !Buffer.isBuffer(item)) {
+      const children: Place[] = Array.isArray(item)
+        ? item.map((child, index) => ({ value: child, segment: String(index), parent: place }))
+        : Object.entries(item as Record<string, unknown>).map(([key, child]) =>
+            // A refused key is reported on its object: the key itself would not make a readable path.
+            isStorableText(key) ? { value: child, segment: pointerSegment(key), parent: place } : { ...place, refusedKey: true as const },
+          );
+      // Onto the stack last first, so fields are reported in the order they were sent.
+      for (const child of children.reverse()) pending.push(child);
+    }
+  }
+  return found;
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
