@@ -674,7 +674,16 @@ describe('a fuzz of every operation with every role', () => {
   }
 
   /** Who the seeded records belong to, and the records kept usable between operations (see {@link replenish}). */
-  const seeded = { manager: '', reviewer: '', assessor: '', applicants: [] as string[], programId: '', drafts: new Map<string, string>() };
+  const seeded = {
+    manager: '',
+    reviewer: '',
+    assessor: '',
+    applicants: [] as string[],
+    programId: '',
+    drafts: new Map<string, string>(),
+    /** An application holding an undecided proposal for the registry's officer-verified occupation. */
+    proposalApplicationId: '',
+  };
 
   async function createOpenProgram(): Promise<string> {
     const program = await call(seeded.manager, 'post', '/api/v1/programs', {
@@ -771,6 +780,7 @@ describe('a fuzz of every operation with every role', () => {
         .send({ version: program.body.version, state: 'open' });
       if (reopened.status !== 200) seeded.programId = await createOpenProgram();
     }
+    await keepProposalOpen();
     for (const who of seeded.applicants) {
       const draftId = seeded.drafts.get(who);
       const authorization = await userCalled(who).authorization();
@@ -788,6 +798,47 @@ describe('a fuzz of every operation with every role', () => {
       seeded.drafts.set(who, started.body.id);
       remember('applicationId', started.body.id, who);
     }
+  }
+
+  /**
+   * An undecided proposal for the first-stage officer to decide: the officer verifies the first applicant's
+   * occupation in the registry once, and while no application of theirs holds an open proposal for it, the
+   * applicant applies again with an occupation of their own.
+   */
+  async function keepProposalOpen(): Promise<void> {
+    const [applicant = ''] = seeded.applicants;
+    const reviewer = await userCalled(seeded.reviewer).authorization();
+    if (seeded.proposalApplicationId) {
+      const proposals = await request(testApp.app)
+        .get(`/api/v1/applications/${seeded.proposalApplicationId}/registry-proposals`)
+        .set('Authorization', reviewer);
+      const open = (proposals.body.items as Array<{ field: string; decision?: string }> | undefined)?.some(
+        (proposal) => proposal.field === 'occupation' && proposal.decision === undefined,
+      );
+      if (open) {
+        remember('applicationId', seeded.proposalApplicationId, seeded.reviewer);
+        return;
+      }
+    } else {
+      const nationalId = users.find((user) => user.label === applicant)?.nationalId ?? '';
+      const found = await call(seeded.reviewer, 'get', `/api/v1/registrants?idType=NATIONAL_ID&idValue=${encodeURIComponent(nationalId)}`);
+      const [registrant] = found.items as Array<{ id: string; version: number }>;
+      if (!registrant) throw new Error("seeding the proposal: the applicant's registrant was not found");
+      await call(seeded.reviewer, 'patch', `/api/v1/registrants/${registrant.id}`, { version: registrant.version, occupation: 'Nurse' });
+    }
+    // Generated requests may have changed the program (its treatment types...) so that it takes no such
+    // application any more; the proposal then waits for the next program replenish opens.
+    const application = await request(testApp.app)
+      .post('/api/v1/applications')
+      .set('Authorization', await userCalled(applicant).authorization())
+      .send({
+        ...completeApplication(),
+        applicant: { ...completeApplication().applicant, occupation: `Fisher ${randomUUID().slice(0, 8)}` },
+      });
+    if (application.status !== 201) return;
+    seeded.proposalApplicationId = String(application.body.id);
+    remember('field', 'occupation', seeded.reviewer);
+    remember('applicationId', seeded.proposalApplicationId, seeded.reviewer);
   }
 
   function planFor(operation: Operation): fc.Arbitrary<Plan> {
