@@ -488,6 +488,44 @@ describe('applying for help on the Self-Service Portal', () => {
     await context.close();
   });
 
+  it('adds a filled-in family member on "Save and continue", and stops with errors when one is partly filled', async () => {
+    const { context, page } = await signedInPhone();
+    const draftId = await startApplication(page);
+    await page.goto(`${testApp.url}/ssp/drafts/${draftId}/family`);
+    const form = page.locator('form.add-member');
+    await form.getByLabel('How are they related to you?').selectOption('child');
+    await form.getByLabel('Given name').fill('Zawadi');
+    await form.getByLabel('Family name').fill('Yusuf');
+    await form.getByLabel('Gender').selectOption('female');
+    await form.getByLabel('Birth date').fill('2015-06-01');
+    // Keyboard only: Tab to "Save and continue" and press Enter.
+    await tabTo(page, page.getByRole('button', { name: 'Save and continue' }));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/documents`);
+    await page.goto(`${testApp.url}/ssp/drafts/${draftId}/family`);
+    await expect(page.locator('.member-name').allTextContents()).resolves.toEqual(['Zawadi Yusuf']);
+
+    // Partly filled: nothing is dropped and nothing moves on; the page says what is missing, by field.
+    await form.getByLabel('Given name').fill('Baraka');
+    await tabTo(page, page.getByRole('button', { name: 'Save and continue' }));
+    await page.keyboard.press('Enter');
+    const summary = page.locator('.error-summary');
+    await expect(summary.getByRole('heading').textContent()).resolves.toContain('This family member is not added yet');
+    await expect(summary.getByRole('link').count()).resolves.toBeGreaterThanOrEqual(3);
+    await expect(form.getByLabel('How are they related to you?').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(form.getByLabel('Given name').inputValue()).resolves.toBe('Baraka');
+    expect(page.url()).toBe(`${testApp.url}/ssp/drafts/${draftId}/family`);
+    await expectAccessible(page, 'the family step refusing a partly filled member on "Save and continue" (375 px)');
+
+    // Cleared, the step moves on with the one member.
+    await form.getByLabel('Given name').fill('');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/documents`);
+    await page.goto(`${testApp.url}/ssp/drafts/${draftId}/family`);
+    await expect(page.locator('.member-name').allTextContents()).resolves.toEqual(['Zawadi Yusuf']);
+    await context.close();
+  });
+
   it("answers 404 for another person's draft and for an address that is not an id", async () => {
     const pedrosDraft = await request(testApp.app)
       .post('/api/v1/application-drafts')

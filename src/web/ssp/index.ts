@@ -21,7 +21,7 @@ import { explainFieldError } from './explain-errors.js';
 import { presentDocuments, presentFamily, linkToFix, presentReview, presentStep, type Problem } from './page-models.js';
 import { describeDraftQuotaReached, formatMoment, summarizeApplication } from './present.js';
 import type { StepErrors } from './step-checks.js';
-import { blankMember, readField, type FormBody } from './step-forms.js';
+import { blankMember, isMemberTyped, readField, readMemberForm, type FormBody } from './step-forms.js';
 import { stepAfter, stepBefore, stepPath, type StepSlug } from './steps.js';
 import { readUploadForm, uploadFormOf } from './upload-form.js';
 
@@ -91,13 +91,29 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
     });
   }
 
-  const renderFamily = (res: Response, context: DraftContext, member: object, errors: StepErrors, status = 200, notice = '') => {
-    res
-      .status(status)
-      .render('ssp/family.njk', { ...presentStep(context, 'family'), panel: presentFamily(context, member, errors, flow.checks, notice) });
+  const renderFamily = (
+    res: Response,
+    context: DraftContext,
+    member: object,
+    errors: StepErrors,
+    status = 200,
+    notice = '',
+    errorTitle?: string,
+  ) => {
+    res.status(status).render('ssp/family.njk', {
+      ...presentStep(context, 'family'),
+      panel: { ...presentFamily(context, member, errors, flow.checks, notice), errorTitle },
+    });
   };
-  const renderFamilyPanel = (res: Response, context: DraftContext, member: object, errors: StepErrors, notice: string) => {
-    res.render('ssp/family-panel.njk', { panel: presentFamily(context, member, errors, flow.checks, notice) });
+  const renderFamilyPanel = (
+    res: Response,
+    context: DraftContext,
+    member: object,
+    errors: StepErrors,
+    notice: string,
+    errorTitle?: string,
+  ) => {
+    res.render('ssp/family-panel.njk', { panel: { ...presentFamily(context, member, errors, flow.checks, notice), errorTitle } });
   };
   const renderDocuments = async (
     res: Response,
@@ -221,10 +237,24 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
     renderFamily(res, context, blankMember(), {});
   });
 
-  // The family members are saved as they are added or removed; this only moves on.
+  // The family members are saved as they are added or removed. The step's buttons send the add form
+  // too: a filled-in member is added before moving on, and a partly filled one stops the step with its errors.
   router.post('/drafts/:draftId/family', verifyCsrfToken, async (req, res) => {
-    const context = await flow.openDraft(requirePrincipal(req), draftIdOf(req));
-    redirectAfterPost(req, res, destination(context.draft.id, 'family', bodyOf(req)));
+    const principal = requirePrincipal(req);
+    const body = bodyOf(req);
+    if (!isMemberTyped(readMemberForm(body))) {
+      const context = await flow.openDraft(principal, draftIdOf(req));
+      redirectAfterPost(req, res, destination(context.draft.id, 'family', body));
+      return;
+    }
+    const added = await flow.addFamilyMember(principal, draftIdOf(req), body);
+    if (hasErrors(added.errors)) {
+      const title = 'This family member is not added yet. Finish their details, or clear them to go on without them';
+      if (isHtmx(req)) renderFamilyPanel(res, added.context, added.member, added.errors, '', title);
+      else renderFamily(res, added.context, added.member, added.errors, 400, '', title);
+      return;
+    }
+    redirectAfterPost(req, res, destination(added.context.draft.id, 'family', body));
   });
 
   router.post('/drafts/:draftId/family/members', verifyCsrfToken, async (req, res) => {

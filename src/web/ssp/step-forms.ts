@@ -197,6 +197,11 @@ export function readSavedMember(member: FamilyMemberDraft): MemberValues {
   return Object.fromEntries(MEMBER_FIELDS.map((name) => [name, member[name] ?? ''])) as unknown as MemberValues;
 }
 
+/** Whether anything was typed or chosen in the member form. */
+export function isMemberTyped(values: MemberValues): boolean {
+  return MEMBER_FIELDS.some((name) => values[name] !== '');
+}
+
 export function blankMember(): MemberValues {
   return readMemberForm(undefined);
 }
