@@ -18,6 +18,7 @@ import { createProgram, type ProgramFixture } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { streamUpload } from '../support/stream-upload.js';
 import { tokenFor } from '../support/tokens.js';
+import { waitUntil } from '../support/wait-until.js';
 
 // The realm allows sign-in redirects to this port (keycloak/realm.json).
 const BROWSER_TEST_PORT = 3999;
@@ -297,13 +298,18 @@ describe('applying for help on the Self-Service Portal', () => {
     await expect(page.locator('.error-summary a').first().getAttribute('href')).resolves.toBe('#f-givenName');
     await expect(page.locator('.error-summary').innerText()).resolves.not.toMatch(/must match|pattern|NOT have/);
     await expectAccessible(page, 'the person step with an error summary (375 px)');
-    // What the person typed is still there, and nothing was saved.
+    // What the person typed is still there; the answers that were not refused were saved, the refused ones not.
     await expect(page.getByLabel('Given name').inputValue()).resolves.toBe(longName);
     await expect(page.getByLabel('Phone number').inputValue()).resolves.toBe('+254 CALL ME');
     const draft = await request(testApp.app)
       .get(`/api/v1/application-drafts/${draftId}`)
       .set('Authorization', `Bearer ${await tokenFor('amina')}`);
-    expect(draft.body.data.applicant).toBeUndefined();
+    expect(draft.body.data.applicant).toEqual({
+      familyName: 'Yusuf',
+      gender: 'female',
+      birthDate: '1990-02-14',
+      email: 'amina@example.org',
+    });
 
     // Corrected, the step is saved and the flow moves on.
     await page.getByLabel('Given name').fill('Amina');
@@ -523,6 +529,66 @@ describe('applying for help on the Self-Service Portal', () => {
     await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/documents`);
     await page.goto(`${testApp.url}/ssp/drafts/${draftId}/family`);
     await expect(page.locator('.member-name').allTextContents()).resolves.toEqual(['Zawadi Yusuf']);
+    await context.close();
+  });
+
+  it('keeps every valid answer of a refused step after leaving, and asks before leaving a page with unsaved changes', async () => {
+    const { context, page } = await signedInPhone();
+    const draftId = await startApplication(page);
+    const dialogs: string[] = [];
+    let leave = false;
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void (leave ? dialog.accept() : dialog.dismiss());
+    });
+    await fillTreatment(page, 'twelve hundred');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await expect(page.getByLabel('Estimated cost').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expectAccessible(page, 'the treatment step with a refused cost (375 px)');
+
+    // The refused cost is not saved: leaving asks first, and staying keeps the page as it was.
+    const crumb = page.getByRole('navigation', { name: 'Where you are' }).getByRole('link', { name: 'Self-Service Portal' });
+    await tabTo(page, crumb);
+    await page.keyboard.press('Enter');
+    await waitUntil(
+      async () => dialogs.length,
+      (n) => n === 1,
+      'the leave-page question',
+    );
+    expect(dialogs).toEqual(['beforeunload']);
+    expect(page.url()).toBe(`${testApp.url}/ssp/drafts/${draftId}/treatment`);
+    await expect(page.getByLabel('Estimated cost').inputValue()).resolves.toBe('twelve hundred');
+
+    // Leaving anyway, and coming back: the valid answers were saved with the refusal.
+    leave = true;
+    await crumb.click();
+    await page.waitForURL(`${testApp.url}/ssp`);
+    await page.goto(`${testApp.url}/ssp/drafts/${draftId}/treatment`);
+    await expect(page.getByLabel('Type of treatment').inputValue()).resolves.toBe('surgery');
+    await expect(page.getByLabel('What treatment is needed?').inputValue()).resolves.toContain('Appendectomy');
+    await expect(page.getByLabel('Hospital or clinic').inputValue()).resolves.toBe('County Referral Hospital');
+    await expect(page.getByLabel('Estimated cost').inputValue()).resolves.toBe('');
+
+    // A page without changes leaves without asking; a sent form does not ask either.
+    dialogs.length = 0;
+    await crumb.click();
+    await page.waitForURL(`${testApp.url}/ssp`);
+    await page.goto(`${testApp.url}/ssp/drafts/${draftId}/treatment`);
+    await page.getByLabel('Estimated cost').fill('1200');
+    await saveAndContinue(page, 'person');
+    expect(dialogs).toEqual([]);
+
+    // Typing and then following the breadcrumb asks first.
+    leave = false;
+    await page.getByLabel('Occupation').fill('Nurse');
+    await crumb.click();
+    await waitUntil(
+      async () => dialogs.length,
+      (n) => n === 1,
+      'the leave-page question',
+    );
+    expect(page.url()).toBe(`${testApp.url}/ssp/drafts/${draftId}/person`);
+    await expectAccessible(page, 'the person step after staying on it (375 px)');
     await context.close();
   });
 

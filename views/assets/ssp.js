@@ -3,6 +3,9 @@
 (function () {
   'use strict';
 
+  /** A form field changed since the page was loaded or a form was last sent (see the beforeunload guard). */
+  var unsaved = false;
+
   function closestForm(element) {
     return element && element.closest ? element.closest('form') : null;
   }
@@ -94,6 +97,7 @@
       event.preventDefault();
       return;
     }
+    unsaved = false;
     if (!form.hasAttribute('data-submit-once')) return;
     if (form.getAttribute('data-submitting') === 'true') {
       event.preventDefault();
@@ -124,6 +128,24 @@
     });
   });
 
+  // Leaving a page with unsaved changes asks first: set when a form field changes, cleared when a form is sent.
+  // A page shown again with refused answers (aria-invalid) holds typing that was not saved either.
+  function markChanged(event) {
+    var field = event.target;
+    if (field && field.form && !field.form.hasAttribute('data-no-unsaved-guard')) unsaved = true;
+  }
+  document.addEventListener('input', markChanged);
+  document.addEventListener('change', markChanged);
+  function markRefused() {
+    if (document.querySelector('form [aria-invalid="true"]')) unsaved = true;
+  }
+  document.addEventListener('htmx:afterSwap', markRefused);
+  window.addEventListener('beforeunload', function (event) {
+    if (!unsaved) return;
+    event.preventDefault();
+    event.returnValue = '';
+  });
+
   // Move focus to the list of problems so a screen reader (and a small screen) starts there.
   function focusSummary(root) {
     var summary = root.querySelector && root.querySelector('[data-focus-on-load]');
@@ -131,6 +153,7 @@
   }
   document.addEventListener('DOMContentLoaded', function () {
     focusSummary(document);
+    markRefused();
   });
   document.addEventListener('htmx:afterSwap', function () {
     focusSummary(document);

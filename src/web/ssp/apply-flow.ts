@@ -32,8 +32,11 @@ import {
   readTreatmentForm,
   removeMember,
   type DraftData,
+  type AddressValues,
   type FormBody,
   type MemberValues,
+  type PersonValues,
+  type TreatmentValues,
 } from './step-forms.js';
 import type { StepSlug } from './steps.js';
 import type { UploadForm } from './upload-form.js';
@@ -90,26 +93,67 @@ export function createApplyFlow(options: ApplyFlowOptions) {
     return { ...context, draft: await applications.saveDraft(actor, context.draft.id, data) };
   }
 
-  function formOf(step: FormStep, context: DraftContext, actor: Principal, body: FormBody | undefined) {
+  /** What the draft holds for a step, as its form shows it (without the account's defaults). */
+  function savedValues(step: FormStep, data: DraftData): Record<string, string> {
+    switch (step) {
+      case 'treatment':
+        return { ...readSavedTreatment(data) };
+      case 'person':
+        return { ...readSavedPerson(data, {}) };
+      case 'address':
+        return { ...readSavedAddress(data) };
+    }
+  }
+
+  function formWith(step: FormStep, context: DraftContext, values: Record<string, string>) {
     const data = context.draft.data;
     switch (step) {
       case 'treatment': {
-        const values = body ? readTreatmentForm(body) : readSavedTreatment(data);
+        const v = values as unknown as TreatmentValues;
         return {
-          values,
-          check: (mode: CheckMode) => checks.treatment(values, data, context.program, mode),
-          merged: () => mergeTreatment(data, values, context.program?.currency),
+          check: (mode: CheckMode) => checks.treatment(v, data, context.program, mode),
+          merged: () => mergeTreatment(data, v, context.program?.currency),
         };
       }
       case 'person': {
-        const values = body ? readPersonForm(body) : readSavedPerson(data, actor);
-        return { values, check: (mode: CheckMode) => checks.person(values, data, mode), merged: () => mergePerson(data, values) };
+        const v = values as unknown as PersonValues;
+        return { check: (mode: CheckMode) => checks.person(v, data, mode), merged: () => mergePerson(data, v) };
       }
       case 'address': {
-        const values = body ? readAddressForm(body) : readSavedAddress(data);
-        return { values, check: (mode: CheckMode) => checks.address(values, data, mode), merged: () => mergeAddress(data, values) };
+        const v = values as unknown as AddressValues;
+        return { check: (mode: CheckMode) => checks.address(v, data, mode), merged: () => mergeAddress(data, v) };
       }
     }
+  }
+
+  function formOf(step: FormStep, context: DraftContext, actor: Principal, body: FormBody | undefined) {
+    const data = context.draft.data;
+    let values: Record<string, string>;
+    if (body === undefined) values = step === 'person' ? { ...readSavedPerson(data, actor) } : savedValues(step, data);
+    else if (step === 'treatment') values = { ...readTreatmentForm(body) };
+    else if (step === 'person') values = { ...readPersonForm(body) };
+    else values = { ...readAddressForm(body) };
+    return { values, ...formWith(step, context, values) };
+  }
+
+  /**
+   * The answers that can be kept when others are refused: each refused field keeps what the draft
+   * held before (drafts are loose, so the rest is saved). Undefined when nothing would change.
+   */
+  function keepValid(step: FormStep, context: DraftContext, values: Record<string, string>, refused: StepErrors): DraftData | undefined {
+    const saved = savedValues(step, context.draft.data);
+    const kept = { ...values };
+    for (const field of Object.keys(refused)) if (kept[field]) kept[field] = saved[field] ?? '';
+    let form = formWith(step, context, kept);
+    // What the draft held was within its loose shape; a field still refused is left empty.
+    const still = form.check('lenient');
+    if (Object.keys(still).length > 0) {
+      for (const field of Object.keys(still)) if (field in kept) kept[field] = '';
+      form = formWith(step, context, kept);
+      if (Object.keys(form.check('lenient')).length > 0) return undefined;
+    }
+    const merged = form.merged();
+    return JSON.stringify(merged) === JSON.stringify(context.draft.data) ? undefined : merged;
   }
 
   return {
@@ -123,12 +167,18 @@ export function createApplyFlow(options: ApplyFlowOptions) {
       return { context, values: form.values, errors: check ? form.check('complete') : {} };
     },
 
-    /** Checks the step's answers and saves them merged into the draft; with errors, saves nothing. */
+    /**
+     * Checks the step's answers and saves them merged into the draft; with errors, saves the answers
+     * that were not refused (a refused field keeps what the draft held), and answers the errors.
+     */
     async saveStep(actor: Principal, draftId: string, step: FormStep, body: FormBody, mode: CheckMode): Promise<StepOutcome> {
       const context = await openDraft(actor, draftId);
       const form = formOf(step, context, actor, body);
       const errors = form.check(mode);
-      if (Object.keys(errors).length > 0) return { context, values: form.values, errors };
+      if (Object.keys(errors).length > 0) {
+        const partial = keepValid(step, context, form.values, errors);
+        return { context: partial ? await save(actor, context, partial) : context, values: form.values, errors };
+      }
       return { context: await save(actor, context, form.merged()), values: form.values, errors };
     },
 
