@@ -73,10 +73,13 @@ describe('applying for help on the Self-Service Portal', () => {
   const countDocuments = async (): Promise<number> =>
     (await testApp.runtime.database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM documents')).rows[0]?.n ?? 0;
 
-  /** Starts a draft for the test's program from the portal's start page; answers its id. */
+  /** Starts a new draft for the test's program from the portal's start page; answers its id. */
   async function startApplication(page: Page): Promise<string> {
     await page.goto(`${testApp.url}/ssp`);
-    await page.locator(`form[action="/ssp/programs/${program.id}/apply"] button`).click();
+    // "Apply" continues an open draft of the program; each test wants a new one.
+    const form = page.locator(`form[action="/ssp/programs/${program.id}/apply"]`);
+    const fresh = form.locator('button[name="fresh"]');
+    await ((await fresh.count()) > 0 ? fresh : form.locator('button')).click();
     await page.waitForURL(/\/ssp\/drafts\/[0-9a-f-]{36}\/treatment$/);
     return /drafts\/([0-9a-f-]{36})\//.exec(page.url())?.[1] ?? '';
   }
@@ -590,6 +593,65 @@ describe('applying for help on the Self-Service Portal', () => {
     expect(page.url()).toBe(`${testApp.url}/ssp/drafts/${draftId}/person`);
     await expectAccessible(page, 'the person step after staying on it (375 px)');
     await context.close();
+  });
+
+  it('continues the open draft of a program on "Apply", shows each draft\'s step, and discards one after asking', async () => {
+    const { context, page } = await signedInPhone();
+    const draftId = await startApplication(page);
+    await fillTreatment(page, '450');
+    await saveAndContinue(page, 'person');
+    await page.goto(`${testApp.url}/ssp`);
+    const cards = page.locator('.card.draft');
+    const before = await cards.count();
+    const card = cards.filter({ has: page.locator(`a[href="/ssp/drafts/${draftId}"]`) });
+    await expect(card.innerText()).resolves.toContain('Step 2 of 6: About you');
+    await expectAccessible(page, 'the portal start page with a draft to continue and its step (375 px)');
+
+    // Keyboard only: the program's button continues this draft where it stopped; no new draft.
+    const programForm = page.locator(`form[action="/ssp/programs/${program.id}/apply"]`);
+    await tabTo(page, programForm.getByRole('button', { name: /^Continue your application/ }));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/person`);
+    await page.goto(`${testApp.url}/ssp`);
+    await expect(cards.count()).resolves.toBe(before);
+
+    // Asked for, a new one is started.
+    await programForm.getByRole('button', { name: /^Start a new application/ }).click();
+    await page.waitForURL(/\/ssp\/drafts\/[0-9a-f-]{36}\/treatment$/);
+    const newId = /drafts\/([0-9a-f-]{36})\//.exec(page.url())?.[1] ?? '';
+    expect(newId).not.toBe(draftId);
+    await page.goto(`${testApp.url}/ssp`);
+    await expect(cards.count()).resolves.toBe(before + 1);
+    const newCard = cards.filter({ has: page.locator(`a[href="/ssp/drafts/${newId}"]`) });
+    await expect(newCard.innerText()).resolves.toContain('Step 1 of 6: The treatment');
+
+    // Discard asks on a page of its own; "No, keep it" keeps it.
+    await tabTo(page, newCard.getByRole('link', { name: /^Discard/ }));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${testApp.url}/ssp/drafts/${newId}/discard`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Discard this application?');
+    await expectAccessible(page, 'the question before discarding a draft (375 px)');
+    await page.getByRole('link', { name: 'No, keep it' }).click();
+    await page.waitForURL(`${testApp.url}/ssp`);
+    await expect(cards.count()).resolves.toBe(before + 1);
+    await newCard.getByRole('link', { name: /^Discard/ }).click();
+    await tabTo(page, page.getByRole('button', { name: 'Yes, discard it' }));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${testApp.url}/ssp?discarded=1`);
+    await expect(page.getByRole('status').first().textContent()).resolves.toBe('The unfinished application was discarded.');
+    await expect(cards.count()).resolves.toBe(before);
+    await expect(page.locator(`a[href="/ssp/drafts/${newId}"]`).count()).resolves.toBe(0);
+    await expectAccessible(page, 'the portal start page after discarding a draft (375 px)');
+    await context.close();
+
+    // Without JavaScript the question works the same.
+    const scriptless = await browser.newContext({ viewport: PHONE, storageState: signedIn, javaScriptEnabled: false });
+    const plain = await scriptless.newPage();
+    await plain.goto(`${testApp.url}/ssp/drafts/${draftId}/discard`);
+    await plain.getByRole('button', { name: 'Yes, discard it' }).click();
+    await plain.waitForURL(`${testApp.url}/ssp?discarded=1`);
+    await expect(plain.locator(`a[href="/ssp/drafts/${draftId}"]`).count()).resolves.toBe(0);
+    await scriptless.close();
   });
 
   it("answers 404 for another person's draft and for an address that is not an id", async () => {

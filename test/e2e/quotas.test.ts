@@ -85,7 +85,10 @@ describe('quotas on the Self-Service Portal', () => {
 
   async function apply(): Promise<void> {
     await page.goto(`${testApp.url}/ssp`);
-    await page.locator(`form[action="/ssp/programs/${program.id}/apply"] button`).click();
+    // "Apply" continues an open draft of the program; a new one is asked for.
+    const form = page.locator(`form[action="/ssp/programs/${program.id}/apply"]`);
+    const fresh = form.locator('button[name="fresh"]');
+    await ((await fresh.count()) > 0 ? fresh : form.locator('button')).click();
   }
 
   it('says why another application cannot be started, and lets one start again after a draft is discarded', async () => {

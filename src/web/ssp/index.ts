@@ -13,8 +13,8 @@ import type { SchemaValidator } from '../../platform/http/schema-validator.js';
 import { AppError, InputError, NotFoundError } from '../../platform/http/errors.js';
 import { verifyCsrfToken } from '../../platform/web/csrf.js';
 import { requirePageRole } from '../../platform/web/page-guard.js';
-import type { ApplicationsService } from '../../modules/applications/index.js';
-import type { ProgramsService } from '../../modules/programs/index.js';
+import type { ApplicationDraft, ApplicationsService } from '../../modules/applications/index.js';
+import type { Program, ProgramsService } from '../../modules/programs/index.js';
 import type { DocumentStore } from '../../modules/documents/index.js';
 import { createApplyFlow, type DraftContext, type FormStep } from './apply-flow.js';
 import { explainFieldError } from './explain-errors.js';
@@ -22,7 +22,7 @@ import { presentDocuments, presentFamily, linkToFix, presentReview, presentStep,
 import { describeDraftQuotaReached, formatMoment, summarizeApplication } from './present.js';
 import type { StepErrors } from './step-checks.js';
 import { blankMember, isMemberTyped, readField, readMemberForm, type FormBody } from './step-forms.js';
-import { stepAfter, stepBefore, stepPath, type StepSlug } from './steps.js';
+import { describeStep, stepAfter, stepBefore, stepPath, type StepSlug } from './steps.js';
 import { readUploadForm, uploadFormOf } from './upload-form.js';
 
 export interface SelfServicePagesOptions {
@@ -158,37 +158,60 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
   // ---------------------------------------------------------------------------------------------
   // The portal's start page
 
+  /** Where a draft stands: the first step that is not finished (else the review), as "Step n of 6: title". */
+  const progressOf = (draft: ApplicationDraft, program: Program | undefined) => {
+    const step = describeStep(flow.checks.draft(draft.data, program)[0]?.step ?? 'review');
+    return `Step ${step.number} of ${step.total}: ${step.title}`;
+  };
+
   /** The start page; `problem` says why starting an application was refused (next to the Apply buttons). */
-  const renderHome = async (res: Response, principal: Principal, problem?: string, status = 200) => {
+  const renderHome = async (res: Response, principal: Principal, problem?: string, status = 200, notice = '') => {
     const [open, drafts] = await Promise.all([
       programs.listPrograms(principal, { ...LIST_SIZE, state: 'open' }),
       applications.listDrafts(principal, LIST_SIZE),
     ]);
     res.status(status).render('ssp/home.njk', {
-      programs: open.items,
-      drafts: drafts.items.map((draft) => ({
-        id: draft.id,
-        reference: draft.reference,
-        programName: open.items.find((p) => p.id === draft.programId)?.name ?? 'A program that no longer takes applications',
-        savedAt: formatMoment(draft.updatedAt),
-      })),
+      // Each program with the person's open draft of it, if any (the newest: "Apply" continues it).
+      programs: open.items.map((program) => ({ ...program, openDraft: drafts.items.find((d) => d.programId === program.id) })),
+      drafts: drafts.items.map((draft) => {
+        const program = open.items.find((p) => p.id === draft.programId);
+        return {
+          id: draft.id,
+          reference: draft.reference,
+          programName: program?.name ?? 'A program that no longer takes applications',
+          progress: progressOf(draft, program),
+          savedAt: formatMoment(draft.updatedAt),
+        };
+      }),
       nationalId: principal.nationalId,
       problems: problem ? [{ message: problem, href: '#drafts-heading' }] : [],
+      notice,
     });
   };
 
   router.get('/', async (req, res) => {
-    await renderHome(res, requirePrincipal(req));
+    const notice = req.query.discarded !== undefined ? 'The unfinished application was discarded.' : '';
+    await renderHome(res, requirePrincipal(req), undefined, 200, notice);
   });
 
+  // "Apply" continues the person's open draft of the program; "Start a new application" (`fresh`) starts another.
   router.post('/programs/:programId/apply', verifyCsrfToken, async (req, res) => {
     const principal = requirePrincipal(req);
     if (!principal.nationalId) {
       res.status(403).render('ssp/no-national-id.njk');
       return;
     }
+    const programId = String(req.params.programId);
+    if (readField(bodyOf(req), 'fresh') === '') {
+      const drafts = await applications.listDrafts(principal, LIST_SIZE);
+      const open = drafts.items.find((draft) => draft.programId === programId);
+      if (open) {
+        redirectAfterPost(req, res, `/ssp/drafts/${open.id}`);
+        return;
+      }
+    }
     try {
-      const draft = await applications.startDraft(principal, { programId: String(req.params.programId) });
+      const draft = await applications.startDraft(principal, { programId });
       redirectAfterPost(req, res, stepPath(draft.id, 'treatment'));
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'ERR_DRAFT_QUOTA_REACHED') throw error;
@@ -350,9 +373,20 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
     }
   });
 
+  // Discarding asks first on a page of its own, so the question works without JavaScript.
+  router.get('/drafts/:draftId/discard', async (req, res) => {
+    const context = await flow.openDraft(requirePrincipal(req), draftIdOf(req));
+    res.render('ssp/discard.njk', {
+      draft: { id: context.draft.id, reference: context.draft.reference },
+      programName: context.program?.name ?? 'A program that no longer takes applications',
+      progress: progressOf(context.draft, context.program),
+      savedAt: formatMoment(context.draft.updatedAt),
+    });
+  });
+
   router.post('/drafts/:draftId/discard', verifyCsrfToken, async (req, res) => {
     await applications.discardDraft(requirePrincipal(req), draftIdOf(req));
-    redirectAfterPost(req, res, '/ssp');
+    redirectAfterPost(req, res, '/ssp?discarded=1');
   });
 
   // ---------------------------------------------------------------------------------------------
