@@ -28,6 +28,7 @@ import fc from 'fast-check';
 import { SignJWT, generateKeyPair } from 'jose';
 import request from 'supertest';
 import { PROJECT_ROOT } from '../../src/config.js';
+import { ROLES } from '../../src/platform/auth/principal.js';
 import { loadRealm } from '../../src/platform/auth/realm.js';
 import { createDatabaseIfMissing, dropDatabase } from '../../src/platform/db/embedded-postgres.js';
 import { ERROR_CODES } from '../../src/platform/http/error-codes.js';
@@ -136,18 +137,7 @@ const encodeSegment = (value: unknown) => Buffer.from(JSON.stringify(value)).toS
 async function forgedCallers(real: string): Promise<Caller[]> {
   const [header = '', payload = '', signature = ''] = real.split('.');
   const claims = decodeSegment(payload);
-  const allRoles = [
-    'applicant',
-    'program-manager',
-    'reviewer',
-    'assessor',
-    'issuing-officer',
-    'service-provider',
-    'claims-officer',
-    'analyst',
-    'auditor',
-  ];
-  const escalated = { ...claims, realm_access: { roles: allRoles }, exp: Math.floor(Date.now() / 1000) + 3600 };
+  const escalated = { ...claims, realm_access: { roles: [...ROLES] }, exp: Math.floor(Date.now() / 1000) + 3600 };
   const { privateKey } = await generateKeyPair('RS256');
   const otherKey = await new SignJWT(escalated).setProtectedHeader(decodeSegment(header) as { alg: string }).sign(privateKey);
   const fixed = (label: string, authorization: string | undefined): Caller => ({

@@ -2,17 +2,16 @@
  * The migration that moves officers from user names to subjects, on a database of its own holding
  * what the earlier schema stored: stages, groups and submitted applications naming users by name.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { Sequelize } from 'sequelize';
 import { migrations } from '../../src/migrations.js';
 import { createKeycloakUserDirectory } from '../../src/platform/auth/user-directory.js';
-import { connectDatabase, type Database } from '../../src/platform/db/database.js';
-import { createDatabaseIfMissing, dropDatabase } from '../../src/platform/db/embedded-postgres.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { execute, selectRows } from '../../src/platform/db/sql.js';
 import { createLogger } from '../../src/platform/logging/logger.js';
 import { readTestEnvironment } from '../support/environment.js';
+import { useScratchDatabase } from '../support/scratch-database.js';
 import { subjectOf } from '../support/tokens.js';
 
 const FIRST_BY_SUBJECT = '2026-12-01-10-officers-by-subject';
@@ -74,21 +73,10 @@ async function storeByUserName(sequelize: Sequelize): Promise<{ programId: strin
 }
 
 describe('officers move from user names to subjects', () => {
-  const name = `iaod_officer_migration_${process.pid}_${Date.now()}`;
-  const adminUrl = Object.assign(new URL(readTestEnvironment().databaseUrl), { pathname: '/postgres' }).href;
-  let database: Database;
-
-  beforeAll(async () => {
-    await createDatabaseIfMissing(adminUrl, name);
-    database = connectDatabase(Object.assign(new URL(adminUrl), { pathname: `/${name}` }).href, logger);
-  });
-  afterAll(async () => {
-    await database?.close();
-    await dropDatabase(adminUrl, name);
-  });
+  const database = useScratchDatabase('iaod_officer_migration', logger);
 
   it('replaces every name the provider knows by its subject, keeps the unknown one, and remembers the names', async () => {
-    const { sequelize } = database;
+    const { sequelize } = database();
     const earlier = migrations.filter((m) => m.name < FIRST_BY_SUBJECT);
     await migrateToLatest(sequelize, logger, { migrations: earlier });
     const { programId, applicationId } = await storeByUserName(sequelize);

@@ -2,16 +2,14 @@
  * The migration that records which registry fields officers verified, on a database of its own holding
  * what the earlier schema stored: registrants enrolled by applicants and by officers, and their history.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { Sequelize } from 'sequelize';
 import { migrations } from '../../src/migrations.js';
-import { connectDatabase, type Database } from '../../src/platform/db/database.js';
-import { createDatabaseIfMissing, dropDatabase } from '../../src/platform/db/embedded-postgres.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { execute, selectRows } from '../../src/platform/db/sql.js';
 import { createLogger } from '../../src/platform/logging/logger.js';
-import { readTestEnvironment } from '../support/environment.js';
+import { useScratchDatabase } from '../support/scratch-database.js';
 
 const VERIFIED_FIELDS = '2026-12-02-10-registrant-verified-fields';
 const logger = createLogger('silent');
@@ -58,21 +56,10 @@ async function changed(sequelize: Sequelize, registrantId: string, subject: stri
 }
 
 describe('which registry fields officers verified, for the rows already there', () => {
-  const name = `iaod_verified_migration_${process.pid}_${Date.now()}`;
-  const adminUrl = Object.assign(new URL(readTestEnvironment().databaseUrl), { pathname: '/postgres' }).href;
-  let database: Database;
-
-  beforeAll(async () => {
-    await createDatabaseIfMissing(adminUrl, name);
-    database = connectDatabase(Object.assign(new URL(adminUrl), { pathname: `/${name}` }).href, logger);
-  });
-  afterAll(async () => {
-    await database?.close();
-    await dropDatabase(adminUrl, name);
-  });
+  const database = useScratchDatabase('iaod_verified_migration', logger);
 
   it("counts officers' changes in the history and officers' enrolments, unless the applicant changed the field last", async () => {
-    const { sequelize } = database;
+    const { sequelize } = database();
     await migrateToLatest(sequelize, logger, { migrations: migrations.filter((m) => m.name < VERIFIED_FIELDS) });
     const programId = randomUUID();
     await execute(
