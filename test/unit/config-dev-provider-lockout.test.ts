@@ -1,16 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
-import { ConfigError, loadConfig } from '../../src/config.js';
-
-function settingThatFails(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.setting;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { loadConfig } from '../../src/config.js';
+import { settingThatFails } from '../support/config-errors.js';
 
 describe('loadConfig: the development provider lockout', () => {
   it('locks as keycloak/realm.json does by default', async () => {

@@ -1,16 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
-import { ConfigError, loadConfig, PROJECT_ROOT } from '../../src/config.js';
-
-function settingThatFails(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.setting;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { loadConfig, PROJECT_ROOT } from '../../src/config.js';
+import { settingThatFails } from '../support/config-errors.js';
 
 const S3 = {
   DOCUMENT_STORAGE: 's3',

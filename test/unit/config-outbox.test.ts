@@ -1,15 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, loadConfig } from '../../src/config.js';
-
-function settingThatFails(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.setting;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { loadConfig } from '../../src/config.js';
+import { settingThatFails } from '../support/config-errors.js';
 
 describe('loadConfig: outbox', () => {
   it('polls every second, 100 events a pass, and retries from 1 s up to 5 min by default', () => {

@@ -1,15 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, loadConfig } from '../../src/config.js';
-
-function settingThatFails(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.setting;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { loadConfig } from '../../src/config.js';
+import { settingThatFails } from '../support/config-errors.js';
 
 describe('loadConfig: quotas', () => {
   it('lets one person keep 10 open drafts and 100 MiB of documents outside submitted applications by default', () => {
