@@ -16,6 +16,7 @@ import { expectAccessible, measureFocusRing, tabTo } from '../support/accessibil
 import { launchChromium, signIn } from '../support/browser.js';
 import { createProgram, type ProgramFixture } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
+import { expectSwapOutcome, markLiveRegion } from '../support/in-page-updates.js';
 import { streamUpload } from '../support/stream-upload.js';
 import { tokenFor } from '../support/tokens.js';
 import { waitUntil } from '../support/wait-until.js';
@@ -136,18 +137,23 @@ describe('applying for help on the Self-Service Portal', () => {
       await form.getByLabel('Family name').fill('Yusuf');
       await form.getByLabel('Gender').selectOption(relation === 'child' ? 'female' : 'male');
       await form.getByLabel('Birth date').fill(birthDate);
+      await markLiveRegion(page);
       await form.getByRole('button', { name: 'Add family member' }).click();
-      await page
-        .getByRole('status')
-        .filter({ hasText: `${givenName} Yusuf was added.` })
-        .waitFor();
+      // Said, and focus on the new member's entry (listed last).
+      await expectSwapOutcome(page, { announced: `${givenName} Yusuf was added.`, focused: page.locator('.member').last() });
+      await expect(page.locator('.member').last().locator('.member-name').textContent()).resolves.toBe(`${givenName} Yusuf`);
     };
     await addMember('child', 'Zawadi', '2016-06-30');
     await addMember('spouse', 'Juma', '1985-09-01');
     await expect(page.locator('.member').count()).resolves.toBe(2);
     await expectAccessible(page, 'the family step after adding two members (375 px)');
+    await markLiveRegion(page);
     await page.getByRole('button', { name: 'Remove Juma Yusuf' }).click();
-    await page.getByRole('status').filter({ hasText: 'Juma Yusuf was removed.' }).waitFor();
+    // The removed entry is gone: focus goes to the list's heading.
+    await expectSwapOutcome(page, {
+      announced: 'Juma Yusuf was removed.',
+      focused: page.getByRole('heading', { name: 'Your family members' }),
+    });
     await expect(page.locator('.member-name').allTextContents()).resolves.toEqual(['Zawadi Yusuf']);
     expect(page.url()).toBe(`${testApp.url}/ssp/drafts/${draftId}/family`);
     await expectAccessible(page, 'the family step after removing a member (375 px)');
@@ -162,8 +168,9 @@ describe('applying for help on the Self-Service Portal', () => {
     })`);
     await page.getByLabel('What kind of document is it?').selectOption({ label: 'Medical report' });
     await page.getByLabel('File').setInputFiles(TINY_PDF);
+    await markLiveRegion(page);
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: 'tiny.pdf was uploaded.' }).waitFor();
+    await expectSwapOutcome(page, { announced: 'tiny.pdf was uploaded.', focused: page.locator('.document').last() });
     await expect(page.locator('.document .file-name').allTextContents()).resolves.toEqual([expect.stringContaining('tiny.pdf')]);
     await expect(page.evaluate('window.lastUploadProgress')).resolves.toBe(100);
     await expectAccessible(page, 'the documents step after an upload (375 px)');
@@ -371,29 +378,79 @@ describe('applying for help on the Self-Service Portal', () => {
     await context.close();
   });
 
-  it('refuses a file that is not a PDF, JPEG or PNG, and one over the size cap, in plain language', async () => {
+  it('refuses a file that is not a PDF, JPEG or PNG, and one over the size cap, in plain language, one message at a time', async () => {
     const { context, page } = await signedInPhone();
     const draftId = await startApplication(page);
     await page.goto(`${testApp.url}/ssp/drafts/${draftId}/documents`);
+    const fileField = page.getByLabel('File');
+    const fileMessage = page.locator('#f-file-error');
+    const typeRefused = ERROR_CODES.ERR_DOCUMENT_TYPE_REFUSED.explanation;
+    const tooLarge = 'This file is larger than 98 KB.';
 
+    // The limits are said before the file is chosen: the hint comes before the field and describes it.
+    const hint = page.locator('#f-file-hint');
+    await expect(hint.textContent()).resolves.toBe('A PDF, JPEG or PNG file of up to 98 KB.');
+    await expect(
+      hint.evaluate((element) => element.ownerDocument.getElementById('f-file')?.compareDocumentPosition(element)),
+    ).resolves.toBe(2);
+    await expect(fileField.getAttribute('aria-describedby')).resolves.toBe('f-file-hint');
+
+    // A file that is not a PDF: refused by its content, the message tied to the field, focus on it.
     await page.getByLabel('What kind of document is it?').selectOption('prescription');
-    await page
-      .getByLabel('File')
-      .setInputFiles({ name: 'prescription.pdf', mimeType: 'application/pdf', buffer: Buffer.from('#!/bin/sh\necho not a pdf\n') });
+    await fileField.setInputFiles({
+      name: 'prescription.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('#!/bin/sh\necho not a pdf\n'),
+    });
+    await markLiveRegion(page);
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
-    await page.locator('#f-file-error').filter({ hasText: ERROR_CODES.ERR_DOCUMENT_TYPE_REFUSED.explanation }).waitFor();
+    await expectSwapOutcome(page, { announced: `The file was not uploaded. ${typeRefused}`, focused: fileMessage });
+    await expect(fileMessage.textContent()).resolves.toBe(`Error: ${typeRefused}`);
+    await expect(fileField.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(fileField.getAttribute('aria-describedby')).resolves.toBe('f-file-hint f-file-error');
     await expect(page.locator('.document').count()).resolves.toBe(0);
     // The kind chosen is kept for the next try.
     await expect(page.getByLabel('What kind of document is it?').inputValue()).resolves.toBe('prescription');
     await expectAccessible(page, 'the documents step with a refused file (375 px)');
 
-    // Over the cap: the page's script says so before sending anything...
+    // Over the cap: said as soon as the file is chosen, in place of the last file's message, never beside it.
     const pdf = await readFile(TINY_PDF);
     const large = Buffer.concat([pdf, Buffer.alloc(DOCUMENT_MAX_BYTES)]);
-    await page.getByLabel('File').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: large });
+    await fileField.setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: large });
+    await expect(page.locator('.error-message:visible').allTextContents()).resolves.toEqual([expect.stringContaining(tooLarge)]);
+    await expect(page.getByText(typeRefused).count()).resolves.toBe(0);
+    await expect(fileField.getAttribute('aria-describedby')).resolves.toBe('f-file-hint f-file-error');
+    await expect(page.locator('#live-region').textContent()).resolves.toContain(tooLarge);
+    // Pressing Upload anyway sends nothing and says it once more, with focus on the message.
+    await markLiveRegion(page);
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
-    await page.getByText('This file is larger than 98 KB.').first().waitFor();
+    await expectSwapOutcome(page, { announced: /^This file is larger than 98 KB\./, focused: fileMessage });
+    await expect(page.locator('.error-message:visible').count()).resolves.toBe(1);
     await expectAccessible(page, 'the documents step with a file over the cap (375 px)');
+
+    // A good file: the message goes as soon as it is chosen, and the upload shows no error at all.
+    await fileField.setInputFiles(TINY_PDF);
+    await expect(page.locator('.error-message:visible').count()).resolves.toBe(0);
+    await expect(fileField.getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect(fileField.getAttribute('aria-describedby')).resolves.toBe('f-file-hint');
+    await markLiveRegion(page);
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    await expectSwapOutcome(page, { announced: 'tiny.pdf was uploaded.', focused: page.locator('.document').last() });
+    await expect(page.locator('.error-message:visible').count()).resolves.toBe(0);
+    await expect(page.locator('[aria-invalid="true"]').count()).resolves.toBe(0);
+    await expect(page.getByText(typeRefused).count()).resolves.toBe(0);
+    await expect(page.getByText(tooLarge).count()).resolves.toBe(0);
+    await expectAccessible(page, 'the documents step after a good file followed refused ones (375 px)');
+
+    // Removing it: said, and focus on the list's heading.
+    await markLiveRegion(page);
+    await page.getByRole('button', { name: 'Remove tiny.pdf' }).click();
+    await expectSwapOutcome(page, {
+      announced: 'tiny.pdf was removed.',
+      focused: page.getByRole('heading', { name: 'Attached documents' }),
+    });
+    await expect(page.locator('.document').count()).resolves.toBe(0);
+    await expectAccessible(page, 'the documents step after removing a document (375 px)');
 
     // ...and the server says the same when a file over the cap arrives anyway.
     const answer = await page.request.post(`${testApp.url}/ssp/drafts/${draftId}/documents/files`, {
@@ -404,7 +461,7 @@ describe('applying for help on the Self-Service Portal', () => {
       },
     });
     expect(answer.status()).toBe(413);
-    await expect(answer.text()).resolves.toContain('This file is larger than 98 KB.');
+    await expect(answer.text()).resolves.toContain(tooLarge);
     await context.close();
   });
 
@@ -517,8 +574,10 @@ describe('applying for help on the Self-Service Portal', () => {
     // Partly filled: nothing is dropped and nothing moves on; the page says what is missing, by field.
     await form.getByLabel('Given name').fill('Baraka');
     await tabTo(page, page.getByRole('button', { name: 'Save and continue' }));
+    await markLiveRegion(page);
     await page.keyboard.press('Enter');
     const summary = page.locator('.error-summary');
+    await expectSwapOutcome(page, { announced: /^This family member is not added yet\. .+/, focused: summary });
     await expect(summary.getByRole('heading').textContent()).resolves.toContain('This family member is not added yet');
     await expect(summary.getByRole('link').count()).resolves.toBeGreaterThanOrEqual(3);
     await expect(form.getByLabel('How are they related to you?').getAttribute('aria-invalid')).resolves.toBe('true');

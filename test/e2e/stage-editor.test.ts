@@ -14,6 +14,7 @@ import { startTestApp, type TestApp } from '../support/harness.js';
 import { launchChromium, signIn } from '../support/browser.js';
 import { expectAccessible, measureFocusRing, tabTo } from '../support/accessibility.js';
 import { createProgram } from '../support/fixtures.js';
+import { expectSwapOutcome, markLiveRegion } from '../support/in-page-updates.js';
 import { subjectOf, tokenFor } from '../support/tokens.js';
 
 type Program = components['schemas']['Program'];
@@ -97,8 +98,12 @@ describe('the stage editor on the program administration pages', () => {
     return stored;
   }
 
-  /** Runs an action that htmx answers with a new stage editor, and waits until it is swapped in. */
+  /**
+   * Runs an action that htmx answers with a new stage editor, and waits until it is swapped in; the live
+   * region is marked first, for expectSwapOutcome to check it was not replaced.
+   */
   async function inStageEditor(page: Page, action: () => Promise<void>): Promise<void> {
+    await markLiveRegion(page);
     await page.locator('#stages').evaluate((element) => element.setAttribute('data-replaced', 'no'));
     await action();
     await page.locator('#stages:not([data-replaced])').waitFor();
@@ -186,6 +191,7 @@ describe('the stage editor on the program administration pages', () => {
       await addForm.getByRole('button', { name: 'Add stage' }).click();
     });
     await expect(page.getByTestId('stage-notice').textContent()).resolves.toBe('Stage added.');
+    await expectSwapOutcome(page, { announced: 'Stage added.', focused: stage(page, 'Junior officer') });
     await expectAccessible(page, 'the stage editor after adding a stage');
     await expect(stage(page, 'Junior officer').getByTestId('stage-officer').innerText()).resolves.toBe('User Joy Banda (joy)');
     let stored = await expectPageMatchesStore(page, program.id);
@@ -197,6 +203,7 @@ describe('the stage editor on the program administration pages', () => {
 
     // Move it up to the first place.
     await inStageEditor(page, () => stage(page, 'Junior officer').getByRole('button', { name: 'Move up' }).click());
+    await expectSwapOutcome(page, { announced: 'Stage moved.', focused: stage(page, 'Junior officer') });
     stored = await expectPageMatchesStore(page, program.id);
     expect(stored.stages.map((s) => s.name)).toEqual(['Junior officer', 'Social worker', 'Senior officer']);
     await expectAccessible(page, 'the stage editor after moving a stage');
@@ -210,6 +217,7 @@ describe('the stage editor on the program administration pages', () => {
       await socialWorker.getByRole('button', { name: 'Save stage' }).click();
     });
     await expect(page.getByTestId('stage-notice').textContent()).resolves.toBe('Stage changed.');
+    await expectSwapOutcome(page, { announced: 'Stage changed.', focused: stage(page, 'Social worker') });
     await expectAccessible(page, 'the stage editor after designating a group');
     await expect(stage(page, 'Social worker').getByTestId('stage-officer').innerText()).resolves.toBe(
       `Group Junior officers (${groupCode})`,
@@ -220,6 +228,8 @@ describe('the stage editor on the program administration pages', () => {
     // Remove the junior officer's stage, after confirming.
     page.once('dialog', (dialog) => void dialog.accept());
     await inStageEditor(page, () => stage(page, 'Junior officer').getByRole('button', { name: 'Remove' }).click());
+    // The stage is gone: focus goes to the message that says so.
+    await expectSwapOutcome(page, { announced: 'Stage removed.', focused: page.getByTestId('stage-notice') });
     stored = await expectPageMatchesStore(page, program.id);
     expect(asShown(stored)).toEqual([
       { position: 1, name: 'Social worker', kind: 'review', officer: { type: 'group', ref: groupCode } },
@@ -273,12 +283,17 @@ describe('the stage editor on the program administration pages', () => {
     // The page's move is refused; the list now shows the stored stages, unmoved.
     await inStageEditor(page, () => stage(page, 'Social worker').getByRole('button', { name: 'Move down' }).click());
     await expect(page.getByTestId('conflict').textContent()).resolves.toContain(CONFLICT);
+    await expectSwapOutcome(page, {
+      announced: new RegExp(`^${CONFLICT} Your change was not saved`),
+      focused: page.getByTestId('conflict'),
+    });
     await expectAccessible(page, 'the stage editor after a refused stale move');
     const stored = await expectPageMatchesStore(page, program.id);
     expect(stored.stages.map((s) => s.name)).toEqual(['Social worker', 'Senior officer', 'Added elsewhere']);
 
     // With the current version in hand, the same move now works.
     await inStageEditor(page, () => stage(page, 'Social worker').getByRole('button', { name: 'Move down' }).click());
+    await expectSwapOutcome(page, { announced: 'Stage moved.', focused: stage(page, 'Social worker') });
     expect((await expectPageMatchesStore(page, program.id)).stages.map((s) => s.name)).toEqual([
       'Senior officer',
       'Social worker',
@@ -335,6 +350,11 @@ describe('the stage editor on the program administration pages', () => {
       await addForm.getByRole('button', { name: 'Add stage' }).click();
     });
     await expect(addForm.getByTestId('error-name').textContent()).resolves.toBe('Enter a stage name of up to 100 characters.');
+    await expectSwapOutcome(page, {
+      announced: /^Enter a stage name of up to 100 characters\./,
+      focused: addForm.getByLabel('Stage name'),
+    });
+    await expectAccessible(page, 'the add-stage form without a stage name');
     await expect(addForm.getByLabel('Username or group code').inputValue()).resolves.toBe('no-such-group');
 
     await inStageEditor(page, async () => {
@@ -369,6 +389,11 @@ describe('the stage editor on the program administration pages', () => {
       await addForm.getByRole('button', { name: 'Add stage' }).click();
     });
     await expect(addForm.getByTestId('error-officer.ref').textContent()).resolves.toBe('There is no user “jooy”. Check the user name.');
+    // Refused at a field: said, and focus on the field, which its message describes.
+    await expectSwapOutcome(page, {
+      announced: 'There is no user “jooy”. Check the user name.',
+      focused: addForm.getByLabel('Username or group code'),
+    });
     await expectAccessible(page, 'the add-stage form with an unknown user');
     await expect(addForm.getByLabel('Username or group code').inputValue()).resolves.toBe('jooy');
 

@@ -1,5 +1,5 @@
 // Program administration pages: editable code/label lists and htmx error handling. Kept in a file so
-// the strict CSP needs no inline script.
+// the strict CSP needs no inline script. What a swap says and where focus goes: in-page-updates.js.
 (function () {
   'use strict';
 
@@ -49,6 +49,11 @@
     if (!box) return;
     box.textContent = message;
     box.hidden = false;
+    // Nothing was swapped: focus the message, so a keyboard user is not left on a control that did nothing.
+    if (window.InPageUpdates) {
+      window.InPageUpdates.announce(message);
+      window.InPageUpdates.focusOn(box);
+    }
   }
 
   // A refused form (400) or a stale version (409) comes back as a fragment with the messages: show it.
@@ -73,11 +78,5 @@
 
   document.addEventListener('htmx:sendError', function () {
     requestError('The server could not be reached. Check your connection and try again.');
-  });
-
-  // After a swap, move focus to the message so keyboard and screen-reader users hear what happened.
-  document.addEventListener('htmx:afterSettle', function (event) {
-    var flash = event.detail.elt && event.detail.elt.querySelector ? event.detail.elt.querySelector('[data-flash]') : null;
-    if (flash) flash.focus({ preventScroll: false });
   });
 })();

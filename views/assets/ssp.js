@@ -1,5 +1,6 @@
 // Self-Service Portal behaviour (no inline scripts under the CSP): upload progress and size check,
 // send-once forms, confirmations, focus on error summaries, and messages when an htmx request fails.
+// What an htmx swap says and where focus goes after it is in-page-updates.js (loaded by the layout).
 (function () {
   'use strict';
 
@@ -10,15 +11,75 @@
     return element && element.closest ? element.closest('form') : null;
   }
 
+  function announce(message) {
+    if (window.InPageUpdates) window.InPageUpdates.announce(message);
+  }
+
   function showProblem(form, message) {
     var slot = form && form.querySelector('[data-client-error]');
     if (slot) {
       slot.textContent = message;
       slot.hidden = false;
+      announce(message);
     } else {
       window.alert(message);
     }
   }
+
+  // A field's message, as the server renders it (views/ssp/_macros.njk: `#f-<name>-error` after the hint, tied
+  // to the field by aria-describedby and aria-invalid). A field has one message at most: a new one replaces it.
+  function clearFieldError(field) {
+    var id = field.id + '-error';
+    var message = document.getElementById(id);
+    if (message) message.remove();
+    var box = field.closest('.field');
+    if (box) box.classList.remove('has-error');
+    field.removeAttribute('aria-invalid');
+    var described = (field.getAttribute('aria-describedby') || '').split(/\s+/).filter(function (part) {
+      return part && part !== id;
+    });
+    if (described.length) field.setAttribute('aria-describedby', described.join(' '));
+    else field.removeAttribute('aria-describedby');
+  }
+
+  function showFieldError(field, text) {
+    clearFieldError(field);
+    var message = document.createElement('p');
+    message.className = 'error-message';
+    message.id = field.id + '-error';
+    var prefix = document.createElement('span');
+    prefix.className = 'visually-hidden';
+    prefix.textContent = 'Error: ';
+    message.appendChild(prefix);
+    message.appendChild(document.createTextNode(text));
+    var box = field.closest('.field');
+    if (box) box.classList.add('has-error');
+    field.parentNode.insertBefore(message, field);
+    field.setAttribute('aria-invalid', 'true');
+    var described = field.getAttribute('aria-describedby');
+    field.setAttribute('aria-describedby', (described ? described + ' ' : '') + message.id);
+    announce(text);
+    return message;
+  }
+
+  /** The chosen file's size against the cap; answers the message shown, or null when the file may be sent. */
+  function checkChosenFile(form) {
+    var input = form.querySelector('input[type="file"]');
+    if (!input) return null;
+    clearFieldError(input);
+    var file = input.files && input.files[0];
+    var max = Number(form.getAttribute('data-max-bytes'));
+    if (file && max && file.size > max) return showFieldError(input, form.getAttribute('data-too-large'));
+    return null;
+  }
+
+  // A new choice of file: the old file's message no longer applies; a file over the cap is said at once.
+  document.addEventListener('change', function (event) {
+    var input = event.target;
+    if (!(input instanceof HTMLInputElement) || input.type !== 'file') return;
+    var form = closestForm(input);
+    if (form && form.hasAttribute('data-upload')) checkChosenFile(form);
+  });
 
   function uploadParts(form) {
     return {
@@ -35,12 +96,12 @@
     var slot = form.querySelector('[data-client-error]');
     if (slot) slot.hidden = true;
     if (!form.hasAttribute('data-upload')) return;
-    var input = form.querySelector('input[type="file"]');
-    var file = input && input.files && input.files[0];
-    var max = Number(form.getAttribute('data-max-bytes'));
-    if (file && max && file.size > max) {
+    // A new attempt: the last attempt's messages go; the server's answer brings this one's.
+    form.querySelectorAll('[aria-invalid="true"]').forEach(clearFieldError);
+    var refused = checkChosenFile(form);
+    if (refused) {
       event.preventDefault();
-      showProblem(form, form.getAttribute('data-too-large'));
+      if (window.InPageUpdates) window.InPageUpdates.focusOn(refused);
       return;
     }
     var parts = uploadParts(form);
@@ -154,8 +215,5 @@
   document.addEventListener('DOMContentLoaded', function () {
     focusSummary(document);
     markRefused();
-  });
-  document.addEventListener('htmx:afterSwap', function () {
-    focusSummary(document);
   });
 })();

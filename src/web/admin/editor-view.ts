@@ -13,11 +13,24 @@ export interface FormView<T> {
   errors: FieldMessages;
 }
 
+/** What an in-place (htmx) update says and where focus goes after it (views/assets/in-page-updates.js). */
+export interface InPageOutcome {
+  /** The outcome in words, said through the page's live region. */
+  announce: string;
+  /** The id of the changed stage or of the message; empty: the first refused field. */
+  focus: string;
+}
+
+/** Said after a stale stage action, below the conflict message. */
+export const STAGE_CONFLICT_ADVICE = 'Your change was not saved; check the list below and make it again if it is still needed.';
+
 export interface StageEditorView {
   notice?: string;
   alert?: string;
   /** The version-conflict message; the list shows the current stages. */
   conflict?: string;
+  conflictAdvice: string;
+  outcome?: InPageOutcome;
   add: FormView<StageFormValues>;
   /** The stage whose change form was refused, kept open with what was typed. */
   edit?: FormView<StageFormValues> & { stageId: string };
@@ -52,7 +65,7 @@ export function noticeFor(key: unknown): string | undefined {
 }
 
 export function stageEditorView(overrides: Partial<StageEditorView> = {}): StageEditorView {
-  return { add: { values: emptyStageForm(), errors: {} }, ...overrides };
+  return { add: { values: emptyStageForm(), errors: {} }, conflictAdvice: STAGE_CONFLICT_ADVICE, ...overrides };
 }
 
 export function programEditorView(data: ProgramEditorData, overrides: Partial<ProgramEditorView> = {}): ProgramEditorView {

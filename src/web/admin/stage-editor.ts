@@ -6,7 +6,14 @@
 import { Router, type Request, type Response } from 'express';
 import type { Program } from '../../modules/programs/index.js';
 import { actorOf, loadProgramEditor, uuidParam, wantsFragment, type AdminContext } from './context.js';
-import { programEditorView, renderProgramEditor, renderStageEditorFragment, stageEditorView, type StageEditorView } from './editor-view.js';
+import {
+  programEditorView,
+  renderProgramEditor,
+  renderStageEditorFragment,
+  STAGE_CONFLICT_ADVICE,
+  stageEditorView,
+  type StageEditorView,
+} from './editor-view.js';
 import { readStageForm, toStageInput, toStagePatch, toVersion, type FieldMessages, type FormBody } from './forms.js';
 import { attempt, type Outcome } from './outcome.js';
 
@@ -45,6 +52,7 @@ export function createStageEditorRoutes(context: AdminContext): Router {
     outcome: Outcome<Program>,
     change: StageChange,
     typed?: TypedForm,
+    changedStage?: (program: Program) => string | undefined,
   ): Promise<void> {
     if (outcome.ok && !wantsFragment(req)) {
       res.redirect(303, `/admin/programs/${programId}#stages`);
@@ -53,16 +61,30 @@ export function createStageEditorRoutes(context: AdminContext): Router {
     const data = outcome.ok
       ? { program: outcome.value, groups: await programs.listOfficerGroups() }
       : await loadProgramEditor(context, actorOf(req), programId);
+    // Focus after the swap: the changed stage, else the message (ids in views/admin/_stage-editor.njk).
     let stageEditor: StageEditorView;
     if (outcome.ok) {
-      stageEditor = stageEditorView({ notice: NOTICES[change], advancedFrom: sentVersion(req) });
+      const stageId = changedStage?.(outcome.value);
+      const notice = NOTICES[change];
+      stageEditor = stageEditorView({
+        notice,
+        advancedFrom: sentVersion(req),
+        outcome: { announce: notice, focus: stageId ? `stage-item-${stageId}` : 'stage-notice' },
+      });
     } else if (outcome.refusal.conflict) {
-      stageEditor = stageEditorView({ conflict: outcome.refusal.message, ...(typed?.keptOnConflict && typed.view({})) });
+      const conflict = outcome.refusal.message;
+      stageEditor = stageEditorView({
+        conflict,
+        ...(typed?.keptOnConflict && typed.view({})),
+        outcome: { announce: `${conflict ?? ''} ${STAGE_CONFLICT_ADVICE}`, focus: 'stage-conflict' },
+      });
     } else {
       const { message, fields } = outcome.refusal;
+      const said = [message, ...Object.values(fields)].filter(Boolean).join(' ');
+      // Field messages shown next to their fields: focus goes to the first refused field (its message describes it).
       stageEditor = typed
-        ? stageEditorView({ alert: message, ...typed.view(fields) })
-        : stageEditorView({ alert: message ?? Object.values(fields).join(' ') });
+        ? stageEditorView({ alert: message, ...typed.view(fields), outcome: { announce: said, focus: message ? 'stage-alert' : '' } })
+        : stageEditorView({ alert: message ?? Object.values(fields).join(' '), outcome: { announce: said, focus: 'stage-alert' } });
     }
     const status = outcome.ok ? 200 : outcome.refusal.status;
     if (wantsFragment(req)) renderStageEditorFragment(res, { ...data, stageEditor }, status);
@@ -73,9 +95,16 @@ export function createStageEditorRoutes(context: AdminContext): Router {
     const programId = uuidParam(req, 'programId', 'program');
     const values = readStageForm(req.body as FormBody);
     const schemas = await context.schemas();
-    const outcome = await attempt(() => programs.addStage(actorOf(req), programId, toStageInput(values, schemas)));
+    let position: number | undefined;
+    const outcome = await attempt(() => {
+      const input = toStageInput(values, schemas);
+      position = input.position;
+      return programs.addStage(actorOf(req), programId, input);
+    });
+    // A new stage goes at the position asked for, else last.
+    const added = (program: Program) => (position === undefined ? program.stages.at(-1) : program.stages[position - 1])?.id;
     // A new stage typed on a stale page is kept, so it can be added again to the current list.
-    await answer(req, res, programId, outcome, 'added', { keptOnConflict: true, view: (errors) => ({ add: { values, errors } }) });
+    await answer(req, res, programId, outcome, 'added', { keptOnConflict: true, view: (errors) => ({ add: { values, errors } }) }, added);
   });
 
   router.post('/programs/:programId/stages/:stageId', async (req, res) => {
@@ -90,7 +119,7 @@ export function createStageEditorRoutes(context: AdminContext): Router {
     const typed = isMove
       ? undefined
       : { keptOnConflict: false, view: (errors: FieldMessages) => ({ edit: { stageId, values: readStageForm(body), errors } }) };
-    await answer(req, res, programId, outcome, isMove ? 'moved' : 'changed', typed);
+    await answer(req, res, programId, outcome, isMove ? 'moved' : 'changed', typed, () => stageId);
   });
 
   router.post('/programs/:programId/stages/:stageId/remove', async (req, res) => {

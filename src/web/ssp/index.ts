@@ -18,7 +18,17 @@ import type { Program, ProgramsService } from '../../modules/programs/index.js';
 import type { DocumentStore } from '../../modules/documents/index.js';
 import { createApplyFlow, type DraftContext, type FormStep } from './apply-flow.js';
 import { explainFieldError } from './explain-errors.js';
-import { presentDocuments, presentFamily, linkToFix, presentReview, presentStep, type Problem } from './page-models.js';
+import {
+  linkToFix,
+  panelRefusal,
+  panelSuccess,
+  presentDocuments,
+  presentFamily,
+  presentReview,
+  presentStep,
+  type PanelOutcome,
+  type Problem,
+} from './page-models.js';
 import { describeDraftQuotaReached, formatMoment, summarizeApplication } from './present.js';
 import type { StepErrors } from './step-checks.js';
 import { blankMember, isMemberTyped, readField, readMemberForm, type FormBody } from './step-forms.js';
@@ -37,6 +47,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 const FORM_STEPS: FormStep[] = ['treatment', 'person', 'address'];
 const LIST_SIZE = { page: 1, pageSize: 50 };
+/** The id of the family panel's error summary: focus goes there when a member is refused in place. */
+const FAMILY_ERRORS = 'family-errors';
 
 function isHtmx(req: Request): boolean {
   return req.get('HX-Request') === 'true';
@@ -91,18 +103,12 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
     });
   }
 
-  const renderFamily = (
-    res: Response,
-    context: DraftContext,
-    member: object,
-    errors: StepErrors,
-    status = 200,
-    notice = '',
-    errorTitle?: string,
-  ) => {
+  /** What an in-place update of a panel shows and says (see views/assets/in-page-updates.js). */
+  type PanelUpdate = { notice: string; outcome?: PanelOutcome };
+  const renderFamily = (res: Response, context: DraftContext, member: object, errors: StepErrors, status = 200, errorTitle?: string) => {
     res.status(status).render('ssp/family.njk', {
       ...presentStep(context, 'family'),
-      panel: { ...presentFamily(context, member, errors, flow.checks, notice), errorTitle },
+      panel: { ...presentFamily(context, member, errors, flow.checks), errorTitle },
     });
   };
   const renderFamilyPanel = (
@@ -110,10 +116,10 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
     context: DraftContext,
     member: object,
     errors: StepErrors,
-    notice: string,
+    update: PanelUpdate,
     errorTitle?: string,
   ) => {
-    res.render('ssp/family-panel.njk', { panel: { ...presentFamily(context, member, errors, flow.checks, notice), errorTitle } });
+    res.render('ssp/family-panel.njk', { panel: { ...presentFamily(context, member, errors, flow.checks, update), errorTitle } });
   };
   const renderDocuments = async (
     res: Response,
@@ -121,7 +127,7 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
     context: DraftContext,
     kind: string,
     errors: StepErrors,
-    options: { status?: number; fragment?: boolean; notice?: string } = {},
+    options: { status?: number; fragment?: boolean; update?: PanelUpdate } = {},
   ) => {
     const panel = presentDocuments(
       context,
@@ -129,7 +135,7 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
       kind,
       errors,
       documents.maxBytes,
-      options.notice,
+      options.update,
     );
     // htmx swaps only 2xx answers, except a refused oversize body's 413 (see views/assets/ssp.js).
     if (options.fragment) res.status(options.status === 413 ? 413 : 200).render('ssp/documents-panel.njk', { panel });
@@ -273,8 +279,9 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
     const added = await flow.addFamilyMember(principal, draftIdOf(req), body);
     if (hasErrors(added.errors)) {
       const title = 'This family member is not added yet. Finish their details, or clear them to go on without them';
-      if (isHtmx(req)) renderFamilyPanel(res, added.context, added.member, added.errors, '', title);
-      else renderFamily(res, added.context, added.member, added.errors, 400, '', title);
+      if (isHtmx(req))
+        renderFamilyPanel(res, added.context, added.member, added.errors, panelRefusal(`${title}.`, added.errors, FAMILY_ERRORS), title);
+      else renderFamily(res, added.context, added.member, added.errors, 400, title);
       return;
     }
     redirectAfterPost(req, res, destination(added.context.draft.id, 'family', body));
@@ -284,8 +291,18 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
     const added = await flow.addFamilyMember(requirePrincipal(req), draftIdOf(req), bodyOf(req));
     const failed = hasErrors(added.errors);
     const name = `${added.member.givenName} ${added.member.familyName}`;
+    // Added members go last: focus goes to the new one's entry.
+    const addedNumber = added.context.draft.data.familyMembers?.length ?? 0;
     if (isHtmx(req))
-      renderFamilyPanel(res, added.context, failed ? added.member : blankMember(), added.errors, failed ? '' : `${name} was added.`);
+      renderFamilyPanel(
+        res,
+        added.context,
+        failed ? added.member : blankMember(),
+        added.errors,
+        failed
+          ? panelRefusal('The family member was not added.', added.errors, FAMILY_ERRORS)
+          : panelSuccess(`${name} was added.`, `member-${addedNumber}`),
+      );
     else if (failed) renderFamily(res, added.context, added.member, added.errors, 400);
     else redirectAfterPost(req, res, stepPath(added.context.draft.id, 'family'));
   });
@@ -298,7 +315,8 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
       Number(readField(body, 'index')),
       readField(body, 'key'),
     );
-    if (isHtmx(req)) renderFamilyPanel(res, context, blankMember(), {}, `${readField(body, 'name') || 'The family member'} was removed.`);
+    const removed = panelSuccess(`${readField(body, 'name') || 'The family member'} was removed.`, 'family-heading');
+    if (isHtmx(req)) renderFamilyPanel(res, context, blankMember(), {}, removed);
     else redirectAfterPost(req, res, stepPath(context.draft.id, 'family'));
   });
 
@@ -327,19 +345,24 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
       redirectAfterPost(req, res, stepPath(attached.context.draft.id, 'documents'));
       return;
     }
-    const notice = failed ? '' : `${form.file?.name ?? 'The file'} was uploaded.`;
+    // Focus: the new document (listed last), or the first refused field's message.
+    const newest = attached.context.draft.data.documents?.at(-1)?.documentId ?? '';
+    const update = failed
+      ? panelRefusal('The file was not uploaded.', attached.errors, `f-${Object.keys(attached.errors)[0] ?? 'file'}-error`)
+      : panelSuccess(`${form.file?.name ?? 'The file'} was uploaded.`, `document-${newest}`);
     await renderDocuments(res, principal, attached.context, attached.kind, attached.errors, {
       // Over the cap, the body was not read to its end and the connection closes after this answer.
       status: form.tooLarge ? 413 : 400,
       fragment: isHtmx(req),
-      notice,
+      update,
     });
   });
 
   router.post('/drafts/:draftId/documents/files/:documentId/remove', verifyCsrfToken, async (req, res) => {
     const principal = requirePrincipal(req);
     const context = await flow.detachDocument(principal, draftIdOf(req), String(req.params.documentId));
-    if (isHtmx(req)) await renderDocuments(res, principal, context, '', {}, { fragment: true, notice: 'The document was removed.' });
+    const removed = panelSuccess(`${readField(bodyOf(req), 'fileName') || 'The document'} was removed.`, 'documents-heading');
+    if (isHtmx(req)) await renderDocuments(res, principal, context, '', {}, { fragment: true, update: removed });
     else redirectAfterPost(req, res, stepPath(context.draft.id, 'documents'));
   });
 

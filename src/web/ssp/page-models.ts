@@ -2,7 +2,15 @@
 import type { Principal } from '../../platform/auth/principal.js';
 import type { AttachedDocumentView, DraftContext } from './apply-flow.js';
 import type { ExplainedError } from './explain-errors.js';
-import { describeGender, describeRelation, describeTooLarge, DOCUMENT_KIND_OPTIONS, formatDay, formatMoney } from './present.js';
+import {
+  describeGender,
+  describeRelation,
+  describeTooLarge,
+  DOCUMENT_KIND_OPTIONS,
+  formatDay,
+  formatMoney,
+  formatSize,
+} from './present.js';
 import type { DraftProblem, StepChecks, StepErrors } from './step-checks.js';
 import { GENDERS, identifyMember, RELATIONS } from './step-forms.js';
 import { describeStep, STEP_SLUGS, stepPath, type StepSlug } from './steps.js';
@@ -10,6 +18,27 @@ import { describeStep, STEP_SLUGS, stepPath, type StepSlug } from './steps.js';
 export interface Problem {
   message: string;
   href: string;
+}
+
+/**
+ * What an in-place (htmx) update of a panel says and where focus goes after it; the panel's root carries
+ * both (`data-announce`, `data-focus`) for views/assets/in-page-updates.js.
+ */
+export interface PanelOutcome {
+  /** The outcome in words, said through the page's live region. */
+  announce: string;
+  /** The id of the changed item or of its message. */
+  focus: string;
+}
+
+/** A success: said, shown at the top of the panel, and focus on the changed item (or the list's heading). */
+export function panelSuccess(message: string, focus: string): { notice: string; outcome: PanelOutcome } {
+  return { notice: message, outcome: { announce: message, focus } };
+}
+
+/** A refusal: the messages are at their fields; the live region says them all, after what was not done. */
+export function panelRefusal(what: string, errors: StepErrors, focus: string): { notice: string; outcome: PanelOutcome } {
+  return { notice: '', outcome: { announce: [what, ...Object.values(errors)].join(' '), focus } };
 }
 
 /** What every step page shows around its form. */
@@ -41,7 +70,7 @@ export function presentFamily(
   member: object,
   errors: StepErrors,
   checks: Pick<StepChecks, 'savedMember' | 'limitReached'>,
-  notice = '',
+  update: { notice: string; outcome?: PanelOutcome } = { notice: '' },
 ) {
   const members = context.draft.data.familyMembers ?? [];
   return {
@@ -62,7 +91,7 @@ export function presentFamily(
     member,
     errors,
     errorList: Object.entries(errors).map(([field, message]) => ({ message, href: `#f-${field}` })),
-    notice,
+    ...update,
     genders: GENDERS,
     relations: RELATIONS,
   };
@@ -74,16 +103,17 @@ export function presentDocuments(
   kind: string,
   errors: StepErrors,
   maxBytes: number,
-  notice = '',
+  update: { notice: string; outcome?: PanelOutcome } = { notice: '' },
 ) {
   return {
     draft: { id: context.draft.id },
     attached,
     kind,
     errors,
-    errorList: Object.entries(errors).map(([field, message]) => ({ message, href: `#f-${field}` })),
-    notice,
+    ...update,
     maxBytes,
+    // Said before the file is chosen, so a refusal is never the first time the person hears the limits.
+    fileHint: `A PDF, JPEG or PNG file of up to ${formatSize(maxBytes)}.`,
     tooLargeMessage: describeTooLarge(maxBytes),
     documentKinds: DOCUMENT_KIND_OPTIONS,
   };
