@@ -428,11 +428,19 @@ describe('applying for help on the Self-Service Portal', () => {
     await expect(page.locator('.error-message:visible').count()).resolves.toBe(1);
     await expectAccessible(page, 'the documents step with a file over the cap (375 px)');
 
-    // A good file: the message goes as soon as it is chosen, and the upload shows no error at all.
+    // A good file: the message goes as soon as it is chosen.
     await fileField.setInputFiles(TINY_PDF);
     await expect(page.locator('.error-message:visible').count()).resolves.toBe(0);
     await expect(fileField.getAttribute('aria-invalid')).resolves.toBeNull();
     await expect(fileField.getAttribute('aria-describedby')).resolves.toBe('f-file-hint');
+    // The connection drops on the first try: nothing is swapped; said, and focus on the message.
+    await page.route('**/documents/files', (route) => route.abort('internetdisconnected'), { times: 1 });
+    await markLiveRegion(page);
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    const connection = page.locator('form.upload [data-client-error]');
+    await expectSwapOutcome(page, { announced: /^No connection\./, focused: connection });
+    await expectAccessible(page, 'the documents step after a dropped connection (375 px)');
+    // Sent again, the upload shows no error at all.
     await markLiveRegion(page);
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
     await expectSwapOutcome(page, { announced: 'tiny.pdf was uploaded.', focused: page.locator('.document').last() });

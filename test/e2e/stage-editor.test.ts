@@ -417,6 +417,16 @@ describe('the stage editor on the program administration pages', () => {
     });
     const stored = await expectPageMatchesStore(page, program.id);
     expect(stored.stages[0]).toMatchObject({ name: 'Social worker: documents', officer: { type: 'user', ref: subjects.samuel } });
+
+    // A request that fails swaps nothing: the message above the editor is said, and focused.
+    await page.route('**/stages', (route) => route.fulfill({ status: 500, body: 'Server error' }), { times: 1 });
+    await markLiveRegion(page);
+    await addForm.getByRole('button', { name: 'Add stage' }).click();
+    await expectSwapOutcome(page, {
+      announced: 'That did not work (error 500). Reload the page and try again.',
+      focused: page.getByTestId('request-error'),
+    });
+    await expectAccessible(page, 'the program page after a failed stage request');
     await page.close();
   });
 

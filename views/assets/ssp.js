@@ -21,6 +21,8 @@
       slot.textContent = message;
       slot.hidden = false;
       announce(message);
+      // Nothing was swapped, and the pressed button was disabled while sending: focus the message, not the body.
+      if (window.InPageUpdates) window.InPageUpdates.focusOn(slot);
     } else {
       window.alert(message);
     }
