@@ -130,9 +130,9 @@ describe('quotas on the Self-Service Portal', () => {
       await page.getByRole('button', { name: 'Upload', exact: true }).click();
     };
     await uploadOne('first.pdf');
-    await page.getByText('first.pdf was uploaded.').waitFor();
+    await page.getByTestId('documents-notice').filter({ hasText: 'first.pdf was uploaded.' }).waitFor();
     await uploadOne('second.pdf');
-    await page.getByText('second.pdf was uploaded.').waitFor();
+    await page.getByTestId('documents-notice').filter({ hasText: 'second.pdf was uploaded.' }).waitFor();
     await uploadOne('third.pdf');
     const quota = formatSize(testApp.config.quotas.documentBytes);
     await page
