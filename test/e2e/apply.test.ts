@@ -381,6 +381,7 @@ describe('applying for help on the Self-Service Portal', () => {
     await expect(seen(note.innerText())).resolves.toBe(overMaximum);
     await expect(page.getByLabel('Estimated cost').getAttribute('aria-describedby')).resolves.toContain('f-estimatedCost-note');
     await expectAccessible(page, 'the treatment step with a cost above the maximum (375 px)');
+    await page.screenshot({ path: `${SCREENSHOTS}/ssp-step-treatment-over-maximum-375.png`, fullPage: true });
     await page.getByLabel('Estimated cost').fill('5000');
     await expect(seen(note.innerText())).resolves.toBe('');
     await page.getByLabel('Estimated cost').fill('6,000.50');
@@ -392,6 +393,7 @@ describe('applying for help on the Self-Service Portal', () => {
     const cost = page.locator('.answer').filter({ hasText: 'Estimated cost' });
     await expect(seen(cost.locator('dd').innerText())).resolves.toBe(`USD 6,000.50 ${overMaximum}`);
     await expectAccessible(page, 'the review step with a cost above the maximum (375 px)');
+    await cost.screenshot({ path: `${SCREENSHOTS}/ssp-review-over-maximum-375.png` });
 
     // "Change", then "Back": the review again, nothing changed.
     await page.getByRole('link', { name: 'Change the treatment' }).click();
