@@ -387,7 +387,7 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
         fields.length > 0
           ? fields.map((f) => linkToFix(context.draft.id, explainFieldError(f)))
           : [{ message: describeErrorCode(error.code).explanation, href: '#submit' }];
-      keepSendRefusal(req, context.draft.id, problems);
+      await keepSendRefusal(req, context.draft.id, problems);
       redirectAfterPost(req, res, stepPath(context.draft.id, 'review'));
     }
   });

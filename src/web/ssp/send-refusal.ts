@@ -14,8 +14,15 @@ declare module 'express-session' {
   }
 }
 
-export function keepSendRefusal(req: Request, draftId: string, problems: Problem[]): void {
+/**
+ * Keeps the refusal and stores the session before the redirect is sent: express-session would otherwise
+ * send the redirect's headers while still saving, and the browser could ask for the review before it is saved.
+ */
+export async function keepSendRefusal(req: Request, draftId: string, problems: Problem[]): Promise<void> {
   req.session.sendRefusal = { draftId, problems };
+  await new Promise<void>((resolve, reject) => {
+    req.session.save((err?: unknown) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve()));
+  });
 }
 
 /** The refusal of this draft's last send, once: it is forgotten as it is taken. */
