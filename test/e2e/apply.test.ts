@@ -338,17 +338,110 @@ describe('applying for help on the Self-Service Portal', () => {
     await expectAccessible(page, 'the review step listing what is missing (375 px)');
 
     // Sending anyway: the service's own checks come back in plain language, and nothing is submitted.
+    // The address stays the review's (the refusal is shown after a redirect), so a reload does not send again.
+    const review = `${testApp.url}/ssp/drafts/${draftId}/review`;
+    const sends: string[] = [];
+    page.on('request', (sent) => {
+      if (sent.method() === 'POST') sends.push(new URL(sent.url()).pathname);
+    });
     await page.getByRole('button', { name: 'Send application' }).click();
     await page.locator('.error-summary').filter({ hasText: 'Your application was not sent' }).waitFor();
-    expect(page.url()).toBe(`${testApp.url}/ssp/drafts/${draftId}/submit`);
+    expect(page.url()).toBe(review);
     const missingPerson = page.locator('.error-summary a').filter({ hasText: 'About you: Fill in your details.' });
-    await expect(missingPerson.getAttribute('href')).resolves.toBe(`/ssp/drafts/${draftId}/person?check=1`);
+    await expect(missingPerson.getAttribute('href')).resolves.toBe(`/ssp/drafts/${draftId}/person?check=1&return=review`);
     await expect(page.locator('.error-summary').innerText()).resolves.not.toMatch(/\/data\/|must have|is required/);
     await expectAccessible(page, 'the review step after a refused sending (375 px)');
-    await missingPerson.click();
-    await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/person?check=1`);
+    await page.reload();
+    await expect(page.locator('.error-summary h2').textContent()).resolves.toBe('Before you send, fix these');
+    expect(page.url()).toBe(review);
+    expect(sends).toEqual([`/ssp/drafts/${draftId}/submit`]);
+    await expectAccessible(page, 'the review step reloaded after a refused sending (375 px)');
+
+    // Fixing a problem from the review leads back to the review, even after a save that was refused first.
+    await page.locator('.error-summary a').filter({ hasText: 'About you:' }).first().click();
+    // The link goes to the field (`#f-…`) of the step.
+    await page.waitForURL((url) => url.pathname.endsWith('/person') && url.search === '?check=1&return=review');
     await expect(page.locator('#f-birthDate-error').textContent()).resolves.toContain('Enter your birth date.');
     await expectAccessible(page, 'the person step reached from the review (375 px)');
+    await page.getByLabel('Birth date').fill('1990-02-14');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.locator('#f-gender-error').waitFor();
+    await page.getByLabel('Gender').selectOption('female');
+    await page.getByLabel('Family name').fill('Yusuf');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.waitForURL(review);
+    await expect(page.locator('.error-summary').innerText()).resolves.not.toContain('About you');
+    await context.close();
+  });
+
+  it('comes back to the review after "Change" (saved or not), and accepts a cost above the maximum with a note', async () => {
+    const { context, page } = await signedInPhone();
+    const draftId = await startApplication(page);
+    const review = `${testApp.url}/ssp/drafts/${draftId}/review`;
+    const overMaximum = 'This program pays up to USD 5,000. You can still apply; an officer decides the amount.';
+    const note = page.locator('#f-estimatedCost-note');
+    // As read: amounts are drawn with a no-break space after the currency code, the note on a line of its own.
+    const seen = async (text: Promise<string>) => (await text).replace(/\s+/g, ' ').trim();
+
+    // Above the maximum is not an error: the note appears by the field as the cost is typed, and the step moves on.
+    await fillTreatment(page, '6000');
+    await expect(seen(note.innerText())).resolves.toBe(overMaximum);
+    await expect(page.getByLabel('Estimated cost').getAttribute('aria-describedby')).resolves.toContain('f-estimatedCost-note');
+    await expectAccessible(page, 'the treatment step with a cost above the maximum (375 px)');
+    await page.screenshot({ path: `${SCREENSHOTS}/ssp-step-treatment-over-maximum-375.png`, fullPage: true });
+    await page.getByLabel('Estimated cost').fill('5000');
+    await expect(seen(note.innerText())).resolves.toBe('');
+    await page.getByLabel('Estimated cost').fill('6,000.50');
+    await expect(seen(note.innerText())).resolves.toBe(overMaximum);
+    await saveAndContinue(page, 'person');
+
+    // The review shows it next to the cost.
+    await page.goto(review);
+    const cost = page.locator('.answer').filter({ hasText: 'Estimated cost' });
+    await expect(seen(cost.locator('dd').innerText())).resolves.toBe(`USD 6,000.50 ${overMaximum}`);
+    await expectAccessible(page, 'the review step with a cost above the maximum (375 px)');
+    await cost.screenshot({ path: `${SCREENSHOTS}/ssp-review-over-maximum-375.png` });
+
+    // "Change", then "Back": the review again, nothing changed.
+    await page.getByRole('link', { name: 'Change the treatment' }).click();
+    await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/treatment?return=review`);
+    await expect(seen(note.innerText())).resolves.toBe(overMaximum);
+    await expectAccessible(page, 'the treatment step opened from the review (375 px)');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.waitForURL(review);
+
+    // "Change", a refused save, then a saved one: the review again, with the new answer and no note.
+    await page.getByRole('link', { name: 'Change the treatment' }).click();
+    await page.getByLabel('Estimated cost').fill('nine hundred');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.locator('#f-estimatedCost-error').waitFor();
+    await expectAccessible(page, 'the treatment step opened from the review with a refused cost (375 px)');
+    await page.getByLabel('Estimated cost').fill('900');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.waitForURL(review);
+    await expect(seen(cost.locator('dd').innerText())).resolves.toBe('USD 900');
+
+    // The same from the family step, whose buttons also send the add-member form.
+    await page.getByRole('link', { name: 'Change family members' }).click();
+    await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/family?return=review`);
+    const form = page.locator('form.add-member');
+    await form.getByLabel('How are they related to you?').selectOption('child');
+    await form.getByLabel('Given name').fill('Zawadi');
+    await form.getByLabel('Family name').fill('Yusuf');
+    await form.getByLabel('Gender').selectOption('female');
+    await form.getByLabel('Birth date').fill('2016-06-30');
+    await form.getByRole('button', { name: 'Add family member' }).click();
+    await page.getByRole('status').filter({ hasText: 'Zawadi Yusuf was added.' }).waitFor();
+    await expectAccessible(page, 'the family step opened from the review after adding a member (375 px)');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.waitForURL(review);
+    await expect(page.getByText('Zawadi Yusuf (Child, born 30 June 2016)').isVisible()).resolves.toBe(true);
+
+    // Only the review is a place to return to: any other value is ignored, never followed.
+    await page.goto(`${testApp.url}/ssp/drafts/${draftId}/address?return=https://evil.example/`);
+    await expect(page.locator('input[name="return"]').count()).resolves.toBe(0);
+    await page.getByLabel('Region').fill('Coast');
+    await saveAndContinue(page, 'family');
     await context.close();
   });
 
@@ -537,7 +630,8 @@ describe('applying for help on the Self-Service Portal', () => {
     const context = await browser.newContext({ viewport: PHONE, storageState: signedIn, javaScriptEnabled: false });
     const page = await context.newPage();
     const draftId = await startApplication(page);
-    await page.goto(`${testApp.url}/ssp/drafts/${draftId}/family`);
+    // Opened from the review ("Change"): each post keeps the way back to it.
+    await page.goto(`${testApp.url}/ssp/drafts/${draftId}/family?return=review`);
     const form = page.locator('form.add-member');
     await form.getByLabel('How are they related to you?').selectOption('parent');
     await form.getByLabel('Given name').fill('Halima');
@@ -545,20 +639,25 @@ describe('applying for help on the Self-Service Portal', () => {
     await form.getByLabel('Gender').selectOption('female');
     await form.getByLabel('Birth date').fill('1960-03-03');
     await form.getByRole('button', { name: 'Add family member' }).click();
-    await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/family`);
+    await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/family?return=review`);
     await expect(page.locator('.member-name').allTextContents()).resolves.toEqual(['Halima Yusuf']);
     await expectAccessibleAsServed(page, 'the family step without JavaScript (375 px)');
     await page.getByRole('button', { name: 'Remove Halima Yusuf' }).click();
-    await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/family`);
+    await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/family?return=review`);
     await expect(page.locator('.member').count()).resolves.toBe(0);
 
-    await page.goto(`${testApp.url}/ssp/drafts/${draftId}/documents`);
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/review`);
+
+    await page.goto(`${testApp.url}/ssp/drafts/${draftId}/documents?return=review`);
     await page.getByLabel('What kind of document is it?').selectOption('id-proof');
     await page.getByLabel('File').setInputFiles(TINY_PDF);
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
-    await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/documents`);
+    await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/documents?return=review`);
     await expect(page.locator('.document').innerText()).resolves.toContain('ID proof');
     await expectAccessibleAsServed(page, 'the documents step without JavaScript (375 px)');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/review`);
     await context.close();
   });
 

@@ -209,6 +209,24 @@
     event.returnValue = '';
   });
 
+  // A cost above the program's maximum is allowed: the note under the field says so while it is typed.
+  // Read as the server reads it (1200, 1,200.50, 1 200, 1200,50); anything else gets no note.
+  function readAmount(text) {
+    var value = text.replace(/[\s\u00a0]/g, '');
+    if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(value)) value = value.replace(/,/g, '');
+    else if (/^\d+,\d{1,2}$/.test(value)) value = value.replace(',', '.');
+    return /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+  }
+  document.addEventListener('input', function (event) {
+    var field = event.target;
+    var check = field && field.closest ? field.closest('[data-cost-check]') : null;
+    var note = check && check.querySelector('.field-note');
+    if (!note || field.tagName !== 'INPUT') return;
+    var over = readAmount(field.value) > Number(check.getAttribute('data-max-amount'));
+    var text = over ? check.getAttribute('data-over-maximum-note') : '';
+    if (note.textContent !== text) note.textContent = text;
+  });
+
   // Move focus to the list of problems so a screen reader (and a small screen) starts there.
   function focusSummary(root) {
     var summary = root.querySelector && root.querySelector('[data-focus-on-load]');

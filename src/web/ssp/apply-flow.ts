@@ -61,7 +61,7 @@ export type FormStep = 'treatment' | 'person' | 'address';
 
 export interface StepOutcome {
   context: DraftContext;
-  values: object;
+  values: Record<string, string>;
   errors: StepErrors;
 }
 

@@ -22,6 +22,7 @@ import {
   linkToFix,
   panelRefusal,
   panelSuccess,
+  presentCostNote,
   presentDocuments,
   presentFamily,
   presentReview,
@@ -32,7 +33,8 @@ import {
 import { describeDraftQuotaReached, formatMoment, summarizeApplication } from './present.js';
 import type { StepErrors } from './step-checks.js';
 import { blankMember, isMemberTyped, readField, readMemberForm, type FormBody } from './step-forms.js';
-import { describeStep, stepAfter, stepBefore, stepPath, type StepSlug } from './steps.js';
+import { keepSendRefusal, takeSendRefusal } from './send-refusal.js';
+import { describeStep, readReturnPlace, stepAfter, stepBefore, stepPath, type ReturnPlace, type StepSlug } from './steps.js';
 import { readUploadForm, uploadFormOf } from './upload-form.js';
 
 export interface SelfServicePagesOptions {
@@ -68,8 +70,13 @@ function redirectAfterPost(req: Request, res: Response, to: string): void {
   res.redirect(303, to);
 }
 
-/** Where "Save and continue" or "Back" leads from a step; "Back" on the first step leads to the portal. */
+/**
+ * Where "Save and continue" or "Back" leads from a step: both back to the page the step was opened
+ * from (the form's `return`), else the next or the previous step; "Back" on the first step leads to the portal.
+ */
 function destination(draftId: string, slug: StepSlug, body: FormBody): string {
+  const returnTo = readReturnPlace(body.return);
+  if (returnTo) return stepPath(draftId, returnTo);
   if (readField(body, 'action') === 'back') {
     const before = stepBefore(slug);
     return before ? stepPath(draftId, before) : '/ssp';
@@ -83,6 +90,11 @@ function hasErrors(errors: StepErrors): boolean {
 
 function draftIdOf(req: Request): string {
   return String(req.params.draftId);
+}
+
+/** Where a step page was opened from, by its address's `return` (never an address itself). */
+function returnOf(req: Request): ReturnPlace | undefined {
+  return readReturnPlace(req.query.return);
 }
 
 export function createSelfServicePages(options: SelfServicePagesOptions): Router {
@@ -105,10 +117,17 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
 
   /** What an in-place update of a panel shows and says (see views/assets/in-page-updates.js). */
   type PanelUpdate = { notice: string; outcome?: PanelOutcome };
-  const renderFamily = (res: Response, context: DraftContext, member: object, errors: StepErrors, status = 200, errorTitle?: string) => {
+  const renderFamily = (
+    res: Response,
+    context: DraftContext,
+    member: object,
+    errors: StepErrors,
+    options: { status?: number; errorTitle?: string; returnTo?: ReturnPlace | undefined } = {},
+  ) => {
+    const { status = 200, errorTitle, returnTo } = options;
     res.status(status).render('ssp/family.njk', {
-      ...presentStep(context, 'family'),
-      panel: { ...presentFamily(context, member, errors, flow.checks), errorTitle },
+      ...presentStep(context, 'family', {}, returnTo),
+      panel: { ...presentFamily(context, member, errors, flow.checks, undefined, returnTo), errorTitle },
     });
   };
   const renderFamilyPanel = (
@@ -117,9 +136,11 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
     member: object,
     errors: StepErrors,
     update: PanelUpdate,
-    errorTitle?: string,
+    options: { errorTitle?: string; returnTo?: ReturnPlace | undefined } = {},
   ) => {
-    res.render('ssp/family-panel.njk', { panel: { ...presentFamily(context, member, errors, flow.checks, update), errorTitle } });
+    res.render('ssp/family-panel.njk', {
+      panel: { ...presentFamily(context, member, errors, flow.checks, update, options.returnTo), errorTitle: options.errorTitle },
+    });
   };
   const renderDocuments = async (
     res: Response,
@@ -127,7 +148,7 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
     context: DraftContext,
     kind: string,
     errors: StepErrors,
-    options: { status?: number; fragment?: boolean; update?: PanelUpdate } = {},
+    options: { status?: number; fragment?: boolean; update?: PanelUpdate; returnTo?: ReturnPlace | undefined } = {},
   ) => {
     const panel = presentDocuments(
       context,
@@ -136,20 +157,15 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
       errors,
       documents.maxBytes,
       options.update,
+      options.returnTo,
     );
     // htmx swaps only 2xx answers, except a refused oversize body's 413 (see views/assets/ssp.js).
     if (options.fragment) res.status(options.status === 413 ? 413 : 200).render('ssp/documents-panel.njk', { panel });
-    else res.status(options.status ?? 200).render('ssp/documents.njk', { ...presentStep(context, 'documents'), panel });
+    else
+      res.status(options.status ?? 200).render('ssp/documents.njk', { ...presentStep(context, 'documents', {}, options.returnTo), panel });
   };
-  const renderReview = async (
-    res: Response,
-    principal: Principal,
-    context: DraftContext,
-    problems: Problem[],
-    status = 200,
-    submitted = false,
-  ) => {
-    res.status(status).render('ssp/review.njk', {
+  const renderReview = async (res: Response, principal: Principal, context: DraftContext, problems: Problem[], submitted: boolean) => {
+    res.render('ssp/review.njk', {
       ...presentStep(context, 'review'),
       sections: presentReview(context, principal, await flow.listAttached(principal, context.draft.data)),
       problems,
@@ -238,8 +254,9 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
       const principal = requirePrincipal(req);
       const shown = await flow.showStep(principal, draftIdOf(req), step, req.query.check !== undefined);
       res.render(`ssp/${step}.njk`, {
-        ...presentStep(shown.context, step, shown.errors),
+        ...presentStep(shown.context, step, shown.errors, returnOf(req)),
         values: shown.values,
+        costNote: presentCostNote(shown.context, shown.values.estimatedCost),
         nationalId: principal.nationalId,
       });
     });
@@ -251,8 +268,9 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
       const saved = await flow.saveStep(principal, draftIdOf(req), step, body, mode);
       if (hasErrors(saved.errors)) {
         res.status(400).render(`ssp/${step}.njk`, {
-          ...presentStep(saved.context, step, saved.errors),
+          ...presentStep(saved.context, step, saved.errors, readReturnPlace(body.return)),
           values: saved.values,
+          costNote: saved.errors.estimatedCost ? '' : presentCostNote(saved.context, saved.values.estimatedCost),
           nationalId: principal.nationalId,
         });
         return;
@@ -263,7 +281,7 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
 
   router.get('/drafts/:draftId/family', async (req, res) => {
     const context = await flow.openDraft(requirePrincipal(req), draftIdOf(req));
-    renderFamily(res, context, blankMember(), {});
+    renderFamily(res, context, blankMember(), {}, { returnTo: returnOf(req) });
   });
 
   // The family members are saved as they are added or removed. The step's buttons send the add form
@@ -278,17 +296,23 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
     }
     const added = await flow.addFamilyMember(principal, draftIdOf(req), body);
     if (hasErrors(added.errors)) {
-      const title = 'This family member is not added yet. Finish their details, or clear them to go on without them';
+      const errorTitle = 'This family member is not added yet. Finish their details, or clear them to go on without them';
+      const returnTo = readReturnPlace(body.return);
       if (isHtmx(req))
-        renderFamilyPanel(res, added.context, added.member, added.errors, panelRefusal(`${title}.`, added.errors, FAMILY_ERRORS), title);
-      else renderFamily(res, added.context, added.member, added.errors, 400, title);
+        renderFamilyPanel(res, added.context, added.member, added.errors, panelRefusal(`${errorTitle}.`, added.errors, FAMILY_ERRORS), {
+          errorTitle,
+          returnTo,
+        });
+      else renderFamily(res, added.context, added.member, added.errors, { status: 400, errorTitle, returnTo });
       return;
     }
     redirectAfterPost(req, res, destination(added.context.draft.id, 'family', body));
   });
 
   router.post('/drafts/:draftId/family/members', verifyCsrfToken, async (req, res) => {
-    const added = await flow.addFamilyMember(requirePrincipal(req), draftIdOf(req), bodyOf(req));
+    const body = bodyOf(req);
+    const returnTo = readReturnPlace(body.return);
+    const added = await flow.addFamilyMember(requirePrincipal(req), draftIdOf(req), body);
     const failed = hasErrors(added.errors);
     const name = `${added.member.givenName} ${added.member.familyName}`;
     // Added members go last: focus goes to the new one's entry.
@@ -302,9 +326,10 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
         failed
           ? panelRefusal('The family member was not added.', added.errors, FAMILY_ERRORS)
           : panelSuccess(`${name} was added.`, `member-${addedNumber}`),
+        { returnTo },
       );
-    else if (failed) renderFamily(res, added.context, added.member, added.errors, 400);
-    else redirectAfterPost(req, res, stepPath(added.context.draft.id, 'family'));
+    else if (failed) renderFamily(res, added.context, added.member, added.errors, { status: 400, returnTo });
+    else redirectAfterPost(req, res, stepPath(added.context.draft.id, 'family', returnTo));
   });
 
   router.post('/drafts/:draftId/family/members/remove', verifyCsrfToken, async (req, res) => {
@@ -315,14 +340,15 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
       Number(readField(body, 'index')),
       readField(body, 'key'),
     );
+    const returnTo = readReturnPlace(body.return);
     const removed = panelSuccess(`${readField(body, 'name') || 'The family member'} was removed.`, 'family-heading');
-    if (isHtmx(req)) renderFamilyPanel(res, context, blankMember(), {}, removed);
-    else redirectAfterPost(req, res, stepPath(context.draft.id, 'family'));
+    if (isHtmx(req)) renderFamilyPanel(res, context, blankMember(), {}, removed, { returnTo });
+    else redirectAfterPost(req, res, stepPath(context.draft.id, 'family', returnTo));
   });
 
   router.get('/drafts/:draftId/documents', async (req, res) => {
     const principal = requirePrincipal(req);
-    await renderDocuments(res, principal, await flow.openDraft(principal, draftIdOf(req)), '', {});
+    await renderDocuments(res, principal, await flow.openDraft(principal, draftIdOf(req)), '', {}, { returnTo: returnOf(req) });
   });
 
   router.post('/drafts/:draftId/documents', verifyCsrfToken, async (req, res) => {
@@ -341,8 +367,9 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
     const form = uploadFormOf(req);
     const attached = await flow.attachDocument(principal, draftIdOf(req), form);
     const failed = hasErrors(attached.errors);
+    const returnTo = readReturnPlace(form.fields.return);
     if (!failed && !isHtmx(req)) {
-      redirectAfterPost(req, res, stepPath(attached.context.draft.id, 'documents'));
+      redirectAfterPost(req, res, stepPath(attached.context.draft.id, 'documents', returnTo));
       return;
     }
     // Focus: the new document (listed last), or the first refused field's message.
@@ -355,26 +382,26 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
       status: form.tooLarge ? 413 : 400,
       fragment: isHtmx(req),
       update,
+      returnTo,
     });
   });
 
   router.post('/drafts/:draftId/documents/files/:documentId/remove', verifyCsrfToken, async (req, res) => {
     const principal = requirePrincipal(req);
     const context = await flow.detachDocument(principal, draftIdOf(req), String(req.params.documentId));
+    const returnTo = readReturnPlace(bodyOf(req).return);
     const removed = panelSuccess(`${readField(bodyOf(req), 'fileName') || 'The document'} was removed.`, 'documents-heading');
-    if (isHtmx(req)) await renderDocuments(res, principal, context, '', {}, { fragment: true, update: removed });
-    else redirectAfterPost(req, res, stepPath(context.draft.id, 'documents'));
+    if (isHtmx(req)) await renderDocuments(res, principal, context, '', {}, { fragment: true, update: removed, returnTo });
+    else redirectAfterPost(req, res, stepPath(context.draft.id, 'documents', returnTo));
   });
 
   router.get('/drafts/:draftId/review', async (req, res) => {
     const principal = requirePrincipal(req);
     const context = await flow.openDraft(principal, draftIdOf(req));
-    await renderReview(
-      res,
-      principal,
-      context,
-      flow.checkDraft(context).map((p) => linkToFix(context.draft.id, p)),
-    );
+    // After a refused send: why it was refused, once; otherwise (and on a reload) what is still missing.
+    const refused = takeSendRefusal(req, context.draft.id);
+    const problems = refused ?? flow.checkDraft(context).map((p) => linkToFix(context.draft.id, p));
+    await renderReview(res, principal, context, problems, refused !== undefined);
   });
 
   router.post('/drafts/:draftId/submit', verifyCsrfToken, async (req, res) => {
@@ -392,7 +419,8 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
         fields.length > 0
           ? fields.map((f) => linkToFix(context.draft.id, explainFieldError(f)))
           : [{ message: describeErrorCode(error.code).explanation, href: '#submit' }];
-      await renderReview(res, principal, context, problems, 400, true);
+      await keepSendRefusal(req, context.draft.id, problems);
+      redirectAfterPost(req, res, stepPath(context.draft.id, 'review'));
     }
   });
 

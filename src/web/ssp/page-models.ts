@@ -2,18 +2,19 @@
 import type { Principal } from '../../platform/auth/principal.js';
 import type { AttachedDocumentView, DraftContext } from './apply-flow.js';
 import type { ExplainedError } from './explain-errors.js';
+import { exceedsAmount, formatMoney } from '../money.js';
 import {
   describeGender,
+  describeOverMaximum,
   describeRelation,
   describeTooLarge,
   DOCUMENT_KIND_OPTIONS,
   formatDay,
-  formatMoney,
   formatSize,
 } from './present.js';
 import type { DraftProblem, StepChecks, StepErrors } from './step-checks.js';
-import { GENDERS, identifyMember, RELATIONS } from './step-forms.js';
-import { describeStep, STEP_SLUGS, stepPath, type StepSlug } from './steps.js';
+import { GENDERS, identifyMember, normalizeAmount, RELATIONS } from './step-forms.js';
+import { describeStep, STEP_SLUGS, stepPath, type ReturnPlace, type StepSlug } from './steps.js';
 
 export interface Problem {
   message: string;
@@ -41,8 +42,11 @@ export function panelRefusal(what: string, errors: StepErrors, focus: string): {
   return { notice: '', outcome: { announce: [what, ...Object.values(errors)].join(' '), focus } };
 }
 
-/** What every step page shows around its form. */
-export function presentStep(context: DraftContext, slug: StepSlug, errors: StepErrors = {}) {
+/**
+ * What every step page shows around its form; `returnTo` is where the step goes back to when it was
+ * opened from there (the review's "Change"), carried in the form's `return` field.
+ */
+export function presentStep(context: DraftContext, slug: StepSlug, errors: StepErrors = {}, returnTo?: ReturnPlace) {
   const { draft, program } = context;
   return {
     draft: { id: draft.id, reference: draft.reference },
@@ -50,8 +54,12 @@ export function presentStep(context: DraftContext, slug: StepSlug, errors: StepE
       name: program.name,
       currency: program.currency,
       maxAmount: formatMoney(program.maxAmount, program.currency),
+      // For the page's script, which shows the note as the cost is typed.
+      maxAmountValue: program.maxAmount,
+      overMaximumNote: describeOverMaximum(program.maxAmount, program.currency),
       treatmentTypes: program.treatmentTypes,
     },
+    returnTo,
     step: describeStep(slug),
     steps: STEP_SLUGS.map((s) => ({ ...describeStep(s), href: stepPath(draft.id, s), current: s === slug })),
     action: stepPath(draft.id, slug),
@@ -64,6 +72,13 @@ export function presentStep(context: DraftContext, slug: StepSlug, errors: StepE
   };
 }
 
+/** The note next to a cost above the program's maximum, or '' (a cost that is not an amount gets its error instead). */
+export function presentCostNote(context: DraftContext, estimatedCost: string | undefined): string {
+  const program = context.program;
+  if (!program || estimatedCost === undefined || !exceedsAmount(normalizeAmount(estimatedCost), program.maxAmount)) return '';
+  return describeOverMaximum(program.maxAmount, program.currency);
+}
+
 /** The family members with remove buttons, and the add form (`member`: its values, `errors`: its messages). */
 export function presentFamily(
   context: DraftContext,
@@ -71,10 +86,12 @@ export function presentFamily(
   errors: StepErrors,
   checks: Pick<StepChecks, 'savedMember' | 'limitReached'>,
   update: { notice: string; outcome?: PanelOutcome } = { notice: '' },
+  returnTo?: ReturnPlace,
 ) {
   const members = context.draft.data.familyMembers ?? [];
   return {
     draft: { id: context.draft.id },
+    returnTo,
     members: members.map((m, index) => ({
       index,
       number: index + 1,
@@ -104,9 +121,11 @@ export function presentDocuments(
   errors: StepErrors,
   maxBytes: number,
   update: { notice: string; outcome?: PanelOutcome } = { notice: '' },
+  returnTo?: ReturnPlace,
 ) {
   return {
     draft: { id: context.draft.id },
+    returnTo,
     attached,
     kind,
     errors,
@@ -119,17 +138,22 @@ export function presentDocuments(
   };
 }
 
-/** The step page and field where a problem is fixed (`?check=1` shows the step's messages there). */
+/**
+ * The step page and field where a problem is fixed (`check=1` shows the step's messages there); the
+ * step goes back to the review once saved, as the review's "Change" does.
+ */
 export function linkToFix(draftId: string, problem: DraftProblem | ExplainedError): Problem {
   const prefix = problem.step === 'review' ? '' : `${describeStep(problem.step).title}: `;
   const anchor = problem.field ? (problem.field.startsWith('member-') ? `#${problem.field}` : `#f-${problem.field}`) : '';
-  const query = problem.step === 'review' ? '' : '?check=1';
+  const query = problem.step === 'review' ? '' : '?check=1&return=review';
   return { message: `${prefix}${problem.message}`, href: `${stepPath(draftId, problem.step)}${query}${anchor}` };
 }
 
 interface Row {
   label: string;
   value: string;
+  /** Said next to the answer (not an error). */
+  note?: string;
 }
 
 /** Everything the person gave, by step, with a "Change" link to each. */
@@ -142,7 +166,8 @@ export function presentReview(context: DraftContext, principal: Principal, attac
   const rows = (list: Row[]) => list.map((row) => ({ ...row, value: row.value || 'Not given' }));
   const section = (slug: StepSlug, list: Row[] | undefined, items?: string[]) => ({
     title: describeStep(slug).title,
-    change: stepPath(context.draft.id, slug),
+    // Changed from here, the step comes back here when saved.
+    change: stepPath(context.draft.id, slug, 'review'),
     rows: list ? rows(list) : [],
     items,
   });
@@ -150,7 +175,11 @@ export function presentReview(context: DraftContext, principal: Principal, attac
     section('treatment', [
       { label: 'Type of treatment', value: typeLabel },
       { label: 'What is needed', value: t.description ?? '' },
-      { label: 'Estimated cost', value: formatMoney(t.estimatedCost, t.currency ?? context.program?.currency) || (t.estimatedCost ?? '') },
+      {
+        label: 'Estimated cost',
+        value: formatMoney(t.estimatedCost, t.currency ?? context.program?.currency) || (t.estimatedCost ?? ''),
+        note: presentCostNote(context, t.estimatedCost),
+      },
       { label: 'Hospital or clinic', value: t.facility ?? '' },
     ]),
     section('person', [

@@ -1,6 +1,7 @@
 /** How the portal words and formats what the services return (templates get ready-made text). */
 import type { Application } from '../../modules/applications/index.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../modules/documents/index.js';
+import { DEFAULT_LOCALE, formatMoney } from '../money.js';
 import { GENDERS, RELATIONS } from './step-forms.js';
 
 type Status = Application['status'];
@@ -74,14 +75,12 @@ export function formatMoment(value: string | Date): string {
   return MOMENT.format(typeof value === 'string' ? new Date(value) : value);
 }
 
-/** `1200.5` in USD → `USD 1,200.50`, from the decimal text (no float on the way). */
-export function formatMoney(amount: string | undefined, currency: string | undefined): string {
-  if (!amount) return '';
-  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(amount);
-  if (!match) return [currency, amount].filter(Boolean).join(' ');
-  const whole = (match[1] ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const cents = (match[2] ?? '').padEnd(2, '0');
-  return `${currency ? `${currency} ` : ''}${whole}.${cents}`;
+/**
+ * The estimated cost is above what the program pays: not an error (the assessment sets the amount),
+ * but the applicant should know before sending.
+ */
+export function describeOverMaximum(maxAmount: string, currency: string, locale: string = DEFAULT_LOCALE): string {
+  return `This program pays up to ${formatMoney(maxAmount, currency, locale)}. You can still apply; an officer decides the amount.`;
 }
 
 export function formatSize(bytes: number): string {

@@ -38,6 +38,20 @@ export function stepAfter(slug: StepSlug): StepSlug {
   return STEP_SLUGS[STEP_SLUGS.indexOf(slug) + 1] ?? 'review';
 }
 
-export function stepPath(draftId: string, slug: StepSlug): string {
-  return `/ssp/drafts/${draftId}/${slug}`;
+/**
+ * Where a step opened from elsewhere goes back to, on "Save and continue" and on "Back": a name from
+ * this list, never an address, so the parameter cannot send anyone off the portal.
+ */
+export const RETURN_PLACES = ['review'] as const;
+export type ReturnPlace = (typeof RETURN_PLACES)[number];
+
+/** A `return` parameter or field as one of the places, or undefined for anything else. */
+export function readReturnPlace(value: unknown): ReturnPlace | undefined {
+  const first = Array.isArray(value) ? (value as unknown[])[0] : value;
+  return (RETURN_PLACES as readonly unknown[]).includes(first) ? (first as ReturnPlace) : undefined;
+}
+
+/** A step's address; with `returnTo`, the step goes back there when saved. */
+export function stepPath(draftId: string, slug: StepSlug, returnTo?: ReturnPlace): string {
+  return `/ssp/drafts/${draftId}/${slug}${returnTo ? `?return=${returnTo}` : ''}`;
 }
