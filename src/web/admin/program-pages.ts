@@ -48,13 +48,11 @@ export function createProgramPages(context: AdminContext): Router {
       res.redirect(303, `/admin/programs/${outcome.value.id}?notice=created`);
       return;
     }
-    res
-      .status(outcome.refusal.status)
-      .render('admin/program-new.njk', {
-        form: { values, errors: outcome.refusal.fields },
-        alert: outcome.refusal.message,
-        timeZones: listTimeZones(),
-      });
+    res.status(outcome.refusal.status).render('admin/program-new.njk', {
+      form: { values, errors: outcome.refusal.fields },
+      alert: outcome.refusal.message,
+      timeZones: listTimeZones(),
+    });
   });
 
   router.get('/programs/:programId', async (req, res) => {

@@ -144,7 +144,9 @@ export function presentReview(context: DraftContext, principal: Principal, attac
       'family',
       undefined,
       (data.familyMembers ?? []).map(
-        (m) => `${[m.givenName, m.familyName].filter(Boolean).join(' ')} (${describeRelation(m.relation)}, born ${formatCalendarDate(m.birthDate, { locale: DEFAULT_LOCALE })})`,
+        (m) =>
+          `${[m.givenName, m.familyName].filter(Boolean).join(' ')} ` +
+          `(${describeRelation(m.relation)}, born ${formatCalendarDate(m.birthDate, { locale: DEFAULT_LOCALE })})`,
       ),
     ),
     section(

@@ -126,14 +126,12 @@ function happened(at: string | undefined, dates: DateFormatOptions): TimelineSte
 export function describeTimeline(application: Application, dates: DateFormatOptions): TimelineStep[] {
   const stages = application.timeline;
   const sent: TimelineStep = { title: 'Sent', state: 'approved', words: 'Done', when: happened(application.submittedAt, dates) };
-  const checks = stages.map(
-    (stage, index): TimelineStep => ({
-      title: `Check ${index + 1} of ${stages.length}`,
-      state: stage.state,
-      words: stage.state === 'approved' && stage.kind === 'assessment' ? 'Passed, amount set' : STAGE_WORDS[stage.state],
-      when: stage.state === 'approved' || stage.state === 'rejected' ? happened(stage.decidedAt, dates) : undefined,
-    }),
-  );
+  const checks = stages.map((stage, index): TimelineStep => ({
+    title: `Check ${index + 1} of ${stages.length}`,
+    state: stage.state,
+    words: stage.state === 'approved' && stage.kind === 'assessment' ? 'Passed, amount set' : STAGE_WORDS[stage.state],
+    when: stage.state === 'approved' || stage.state === 'rejected' ? happened(stage.decidedAt, dates) : undefined,
+  }));
   const rejectedAt = stages.find((stage) => stage.state === 'rejected');
   let decision: TimelineStep = { title: 'Decision', state: 'waiting', words: 'Not yet' };
   if (application.status === 'REJECTED') {
