@@ -14,16 +14,15 @@ export interface DateFormatOptions {
   timeZone: string;
 }
 
-/** The pages' language until they are translated (issue 10): day before month, as the portal's hints say. */
+/** The pages' language until they are translated (issue 10). */
 export const DEFAULT_LOCALE = 'en-GB';
 
-type Style = 'moment' | 'day' | 'calendar';
+type Style = 'moment' | 'calendar';
 
 const STYLES: Record<Style, Intl.DateTimeFormatOptions> = {
   // The zone's long name ("East Africa Time", "heure normale du Pérou"): ICU translates it, an abbreviation
   // such as "GMT+3" tells a reader little.
   moment: { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'long' },
-  day: { day: 'numeric', month: 'long', year: 'numeric' },
   calendar: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
 };
 
@@ -62,12 +61,6 @@ function format(style: Style, date: Date, { locale, timeZone }: DateFormatOption
 export function formatMoment(value: Date | string, options: DateFormatOptions): string {
   const date = toDate(value);
   return date ? format('moment', date, options) : String(value);
-}
-
-/** The date of an instant where the program runs: `2026-03-03T22:30Z` is `4 March 2026` in Nairobi. */
-export function formatMomentDay(value: Date | string, options: DateFormatOptions): string {
-  const date = toDate(value);
-  return date ? format('day', date, options) : String(value);
 }
 
 /** A calendar date (`1990-02-14`, a birth date) as `14 February 1990`; anything else as it is. */
