@@ -7,7 +7,7 @@ import { platformMigrations } from './platform/db/migrations.js';
 import { createUserPreferences } from './modules/accounts/index.js';
 import { createDocuments } from './modules/documents/index.js';
 import { createRegistry, recordVerifiedFields } from './modules/registry/index.js';
-import { createPrograms, storeOfficersBySubject } from './modules/programs/index.js';
+import { addProgramTimeZone, createPrograms, storeOfficersBySubject } from './modules/programs/index.js';
 import { createApplications, createRegistryProposals, storeApplicationOfficersBySubject } from './modules/applications/index.js';
 
 function inNameOrder(list: Migration[]): Migration[] {
@@ -27,4 +27,5 @@ export const migrations: Migration[] = inNameOrder([
   storeApplicationOfficersBySubject,
   recordVerifiedFields,
   createRegistryProposals,
+  addProgramTimeZone,
 ]);

@@ -712,6 +712,11 @@ export interface components {
         ProgramState: "open" | "closed";
         /** @example EMERG-SURG */
         ProgramCode: string;
+        /**
+         * @description An IANA time zone name: pages show the program's dates and times in it. A name the service's time zone database does not know is refused with 400 (`ERR_TIME_ZONE_UNKNOWN`).
+         * @example Africa/Nairobi
+         */
+        TimeZone: string;
         /** @example surgery */
         LabelCode: string;
         CodedLabel: {
@@ -751,6 +756,7 @@ export interface components {
             currency: components["schemas"]["CurrencyCode"];
             maxAmount: components["schemas"]["Money"];
             voucherValidityDays: number;
+            timeZone: components["schemas"]["TimeZone"];
             state: components["schemas"]["ProgramState"];
             treatmentTypes: components["schemas"]["CodedLabel"][];
             reasonCodes: components["schemas"]["CodedLabel"][];
@@ -788,6 +794,8 @@ export interface components {
             currency: components["schemas"]["CurrencyCode"];
             maxAmount: components["schemas"]["Money"];
             voucherValidityDays: number;
+            /** @description Where the program runs; UTC when left out. */
+            timeZone?: components["schemas"]["TimeZone"];
             treatmentTypes: components["schemas"]["CodedLabelList"];
             reasonCodes: components["schemas"]["CodedLabelList"];
             stages?: components["schemas"]["NewStage"][];
@@ -799,6 +807,7 @@ export interface components {
             currency?: components["schemas"]["CurrencyCode"];
             maxAmount?: components["schemas"]["Money"];
             voucherValidityDays?: number;
+            timeZone?: components["schemas"]["TimeZone"];
             state?: components["schemas"]["ProgramState"];
             treatmentTypes?: components["schemas"]["CodedLabelList"];
             reasonCodes?: components["schemas"]["CodedLabelList"];

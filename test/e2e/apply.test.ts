@@ -28,6 +28,9 @@ const PHONE = { width: 375, height: 740 };
 const DOCUMENT_MAX_BYTES = 100_000;
 const TINY_PDF = path.resolve('test/fixtures/documents/tiny.pdf');
 const SCREENSHOTS = process.env.SSP_SCREENSHOT_DIR ?? '/tmp';
+// Five hours behind UTC: an application sent in the UTC evening or night is dated a day apart.
+const PROGRAM_TIME_ZONE = 'America/Lima';
+const DATE_HINT = 'Type the day, month and year in the order the box shows them, or pick the date from the calendar.';
 
 describe('applying for help on the Self-Service Portal', () => {
   let testApp: TestApp;
@@ -48,7 +51,7 @@ describe('applying for help on the Self-Service Portal', () => {
   beforeAll(async () => {
     testApp = await startTestApp({ port: BROWSER_TEST_PORT, env: { DOCUMENT_MAX_BYTES: String(DOCUMENT_MAX_BYTES) } });
     browser = await launchChromium();
-    program = await createProgram(testApp.app);
+    program = await createProgram(testApp.app, { timeZone: PROGRAM_TIME_ZONE });
     // One real sign-in through the provider's login page; each test opens its own phone-sized context with it.
     signedIn = await signInAmina();
   });
@@ -112,6 +115,8 @@ describe('applying for help on the Self-Service Portal', () => {
     await expect(page.getByLabel('Given name').inputValue()).resolves.toBe('Amina');
     await page.getByLabel('Family name').fill('Yusuf');
     await page.getByLabel('Gender').selectOption('female');
+    // The hint names no order: the browser, not the page, decides the order the date box shows.
+    await expect(page.locator('#f-birthDate-hint').textContent()).resolves.toBe(DATE_HINT);
     await page.getByLabel('Birth date').fill('1990-02-14');
     await page.getByLabel('Occupation').fill('Trader');
     await page.getByLabel('Phone number').fill('+254 700 000002');
@@ -143,6 +148,7 @@ describe('applying for help on the Self-Service Portal', () => {
       await expectSwapOutcome(page, { announced: `${givenName} Yusuf was added.`, focused: page.locator('.member').last() });
       await expect(page.locator('.member').last().locator('.member-name').textContent()).resolves.toBe(`${givenName} Yusuf`);
     };
+    await expect(page.locator('form.add-member #f-birthDate-hint').textContent()).resolves.toBe(DATE_HINT);
     await addMember('child', 'Zawadi', '2016-06-30');
     await addMember('spouse', 'Juma', '1985-09-01');
     await expect(page.locator('.member').count()).resolves.toBe(2);
@@ -212,6 +218,34 @@ describe('applying for help on the Self-Service Portal', () => {
     const reference = (await page.getByTestId('reference').textContent()) ?? '';
     expect(reference).toMatch(/^IA-[0-9A-Z]{3}-[0-9A-Z]{4}$/);
     await expect(page.getByText(`Keep this reference: ${reference}`).isVisible()).resolves.toBe(true);
+    // When it was sent, on the clock where the program runs (Lima), not UTC, and the zone is named.
+    const sentAt = new Date(
+      (
+        await request(testApp.app)
+          .get(`/api/v1/applications/${draftId}`)
+          .set('Authorization', `Bearer ${await tokenFor('amina')}`)
+      ).body.submittedAt as string,
+    );
+    const limaDay = new Intl.DateTimeFormat('en-GB', { timeZone: PROGRAM_TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' });
+    const limaClock = new Intl.DateTimeFormat('en-GB', { timeZone: PROGRAM_TIME_ZONE, hour: '2-digit', minute: '2-digit' });
+    const sent = `${limaDay.format(sentAt)} at ${limaClock.format(sentAt)} Peru Standard Time`;
+    await expect(
+      page
+        .locator('.answer')
+        .filter({ has: page.locator('dt', { hasText: /^Sent$/ }) })
+        .locator('dd')
+        .textContent(),
+    ).resolves.toBe(sent);
+    // The timeline in the applicant's words, agreeing with the status, with the date of what has happened.
+    const timeline = [
+      expect.stringMatching(new RegExp(`^Sent\\s*${sent}\\s+Done$`)),
+      expect.stringMatching(/^Check 1 of 2\s+Being checked$/),
+      expect.stringMatching(/^Check 2 of 2\s+Not started yet$/),
+      expect.stringMatching(/^Decision\s+Not yet$/),
+    ];
+    await expect(page.getByTestId('status').textContent()).resolves.toBe('Sent, being checked');
+    await expect(page.locator('.stage').allInnerTexts()).resolves.toEqual(timeline);
+    await expect(page.locator('.stage time').getAttribute('datetime')).resolves.toBe(sentAt.toISOString());
     await expectAccessible(page, 'the submitted application (375 px)');
     await page.screenshot({ path: `${SCREENSHOTS}/ssp-submitted-375.png`, fullPage: true });
 
@@ -222,11 +256,16 @@ describe('applying for help on the Self-Service Portal', () => {
     await expect(card.count()).resolves.toBe(1);
     await expect(card.innerText()).resolves.toContain('Emergency surgery (test)');
     await expect(card.innerText()).resolves.toContain('Urgent surgery');
-    await expect(card.locator('.status-words').textContent()).resolves.toBe('Received, waiting for the first review');
-    await expect(card.locator('.stage').allInnerTexts()).resolves.toEqual([
-      expect.stringMatching(/Social worker\s+In progress/),
-      expect.stringMatching(/Senior officer\s+Waiting/),
-    ]);
+    await expect(card.locator('.status-words').textContent()).resolves.toBe('Sent, being checked');
+    await expect(
+      card
+        .locator('.answer')
+        .filter({ has: page.locator('dt', { hasText: /^Sent$/ }) })
+        .locator('dd')
+        .textContent(),
+    ).resolves.toBe(sent);
+    await expect(card.locator('.stage').allInnerTexts()).resolves.toEqual(timeline);
+    await expect(card.innerText()).resolves.not.toMatch(/Social worker|Senior officer/);
     await expectAccessible(page, 'my applications (375 px)');
     await page.screenshot({ path: `${SCREENSHOTS}/ssp-my-applications-375.png`, fullPage: true });
 

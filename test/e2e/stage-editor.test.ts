@@ -487,6 +487,10 @@ describe('the stage editor on the program administration pages', () => {
     await page.getByRole('button', { name: 'Create program' }).click();
 
     await expect(page.getByTestId('error-currency').textContent()).resolves.toBe('Enter a three-letter currency code, such as USD or KES.');
+    // The time zone is asked for, not assumed.
+    await expect(page.getByTestId('error-timeZone').textContent()).resolves.toBe(
+      'Enter the time zone where the program runs, as a region and city such as Africa/Nairobi.',
+    );
     await expect(page.getByTestId('error-treatmentTypes.1.code').textContent()).resolves.toContain('lower-case letters');
     await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('Flood relief');
     await expect(treatments.getByLabel('Label').nth(1).inputValue()).resolves.toBe('Food');
@@ -494,6 +498,13 @@ describe('the stage editor on the program administration pages', () => {
 
     await page.getByLabel('Currency').fill('USD');
     await treatments.getByLabel('Code').nth(1).fill('food-aid');
+    await page.getByLabel('Time zone').fill('Nairobi');
+    await page.getByRole('button', { name: 'Create program' }).click();
+    await expect(page.getByTestId('error-timeZone').textContent()).resolves.toContain('"Nairobi" is not a time zone this service knows');
+    await expect(page.getByLabel('Time zone').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expectAccessible(page, 'the new program form with an unknown time zone');
+
+    await page.getByLabel('Time zone').fill('Africa/Nairobi');
     await page.getByRole('button', { name: 'Create program' }).click();
     await page.waitForURL(/\/admin\/programs\/[0-9a-f-]{36}\?notice=created$/);
     const id = new URL(page.url()).pathname.split('/').pop() ?? '';
@@ -503,6 +514,7 @@ describe('the stage editor on the program administration pages', () => {
       name: 'Flood relief',
       currency: 'USD',
       maxAmount: '2500.50',
+      timeZone: 'Africa/Nairobi',
       state: 'closed',
       stages: [],
       treatmentTypes: [

@@ -147,6 +147,68 @@ describe('programs', () => {
     expect(added.body.stages.at(-1).officer).toEqual({ type: 'group', ref: code, displayName: 'Junior officers' });
   });
 
+  describe('time zone', () => {
+    const newProgram = (timeZone?: unknown) =>
+      api()
+        .post('/api/v1/programs')
+        .set('Authorization', `Bearer ${manager}`)
+        .send({
+          code: uniqueCode(),
+          name: 'Zoned',
+          currency: 'PEN',
+          maxAmount: '10',
+          voucherValidityDays: 1,
+          ...(timeZone !== undefined && { timeZone }),
+          treatmentTypes: [{ code: 'x', label: 'X' }],
+          reasonCodes: [{ code: 'y', label: 'Y' }],
+        });
+
+    it('runs a program in the time zone it is given, and in UTC when none is given', async () => {
+      const lima = await newProgram('America/Lima');
+      expect(lima.status).toBe(201);
+      expect(lima.body.timeZone).toBe('America/Lima');
+      const unset = await newProgram();
+      expect(unset.status).toBe(201);
+      expect(unset.body.timeZone).toBe('UTC');
+      // Both spellings of Kolkata work on every Node release we support, although Node 20 lists only one.
+      const changed = await api()
+        .patch(`/api/v1/programs/${unset.body.id}`)
+        .set('Authorization', `Bearer ${manager}`)
+        .send({ version: unset.body.version, timeZone: 'Asia/Kolkata' });
+      expect(changed.status).toBe(200);
+      expect(changed.body).toMatchObject({ timeZone: 'Asia/Kolkata', version: unset.body.version + 1 });
+    });
+
+    it.each([
+      ['a name no time zone database has', 'Africa/Atlantis', 'ERR_TIME_ZONE_UNKNOWN'],
+      ['a city without its region', 'Nairobi', 'ERR_TIME_ZONE_UNKNOWN'],
+      ['an offset, which is not a zone', '+03:00', 'ERR_VALIDATION'],
+      ['an empty name', '', 'ERR_VALIDATION'],
+    ])('refuses %s with a 400 naming the field', async (_case, timeZone, code) => {
+      const created = await newProgram(timeZone);
+      expect(created.status).toBe(400);
+      expect(created.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(created.body.code).toBe(code);
+      expect(created.body.errors.map((error: { path: string }) => error.path)).toEqual([
+        '/body/timeZone',
+        ...(timeZone === '' ? ['/body/timeZone'] : []),
+      ]);
+    });
+
+    it('refuses an unknown zone in a change and keeps the zone it had', async () => {
+      const program = await createProgram(testApp.app, { open: false, timeZone: 'Africa/Nairobi' });
+      const changed = await api()
+        .patch(`/api/v1/programs/${program.id}`)
+        .set('Authorization', `Bearer ${manager}`)
+        .send({ version: program.version, timeZone: 'Africa/Atlantis' });
+      expect(changed.status).toBe(400);
+      expect(changed.body.code).toBe('ERR_TIME_ZONE_UNKNOWN');
+      expect(changed.body.errors).toEqual([{ path: '/body/timeZone', message: expect.stringContaining('IANA') }]);
+      const after = await api().get(`/api/v1/programs/${program.id}`).set('Authorization', `Bearer ${manager}`);
+      expect(after.body).toMatchObject({ timeZone: 'Africa/Nairobi', version: program.version });
+    });
+  });
+
   describe('stage officers', () => {
     it('stores a designated officer by subject and shows them by name', async () => {
       const program = await createProgram(testApp.app, { open: false });

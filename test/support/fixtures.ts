@@ -17,7 +17,10 @@ export interface ProgramFixture {
   currency: string;
 }
 
-export async function createProgram(app: Express, options: { open?: boolean; currency?: string } = {}): Promise<ProgramFixture> {
+export async function createProgram(
+  app: Express,
+  options: { open?: boolean; currency?: string; timeZone?: string } = {},
+): Promise<ProgramFixture> {
   const token = await tokenFor('maria');
   const created = await request(app)
     .post('/api/v1/programs')
@@ -29,6 +32,7 @@ export async function createProgram(app: Express, options: { open?: boolean; cur
       currency: options.currency ?? 'USD',
       maxAmount: '5000.00',
       voucherValidityDays: 30,
+      ...(options.timeZone && { timeZone: options.timeZone }),
       treatmentTypes: [
         { code: 'surgery', label: 'Urgent surgery' },
         { code: 'treatment', label: 'Medical treatment' },

@@ -4,12 +4,14 @@ import { ConflictError } from '../../platform/http/errors.js';
 import type { Program, ProgramInput } from './models.js';
 import { rereadProgram, writeStages } from './program-rows.js';
 import { checkOfficers, rememberOfficers } from './officers.js';
-import { assertGroupsExist } from './program-rules.js';
+import { assertGroupsExist, assertKnownTimeZone } from './program-rules.js';
 import type { Actor, ProgramStore } from './program-store.js';
 
 /** A new program, closed until a manager opens it, with the stages given (if any); users named as officers are checked first. */
 export async function createProgram(store: ProgramStore, actor: Actor, input: ProgramInput): Promise<Program> {
   const id = randomUUID();
+  const timeZone = input.timeZone ?? 'UTC';
+  assertKnownTimeZone(timeZone);
   const { officers, people } = await checkOfficers(
     store,
     (input.stages ?? []).map((stage, index) => ({ officer: stage.officer, path: `/body/stages/${index}/officer/ref` })),
@@ -29,9 +31,9 @@ export async function createProgram(store: ProgramStore, actor: Actor, input: Pr
       await rememberOfficers(store, people, transaction);
       await execute(
         store.sequelize,
-        `INSERT INTO programs (id, code, name, description, currency, max_amount, voucher_validity_days, state,
+        `INSERT INTO programs (id, code, name, description, currency, max_amount, voucher_validity_days, time_zone, state,
            treatment_types, reason_codes)
-         VALUES (:id, :code, :name, :description, :currency, :maxAmount, :validity, 'closed',
+         VALUES (:id, :code, :name, :description, :currency, :maxAmount, :validity, :timeZone, 'closed',
            CAST(:treatmentTypes AS jsonb), CAST(:reasonCodes AS jsonb))`,
         {
           id,
@@ -41,6 +43,7 @@ export async function createProgram(store: ProgramStore, actor: Actor, input: Pr
           currency: input.currency,
           maxAmount: input.maxAmount,
           validity: input.voucherValidityDays,
+          timeZone,
           treatmentTypes: JSON.stringify(input.treatmentTypes),
           reasonCodes: JSON.stringify(input.reasonCodes),
         },

@@ -107,3 +107,17 @@ export const storeOfficersBySubject: Migration = {
     if (unknown > 0) logger.warn({ unknown }, 'officers the identity provider does not know were kept by user name; designate them again');
   },
 };
+
+/**
+ * Each program runs in a time zone (an IANA name): pages show its dates and times there, never in UTC.
+ * Programs made before this setting existed keep showing what they showed, in UTC, until a manager sets theirs.
+ */
+export const addProgramTimeZone: Migration = {
+  name: '2026-12-03-10-program-time-zone',
+  async up({ context: { sequelize } }) {
+    await sequelize.query(`ALTER TABLE programs ADD COLUMN time_zone varchar(64) NOT NULL DEFAULT 'UTC'`);
+  },
+  async down({ context: { sequelize } }) {
+    await sequelize.query('ALTER TABLE programs DROP COLUMN time_zone');
+  },
+};

@@ -23,6 +23,8 @@ export interface ProgramRow {
   currency: string;
   max_amount: string;
   voucher_validity_days: number;
+  /** An IANA time zone name. */
+  time_zone: string;
   state: 'open' | 'closed';
   treatment_types: CodedLabel[];
   reason_codes: CodedLabel[];
@@ -112,6 +114,7 @@ export function toProgram(row: ProgramRow, stages: StageRow[]): Program {
     currency: row.currency,
     maxAmount: row.max_amount,
     voucherValidityDays: row.voucher_validity_days,
+    timeZone: row.time_zone,
     state: row.state,
     treatmentTypes: row.treatment_types,
     reasonCodes: row.reason_codes,

@@ -2,12 +2,23 @@
 import type { Transaction } from '../../platform/db/sql.js';
 import { selectRows } from '../../platform/db/sql.js';
 import { ConflictError, InputError } from '../../platform/http/errors.js';
+import { isKnownTimeZone } from '../../platform/time-zones.js';
 import type { NewStage, StageRow } from './models.js';
 import type { Actor, ProgramStore } from './program-store.js';
 
 /** Applicants (and anyone who does not run programs) see open programs only. */
 export function seesClosedPrograms(actor: Actor): boolean {
   return actor.roles.some((role) => role !== 'applicant' && role !== 'service-provider');
+}
+
+/** A program's time zone must be one the service can show dates in. */
+export function assertKnownTimeZone(timeZone: string): void {
+  if (isKnownTimeZone(timeZone)) return;
+  throw new InputError(
+    `"${timeZone}" is not a time zone this service knows. Enter an IANA name such as Africa/Nairobi or America/Lima.`,
+    [{ path: '/body/timeZone', message: 'must be an IANA time zone name, such as Africa/Nairobi' }],
+    'ERR_TIME_ZONE_UNKNOWN',
+  );
 }
 
 /** An open program must keep a stage that sets the amount. */

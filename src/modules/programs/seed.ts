@@ -20,6 +20,8 @@ export async function seedDemoProgram(programs: ProgramsService): Promise<'creat
     currency: 'USD',
     maxAmount: '5000.00',
     voucherValidityDays: 30,
+    // The demo's applicants live on the Kenyan coast (Mombasa, Likoni).
+    timeZone: 'Africa/Nairobi',
     treatmentTypes: [
       { code: 'surgery', label: 'Urgent surgery' },
       { code: 'treatment', label: 'Medical treatment' },

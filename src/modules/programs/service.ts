@@ -18,6 +18,7 @@ import { listOfficerGroups } from './list-officer-groups.js';
 import { listPrograms, type ListProgramsOptions } from './list-programs.js';
 import type { OfficerGroupInput, ProgramInput, ProgramPatch, StageInput, StagePatch } from './models.js';
 import type { Actor, ProgramStore } from './program-store.js';
+import { programTimeZones } from './program-time-zones.js';
 import { programsOfficiatedBy } from './programs-officiated-by.js';
 import { removeStage } from './remove-stage.js';
 import { saveOfficerGroup } from './save-officer-group.js';
@@ -47,6 +48,7 @@ export function createProgramsService({ sequelize, commands, directory }: Progra
     saveOfficerGroup: (actor: Actor, code: string, input: OfficerGroupInput) => saveOfficerGroup(store, actor, code, input),
     findOpenProgram: (id: string, transaction?: Transaction) => findOpenProgram(store, id, transaction),
     programsOfficiatedBy: (subject: string, transaction?: Transaction) => programsOfficiatedBy(store, subject, transaction),
+    programTimeZones: (programIds: string[]) => programTimeZones(store, programIds),
   };
 }
 

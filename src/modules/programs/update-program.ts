@@ -2,11 +2,12 @@ import { execute } from '../../platform/db/sql.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import type { Program, ProgramPatch } from './models.js';
 import { bumpProgramVersion, readProgram, rereadProgram } from './program-rows.js';
-import { assertRunnable } from './program-rules.js';
+import { assertKnownTimeZone, assertRunnable } from './program-rules.js';
 import type { Actor, ProgramStore } from './program-store.js';
 
 /** Changes a program's details, or opens or closes it, if nobody changed it since `patch.version`. */
 export async function updateProgram(store: ProgramStore, actor: Actor, id: string, patch: ProgramPatch): Promise<Program> {
+  if (patch.timeZone !== undefined) assertKnownTimeZone(patch.timeZone);
   return store.commands.run(actor, async (transaction) => {
     const found = await readProgram(store, id, transaction, true);
     if (!found) throw new NotFoundError('No program with that id.');
@@ -21,6 +22,7 @@ export async function updateProgram(store: ProgramStore, actor: Actor, id: strin
          currency = COALESCE(:currency, currency),
          max_amount = COALESCE(CAST(:maxAmount AS numeric), max_amount),
          voucher_validity_days = COALESCE(CAST(:validity AS integer), voucher_validity_days),
+         time_zone = COALESCE(:timeZone, time_zone),
          state = :state,
          treatment_types = COALESCE(CAST(:treatmentTypes AS jsonb), treatment_types),
          reason_codes = COALESCE(CAST(:reasonCodes AS jsonb), reason_codes)
@@ -32,6 +34,7 @@ export async function updateProgram(store: ProgramStore, actor: Actor, id: strin
         currency: patch.currency ?? null,
         maxAmount: patch.maxAmount ?? null,
         validity: patch.voucherValidityDays ?? null,
+        timeZone: patch.timeZone ?? null,
         state,
         treatmentTypes: patch.treatmentTypes ? JSON.stringify(patch.treatmentTypes) : null,
         reasonCodes: patch.reasonCodes ? JSON.stringify(patch.reasonCodes) : null,

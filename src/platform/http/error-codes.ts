@@ -166,6 +166,13 @@ export const ERROR_CODES = {
     explanation:
       'A stage goes at a position from 1 to one after the last stage. Choose a position in that range, or leave it out to add it last.',
   },
+  ERR_TIME_ZONE_UNKNOWN: {
+    status: 400,
+    title: 'No time zone with that name',
+    explanation:
+      'A program runs in a time zone named as in the IANA time zone database, such as Africa/Nairobi or America/Lima. ' +
+      'Check the spelling (capitals, and underscores for spaces) and send it again.',
+  },
 
   // Registry
   ERR_REGISTRANT_DUPLICATE: {

@@ -7,6 +7,7 @@ import type { OfficerGroup } from '../../modules/programs/index.js';
 import { emptyStageForm, programFormValues, type FieldMessages, type ProgramFormValues, type StageFormValues } from './forms.js';
 import type { ProgramEditorData } from './context.js';
 import type { Refusal } from './outcome.js';
+import { listTimeZones } from '../../platform/time-zones.js';
 
 export interface FormView<T> {
   values: T;
@@ -48,6 +49,8 @@ export interface ProgramEditorView extends ProgramEditorData {
   conflict?: string;
   details: FormView<ProgramFormValues>;
   stageEditor: StageEditorView;
+  /** The names the time zone field suggests. */
+  timeZones: string[];
 }
 
 const NOTICES = {
@@ -69,7 +72,13 @@ export function stageEditorView(overrides: Partial<StageEditorView> = {}): Stage
 }
 
 export function programEditorView(data: ProgramEditorData, overrides: Partial<ProgramEditorView> = {}): ProgramEditorView {
-  return { ...data, details: { values: programFormValues(data.program), errors: {} }, stageEditor: stageEditorView(), ...overrides };
+  return {
+    ...data,
+    details: { values: programFormValues(data.program), errors: {} },
+    stageEditor: stageEditorView(),
+    timeZones: listTimeZones(),
+    ...overrides,
+  };
 }
 
 /**

@@ -31,6 +31,7 @@ export interface ProgramFormValues {
   currency: string;
   maxAmount: string;
   voucherValidityDays: string;
+  timeZone: string;
   treatmentTypes: CodedLabel[];
   reasonCodes: CodedLabel[];
   version: string;
@@ -61,6 +62,7 @@ const PROGRAM_HINTS: Record<string, string> = {
   currency: 'Enter a three-letter currency code, such as USD or KES.',
   maxAmount: 'Enter an amount such as 5000 or 5000.00: digits only, with at most two decimals.',
   voucherValidityDays: 'Enter a whole number of days from 1 to 3650.',
+  timeZone: 'Enter the time zone where the program runs, as a region and city such as Africa/Nairobi.',
   treatmentTypes: 'List at least one treatment type (at most 50).',
   'treatmentTypes.*.code': 'Codes use lower-case letters, digits and dashes, starting with a letter or digit (for example surgery).',
   'treatmentTypes.*.label': 'Enter a label of up to 200 characters.',
@@ -161,6 +163,7 @@ export function readProgramForm(body: FormBody): ProgramFormValues {
     currency: text(body, 'currency').toUpperCase(),
     maxAmount: text(body, 'maxAmount'),
     voucherValidityDays: text(body, 'voucherValidityDays'),
+    timeZone: text(body, 'timeZone'),
     treatmentTypes: codedRows(body, 'treatmentType'),
     reasonCodes: codedRows(body, 'reasonCode'),
     version: text(body, 'version'),
@@ -175,6 +178,7 @@ export function programFormValues(program: Program): ProgramFormValues {
     currency: program.currency,
     maxAmount: program.maxAmount,
     voucherValidityDays: String(program.voucherValidityDays),
+    timeZone: program.timeZone,
     treatmentTypes: program.treatmentTypes,
     reasonCodes: program.reasonCodes,
     version: String(program.version),
@@ -189,6 +193,8 @@ export function emptyProgramForm(): ProgramFormValues {
     currency: '',
     maxAmount: '',
     voucherValidityDays: '30',
+    // Chosen, not assumed: UTC is rarely where a program's applicants live.
+    timeZone: '',
     treatmentTypes: [],
     reasonCodes: [],
     version: '',
@@ -203,6 +209,7 @@ function programFields(values: ProgramFormValues) {
     maxAmount: values.maxAmount,
     // Left empty, it is refused rather than silently kept as it was.
     voucherValidityDays: numberOrText(values.voucherValidityDays) ?? '',
+    timeZone: values.timeZone,
     treatmentTypes: values.treatmentTypes,
     reasonCodes: values.reasonCodes,
   };

@@ -4,6 +4,7 @@ import { actorOf, loadProgramEditor, uuidParam, type AdminContext } from './cont
 import { noticeFor, programEditorView, refusalBanner, renderProgramEditor } from './editor-view.js';
 import { emptyProgramForm, readProgramForm, toProgramInput, toProgramPatch, toStatePatch, type FormBody } from './forms.js';
 import { attempt } from './outcome.js';
+import { listTimeZones } from '../../platform/time-zones.js';
 
 const PAGE_SIZE = 25;
 
@@ -36,7 +37,7 @@ export function createProgramPages(context: AdminContext): Router {
   });
 
   router.get('/programs/new', (_req, res) => {
-    res.render('admin/program-new.njk', { form: { values: emptyProgramForm(), errors: {} } });
+    res.render('admin/program-new.njk', { form: { values: emptyProgramForm(), errors: {} }, timeZones: listTimeZones() });
   });
 
   router.post('/programs', async (req, res) => {
@@ -47,9 +48,11 @@ export function createProgramPages(context: AdminContext): Router {
       res.redirect(303, `/admin/programs/${outcome.value.id}?notice=created`);
       return;
     }
-    res
-      .status(outcome.refusal.status)
-      .render('admin/program-new.njk', { form: { values, errors: outcome.refusal.fields }, alert: outcome.refusal.message });
+    res.status(outcome.refusal.status).render('admin/program-new.njk', {
+      form: { values, errors: outcome.refusal.fields },
+      alert: outcome.refusal.message,
+      timeZones: listTimeZones(),
+    });
   });
 
   router.get('/programs/:programId', async (req, res) => {

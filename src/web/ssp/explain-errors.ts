@@ -26,7 +26,8 @@ interface FieldSpec {
   tooLong?: string;
 }
 
-const REAL_DATE = 'Enter a real date as year-month-day, for example 1990-02-14.';
+// The date field shows the day, month and year in the browser's own order: the message names no order.
+const REAL_DATE = 'Enter a real date, with the day, month and year in full, or pick it from the calendar.';
 const LISTED_ANSWER = 'Choose one of the listed answers.';
 
 function shorten(what: string): string {

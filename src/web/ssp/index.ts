@@ -30,7 +30,8 @@ import {
   type PanelOutcome,
   type Problem,
 } from './page-models.js';
-import { describeDraftQuotaReached, formatMoment, summarizeApplication } from './present.js';
+import { DEFAULT_LOCALE, formatMoment, type DateFormatOptions } from '../format-dates.js';
+import { describeDraftQuotaReached, summarizeApplication } from './present.js';
 import type { StepErrors } from './step-checks.js';
 import { blankMember, isMemberTyped, readField, readMemberForm, type FormBody } from './step-forms.js';
 import { keepSendRefusal, takeSendRefusal } from './send-refusal.js';
@@ -51,6 +52,11 @@ const FORM_STEPS: FormStep[] = ['treatment', 'person', 'address'];
 const LIST_SIZE = { page: 1, pageSize: 50 };
 /** The id of the family panel's error summary: focus goes there when a member is refused in place. */
 const FAMILY_ERRORS = 'family-errors';
+
+/** How a page shows the dates of a program's drafts and applications: where the program runs. */
+function datesOf(zones: Map<string, string>, programId: string): DateFormatOptions {
+  return { locale: DEFAULT_LOCALE, timeZone: zones.get(programId) ?? 'UTC' };
+}
 
 function isHtmx(req: Request): boolean {
   return req.get('HX-Request') === 'true';
@@ -192,6 +198,7 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
       programs.listPrograms(principal, { ...LIST_SIZE, state: 'open' }),
       applications.listDrafts(principal, LIST_SIZE),
     ]);
+    const zones = await programs.programTimeZones(drafts.items.map((d) => d.programId));
     res.status(status).render('ssp/home.njk', {
       // Each program with the person's open draft of it, if any (the newest: "Apply" continues it).
       programs: open.items.map((program) => ({ ...program, openDraft: drafts.items.find((d) => d.programId === program.id) })),
@@ -202,7 +209,7 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
           reference: draft.reference,
           programName: program?.name ?? 'A program that no longer takes applications',
           progress: progressOf(draft, program),
-          savedAt: formatMoment(draft.updatedAt),
+          savedAt: formatMoment(draft.updatedAt, datesOf(zones, draft.programId)),
         };
       }),
       nationalId: principal.nationalId,
@@ -427,11 +434,12 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
   // Discarding asks first on a page of its own, so the question works without JavaScript.
   router.get('/drafts/:draftId/discard', async (req, res) => {
     const context = await flow.openDraft(requirePrincipal(req), draftIdOf(req));
+    const zones = await programs.programTimeZones([context.draft.programId]);
     res.render('ssp/discard.njk', {
       draft: { id: context.draft.id, reference: context.draft.reference },
       programName: context.program?.name ?? 'A program that no longer takes applications',
       progress: progressOf(context.draft, context.program),
-      savedAt: formatMoment(context.draft.updatedAt),
+      savedAt: formatMoment(context.draft.updatedAt, datesOf(zones, context.draft.programId)),
     });
   });
 
@@ -445,13 +453,18 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
 
   router.get('/applications', async (req, res) => {
     const page = await applications.listApplications(requirePrincipal(req), LIST_SIZE);
-    res.render('ssp/applications.njk', { applications: page.items.map(summarizeApplication), total: page.total });
+    const zones = await programs.programTimeZones(page.items.map((a) => a.programId));
+    res.render('ssp/applications.njk', {
+      applications: page.items.map((a) => summarizeApplication(a, datesOf(zones, a.programId))),
+      total: page.total,
+    });
   });
 
   router.get('/applications/:applicationId', async (req, res) => {
     const application = await applications.getApplication(requirePrincipal(req), String(req.params.applicationId));
+    const zones = await programs.programTimeZones([application.programId]);
     res.render('ssp/application.njk', {
-      application: summarizeApplication(application),
+      application: summarizeApplication(application, datesOf(zones, application.programId)),
       details: application,
       justSubmitted: req.query.submitted !== undefined,
     });

@@ -3,15 +3,8 @@ import type { Principal } from '../../platform/auth/principal.js';
 import type { AttachedDocumentView, DraftContext } from './apply-flow.js';
 import type { ExplainedError } from './explain-errors.js';
 import { exceedsAmount, formatMoney } from '../money.js';
-import {
-  describeGender,
-  describeOverMaximum,
-  describeRelation,
-  describeTooLarge,
-  DOCUMENT_KIND_OPTIONS,
-  formatDay,
-  formatSize,
-} from './present.js';
+import { describeGender, describeOverMaximum, describeRelation, describeTooLarge, DOCUMENT_KIND_OPTIONS, formatSize } from './present.js';
+import { DEFAULT_LOCALE, formatCalendarDate } from '../format-dates.js';
 import type { DraftProblem, StepChecks, StepErrors } from './step-checks.js';
 import { GENDERS, identifyMember, normalizeAmount, RELATIONS } from './step-forms.js';
 import { describeStep, STEP_SLUGS, stepPath, type ReturnPlace, type StepSlug } from './steps.js';
@@ -98,7 +91,7 @@ export function presentFamily(
       key: identifyMember(m),
       name: [m.givenName, m.familyName].filter(Boolean).join(' '),
       relation: describeRelation(m.relation),
-      born: formatDay(m.birthDate),
+      born: formatCalendarDate(m.birthDate, { locale: DEFAULT_LOCALE }),
       gender: describeGender(m.gender),
       occupation: m.occupation ?? '',
       // Members are checked when added; this shows what a later rule (or the service) still objects to.
@@ -187,7 +180,7 @@ export function presentReview(context: DraftContext, principal: Principal, attac
       { label: 'Given name', value: a.givenName ?? '' },
       { label: 'Family name', value: a.familyName ?? '' },
       { label: 'Gender', value: describeGender(a.gender) },
-      { label: 'Birth date', value: formatDay(a.birthDate) },
+      { label: 'Birth date', value: formatCalendarDate(a.birthDate, { locale: DEFAULT_LOCALE }) },
       { label: 'Occupation', value: a.occupation ?? '' },
       { label: 'Phone', value: a.phone ?? '' },
       { label: 'Email', value: a.email ?? '' },
@@ -202,7 +195,9 @@ export function presentReview(context: DraftContext, principal: Principal, attac
       'family',
       undefined,
       (data.familyMembers ?? []).map(
-        (m) => `${[m.givenName, m.familyName].filter(Boolean).join(' ')} (${describeRelation(m.relation)}, born ${formatDay(m.birthDate)})`,
+        (m) =>
+          `${[m.givenName, m.familyName].filter(Boolean).join(' ')} ` +
+          `(${describeRelation(m.relation)}, born ${formatCalendarDate(m.birthDate, { locale: DEFAULT_LOCALE })})`,
       ),
     ),
     section(

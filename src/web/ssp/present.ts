@@ -2,15 +2,17 @@
 import type { Application } from '../../modules/applications/index.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../modules/documents/index.js';
 import { DEFAULT_LOCALE, formatMoney } from '../money.js';
+import { formatMoment, type DateFormatOptions } from '../format-dates.js';
 import { GENDERS, RELATIONS } from './step-forms.js';
 
 type Status = Application['status'];
 type StageState = Application['timeline'][number]['state'];
 
+// The applicant's words, the same as the timeline's: a sent application is being checked at once.
 const STATUS_WORDS: Record<Status, string> = {
-  SUBMITTED: 'Received, waiting for the first review',
-  IN_REVIEW: 'Being reviewed',
-  ASSESSED: 'Assessed, the amount is set',
+  SUBMITTED: 'Sent, being checked',
+  IN_REVIEW: 'Being checked',
+  ASSESSED: 'Checked, the amount is set',
   APPROVED: 'Approved',
   REJECTED: 'Not approved',
   VOUCHER_ISSUED: 'Approved, voucher issued',
@@ -22,11 +24,14 @@ const STATUS_WORDS: Record<Status, string> = {
 };
 
 const STAGE_WORDS: Record<StageState, string> = {
-  waiting: 'Waiting',
-  current: 'In progress',
-  approved: 'Approved',
-  rejected: 'Rejected',
+  waiting: 'Not started yet',
+  current: 'Being checked',
+  approved: 'Passed',
+  rejected: 'Not approved',
 };
+
+/** The statuses after the last stage said yes. */
+const APPROVED: ReadonlySet<Status> = new Set(['APPROVED', 'VOUCHER_ISSUED', 'REDEEMED', 'CLAIMED', 'REIMBURSED', 'REVOKED', 'EXPIRED']);
 
 const KIND_WORDS: Record<DocumentKind, string> = {
   'medical-report': 'Medical report',
@@ -51,28 +56,6 @@ export function describeGender(code: string | undefined): string {
 
 export function describeRelation(code: string | undefined): string {
   return RELATIONS.find((r) => r.code === code)?.label ?? code ?? '';
-}
-
-const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const MOMENT = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-  timeZoneName: 'short',
-});
-
-/** `1990-02-14` → `14 February 1990`; anything else as it is. */
-export function formatDay(value: string | undefined): string {
-  if (!value) return '';
-  const date = new Date(`${value.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? value : DAY.format(date);
-}
-
-export function formatMoment(value: string | Date): string {
-  return MOMENT.format(typeof value === 'string' ? new Date(value) : value);
 }
 
 /**
@@ -110,6 +93,15 @@ export function describeTooLarge(maxBytes: number): string {
   return `This file is larger than ${formatSize(maxBytes)}. Send a smaller file: a photo at a lower quality, or fewer pages.`;
 }
 
+/** One step of the timeline as the applicant reads it; `state` picks the step's colour. */
+export interface TimelineStep {
+  title: string;
+  state: StageState;
+  words: string;
+  /** When the step happened, where the program runs; absent for a step still to come. */
+  when?: { text: string; iso: string };
+}
+
 export interface ApplicationSummary {
   id: string;
   reference: string;
@@ -119,19 +111,46 @@ export interface ApplicationSummary {
   submitted: string;
   status: string;
   statusCode: Status;
-  stages: Array<{ name: string; state: StageState; words: string }>;
+  steps: TimelineStep[];
 }
 
-export function summarizeApplication(application: Application): ApplicationSummary {
+function happened(at: string | undefined, dates: DateFormatOptions): TimelineStep['when'] {
+  return at ? { text: formatMoment(at, dates), iso: at } : undefined;
+}
+
+/**
+ * "Sent", one "Check n of m" per stage, then "Decision". The stages' own names are the officers' (they
+ * speak of enrolment and deduplication); the applicant needs to know where it stands and since when.
+ */
+export function describeTimeline(application: Application, dates: DateFormatOptions): TimelineStep[] {
+  const stages = application.timeline;
+  const sent: TimelineStep = { title: 'Sent', state: 'approved', words: 'Done', when: happened(application.submittedAt, dates) };
+  const checks = stages.map((stage, index): TimelineStep => ({
+    title: `Check ${index + 1} of ${stages.length}`,
+    state: stage.state,
+    words: stage.state === 'approved' && stage.kind === 'assessment' ? 'Passed, amount set' : STAGE_WORDS[stage.state],
+    when: stage.state === 'approved' || stage.state === 'rejected' ? happened(stage.decidedAt, dates) : undefined,
+  }));
+  const rejectedAt = stages.find((stage) => stage.state === 'rejected');
+  let decision: TimelineStep = { title: 'Decision', state: 'waiting', words: 'Not yet' };
+  if (application.status === 'REJECTED') {
+    decision = { title: 'Decision', state: 'rejected', words: 'Not approved', when: happened(rejectedAt?.decidedAt, dates) };
+  } else if (APPROVED.has(application.status)) {
+    decision = { title: 'Decision', state: 'approved', words: 'Approved', when: happened(stages.at(-1)?.decidedAt, dates) };
+  }
+  return [sent, ...checks, decision];
+}
+
+export function summarizeApplication(application: Application, dates: DateFormatOptions): ApplicationSummary {
   return {
     id: application.id,
     reference: application.reference,
     programName: application.programName,
     treatment: application.treatment.typeLabel,
     cost: formatMoney(application.treatment.estimatedCost, application.treatment.currency),
-    submitted: formatMoment(application.submittedAt),
+    submitted: formatMoment(application.submittedAt, dates),
     status: describeStatus(application.status),
     statusCode: application.status,
-    stages: application.timeline.map((stage) => ({ name: stage.name, state: stage.state, words: STAGE_WORDS[stage.state] })),
+    steps: describeTimeline(application, dates),
   };
 }

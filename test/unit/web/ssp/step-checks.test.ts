@@ -73,7 +73,12 @@ describe('the apply steps, checked by the contract', () => {
     ],
     ['an email address without a domain', { email: 'amina@' }, 'email', 'Enter an email address like name@example.org.'],
     ['a gender not on the list', { gender: 'robot' }, 'gender', 'Choose one of the listed answers.'],
-    ['a day that does not exist', { birthDate: '1990-02-30' }, 'birthDate', 'Enter a real date as year-month-day, for example 1990-02-14.'],
+    [
+      'a day that does not exist',
+      { birthDate: '1990-02-30' },
+      'birthDate',
+      'Enter a real date, with the day, month and year in full, or pick it from the calendar.',
+    ],
     ['a birth date in the future', { birthDate: '2027-01-01' }, 'birthDate', 'The birth date cannot be in the future.'],
     ['a birth date far back', { birthDate: '1800-01-01' }, 'birthDate', 'Check the year: a birth date must be within the last 130 years.'],
     ['a missing given name', { givenName: '' }, 'givenName', 'Enter your given name.'],
@@ -106,7 +111,7 @@ describe('the apply steps, checked by the contract', () => {
 
   it.each(['2023-02-29', '2023-04-31', '0000-01-01'])('refuses the impossible date %s as a birth date', (birthDate) => {
     expect(checks.member(readMemberForm({ ...MEMBER, birthDate }), EMPTY)).toEqual({
-      birthDate: 'Enter a real date as year-month-day, for example 1990-02-14.',
+      birthDate: 'Enter a real date, with the day, month and year in full, or pick it from the calendar.',
     });
   });
 
