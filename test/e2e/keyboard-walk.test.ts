@@ -76,8 +76,9 @@ const IN_PAGE_HELPERS = `
 `;
 
 /**
- * Every control a keyboard user should reach: focusable by Tab, drawn (not hidden, not inside a closed
- * disclosure), not disabled; of a radio group only the stop Tab lands on (the checked one, else the first).
+ * Every control a keyboard user should reach: a native control or an element in the tab order, drawn
+ * (not hidden, not inside a closed disclosure), not disabled; of a radio group only the stop Tab lands
+ * on (the checked one, else the first).
  */
 const LIST_VISIBLE_CONTROLS = `(() => {
   ${IN_PAGE_HELPERS}
@@ -86,7 +87,9 @@ const LIST_VISIBLE_CONTROLS = `(() => {
   const radioGroups = new Set();
   const listed = [];
   for (const element of candidates) {
-    if (element.tabIndex < 0 || element.disabled || element.closest('[inert]')) continue;
+    // A native control taken out of the tab order (tabindex="-1") is still one a keyboard user needs.
+    const native = element.matches('a[href], button, input, select, textarea, summary');
+    if ((!native && element.tabIndex < 0) || element.disabled || element.closest('[inert]')) continue;
     if (element.type === 'hidden' || !element.checkVisibility({ visibilityProperty: true })) continue;
     if (element.type === 'radio') {
       const group = (element.form ? element.form.id || element.form.action : '') + '|' + element.name;
