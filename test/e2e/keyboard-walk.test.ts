@@ -327,7 +327,7 @@ describe('a keyboard-only walk of every page', () => {
   );
 
   it(
-    'walks the Self-Service Portal, fills in a step and discards a draft with the keyboard only',
+    'walks the Self-Service Portal, and fills in a step, adds a family member and discards a draft with the keyboard only',
     async () => {
       const { context, page } = await contextFor('amina');
       await walkPage(page, '/ssp', 'the portal start page');
@@ -380,6 +380,27 @@ describe('a keyboard-only walk of every page', () => {
         expect({ step, leftToRight: (first?.last.right ?? Infinity) <= (second?.first.left ?? 0) }).toEqual({ step, leftToRight: true });
       }
 
+      // A family member added with the keyboard only (an in-place update of the page).
+      await page.setViewportSize(DESKTOP);
+      await page.goto(`${testApp.url}${draft}/family`);
+      const addMember = page.locator('form.add-member');
+      await tabTo(page, addMember.getByLabel('How are they related to you?'));
+      await page.keyboard.type('Spouse');
+      await tabTo(page, addMember.getByLabel('Given name'));
+      await page.keyboard.type('Juma');
+      await tabTo(page, addMember.getByLabel('Family name'));
+      await page.keyboard.type('Yusuf');
+      await tabTo(page, addMember.getByLabel('Gender'));
+      await page.keyboard.type('Male');
+      await tabTo(page, addMember.getByLabel('Birth date'));
+      // Chromium's date field in the en-US locale: month, day, year.
+      await page.keyboard.type('09011985');
+      await tabTo(page, addMember.getByRole('button', { name: 'Add family member' }));
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').filter({ hasText: 'Juma Yusuf was added.' }).waitFor();
+      await expect(page.locator('.member-name').allTextContents()).resolves.toEqual(['Zawadi Yusuf', 'Juma Yusuf']);
+      await expectAccessible(page, 'the family step after adding a member with the keyboard (1280 px)');
+
       await walkPage(page, `${draft}/review`, 'the review step');
       await walkPage(page, '/ssp/applications', 'my applications');
       await walkPage(page, `/ssp/applications/${applicationId}`, 'the status of a sent application');
@@ -396,7 +417,7 @@ describe('a keyboard-only walk of every page', () => {
   );
 
   it(
-    'walks the program administration pages, and finds a program and saves a group with the keyboard only',
+    'walks the program administration pages, and adds a stage, finds a program and saves a group with the keyboard only',
     async () => {
       const { context, page } = await contextFor('maria');
       await walkPage(page, '/admin', 'the programs');
@@ -404,6 +425,22 @@ describe('a keyboard-only walk of every page', () => {
       await walkPage(page, `/admin/programs/${program.id}`, "a program's details and stage editor");
       await walkPage(page, '/admin/officer-groups', 'the officer groups');
       await walkPage(page, `/admin/officer-groups/${groupCode}`, 'an officer group');
+
+      // A stage added with the keyboard only: type, Space on a radio button, Enter on the button.
+      await page.setViewportSize(DESKTOP);
+      await page.goto(`${testApp.url}/admin/programs/${program.id}`);
+      const addStage = page.locator('form.add-stage');
+      await tabTo(page, addStage.getByLabel('Stage name'));
+      await page.keyboard.type('Keyboard review');
+      await tabTo(page, addStage.getByRole('radio', { name: /^Review/ }));
+      await page.keyboard.press('Space');
+      await tabTo(page, addStage.getByLabel('Username or group code'));
+      await page.keyboard.type('joy');
+      await tabTo(page, addStage.getByRole('button', { name: 'Add stage' }));
+      await page.keyboard.press('Enter');
+      await page.getByTestId('stage').filter({ hasText: 'Keyboard review' }).waitFor();
+      await expect(page.getByTestId('stage').count()).resolves.toBe(3);
+      await expectAccessible(page, 'the stage editor after adding a stage with the keyboard (1280 px)');
 
       // Find a program by its code, with the keyboard.
       await page.goto(`${testApp.url}/admin`);
