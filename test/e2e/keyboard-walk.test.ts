@@ -140,7 +140,7 @@ const DESCRIBE_FOCUS = `(() => {
   return describeStop(element);
 })()`;
 
-/** From now on, each element that receives the focus is noted in order (one round trip per Tab, not three). */
+/** From now on, each element that receives the focus is noted in order: the page is read once per cycle, not after every Tab. */
 const NOTE_EACH_FOCUS = `(() => {
   ${IN_PAGE_HELPERS}
   ${DESCRIBE_STOP}
