@@ -95,7 +95,7 @@ export function createApp(deps: AppDependencies): Express {
   app.set('query parser', 'extended');
   app.set('trust proxy', config.trustProxy);
   const messages = loadMessages(config.paths.locales);
-  configureViews(app, config.paths.views, config.nodeEnv === 'development', messages);
+  configureViews(app, config.paths.views, config.nodeEnv === 'development');
   const { sequelize } = deps.database;
   const commands = createCommandRunner({ sequelize, pool: deps.database.pool });
   const accounts = createAccountsService({ sequelize, commands });

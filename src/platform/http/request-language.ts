@@ -4,7 +4,7 @@
  */
 import type { Request, RequestHandler, Response } from 'express';
 import type { Messages, Translate } from '../i18n/catalogs.js';
-import { isPageLanguage, PAGE_LANGUAGES, SOURCE_LANGUAGE, type PageLanguage } from '../i18n/languages.js';
+import { directionOf, isPageLanguage, LANGUAGE_NAMES, PAGE_LANGUAGES, SOURCE_LANGUAGE, type PageLanguage } from '../i18n/languages.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -27,9 +27,14 @@ export function useAcceptedLanguage(messages: Messages): RequestHandler {
   };
 }
 
+/** The request's language, and the templates' `t`, `lang`, `dir` and the languages for the switch. */
 export function setRequestLanguage(req: Request, res: Response, messages: Messages, language: PageLanguage): void {
   req.language = language;
   req.t = messages.translatorFor(language);
+  res.locals.t = req.t;
+  res.locals.lang = language;
+  res.locals.dir = directionOf(language);
+  res.locals.languages = PAGE_LANGUAGES.map((code) => ({ code, name: LANGUAGE_NAMES[code], current: code === language }));
   res.setHeader('Content-Language', language);
   res.vary('Accept-Language');
 }

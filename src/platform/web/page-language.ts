@@ -7,7 +7,7 @@ import { Router, type Request, type RequestHandler } from 'express';
 import type { Principal } from '../auth/principal.js';
 import { safeReturnPath } from '../auth/web-sign-in.js';
 import type { Messages } from '../i18n/catalogs.js';
-import { directionOf, isPageLanguage, LANGUAGE_NAMES, PAGE_LANGUAGES, type PageLanguage } from '../i18n/languages.js';
+import { isPageLanguage, type PageLanguage } from '../i18n/languages.js';
 import { acceptedLanguage, setRequestLanguage } from '../http/request-language.js';
 import { verifyCsrfToken } from './csrf.js';
 
@@ -57,10 +57,6 @@ export function usePageLanguage(options: PageLanguageOptions): RequestHandler {
     try {
       const language = await chooseLanguage(req, options.preferences);
       setRequestLanguage(req, res, options.messages, language);
-      res.locals.lang = language;
-      res.locals.dir = directionOf(language);
-      res.locals.t = req.t;
-      res.locals.languages = PAGE_LANGUAGES.map((code) => ({ code, name: LANGUAGE_NAMES[code], current: code === language }));
       next();
     } catch (error) {
       next(error);
