@@ -45,7 +45,7 @@ const call = /\bt\(\s*(['"])([A-Za-z0-9_.-]+)\1/g;
 for (const { file, text } of sources) {
   for (const match of text.matchAll(call)) {
     const key = match[2] ?? '';
-    if (!sourceKeys.has(key)) problems.push(`${file}: t('${key}') is not in locales/${SOURCE_LANGUAGE}.json`);
+    if (!sourceKeys.has(key)) problems.push(`${file}: t('${key}') is not in locales/${SOURCE_LANGUAGE}/`);
   }
 }
 
@@ -63,31 +63,30 @@ for (const match of everything.matchAll(/\bt\(\s*(['"])([A-Za-z0-9_.-]+\.)\1\s*[
 for (const key of sourceKeys) {
   if (problemKeys.has(key) || [...families].some((prefix) => key.startsWith(prefix))) continue;
   if (!everything.includes(`'${key}'`) && !everything.includes(`"${key}"`)) {
-    problems.push(`locales/${SOURCE_LANGUAGE}.json: "${key}" is used nowhere (remove it, or write the key as a literal where it is used)`);
+    problems.push(`locales/${SOURCE_LANGUAGE}/: "${key}" is used nowhere (remove it, or write the key as a literal where it is used)`);
   }
 }
 
 for (const language of PAGE_LANGUAGES) {
   const catalog = language === SOURCE_LANGUAGE ? source : readCatalog(localesDir, language);
   for (const key of sourceKeys) {
-    if (!Object.hasOwn(catalog, key)) problems.push(`locales/${language}.json: "${key}" is missing`);
+    if (!Object.hasOwn(catalog, key)) problems.push(`locales/${language}/: "${key}" is missing`);
   }
   for (const [key, message] of Object.entries(catalog)) {
     if (!sourceKeys.has(key)) {
-      problems.push(`locales/${language}.json: "${key}" is not in locales/${SOURCE_LANGUAGE}.json`);
+      problems.push(`locales/${language}/: "${key}" is not in locales/${SOURCE_LANGUAGE}/`);
       continue;
     }
     let own: Set<string>;
     try {
       own = placeholders(parse(message, { ignoreTag: true }));
     } catch (error) {
-      problems.push(`locales/${language}.json: "${key}" is not valid ICU (${(error as Error).message})`);
+      problems.push(`locales/${language}/: "${key}" is not valid ICU (${(error as Error).message})`);
       continue;
     }
     const expected = placeholders(parse(source[key] ?? '', { ignoreTag: true }));
     const same = own.size === expected.size && [...own].every((name) => expected.has(name));
-    if (!same)
-      problems.push(`locales/${language}.json: "${key}" uses {${[...own].join(', ')}}, English uses {${[...expected].join(', ')}}`);
+    if (!same) problems.push(`locales/${language}/: "${key}" uses {${[...own].join(', ')}}, English uses {${[...expected].join(', ')}}`);
   }
 }
 

@@ -1,9 +1,9 @@
 /**
- * Message catalogs: one JSON file per language in `locales/`, a flat map from key to an ICU message
+ * Message catalogs: one folder per language in `locales/`, flat maps from key to an ICU message
  * (plurals, selects, numbers and dates: https://formatjs.github.io/docs/core-concepts/icu-syntax). Each
  * message is compiled once, on first use, and kept.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
 import { ERROR_CODES } from '../http/error-codes.js';
@@ -15,7 +15,7 @@ export type Catalog = Readonly<Record<string, string>>;
 /** A key that the source catalog does not have: a mistake in the code or a template, not in the request. */
 export class UnknownMessageError extends Error {
   constructor(readonly key: string) {
-    super(`No message "${key}" in locales/${SOURCE_LANGUAGE}.json`);
+    super(`No message "${key}" in locales/${SOURCE_LANGUAGE}/`);
     this.name = 'UnknownMessageError';
   }
 }
@@ -40,15 +40,27 @@ export function readCatalog(localesDir: string, language: PageLanguage): Catalog
   return language === SOURCE_LANGUAGE ? { ...problemMessages(), ...file } : file;
 }
 
+/**
+ * A language's catalog is the files of its folder (`locales/<code>/*.json`, one per part of the product, so
+ * parts are translated and merged separately), read as one map: a key may be in one file only.
+ */
 function readCatalogFile(localesDir: string, language: PageLanguage): Catalog {
-  const parsed: unknown = JSON.parse(readFileSync(path.join(localesDir, `${language}.json`), 'utf8'));
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new TypeError(`locales/${language}.json must be one object of key → message`);
+  const folder = path.join(localesDir, language);
+  const merged: Record<string, string> = {};
+  for (const name of readdirSync(folder)
+    .filter((file) => file.endsWith('.json'))
+    .sort()) {
+    const where = `locales/${language}/${name}`;
+    const parsed: unknown = JSON.parse(readFileSync(path.join(folder, name), 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new TypeError(`${where} must be one object of key → message`);
+    for (const [key, message] of Object.entries(parsed)) {
+      if (typeof message !== 'string') throw new TypeError(`${where}: "${key}" must be a string`);
+      if (Object.hasOwn(merged, key)) throw new TypeError(`${where}: "${key}" is also in another file of locales/${language}/`);
+      merged[key] = message;
+    }
   }
-  for (const [key, message] of Object.entries(parsed)) {
-    if (typeof message !== 'string') throw new TypeError(`locales/${language}.json: "${key}" must be a string`);
-  }
-  return parsed as Catalog;
+  return merged;
 }
 
 export type Translate = (key: string, values?: MessageValues) => string;
@@ -76,7 +88,7 @@ export function loadMessages(localesDir: string): Messages {
       try {
         format = new IntlMessageFormat(message, language, undefined, { ignoreTag: true });
       } catch (cause) {
-        throw new TypeError(`locales/${language}.json: "${key}" is not a valid ICU message`, { cause });
+        throw new TypeError(`locales/${language}: "${key}" is not a valid ICU message`, { cause });
       }
       compiled.set(id, format);
     }

@@ -1,6 +1,6 @@
 /**
  * The languages the pages are written in. English is the source: every other catalog translates its keys.
- * Adding a language: add its code here and a catalog `locales/<code>.json` with every key of `en.json`
+ * Adding a language: add its code here and a catalog `locales/<code>/` with every key of `locales/en/`
  * (`npm run lint` says which are missing), and its direction if it is written right to left.
  */
 export const PAGE_LANGUAGES = ['en', 'fr', 'ar'] as const;

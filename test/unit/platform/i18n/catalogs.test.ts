@@ -1,5 +1,5 @@
 /** The catalogs as the pages use them: ICU plurals per language, English for a key a translation lacks, a clear failure otherwise. */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -7,7 +7,10 @@ import { loadMessages, UnknownMessageError } from '../../../../src/platform/i18n
 
 async function localesWith(catalogs: Record<'en' | 'fr' | 'ar', Record<string, string>>): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'locales-'));
-  for (const [language, catalog] of Object.entries(catalogs)) await writeFile(path.join(dir, `${language}.json`), JSON.stringify(catalog));
+  for (const [language, catalog] of Object.entries(catalogs)) {
+    await mkdir(path.join(dir, language));
+    await writeFile(path.join(dir, language, 'pages.json'), JSON.stringify(catalog));
+  }
   return dir;
 }
 
@@ -37,7 +40,7 @@ describe('message catalogs', () => {
 
   it('stops the start on a message that is not valid ICU, naming the file and the key', async () => {
     const dir = await localesWith({ en: { broken: 'Hello {name' }, fr: {}, ar: {} });
-    expect(() => loadMessages(dir)).toThrow('locales/en.json: "broken" is not a valid ICU message');
+    expect(() => loadMessages(dir)).toThrow('locales/en: "broken" is not a valid ICU message');
   });
 
   it('knows every error code in English from the table of error codes', async () => {
