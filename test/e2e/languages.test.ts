@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { loadMessages } from '../../src/platform/i18n/catalogs.js';
 import { expectAccessible } from '../support/accessibility.js';
+import { expectTranslated } from '../support/translation.js';
 import { launchChromium, signIn } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 
@@ -50,9 +51,11 @@ describe('reading the pages in French and in Arabic', () => {
       if (brand) expect(brand.x + brand.width).toBeGreaterThan(PHONE.width - 40);
       expect(await overflowsSideways(page)).toBe(false);
       await expectAccessible(page, 'the home page in Arabic at 375 px');
+      await expectTranslated(page, 'ar', 'the home page');
       await page.goto(`${testApp.url}/problems`);
       expect(await overflowsSideways(page)).toBe(false);
       await expectAccessible(page, 'the error types in Arabic at 375 px');
+      await expectTranslated(page, 'ar', 'the error types');
     } finally {
       await context.close();
     }
@@ -68,6 +71,7 @@ describe('reading the pages in French and in Arabic', () => {
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fr');
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(fr('problems.heading'));
       await expectAccessible(page, 'the error types in French');
+      await expectTranslated(page, 'fr', 'the error types');
       await page.goto(`${testApp.url}/`);
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(fr('home.anonymous.heading'));
     } finally {
@@ -83,6 +87,7 @@ describe('reading the pages in French and in Arabic', () => {
       await page.getByRole('button', { name: 'العربية' }).click();
       await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
       await expectAccessible(page, 'the home page in Arabic, signed in');
+      await expectTranslated(page, 'ar', 'the home page, signed in', { data: ['Ana'] });
     } finally {
       await first.close();
     }
