@@ -26,7 +26,7 @@ import { renderPageError, sendPageNotFound } from './platform/web/page-errors.js
 import { limitPageRequests } from './platform/web/page-rate-limit.js';
 import { createWebSessions } from './platform/web/session.js';
 import { configureViews } from './platform/web/views.js';
-import { createAccountHandlers, createAccountsService } from './modules/accounts/index.js';
+import { createAccountHandlers, createAccountsService, createLanguagePreferences } from './modules/accounts/index.js';
 import { createCommandRunner } from './platform/db/command.js';
 import { createPortalHandlers } from './modules/portals/index.js';
 import { createAuditHandlers } from './modules/audit/index.js';
@@ -40,6 +40,9 @@ import { createProblemTypeRoutes } from './web/problems.js';
 import { createSelfServicePages } from './web/ssp/index.js';
 import { createAdminPages } from './web/admin/index.js';
 import './platform/http/express-augment.js';
+import { loadMessages } from './platform/i18n/catalogs.js';
+import { useAcceptedLanguage } from './platform/http/request-language.js';
+import { createLanguageRoutes, usePageLanguage } from './platform/web/page-language.js';
 
 export interface AppDependencies {
   config: Config;
@@ -91,6 +94,7 @@ export function createApp(deps: AppDependencies): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
   app.set('trust proxy', config.trustProxy);
+  const messages = loadMessages(config.paths.locales);
   configureViews(app, config.paths.views, config.nodeEnv === 'development');
   const { sequelize } = deps.database;
   const commands = createCommandRunner({ sequelize, pool: deps.database.pool });
@@ -126,6 +130,7 @@ export function createApp(deps: AppDependencies): Express {
   });
 
   const metrics = createMetrics({ outboxBacklog: () => readOutboxBacklog(sequelize) });
+  app.use(useAcceptedLanguage(messages));
   app.use(logRequests(deps.logger));
   app.use(metrics.observeRequests);
   app.use(
@@ -178,9 +183,16 @@ export function createApp(deps: AppDependencies): Express {
     res.locals.csrfToken = req.session.principal ? csrfTokenFor(req) : undefined;
     next();
   });
-  // After the locals, so a person over the limit still sees their own header on the error page.
+  const pageLanguage = {
+    messages,
+    secureCookie: config.publicUrl.startsWith('https:'),
+    preferences: createLanguagePreferences(accounts),
+  };
+  app.use(usePageLanguage(pageLanguage));
+  // After the locals and the language, so a person over the limit still sees their own header on the error page.
   app.use(limitPageRequests(limits));
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
+  app.use(createLanguageRoutes(pageLanguage));
   app.use(createDocsRoutes(deps.spec));
   app.use(createProblemTypeRoutes());
   app.use(

@@ -51,7 +51,7 @@ export interface Config {
   outbox: OutboxConfig;
   rateLimits: RateLimitConfig;
   /** Paths the service reads its own files from. */
-  paths: { root: string; spec: string; views: string; keys: string; realm: string };
+  paths: { root: string; spec: string; views: string; locales: string; keys: string; realm: string };
 }
 
 /**
@@ -381,6 +381,7 @@ export function loadConfig(env: Env = process.env): Config {
       root,
       spec: path.join(root, 'openapi', 'openapi.yaml'),
       views: path.join(root, 'views'),
+      locales: path.join(root, 'locales'),
       keys: path.join(root, 'keys'),
       realm: path.join(root, 'keycloak', 'realm.json'),
     },

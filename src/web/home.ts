@@ -1,7 +1,7 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { stringify } from 'yaml';
 import { listPortalsFor } from '../modules/portals/index.js';
-import { ROLES } from '../platform/auth/principal.js';
+import { ROLES, type Role } from '../platform/auth/principal.js';
 import { presentApiReference } from './api-reference/present-reference.js';
 import type { OpenAPIV3 } from 'express-openapi-validator/dist/framework/types.js';
 
@@ -17,9 +17,17 @@ export interface HomeRoutesOptions {
 export function createHomeRoutes(options: HomeRoutesOptions): Router {
   const router = Router();
   const isOpen = (href: string) => options.openPortalPaths.includes(href);
+  // The portal's words in the page's language (the API's portal catalogue stays in English, like its other descriptions).
+  const portalsFor = (req: Request, roles: readonly Role[]) =>
+    listPortalsFor(roles).map((portal) => ({
+      ...portal,
+      title: req.t(`portal.${portal.id}.title`),
+      description: req.t(`portal.${portal.id}.description`),
+      open: isOpen(portal.href),
+    }));
   router.get('/', (req, res) => {
     const principal = req.session.principal;
-    const portals = principal ? listPortalsFor(principal.roles).map((portal) => ({ ...portal, open: isOpen(portal.href) })) : [];
+    const portals = principal ? portalsFor(req, principal.roles) : [];
     res.render('home.njk', { portals, openPortals: portals.filter((portal) => portal.open) });
   });
   const pendingPaths = new Set(listPortalsFor(ROLES).flatMap((portal) => (isOpen(portal.href) ? [] : [portal.href])));
@@ -27,8 +35,8 @@ export function createHomeRoutes(options: HomeRoutesOptions): Router {
     router.get(href, (req, res) => {
       const principal = req.session.principal;
       res.render('portal-pending.njk', {
-        pending: listPortalsFor(ROLES).filter((portal) => portal.href === href),
-        openPortals: principal ? listPortalsFor(principal.roles).filter((portal) => isOpen(portal.href)) : [],
+        pending: portalsFor(req, ROLES).filter((portal) => portal.href === href),
+        openPortals: principal ? portalsFor(req, principal.roles).filter((portal) => portal.open) : [],
       });
     });
   }

@@ -1,21 +1,28 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { problemTypeFor } from '../platform/http/problem.js';
 import { ERROR_CODES, type ErrorCode } from '../platform/http/error-codes.js';
 
-/** The page each problem `type` leads to: the code's title and explanation from the table of error codes. */
+/** The page each problem `type` leads to: the code's title and explanation, in the page's language. */
 export function createProblemTypeRoutes(): Router {
   const router = Router();
-  const types = (Object.keys(ERROR_CODES) as ErrorCode[]).map((code) => ({ code, href: problemTypeFor(code), ...ERROR_CODES[code] }));
-  router.get('/problems', (_req, res) => {
-    res.render('problems.njk', { types });
+  const codes = Object.keys(ERROR_CODES) as ErrorCode[];
+  const describe = (req: Request, code: ErrorCode) => ({
+    code,
+    href: problemTypeFor(code),
+    status: ERROR_CODES[code].status,
+    title: req.t(`problem.${code}.title`),
+    explanation: req.t(`problem.${code}.explanation`),
+  });
+  router.get('/problems', (req, res) => {
+    res.render('problems.njk', { types: codes.map((code) => describe(req, code)) });
   });
   router.get('/problems/:slug', (req, res, next) => {
-    const found = types.find((t) => t.href === `/problems/${req.params.slug}`);
+    const found = codes.find((code) => problemTypeFor(code) === `/problems/${req.params.slug}`);
     if (!found) {
       next();
       return;
     }
-    res.render('problems.njk', { types: [found], single: true });
+    res.render('problems.njk', { types: [describe(req, found)], single: true });
   });
   return router;
 }

@@ -4,7 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
+import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/harness.js';
+import { tokenFor } from '../support/tokens.js';
 import { launchChromium, signIn } from '../support/browser.js';
 import { expectAccessible } from '../support/accessibility.js';
 import { readTestEnvironment } from '../support/environment.js';
@@ -22,6 +24,12 @@ describe('signing in on the pages', () => {
   beforeAll(async () => {
     testApp = await startTestApp({ port: BROWSER_TEST_PORT });
     browser = await launchChromium();
+    // This test reads the pages' English words; another test file may have saved Amina's language.
+    await request(testApp.app)
+      .put('/api/v1/me/preferences')
+      .set('Authorization', `Bearer ${await tokenFor('amina')}`)
+      .send({ language: 'en', contactChannel: 'email' })
+      .expect(200);
   });
   afterAll(async () => {
     await browser?.close();

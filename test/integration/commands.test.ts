@@ -75,7 +75,7 @@ describe('every state change is recorded', () => {
       event: 'preferences.saved',
       status: 200,
       perform: async () => ({
-        response: await api().put('/api/v1/me/preferences').set(as(amina)).send({ language: 'fr', contactChannel: 'sms' }),
+        response: await api().put('/api/v1/me/preferences').set(as(amina)).send({ language: 'es', contactChannel: 'sms' }),
         aggregate: { type: 'user', id: await subjectOf(amina) },
       }),
     },

@@ -4,6 +4,7 @@
  */
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { findDatabaseFault } from '../db/database-fault.js';
+import { SOURCE_LANGUAGE } from '../i18n/languages.js';
 import { ERROR_CODES } from './error-codes.js';
 import { AppError, InputError, RateLimitedError, type ErrorCode, type FieldError } from './errors.js';
 import { isBodyRefused } from './oversize-body.js';
@@ -183,12 +184,18 @@ export function toAppError(err: unknown, req: Request): AppError {
   });
 }
 
+/**
+ * In English the detail says what this request did wrong; in another language (Accept-Language) the title and
+ * detail are the code's translated title and explanation, and `errors` still names each refused field.
+ */
 export function toProblem(error: AppError, req: Request): ProblemDocument {
+  // Set for every request by the first middleware; a request built by hand (a unit test) has none and gets English.
+  const translated = typeof req.t === 'function' && req.language !== SOURCE_LANGUAGE;
   const problem: ProblemDocument = {
     type: problemTypeFor(error.code),
-    title: ERROR_CODES[error.code].title,
+    title: translated ? req.t(`problem.${error.code}.title`) : ERROR_CODES[error.code].title,
     status: error.status,
-    detail: error.message,
+    detail: translated ? req.t(`problem.${error.code}.explanation`) : error.message,
     instance: req.originalUrl.split('?')[0],
     code: error.code,
   };

@@ -1,6 +1,7 @@
 /** Errors on pages become a plain-language page (or problem+json for clients that ask for JSON). */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ERROR_CODES } from '../http/error-codes.js';
+import { SOURCE_LANGUAGE } from '../i18n/languages.js';
 import { NotFoundError } from '../http/errors.js';
 import { sendProblem, setErrorHeaders, toAppError, toProblem } from '../http/problem.js';
 
@@ -8,7 +9,7 @@ export const sendPageNotFound: RequestHandler = (req, _res, next) => {
   next(new NotFoundError(`No page at ${req.path}.`));
 };
 
-/** The code's title and explanation from the table of error codes; what was wrong with this request, unless it was on our side. */
+/** The code's title and explanation in the page's language; in English, what was wrong with this request, unless it was on our side. */
 export const renderPageError: ErrorRequestHandler = (err, req, res, next) => {
   if (res.headersSent) {
     next(err);
@@ -22,11 +23,13 @@ export const renderPageError: ErrorRequestHandler = (err, req, res, next) => {
     sendProblem(res, problem);
     return;
   }
+  // In English the page also says what was wrong with this request; translated, the problem's detail is the explanation.
+  const english = req.language === SOURCE_LANGUAGE;
   res.status(problem.status).render('error.njk', {
     status: problem.status,
     heading: problem.title,
-    explanation: ERROR_CODES[error.code].explanation,
-    detail: problem.status >= 500 ? undefined : problem.detail,
+    explanation: english ? ERROR_CODES[error.code].explanation : problem.detail,
+    detail: problem.status >= 500 || !english ? undefined : problem.detail,
     requestId: problem.requestId,
   });
 };

@@ -92,7 +92,8 @@ export interface OperationView {
   path: string;
   summary: string;
   descriptionHtml: string;
-  access: string;
+  /** Who may call it: anyone, any signed-in user, or users with one of the roles (the page words it). */
+  access: { kind: 'anyone' | 'signed-in' } | { kind: 'roles'; roles: string[] };
   parameters: ParameterView[];
   requestBody?: { required: boolean; descriptionHtml: string; contents: ContentView[] };
   responses: ResponseView[];
@@ -191,7 +192,7 @@ export function presentApiReference(spec: OpenAPIV3.DocumentV3_1): ApiReference 
       responses: Object.entries(operation.responses ?? {}).map(([status, reference]) => {
         const response = resolve(reference);
         return {
-          status: status === 'default' ? 'Any other' : status,
+          status,
           descriptionHtml: renderMarkdown(response.description),
           contents: presentContents(response.content),
         };
@@ -213,11 +214,11 @@ export function presentApiReference(spec: OpenAPIV3.DocumentV3_1): ApiReference 
     });
   }
 
-  function describeAccess(security: Record<string, string[]>[] | undefined): string {
-    if (!security || security.length === 0) return 'Anyone, without signing in.';
+  function describeAccess(security: Record<string, string[]>[] | undefined): OperationView['access'] {
+    if (!security || security.length === 0) return { kind: 'anyone' };
     const roles = security.flatMap((requirement) => Object.values(requirement).flat());
-    if (roles.length === 0) return 'Any signed-in user.';
-    return `Signed-in users with the role ${[...new Set(roles)].join(' or ')}.`;
+    if (roles.length === 0) return { kind: 'signed-in' };
+    return { kind: 'roles', roles: [...new Set(roles)] };
   }
 
   function schemaLink(ref: string): string {
