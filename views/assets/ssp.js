@@ -146,16 +146,6 @@
     event.returnValue = '';
   });
 
-  // Move focus to the list of problems so a screen reader (and a small screen) starts there.
-  function focusSummary(root) {
-    var summary = root.querySelector && root.querySelector('[data-focus-on-load]');
-    if (summary) summary.focus();
-  }
-  document.addEventListener('DOMContentLoaded', function () {
-    focusSummary(document);
-    markRefused();
-  });
-  document.addEventListener('htmx:afterSwap', function () {
-    focusSummary(document);
-  });
+  // Focus moves to the list of problems in focus-messages.js, shared with the admin pages.
+  document.addEventListener('DOMContentLoaded', markRefused);
 })();

@@ -1,5 +1,6 @@
 /** What each apply page's template gets: ready-made text and the links between the steps. */
 import type { Principal } from '../../platform/auth/principal.js';
+import { linkFieldErrors } from '../../platform/web/error-summary.js';
 import type { AttachedDocumentView, DraftContext } from './apply-flow.js';
 import type { ExplainedError } from './explain-errors.js';
 import { describeGender, describeRelation, describeTooLarge, DOCUMENT_KIND_OPTIONS, formatDay, formatMoney } from './present.js';
@@ -10,6 +11,11 @@ import { describeStep, STEP_SLUGS, stepPath, type StepSlug } from './steps.js';
 export interface Problem {
   message: string;
   href: string;
+}
+
+/** The summary at the top links each message to its field (`#f-<name>`), in the form's order. */
+function linkToFields(errors: StepErrors) {
+  return linkFieldErrors(errors, (field) => `f-${field}`);
 }
 
 /** What every step page shows around its form. */
@@ -27,8 +33,7 @@ export function presentStep(context: DraftContext, slug: StepSlug, errors: StepE
     steps: STEP_SLUGS.map((s) => ({ ...describeStep(s), href: stepPath(draft.id, s), current: s === slug })),
     action: stepPath(draft.id, slug),
     errors,
-    // The summary at the top links each message to its field (`#f-<name>`), in the form's order.
-    errorList: Object.entries(errors).map(([field, message]) => ({ message, href: `#f-${field}` })),
+    errorList: linkToFields(errors),
     genders: GENDERS,
     relations: RELATIONS,
     documentKinds: DOCUMENT_KIND_OPTIONS,
@@ -61,7 +66,7 @@ export function presentFamily(
     full: checks.limitReached(context.draft.data, 'familyMembers') !== undefined,
     member,
     errors,
-    errorList: Object.entries(errors).map(([field, message]) => ({ message, href: `#f-${field}` })),
+    errorList: linkToFields(errors),
     notice,
     genders: GENDERS,
     relations: RELATIONS,
@@ -81,7 +86,7 @@ export function presentDocuments(
     attached,
     kind,
     errors,
-    errorList: Object.entries(errors).map(([field, message]) => ({ message, href: `#f-${field}` })),
+    errorList: linkToFields(errors),
     notice,
     maxBytes,
     tooLargeMessage: describeTooLarge(maxBytes),
