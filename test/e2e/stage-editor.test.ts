@@ -104,6 +104,24 @@ describe('the stage editor on the program administration pages', () => {
     await page.locator('#stages:not([data-replaced])').waitFor();
   }
 
+  /** The "There is a problem" list: its title, each link's words and target, and whether it holds focus. */
+  async function errorSummaryOf(page: Page, within: Locator = page.locator('body')) {
+    const summary = within.getByTestId('error-summary');
+    await summary.waitFor();
+    await page.waitForLoadState('domcontentloaded');
+    return summary.evaluate((element) => ({
+      title: element.querySelector('h2')?.textContent?.trim() ?? '',
+      links: [...element.querySelectorAll('a')].map((a) => ({ message: a.textContent?.trim() ?? '', href: a.getAttribute('href') ?? '' })),
+      focused: element.ownerDocument.activeElement === element,
+    }));
+  }
+
+  /** Follows a link of the summary; the field it names takes focus, as the keyboard would have it. */
+  async function followSummaryLink(page: Page, message: string): Promise<string> {
+    await page.getByTestId('error-summary').getByRole('link', { name: message }).click();
+    return page.evaluate('document.activeElement.id') as Promise<string>;
+  }
+
   function stage(page: Page, name: string): Locator {
     return page.getByTestId('stage').filter({ has: page.getByTestId('stage-name').getByText(name, { exact: true }) });
   }
@@ -144,6 +162,11 @@ describe('the stage editor on the program administration pages', () => {
     await page.getByRole('button', { name: 'Create group' }).click();
     await expect(page.getByTestId('error-members').textContent()).resolves.toContain('Pedro Alves (pedro) is not a reviewer or assessor');
     await expect(page.getByLabel('Members').inputValue()).resolves.toBe('joy, samuel\npedro');
+    const groupSummary = await errorSummaryOf(page);
+    expect(groupSummary).toMatchObject({ title: 'There is a problem', focused: true });
+    expect(groupSummary.links).toEqual([
+      { message: expect.stringContaining('Pedro Alves (pedro) is not a reviewer or assessor'), href: '#group-members' },
+    ]);
     await expectAccessible(page, 'the officer groups page with a refused member');
     await page.getByLabel('Members').fill('joy, samuel');
     await page.getByRole('button', { name: 'Create group' }).click();
@@ -255,6 +278,7 @@ describe('the stage editor on the program administration pages', () => {
     const program = await createProgram(testApp.app, { open: false });
     const { page, cspErrors } = await managerOnEditor(program.id);
     const client = await api();
+    const nameAtLoad = (await storedProgram(program.id)).name;
 
     // Someone else adds a stage and renames the program after the page was loaded.
     const added = await client.send('post', `/api/v1/programs/${program.id}/stages`, {
@@ -285,22 +309,41 @@ describe('the stage editor on the program administration pages', () => {
       'Added elsewhere',
     ]);
 
-    // The details form still holds the name read at load: saving it is refused and shows the stored name.
+    // The details form still holds the name read at load: saving it is refused, and what was typed is
+    // kept in the form and shown beside what is saved now, field by field.
     await page.getByLabel('Description').fill('Changed on a stale page.');
     await page.getByRole('button', { name: 'Save details' }).click();
-    await page.getByTestId('conflict').first().waitFor();
-    await expect(page.getByTestId('conflict').first().textContent()).resolves.toContain(CONFLICT);
-    await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('Renamed elsewhere');
+    const stale = page.getByTestId('stale-details');
+    await stale.waitFor();
+    await page.waitForLoadState('domcontentloaded');
+    await expect(stale.evaluate((element) => element.ownerDocument.activeElement === element)).resolves.toBe(true);
+    await expect(
+      stale.getByTestId('stale-change').evaluateAll((rows) =>
+        rows.map((row) => {
+          const text = (id: string) => row.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? '';
+          return { field: text('stale-field'), entered: text('stale-entered'), saved: text('stale-saved') };
+        }),
+      ),
+    ).resolves.toEqual([
+      { field: 'Name', entered: nameAtLoad, saved: 'Renamed elsewhere' },
+      { field: 'Description', entered: 'Changed on a stale page.', saved: 'A program made by a test.' },
+    ]);
+    await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe(nameAtLoad);
+    await expect(page.getByLabel('Description').inputValue()).resolves.toBe('Changed on a stale page.');
     await expectAccessible(page, 'the program details after a refused stale save');
     const afterConflict = await storedProgram(program.id);
-    expect(afterConflict.description).toBe('A program made by a test.');
+    expect(afterConflict).toMatchObject({ name: 'Renamed elsewhere', description: 'A program made by a test.' });
     await expect(page.locator('body').innerText()).resolves.not.toMatch(/\bat .+\.(ts|js):\d+/);
+    await page.setViewportSize({ width: 375, height: 812 });
+    await expectAccessible(page, 'the program details after a refused stale save (375 px)');
+    await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(375);
+    await page.setViewportSize({ width: 1280, height: 720 });
 
-    // Saved again from the current version, the change goes through.
-    await page.getByLabel('Description').fill('Changed on a current page.');
-    await page.getByRole('button', { name: 'Save details' }).click();
+    // One button applies the typing again, against the version now saved.
+    await stale.getByRole('button', { name: 'Apply my changes again' }).click();
     await expect(page.getByTestId('notice').textContent()).resolves.toBe('Program details saved.');
-    expect((await storedProgram(program.id)).description).toBe('Changed on a current page.');
+    await expectAccessible(page, 'the program details after applying a stale edit again');
+    expect(await storedProgram(program.id)).toMatchObject({ name: nameAtLoad, description: 'Changed on a stale page.' });
 
     // A stage typed on a stale page is kept through the conflict, and goes in once sent again.
     const current = await storedProgram(program.id);
@@ -336,6 +379,14 @@ describe('the stage editor on the program administration pages', () => {
     });
     await expect(addForm.getByTestId('error-name').textContent()).resolves.toBe('Enter a stage name of up to 100 characters.');
     await expect(addForm.getByLabel('Username or group code').inputValue()).resolves.toBe('no-such-group');
+    await expect(errorSummaryOf(page, page.locator('#stages'))).resolves.toEqual({
+      title: 'There is a problem',
+      links: [{ message: 'Enter a stage name of up to 100 characters.', href: '#new-stage-name' }],
+      focused: true,
+    });
+    await expectAccessible(page, 'the add-stage form with a missing name');
+    await expect(followSummaryLink(page, 'Enter a stage name of up to 100 characters.')).resolves.toBe('new-stage-name');
+    await expect(addForm.getByLabel('Stage name').getAttribute('aria-invalid')).resolves.toBe('true');
 
     await inStageEditor(page, async () => {
       await addForm.getByLabel('Stage name').fill('Group review');
@@ -455,7 +506,23 @@ describe('the stage editor on the program administration pages', () => {
     await expect(page.getByTestId('error-treatmentTypes.1.code').textContent()).resolves.toContain('lower-case letters');
     await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('Flood relief');
     await expect(treatments.getByLabel('Label').nth(1).inputValue()).resolves.toBe('Food');
+    await expect(errorSummaryOf(page)).resolves.toEqual({
+      title: 'There is a problem',
+      links: [
+        { message: 'Enter a three-letter currency code, such as USD or KES.', href: '#program-currency' },
+        { message: expect.stringContaining('lower-case letters') as unknown as string, href: '#treatmentType-1-code' },
+      ],
+      focused: true,
+    });
     await expectAccessible(page, 'the new program form with errors');
+    await expect(followSummaryLink(page, 'Enter a three-letter currency code, such as USD or KES.')).resolves.toBe('program-currency');
+    await expect(page.getByLabel('Currency').getAttribute('aria-describedby')).resolves.toBe(
+      'program-currency-hint program-currency-error',
+    );
+    await expect(page.getByLabel('Currency').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(
+      followSummaryLink(page, 'Codes use lower-case letters, digits and dashes, starting with a letter or digit (for example surgery).'),
+    ).resolves.toBe('treatmentType-1-code');
 
     await page.getByLabel('Currency').fill('USD');
     await treatments.getByLabel('Code').nth(1).fill('food-aid');

@@ -75,9 +75,5 @@
     requestError('The server could not be reached. Check your connection and try again.');
   });
 
-  // After a swap, move focus to the message so keyboard and screen-reader users hear what happened.
-  document.addEventListener('htmx:afterSettle', function (event) {
-    var flash = event.detail.elt && event.detail.elt.querySelector ? event.detail.elt.querySelector('[data-flash]') : null;
-    if (flash) flash.focus({ preventScroll: false });
-  });
+  // After a swap, focus-messages.js moves focus to the new message (data-focus-on-load).
 })();

@@ -15,6 +15,7 @@ import {
   type FormBody,
   type OfficerGroupFormValues,
 } from './forms.js';
+import { linkGroupErrors } from './error-links.js';
 import { attempt, type Refusal } from './outcome.js';
 
 const GROUP_CODE = /^[a-z0-9][a-z0-9-]{1,63}$/;
@@ -38,7 +39,7 @@ function emptyGroupForm(): OfficerGroupFormValues {
 }
 
 function renderGroups(res: Response, view: GroupsView, status = 200): void {
-  res.status(status).render('admin/officer-groups.njk', view);
+  res.status(status).render('admin/officer-groups.njk', { ...view, errorList: linkGroupErrors(view.form.errors) });
 }
 
 /** Each refused member (`members.3`) is told next to the one Members field. */
