@@ -334,9 +334,11 @@ describe('the stage editor on the program administration pages', () => {
     const afterConflict = await storedProgram(program.id);
     expect(afterConflict).toMatchObject({ name: 'Renamed elsewhere', description: 'A program made by a test.' });
     await expect(page.locator('body').innerText()).resolves.not.toMatch(/\bat .+\.(ts|js):\d+/);
+
     await page.setViewportSize({ width: 375, height: 812 });
     await expectAccessible(page, 'the program details after a refused stale save (375 px)');
     await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(375);
+    if (SCREENSHOT_DIR) await page.locator('#details').screenshot({ path: path.join(SCREENSHOT_DIR, 'stale-details-375.png') });
     await page.setViewportSize({ width: 1280, height: 720 });
 
     // One button applies the typing again, against the version now saved.
@@ -363,6 +365,15 @@ describe('the stage editor on the program administration pages', () => {
       'Added elsewhere',
       'Late stage',
     ]);
+
+    // The details form still holds the version before "Renamed again": discarding the refused typing
+    // shows the program as saved now.
+    await page.getByLabel('Description').fill('Typed, then discarded.');
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await stale.getByRole('link', { name: 'Discard my changes' }).click();
+    await expect(page.getByTestId('notice').textContent()).resolves.toContain('Your changes were not applied');
+    await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('Renamed again');
+    await expect(page.getByLabel('Description').inputValue()).resolves.toBe('Changed on a stale page.');
     expect(cspErrors).toEqual([]);
     await page.close();
   });
@@ -403,6 +414,8 @@ describe('the stage editor on the program administration pages', () => {
     await expectPageMatchesStore(page, program.id);
     await page.getByRole('button', { name: 'Open the program' }).click();
     await expect(page.getByTestId('alert').textContent()).resolves.toBe(ERROR_CODES.ERR_PROGRAM_NEEDS_ASSESSMENT_STAGE.explanation);
+    await page.waitForLoadState('domcontentloaded');
+    await expect(page.getByTestId('alert').evaluate((alert) => alert.ownerDocument.activeElement === alert)).resolves.toBe(true);
     await expect(page.getByTestId('program-state').textContent()).resolves.toBe('Closed');
     await expectAccessible(page, 'the program page refusing to open without an assessment stage');
     expect((await storedProgram(program.id)).state).toBe('closed');
@@ -469,6 +482,8 @@ describe('the stage editor on the program administration pages', () => {
     await page.getByLabel('Name').fill('Renamed on a stale page');
     await page.getByRole('button', { name: 'Save group' }).click();
     await expect(page.getByTestId('conflict').textContent()).resolves.toContain('Someone else changed this group');
+    await page.waitForLoadState('domcontentloaded');
+    await expect(page.getByTestId('conflict').evaluate((alert) => alert.ownerDocument.activeElement === alert)).resolves.toBe(true);
     await expect(page.getByLabel('Name').inputValue()).resolves.toBe('Assessors and reviewers');
     await expect(page.getByLabel('Members').inputValue()).resolves.toBe('sena\njoy');
     await expectAccessible(page, 'the group page after a refused stale save');
@@ -515,6 +530,7 @@ describe('the stage editor on the program administration pages', () => {
       focused: true,
     });
     await expectAccessible(page, 'the new program form with errors');
+    if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'new-program-errors.png') });
     await expect(followSummaryLink(page, 'Enter a three-letter currency code, such as USD or KES.')).resolves.toBe('program-currency');
     await expect(page.getByLabel('Currency').getAttribute('aria-describedby')).resolves.toBe(
       'program-currency-hint program-currency-error',

@@ -47,6 +47,7 @@ export interface ProgramEditorView extends ProgramEditorData {
 const NOTICES = {
   created: 'Program created. It stays closed until you open it: add its approval stages first.',
   saved: 'Program details saved.',
+  discarded: 'Your changes were not applied: the form shows the program as it is saved now.',
   opened: 'The program is open: applicants can apply now.',
   closed: 'The program is closed: it takes no new applications.',
 } as const;
