@@ -50,7 +50,7 @@ describe('the stage editor on the program administration pages', () => {
 
   async function api(): Promise<{
     get(url: string): Promise<request.Response>;
-    send(method: 'post' | 'patch', url: string, body: object): Promise<request.Response>;
+    send(method: 'post' | 'patch' | 'put', url: string, body: object): Promise<request.Response>;
   }> {
     const token = await tokenFor('maria');
     return {
@@ -113,6 +113,20 @@ describe('the stage editor on the program administration pages', () => {
       title: element.querySelector('h2')?.textContent?.trim() ?? '',
       links: [...element.querySelectorAll('a')].map((a) => ({ message: a.textContent?.trim() ?? '', href: a.getAttribute('href') ?? '' })),
       focused: element.ownerDocument.activeElement === element,
+    }));
+  }
+
+  /** The panel of a save refused as stale: each changed field with what was typed and what is saved now. */
+  async function staleChangesOf(page: Page) {
+    const stale = page.getByTestId('stale-edit');
+    await stale.waitFor();
+    await page.waitForLoadState('domcontentloaded');
+    return stale.evaluate((panel) => ({
+      focused: panel.ownerDocument.activeElement === panel,
+      changes: [...panel.querySelectorAll('[data-testid="stale-change"]')].map((row) => {
+        const text = (id: string) => row.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? '';
+        return { field: text('stale-field'), entered: text('stale-entered'), saved: text('stale-saved') };
+      }),
     }));
   }
 
@@ -313,21 +327,14 @@ describe('the stage editor on the program administration pages', () => {
     // kept in the form and shown beside what is saved now, field by field.
     await page.getByLabel('Description').fill('Changed on a stale page.');
     await page.getByRole('button', { name: 'Save details' }).click();
-    const stale = page.getByTestId('stale-details');
-    await stale.waitFor();
-    await page.waitForLoadState('domcontentloaded');
-    await expect(stale.evaluate((element) => element.ownerDocument.activeElement === element)).resolves.toBe(true);
-    await expect(
-      stale.getByTestId('stale-change').evaluateAll((rows) =>
-        rows.map((row) => {
-          const text = (id: string) => row.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? '';
-          return { field: text('stale-field'), entered: text('stale-entered'), saved: text('stale-saved') };
-        }),
-      ),
-    ).resolves.toEqual([
-      { field: 'Name', entered: nameAtLoad, saved: 'Renamed elsewhere' },
-      { field: 'Description', entered: 'Changed on a stale page.', saved: 'A program made by a test.' },
-    ]);
+    const stale = page.getByTestId('stale-edit');
+    await expect(staleChangesOf(page)).resolves.toEqual({
+      focused: true,
+      changes: [
+        { field: 'Name', entered: nameAtLoad, saved: 'Renamed elsewhere' },
+        { field: 'Description', entered: 'Changed on a stale page.', saved: 'A program made by a test.' },
+      ],
+    });
     await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe(nameAtLoad);
     await expect(page.getByLabel('Description').inputValue()).resolves.toBe('Changed on a stale page.');
     await expectAccessible(page, 'the program details after a refused stale save');
@@ -459,13 +466,10 @@ describe('the stage editor on the program administration pages', () => {
     await page.close();
   });
 
-  it('refuses a group change made on a stale page and shows the group as it is now', async () => {
+  it('keeps a group change made on a stale page beside the group as it is now, to discard or apply again', async () => {
     const code = `stale-${randomUUID().slice(0, 8)}`;
     const client = await api();
-    const created = await request(testApp.app)
-      .put(`/api/v1/officer-groups/${code}`)
-      .set('Authorization', `Bearer ${await tokenFor('maria')}`)
-      .send({ name: 'Assessors', members: ['sena'] });
+    const created = await client.send('put', `/api/v1/officer-groups/${code}`, { name: 'Assessors', members: ['sena'] });
     expect(created.status).toBe(200);
     const page = await browser.newPage();
     await signIn(page, testApp.url, 'maria', `/admin/officer-groups/${code}`);
@@ -473,27 +477,49 @@ describe('the stage editor on the program administration pages', () => {
     await expect(page.getByLabel('Members').inputValue()).resolves.toBe('sena');
 
     // Someone else changes the group after the page was loaded.
-    const changed = await request(testApp.app)
-      .put(`/api/v1/officer-groups/${code}`)
-      .set('Authorization', `Bearer ${await tokenFor('maria')}`)
-      .send({ version: 1, name: 'Assessors and reviewers', members: ['sena', 'joy'] });
+    const changed = await client.send('put', `/api/v1/officer-groups/${code}`, {
+      version: 1,
+      name: 'Assessors and reviewers',
+      members: ['sena', 'joy'],
+    });
     expect(changed.status).toBe(200);
 
+    // The typing is kept and shown beside the group as it is now.
     await page.getByLabel('Name').fill('Renamed on a stale page');
     await page.getByRole('button', { name: 'Save group' }).click();
-    await expect(page.getByTestId('conflict').textContent()).resolves.toContain('Someone else changed this group');
-    await page.waitForLoadState('domcontentloaded');
-    await expect(page.getByTestId('conflict').evaluate((alert) => alert.ownerDocument.activeElement === alert)).resolves.toBe(true);
-    await expect(page.getByLabel('Name').inputValue()).resolves.toBe('Assessors and reviewers');
-    await expect(page.getByLabel('Members').inputValue()).resolves.toBe('sena\njoy');
+    await expect(staleChangesOf(page)).resolves.toEqual({
+      focused: true,
+      changes: [
+        { field: 'Name', entered: 'Renamed on a stale page', saved: 'Assessors and reviewers' },
+        { field: 'Members', entered: 'sena', saved: 'sena, joy' },
+      ],
+    });
+    await expect(page.getByLabel('Name').inputValue()).resolves.toBe('Renamed on a stale page');
+    await expect(page.getByLabel('Members').inputValue()).resolves.toBe('sena');
     await expectAccessible(page, 'the group page after a refused stale save');
 
-    // From the current version, the same change goes through.
-    await page.getByLabel('Name').fill('Renamed on a current page');
+    // Discarding shows the group as it is now.
+    await page.getByRole('link', { name: 'Discard my changes' }).click();
+    await expect(page.getByTestId('notice').textContent()).resolves.toContain('Your changes were not applied');
+    await expect(page.getByLabel('Name').inputValue()).resolves.toBe('Assessors and reviewers');
+    await expect(page.getByLabel('Members').inputValue()).resolves.toBe('sena\njoy');
+
+    // Refused again after another change elsewhere, the typing is applied again with one button.
+    const changedAgain = await client.send('put', `/api/v1/officer-groups/${code}`, {
+      version: 2,
+      name: 'Assessors',
+      members: ['sena', 'joy'],
+    });
+    expect(changedAgain.status).toBe(200);
+    await page.getByLabel('Name').fill('Renamed on a stale page');
     await page.getByRole('button', { name: 'Save group' }).click();
+    await expect(staleChangesOf(page)).resolves.toMatchObject({
+      changes: [{ field: 'Name', entered: 'Renamed on a stale page', saved: 'Assessors' }],
+    });
+    await page.getByRole('button', { name: 'Apply my changes again' }).click();
     await page.getByTestId('notice').waitFor();
     const groups = (await client.get('/api/v1/officer-groups')).body as { items: OfficerGroup[] };
-    expect(groups.items.find((g) => g.code === code)).toMatchObject({ name: 'Renamed on a current page', version: 3 });
+    expect(groups.items.find((g) => g.code === code)).toMatchObject({ name: 'Renamed on a stale page', version: 4 });
     await page.close();
   });
 

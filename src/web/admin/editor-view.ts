@@ -8,7 +8,7 @@ import { emptyStageForm, programFormValues, type FieldMessages, type ProgramForm
 import type { ProgramEditorData } from './context.js';
 import type { Refusal } from './outcome.js';
 import { linkProgramErrors, linkStageErrors } from './error-links.js';
-import type { FieldComparison } from './stale-edit.js';
+import type { StaleEdit } from './stale-edit.js';
 
 export interface FormView<T> {
   values: T;
@@ -40,7 +40,7 @@ export interface ProgramEditorView extends ProgramEditorData {
    * The details were saved from a stale version: the form holds what was typed (with the current
    * version), and these are the fields where it differs from what is saved now.
    */
-  staleDetails?: { changes: FieldComparison[] };
+  staleDetails?: StaleEdit;
   stageEditor: StageEditorView;
 }
 

@@ -13,7 +13,7 @@ import {
   type FormBody,
 } from './forms.js';
 import { attempt } from './outcome.js';
-import { compareWithSaved } from './stale-edit.js';
+import { compareProgramWithSaved } from './stale-edit.js';
 
 const PAGE_SIZE = 25;
 
@@ -84,7 +84,7 @@ export function createProgramPages(context: AdminContext): Router {
       // Someone saved in between: the typing stays in the form, now sent against the current version,
       // and is shown beside what is saved now.
       const resend = { ...typed, version: String(data.program.version) };
-      const staleDetails = { changes: compareWithSaved(resend, programFormValues(data.program)) };
+      const staleDetails = compareProgramWithSaved(resend, programFormValues(data.program));
       renderProgramEditor(res, programEditorView(data, { details: { values: resend, errors: {} }, staleDetails }), refusal.status);
       return;
     }
