@@ -476,17 +476,16 @@ describe('the stage editor on the program administration pages', () => {
     await page.goto(`${testApp.url}/admin/officer-groups/${code}`);
     await expect(page.getByLabel('Members').inputValue()).resolves.toBe('sena');
 
-    // Someone else changes the group after the page was loaded.
-    const changed = await client.send('put', `/api/v1/officer-groups/${code}`, {
-      version: 1,
-      name: 'Assessors and reviewers',
-      members: ['sena', 'joy'],
-    });
-    expect(changed.status).toBe(200);
+    /** Someone else saves the group, then the page saves its own name from the version it holds. */
+    async function saveAfterAChangeElsewhere(version: number, name: string): Promise<void> {
+      const changed = await client.send('put', `/api/v1/officer-groups/${code}`, { version, name, members: ['sena', 'joy'] });
+      expect(changed.status).toBe(200);
+      await page.getByLabel('Name').fill('Renamed on a stale page');
+      await page.getByRole('button', { name: 'Save group' }).click();
+    }
 
     // The typing is kept and shown beside the group as it is now.
-    await page.getByLabel('Name').fill('Renamed on a stale page');
-    await page.getByRole('button', { name: 'Save group' }).click();
+    await saveAfterAChangeElsewhere(1, 'Assessors and reviewers');
     await expect(staleChangesOf(page)).resolves.toEqual({
       focused: true,
       changes: [
@@ -505,14 +504,7 @@ describe('the stage editor on the program administration pages', () => {
     await expect(page.getByLabel('Members').inputValue()).resolves.toBe('sena\njoy');
 
     // Refused again after another change elsewhere, the typing is applied again with one button.
-    const changedAgain = await client.send('put', `/api/v1/officer-groups/${code}`, {
-      version: 2,
-      name: 'Assessors',
-      members: ['sena', 'joy'],
-    });
-    expect(changedAgain.status).toBe(200);
-    await page.getByLabel('Name').fill('Renamed on a stale page');
-    await page.getByRole('button', { name: 'Save group' }).click();
+    await saveAfterAChangeElsewhere(2, 'Assessors');
     await expect(staleChangesOf(page)).resolves.toMatchObject({
       changes: [{ field: 'Name', entered: 'Renamed on a stale page', saved: 'Assessors' }],
     });
