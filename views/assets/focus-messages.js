@@ -1,4 +1,4 @@
-// Every page: when a page or an htmx swap brings a message that marks itself data-focus-on-load (the list
+// Pages with forms (the portal, admin): when a page or an htmx swap brings a message that marks itself data-focus-on-load (the list
 // of problems of a refused form, the outcome of an in-page change), focus moves there so a keyboard or
 // screen-reader user (and a small screen) starts at it. Each mark is used once, so a later swap elsewhere
 // on the page does not pull focus back to an older message.
