@@ -51,7 +51,7 @@ describe('the stage editor on the program administration pages', () => {
 
   async function api(): Promise<{
     get(url: string): Promise<request.Response>;
-    send(method: 'post' | 'patch', url: string, body: object): Promise<request.Response>;
+    send(method: 'post' | 'patch' | 'put', url: string, body: object): Promise<request.Response>;
   }> {
     const token = await tokenFor('maria');
     return {
@@ -109,6 +109,38 @@ describe('the stage editor on the program administration pages', () => {
     await page.locator('#stages:not([data-replaced])').waitFor();
   }
 
+  /** The "There is a problem" list: its title, each link's words and target, and whether it holds focus. */
+  async function errorSummaryOf(page: Page, within: Locator = page.locator('body')) {
+    const summary = within.getByTestId('error-summary');
+    await summary.waitFor();
+    await page.waitForLoadState('domcontentloaded');
+    return summary.evaluate((element) => ({
+      title: element.querySelector('h2')?.textContent?.trim() ?? '',
+      links: [...element.querySelectorAll('a')].map((a) => ({ message: a.textContent?.trim() ?? '', href: a.getAttribute('href') ?? '' })),
+      focused: element.ownerDocument.activeElement === element,
+    }));
+  }
+
+  /** The panel of a save refused as stale: each changed field with what was typed and what is saved now. */
+  async function staleChangesOf(page: Page) {
+    const stale = page.getByTestId('stale-edit');
+    await stale.waitFor();
+    await page.waitForLoadState('domcontentloaded');
+    return stale.evaluate((panel) => ({
+      focused: panel.ownerDocument.activeElement === panel,
+      changes: [...panel.querySelectorAll('[data-testid="stale-change"]')].map((row) => {
+        const text = (id: string) => row.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? '';
+        return { field: text('stale-field'), entered: text('stale-entered'), saved: text('stale-saved') };
+      }),
+    }));
+  }
+
+  /** Follows a link of the summary; the field it names takes focus, as the keyboard would have it. */
+  async function followSummaryLink(page: Page, message: string): Promise<string> {
+    await page.getByTestId('error-summary').getByRole('link', { name: message }).click();
+    return page.evaluate('document.activeElement.id') as Promise<string>;
+  }
+
   function stage(page: Page, name: string): Locator {
     return page.getByTestId('stage').filter({ has: page.getByTestId('stage-name').getByText(name, { exact: true }) });
   }
@@ -149,6 +181,11 @@ describe('the stage editor on the program administration pages', () => {
     await page.getByRole('button', { name: 'Create group' }).click();
     await expect(page.getByTestId('error-members').textContent()).resolves.toContain('Pedro Alves (pedro) is not a reviewer or assessor');
     await expect(page.getByLabel('Members').inputValue()).resolves.toBe('joy, samuel\npedro');
+    const groupSummary = await errorSummaryOf(page);
+    expect(groupSummary).toMatchObject({ title: 'There is a problem', focused: true });
+    expect(groupSummary.links).toEqual([
+      { message: expect.stringContaining('Pedro Alves (pedro) is not a reviewer or assessor'), href: '#group-members' },
+    ]);
     await expectAccessible(page, 'the officer groups page with a refused member');
     await page.getByLabel('Members').fill('joy, samuel');
     await page.getByRole('button', { name: 'Create group' }).click();
@@ -265,6 +302,7 @@ describe('the stage editor on the program administration pages', () => {
     const program = await createProgram(testApp.app, { open: false });
     const { page, cspErrors } = await managerOnEditor(program.id);
     const client = await api();
+    const nameAtLoad = (await storedProgram(program.id)).name;
 
     // Someone else adds a stage and renames the program after the page was loaded.
     const added = await client.send('post', `/api/v1/programs/${program.id}/stages`, {
@@ -300,22 +338,36 @@ describe('the stage editor on the program administration pages', () => {
       'Added elsewhere',
     ]);
 
-    // The details form still holds the name read at load: saving it is refused and shows the stored name.
+    // The details form still holds the name read at load: saving it is refused, and what was typed is
+    // kept in the form and shown beside what is saved now, field by field.
     await page.getByLabel('Description').fill('Changed on a stale page.');
     await page.getByRole('button', { name: 'Save details' }).click();
-    await page.getByTestId('conflict').first().waitFor();
-    await expect(page.getByTestId('conflict').first().textContent()).resolves.toContain(CONFLICT);
-    await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('Renamed elsewhere');
+    const stale = page.getByTestId('stale-edit');
+    await expect(staleChangesOf(page)).resolves.toEqual({
+      focused: true,
+      changes: [
+        { field: 'Name', entered: nameAtLoad, saved: 'Renamed elsewhere' },
+        { field: 'Description', entered: 'Changed on a stale page.', saved: 'A program made by a test.' },
+      ],
+    });
+    await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe(nameAtLoad);
+    await expect(page.getByLabel('Description').inputValue()).resolves.toBe('Changed on a stale page.');
     await expectAccessible(page, 'the program details after a refused stale save');
     const afterConflict = await storedProgram(program.id);
-    expect(afterConflict.description).toBe('A program made by a test.');
+    expect(afterConflict).toMatchObject({ name: 'Renamed elsewhere', description: 'A program made by a test.' });
     await expect(page.locator('body').innerText()).resolves.not.toMatch(/\bat .+\.(ts|js):\d+/);
 
-    // Saved again from the current version, the change goes through.
-    await page.getByLabel('Description').fill('Changed on a current page.');
-    await page.getByRole('button', { name: 'Save details' }).click();
+    await page.setViewportSize({ width: 375, height: 812 });
+    await expectAccessible(page, 'the program details after a refused stale save (375 px)');
+    await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(375);
+    if (SCREENSHOT_DIR) await page.locator('#details').screenshot({ path: path.join(SCREENSHOT_DIR, 'stale-details-375.png') });
+    await page.setViewportSize({ width: 1280, height: 720 });
+
+    // One button applies the typing again, against the version now saved.
+    await stale.getByRole('button', { name: 'Apply my changes again' }).click();
     await expect(page.getByTestId('notice').textContent()).resolves.toBe('Program details saved.');
-    expect((await storedProgram(program.id)).description).toBe('Changed on a current page.');
+    await expectAccessible(page, 'the program details after applying a stale edit again');
+    expect(await storedProgram(program.id)).toMatchObject({ name: nameAtLoad, description: 'Changed on a stale page.' });
 
     // A stage typed on a stale page is kept through the conflict, and goes in once sent again.
     const current = await storedProgram(program.id);
@@ -335,6 +387,15 @@ describe('the stage editor on the program administration pages', () => {
       'Added elsewhere',
       'Late stage',
     ]);
+
+    // The details form still holds the version before "Renamed again": discarding the refused typing
+    // shows the program as saved now.
+    await page.getByLabel('Description').fill('Typed, then discarded.');
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await stale.getByRole('link', { name: 'Discard my changes' }).click();
+    await expect(page.getByTestId('notice').textContent()).resolves.toContain('Your changes were not applied');
+    await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('Renamed again');
+    await expect(page.getByLabel('Description').inputValue()).resolves.toBe('Changed on a stale page.');
     expect(cspErrors).toEqual([]);
     await page.close();
   });
@@ -356,6 +417,14 @@ describe('the stage editor on the program administration pages', () => {
     });
     await expectAccessible(page, 'the add-stage form without a stage name');
     await expect(addForm.getByLabel('Username or group code').inputValue()).resolves.toBe('no-such-group');
+    await expect(errorSummaryOf(page, page.locator('#stages'))).resolves.toEqual({
+      title: 'There is a problem',
+      links: [{ message: 'Enter a stage name of up to 100 characters.', href: '#new-stage-name' }],
+      focused: true,
+    });
+    await expectAccessible(page, 'the add-stage form with a missing name');
+    await expect(followSummaryLink(page, 'Enter a stage name of up to 100 characters.')).resolves.toBe('new-stage-name');
+    await expect(addForm.getByLabel('Stage name').getAttribute('aria-invalid')).resolves.toBe('true');
 
     await inStageEditor(page, async () => {
       await addForm.getByLabel('Stage name').fill('Group review');
@@ -372,6 +441,8 @@ describe('the stage editor on the program administration pages', () => {
     await expectPageMatchesStore(page, program.id);
     await page.getByRole('button', { name: 'Open the program' }).click();
     await expect(page.getByTestId('alert').textContent()).resolves.toBe(ERROR_CODES.ERR_PROGRAM_NEEDS_ASSESSMENT_STAGE.explanation);
+    await page.waitForLoadState('domcontentloaded');
+    await expect(page.getByTestId('alert').evaluate((alert) => alert.ownerDocument.activeElement === alert)).resolves.toBe(true);
     await expect(page.getByTestId('program-state').textContent()).resolves.toBe('Closed');
     await expectAccessible(page, 'the program page refusing to open without an assessment stage');
     expect((await storedProgram(program.id)).state).toBe('closed');
@@ -430,39 +501,52 @@ describe('the stage editor on the program administration pages', () => {
     await page.close();
   });
 
-  it('refuses a group change made on a stale page and shows the group as it is now', async () => {
+  it('keeps a group change made on a stale page beside the group as it is now, to discard or apply again', async () => {
     const code = `stale-${randomUUID().slice(0, 8)}`;
     const client = await api();
-    const created = await request(testApp.app)
-      .put(`/api/v1/officer-groups/${code}`)
-      .set('Authorization', `Bearer ${await tokenFor('maria')}`)
-      .send({ name: 'Assessors', members: ['sena'] });
+    const created = await client.send('put', `/api/v1/officer-groups/${code}`, { name: 'Assessors', members: ['sena'] });
     expect(created.status).toBe(200);
     const page = await browser.newPage();
     await signIn(page, testApp.url, 'maria', `/admin/officer-groups/${code}`);
     await page.goto(`${testApp.url}/admin/officer-groups/${code}`);
     await expect(page.getByLabel('Members').inputValue()).resolves.toBe('sena');
 
-    // Someone else changes the group after the page was loaded.
-    const changed = await request(testApp.app)
-      .put(`/api/v1/officer-groups/${code}`)
-      .set('Authorization', `Bearer ${await tokenFor('maria')}`)
-      .send({ version: 1, name: 'Assessors and reviewers', members: ['sena', 'joy'] });
-    expect(changed.status).toBe(200);
+    /** Someone else saves the group, then the page saves its own name from the version it holds. */
+    async function saveAfterAChangeElsewhere(version: number, name: string): Promise<void> {
+      const changed = await client.send('put', `/api/v1/officer-groups/${code}`, { version, name, members: ['sena', 'joy'] });
+      expect(changed.status).toBe(200);
+      await page.getByLabel('Name').fill('Renamed on a stale page');
+      await page.getByRole('button', { name: 'Save group' }).click();
+    }
 
-    await page.getByLabel('Name').fill('Renamed on a stale page');
-    await page.getByRole('button', { name: 'Save group' }).click();
-    await expect(page.getByTestId('conflict').textContent()).resolves.toContain('Someone else changed this group');
-    await expect(page.getByLabel('Name').inputValue()).resolves.toBe('Assessors and reviewers');
-    await expect(page.getByLabel('Members').inputValue()).resolves.toBe('sena\njoy');
+    // The typing is kept and shown beside the group as it is now.
+    await saveAfterAChangeElsewhere(1, 'Assessors and reviewers');
+    await expect(staleChangesOf(page)).resolves.toEqual({
+      focused: true,
+      changes: [
+        { field: 'Name', entered: 'Renamed on a stale page', saved: 'Assessors and reviewers' },
+        { field: 'Members', entered: 'sena', saved: 'sena, joy' },
+      ],
+    });
+    await expect(page.getByLabel('Name').inputValue()).resolves.toBe('Renamed on a stale page');
+    await expect(page.getByLabel('Members').inputValue()).resolves.toBe('sena');
     await expectAccessible(page, 'the group page after a refused stale save');
 
-    // From the current version, the same change goes through.
-    await page.getByLabel('Name').fill('Renamed on a current page');
-    await page.getByRole('button', { name: 'Save group' }).click();
+    // Discarding shows the group as it is now.
+    await page.getByRole('link', { name: 'Discard my changes' }).click();
+    await expect(page.getByTestId('notice').textContent()).resolves.toContain('Your changes were not applied');
+    await expect(page.getByLabel('Name').inputValue()).resolves.toBe('Assessors and reviewers');
+    await expect(page.getByLabel('Members').inputValue()).resolves.toBe('sena\njoy');
+
+    // Refused again after another change elsewhere, the typing is applied again with one button.
+    await saveAfterAChangeElsewhere(2, 'Assessors');
+    await expect(staleChangesOf(page)).resolves.toMatchObject({
+      changes: [{ field: 'Name', entered: 'Renamed on a stale page', saved: 'Assessors' }],
+    });
+    await page.getByRole('button', { name: 'Apply my changes again' }).click();
     await page.getByTestId('notice').waitFor();
     const groups = (await client.get('/api/v1/officer-groups')).body as { items: OfficerGroup[] };
-    expect(groups.items.find((g) => g.code === code)).toMatchObject({ name: 'Renamed on a current page', version: 3 });
+    expect(groups.items.find((g) => g.code === code)).toMatchObject({ name: 'Renamed on a stale page', version: 4 });
     await page.close();
   });
 
@@ -494,7 +578,24 @@ describe('the stage editor on the program administration pages', () => {
     await expect(page.getByTestId('error-treatmentTypes.1.code').textContent()).resolves.toContain('lower-case letters');
     await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('Flood relief');
     await expect(treatments.getByLabel('Label').nth(1).inputValue()).resolves.toBe('Food');
+    await expect(errorSummaryOf(page)).resolves.toEqual({
+      title: 'There is a problem',
+      links: [
+        { message: 'Enter a three-letter currency code, such as USD or KES.', href: '#program-currency' },
+        { message: expect.stringContaining('lower-case letters') as unknown as string, href: '#treatmentType-1-code' },
+      ],
+      focused: true,
+    });
     await expectAccessible(page, 'the new program form with errors');
+    if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'new-program-errors.png') });
+    await expect(followSummaryLink(page, 'Enter a three-letter currency code, such as USD or KES.')).resolves.toBe('program-currency');
+    await expect(page.getByLabel('Currency').getAttribute('aria-describedby')).resolves.toBe(
+      'program-currency-hint program-currency-error',
+    );
+    await expect(page.getByLabel('Currency').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(
+      followSummaryLink(page, 'Codes use lower-case letters, digits and dashes, starting with a letter or digit (for example surgery).'),
+    ).resolves.toBe('treatmentType-1-code');
 
     await page.getByLabel('Currency').fill('USD');
     await treatments.getByLabel('Code').nth(1).fill('food-aid');

@@ -79,4 +79,6 @@
   document.addEventListener('htmx:sendError', function () {
     requestError('The server could not be reached. Check your connection and try again.');
   });
+
+  // After a swap, focus-messages.js moves focus to the new message (data-focus-on-load).
 })();

@@ -44,9 +44,14 @@
     // Without a named target: the first refused field (its message is its description), else the section's heading.
     var target = (id && document.getElementById(id)) || root.querySelector('[aria-invalid="true"]') || root.querySelector('h2, h3') || root;
     focusOn(target);
-    // Said once: a later swap elsewhere must not repeat it.
+    // Said once: a later swap elsewhere must not repeat it. The fragment chose where focus goes, so the
+    // messages in it that would take focus on their own (focus-messages.js) give way.
     root.removeAttribute('data-announce');
     root.removeAttribute('data-focus');
+    root.querySelectorAll('[data-focus-on-load]').forEach(function (element) {
+      element.removeAttribute('data-focus-on-load');
+    });
+    if (event.detail) event.detail.focusPlaced = true;
   });
 
   window.InPageUpdates = { announce: announce, focusOn: focusOn };

@@ -227,13 +227,6 @@
     if (note.textContent !== text) note.textContent = text;
   });
 
-  // Move focus to the list of problems so a screen reader (and a small screen) starts there.
-  function focusSummary(root) {
-    var summary = root.querySelector && root.querySelector('[data-focus-on-load]');
-    if (summary) summary.focus();
-  }
-  document.addEventListener('DOMContentLoaded', function () {
-    focusSummary(document);
-    markRefused();
-  });
+  // Focus moves to the list of problems in focus-messages.js, shared with the admin pages.
+  document.addEventListener('DOMContentLoaded', markRefused);
 })();

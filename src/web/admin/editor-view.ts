@@ -8,6 +8,8 @@ import { emptyStageForm, programFormValues, type FieldMessages, type ProgramForm
 import type { ProgramEditorData } from './context.js';
 import type { Refusal } from './outcome.js';
 import { listTimeZones } from '../../platform/time-zones.js';
+import { linkProgramErrors, linkStageErrors } from './error-links.js';
+import type { StaleEdit } from './stale-edit.js';
 
 export interface FormView<T> {
   values: T;
@@ -48,6 +50,11 @@ export interface ProgramEditorView extends ProgramEditorData {
   /** The version-conflict message; the forms show the current program. */
   conflict?: string;
   details: FormView<ProgramFormValues>;
+  /**
+   * The details were saved from a stale version: the form holds what was typed (with the current
+   * version), and these are the fields where it differs from what is saved now.
+   */
+  staleDetails?: StaleEdit;
   stageEditor: StageEditorView;
   /** The names the time zone field suggests. */
   timeZones: string[];
@@ -56,6 +63,7 @@ export interface ProgramEditorView extends ProgramEditorData {
 const NOTICES = {
   created: 'Program created. It stays closed until you open it: add its approval stages first.',
   saved: 'Program details saved.',
+  discarded: 'Your changes were not applied: the form shows the program as it is saved now.',
   opened: 'The program is open: applicants can apply now.',
   closed: 'The program is closed: it takes no new applications.',
 } as const;
@@ -95,11 +103,26 @@ function groupNames(groups: OfficerGroup[]): Record<string, string> {
   return Object.fromEntries(groups.map((group) => [group.code, group.name]));
 }
 
+/** The stage form that was refused, as summary links to its fields. */
+function stageErrorList(stageEditor: StageEditorView) {
+  const { add, edit } = stageEditor;
+  return [...linkStageErrors('new-stage', add.errors), ...(edit ? linkStageErrors(`stage-${edit.stageId}`, edit.errors) : [])];
+}
+
 export function renderProgramEditor(res: Response, view: ProgramEditorView, status = 200): void {
-  res.status(status).render('admin/program.njk', { ...view, groupNames: groupNames(view.groups) });
+  res.status(status).render('admin/program.njk', {
+    ...view,
+    groupNames: groupNames(view.groups),
+    detailsErrorList: linkProgramErrors(view.details.errors),
+    stageErrorList: stageErrorList(view.stageEditor),
+  });
 }
 
 /** Only the stage editor, for htmx to swap in place. */
 export function renderStageEditorFragment(res: Response, view: ProgramEditorData & { stageEditor: StageEditorView }, status = 200): void {
-  res.status(status).render('admin/stage-editor-fragment.njk', { ...view, groupNames: groupNames(view.groups) });
+  res.status(status).render('admin/stage-editor-fragment.njk', {
+    ...view,
+    groupNames: groupNames(view.groups),
+    stageErrorList: stageErrorList(view.stageEditor),
+  });
 }

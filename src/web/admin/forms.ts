@@ -313,7 +313,7 @@ export function officerGroupFormValues(group: OfficerGroup): OfficerGroupFormVal
 }
 
 /** User names separated by commas or new lines; blanks and repeats dropped. */
-function splitMembers(members: string): string[] {
+export function splitMembers(members: string): string[] {
   return [
     ...new Set(
       members

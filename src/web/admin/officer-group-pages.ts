@@ -15,13 +15,16 @@ import {
   type FormBody,
   type OfficerGroupFormValues,
 } from './forms.js';
+import { linkGroupErrors } from './error-links.js';
 import { attempt, type Refusal } from './outcome.js';
+import { compareGroupWithSaved, type StaleEdit } from './stale-edit.js';
 
 const GROUP_CODE = /^[a-z0-9][a-z0-9-]{1,63}$/;
 
-const NOTICES = { saved: 'Group saved.' } as const;
-
-const GROUP_CONFLICT_MESSAGE = 'Someone else changed this group; here is the current version.';
+const NOTICES = {
+  saved: 'Group saved.',
+  discarded: 'Your changes were not applied: the form shows the group as it is saved now.',
+} as const;
 
 interface GroupsView {
   groups: OfficerGroup[];
@@ -30,7 +33,8 @@ interface GroupsView {
   form: { values: OfficerGroupFormValues; errors: FieldMessages };
   notice?: string;
   alert?: string;
-  conflict?: string;
+  /** The change was made on a stale version: the form holds what was typed, against the current version. */
+  staleEdit?: StaleEdit;
 }
 
 function emptyGroupForm(): OfficerGroupFormValues {
@@ -38,7 +42,7 @@ function emptyGroupForm(): OfficerGroupFormValues {
 }
 
 function renderGroups(res: Response, view: GroupsView, status = 200): void {
-  res.status(status).render('admin/officer-groups.njk', view);
+  res.status(status).render('admin/officer-groups.njk', { ...view, errorList: linkGroupErrors(view.form.errors) });
 }
 
 /** Each refused member (`members.3`) is told next to the one Members field. */
@@ -71,7 +75,8 @@ export function createOfficerGroupPages(context: AdminContext): Router {
 
   router.get('/officer-groups/:code', async (req, res) => {
     const { groups, group } = await findGroup(req.params.code);
-    renderGroups(res, { groups, editing: group.code, form: { values: officerGroupFormValues(group), errors: {} } });
+    const notice = req.query.notice === 'discarded' ? NOTICES.discarded : undefined;
+    renderGroups(res, { groups, editing: group.code, form: { values: officerGroupFormValues(group), errors: {} }, notice });
   });
 
   // A new group is saved with version 0: a code that is taken is refused, never overwritten.
@@ -108,11 +113,20 @@ export function createOfficerGroupPages(context: AdminContext): Router {
     renderGroups(res, await refusedChange(group.code, values, outcome.refusal), outcome.refusal.status);
   });
 
-  /** After a conflict the form shows the group as it is now; otherwise what was typed, with the errors. */
+  /**
+   * The form keeps what was typed. After a conflict it is sent against the current version next time,
+   * and shown beside the group as it is now; otherwise it comes with the errors.
+   */
   async function refusedChange(code: string, values: OfficerGroupFormValues, refusal: Refusal): Promise<GroupsView> {
     const { groups, group } = await findGroup(code);
     if (refusal.conflict) {
-      return { groups, editing: code, form: { values: officerGroupFormValues(group), errors: {} }, conflict: GROUP_CONFLICT_MESSAGE };
+      const resend = { ...values, version: String(group.version) };
+      return {
+        groups,
+        editing: code,
+        form: { values: resend, errors: {} },
+        staleEdit: compareGroupWithSaved(resend, officerGroupFormValues(group)),
+      };
     }
     return { groups, editing: code, form: { values, errors: groupFieldErrors(refusal.fields) }, alert: refusal.message };
   }

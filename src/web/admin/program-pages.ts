@@ -2,9 +2,19 @@
 import { Router } from 'express';
 import { actorOf, loadProgramEditor, uuidParam, type AdminContext } from './context.js';
 import { noticeFor, programEditorView, refusalBanner, renderProgramEditor } from './editor-view.js';
-import { emptyProgramForm, readProgramForm, toProgramInput, toProgramPatch, toStatePatch, type FormBody } from './forms.js';
+import { linkProgramErrors } from './error-links.js';
+import {
+  emptyProgramForm,
+  programFormValues,
+  readProgramForm,
+  toProgramInput,
+  toProgramPatch,
+  toStatePatch,
+  type FormBody,
+} from './forms.js';
 import { attempt } from './outcome.js';
 import { listTimeZones } from '../../platform/time-zones.js';
+import { compareProgramWithSaved } from './stale-edit.js';
 
 const PAGE_SIZE = 25;
 
@@ -48,9 +58,11 @@ export function createProgramPages(context: AdminContext): Router {
       res.redirect(303, `/admin/programs/${outcome.value.id}?notice=created`);
       return;
     }
-    res.status(outcome.refusal.status).render('admin/program-new.njk', {
-      form: { values, errors: outcome.refusal.fields },
-      alert: outcome.refusal.message,
+    const { fields, message, status } = outcome.refusal;
+    res.status(status).render('admin/program-new.njk', {
+      form: { values, errors: fields },
+      errorList: linkProgramErrors(fields),
+      alert: message,
       timeZones: listTimeZones(),
     });
   });
@@ -71,9 +83,20 @@ export function createProgramPages(context: AdminContext): Router {
     }
     const { refusal } = outcome;
     const data = await loadProgramEditor(context, actorOf(req), programId);
-    // After a conflict the form shows the current program; otherwise what was typed, with the errors.
-    const details = refusal.conflict ? undefined : { values: { ...values, code: data.program.code }, errors: refusal.fields };
-    renderProgramEditor(res, programEditorView(data, { ...refusalBanner(refusal, true), ...(details && { details }) }), refusal.status);
+    const typed = { ...values, code: data.program.code };
+    if (refusal.conflict) {
+      // Someone saved in between: the typing stays in the form, now sent against the current version,
+      // and is shown beside what is saved now.
+      const resend = { ...typed, version: String(data.program.version) };
+      const staleDetails = compareProgramWithSaved(resend, programFormValues(data.program));
+      renderProgramEditor(res, programEditorView(data, { details: { values: resend, errors: {} }, staleDetails }), refusal.status);
+      return;
+    }
+    renderProgramEditor(
+      res,
+      programEditorView(data, { ...refusalBanner(refusal, true), details: { values: typed, errors: refusal.fields } }),
+      refusal.status,
+    );
   });
 
   router.post('/programs/:programId/state', async (req, res) => {

@@ -81,9 +81,13 @@ export function createStageEditorRoutes(context: AdminContext): Router {
     } else {
       const { message, fields } = outcome.refusal;
       const said = [message, ...Object.values(fields)].filter(Boolean).join(' ');
-      // Field messages shown next to their fields: focus goes to the first refused field (its message describes it).
+      // Field messages shown next to their fields and linked from the summary above, which takes focus.
       stageEditor = typed
-        ? stageEditorView({ alert: message, ...typed.view(fields), outcome: { announce: said, focus: message ? 'stage-alert' : '' } })
+        ? stageEditorView({
+            alert: message,
+            ...typed.view(fields),
+            outcome: { announce: said, focus: message ? 'stage-alert' : 'stage-errors' },
+          })
         : stageEditorView({ alert: message ?? Object.values(fields).join(' '), outcome: { announce: said, focus: 'stage-alert' } });
     }
     const status = outcome.ok ? 200 : outcome.refusal.status;

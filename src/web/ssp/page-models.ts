@@ -1,5 +1,6 @@
 /** What each apply page's template gets: ready-made text and the links between the steps. */
 import type { Principal } from '../../platform/auth/principal.js';
+import { linkFieldErrors } from '../../platform/web/error-summary.js';
 import type { AttachedDocumentView, DraftContext } from './apply-flow.js';
 import type { ExplainedError } from './explain-errors.js';
 import { exceedsAmount, formatMoney } from '../money.js';
@@ -12,6 +13,11 @@ import { describeStep, STEP_SLUGS, stepPath, type ReturnPlace, type StepSlug } f
 export interface Problem {
   message: string;
   href: string;
+}
+
+/** The summary at the top links each message to its field (`#f-<name>`), in the form's order. */
+function linkToFields(errors: StepErrors) {
+  return linkFieldErrors(errors, (field) => `f-${field}`);
 }
 
 /**
@@ -57,8 +63,7 @@ export function presentStep(context: DraftContext, slug: StepSlug, errors: StepE
     steps: STEP_SLUGS.map((s) => ({ ...describeStep(s), href: stepPath(draft.id, s), current: s === slug })),
     action: stepPath(draft.id, slug),
     errors,
-    // The summary at the top links each message to its field (`#f-<name>`), in the form's order.
-    errorList: Object.entries(errors).map(([field, message]) => ({ message, href: `#f-${field}` })),
+    errorList: linkToFields(errors),
     genders: GENDERS,
     relations: RELATIONS,
     documentKinds: DOCUMENT_KIND_OPTIONS,
@@ -100,7 +105,7 @@ export function presentFamily(
     full: checks.limitReached(context.draft.data, 'familyMembers') !== undefined,
     member,
     errors,
-    errorList: Object.entries(errors).map(([field, message]) => ({ message, href: `#f-${field}` })),
+    errorList: linkToFields(errors),
     ...update,
     genders: GENDERS,
     relations: RELATIONS,

@@ -1,0 +1,45 @@
+/** A save refused as stale shows, per field that differs, what was typed beside what is saved now. */
+import { describe, expect, it } from '@jest/globals';
+import type { ProgramFormValues } from '../../../../src/web/admin/forms.js';
+import { compareGroupWithSaved, compareProgramWithSaved } from '../../../../src/web/admin/stale-edit.js';
+
+const SAVED: ProgramFormValues = {
+  code: 'EMERG',
+  name: 'Emergency surgery',
+  description: '',
+  currency: 'USD',
+  timeZone: 'Africa/Nairobi',
+  maxAmount: '5000.00',
+  voucherValidityDays: '30',
+  treatmentTypes: [{ code: 'surgery', label: 'Urgent surgery' }],
+  reasonCodes: [{ code: 'eligible', label: 'Eligible' }],
+  version: '3',
+};
+
+describe('comparing a stale edit with what is saved', () => {
+  it('lists only the fields that differ, in the form order, an empty value said in words', () => {
+    const entered = {
+      ...SAVED,
+      description: 'Typed on a stale page.',
+      treatmentTypes: [...SAVED.treatmentTypes, { code: 'treatment', label: 'Medical treatment' }],
+      name: 'Emergency surgery',
+      version: '2',
+    };
+    expect(compareProgramWithSaved(entered, SAVED).changes).toEqual([
+      { label: 'Description', entered: 'Typed on a stale page.', saved: '(empty)' },
+      { label: 'Treatment types', entered: 'surgery: Urgent surgery; treatment: Medical treatment', saved: 'surgery: Urgent surgery' },
+    ]);
+  });
+
+  it('has nothing to list when the typing matches what is saved', () => {
+    expect(compareProgramWithSaved({ ...SAVED, version: '2' }, SAVED).changes).toEqual([]);
+  });
+
+  it('compares group members as a list, however they were separated', () => {
+    const saved = { code: 'assessors', name: 'Assessors', members: 'sena\njoy', version: '2' };
+    expect(compareGroupWithSaved({ ...saved, members: 'sena, joy' }, saved).changes).toEqual([]);
+    expect(compareGroupWithSaved({ ...saved, members: 'sena' }, saved).changes).toEqual([
+      { label: 'Members', entered: 'sena', saved: 'sena, joy' },
+    ]);
+  });
+});
