@@ -9,6 +9,7 @@ import { createDocuments } from './modules/documents/index.js';
 import { createRegistry, recordVerifiedFields } from './modules/registry/index.js';
 import { createPrograms, storeOfficersBySubject } from './modules/programs/index.js';
 import { createApplications, createRegistryProposals, storeApplicationOfficersBySubject } from './modules/applications/index.js';
+import { createApplicationDecisions } from './modules/approvals/index.js';
 
 function inNameOrder(list: Migration[]): Migration[] {
   const names = new Set(list.map((m) => m.name));
@@ -27,4 +28,5 @@ export const migrations: Migration[] = inNameOrder([
   storeApplicationOfficersBySubject,
   recordVerifiedFields,
   createRegistryProposals,
+  createApplicationDecisions,
 ]);

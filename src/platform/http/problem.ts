@@ -185,6 +185,8 @@ export function toAppError(err: unknown, req: Request): AppError {
 
 export function toProblem(error: AppError, req: Request): ProblemDocument {
   const problem: ProblemDocument = {
+    // Extensions first: they never replace a standard member.
+    ...error.extensions,
     type: problemTypeFor(error.code),
     title: ERROR_CODES[error.code].title,
     status: error.status,

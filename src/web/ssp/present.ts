@@ -123,6 +123,12 @@ export interface ApplicationSummary {
   stages: Array<{ name: string; state: StageState; words: string }>;
 }
 
+/** A decided stage says what was decided and when, in the program's words; never who decided. */
+function describeStage(stage: Application['timeline'][number]): string {
+  if (stage.outcome && stage.decidedAt) return `${stage.outcome}, ${formatMoment(stage.decidedAt)}`;
+  return STAGE_WORDS[stage.state];
+}
+
 export function summarizeApplication(application: Application): ApplicationSummary {
   return {
     id: application.id,
@@ -133,6 +139,6 @@ export function summarizeApplication(application: Application): ApplicationSumma
     submitted: formatMoment(application.submittedAt),
     status: describeStatus(application.status),
     statusCode: application.status,
-    stages: application.timeline.map((stage) => ({ name: stage.name, state: stage.state, words: STAGE_WORDS[stage.state] })),
+    stages: application.timeline.map((stage) => ({ name: stage.name, state: stage.state, words: describeStage(stage) })),
   };
 }
