@@ -14,7 +14,10 @@ export type RegistryProposal = components['schemas']['RegistryProposal'];
 export type RegistryProposalDecision = components['schemas']['RegistryProposalDecisionInput']['decision'];
 
 /** What was submitted, frozen: later registry or program edits never change it. */
-export type ApplicationSnapshot = Omit<Application, 'id' | 'reference' | 'programId' | 'status' | 'timeline' | 'submittedAt' | 'assessedAmount'>;
+export type ApplicationSnapshot = Omit<
+  Application,
+  'id' | 'reference' | 'programId' | 'status' | 'timeline' | 'submittedAt' | 'assessedAmount'
+>;
 
 /** The program's stages when the application was submitted; decisions follow this list. */
 export interface StageSnapshot {

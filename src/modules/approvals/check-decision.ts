@@ -77,7 +77,11 @@ export function checkDecision(
   const cents = centsOf(input.amount);
   const amount = moneyOf(cents);
   if (cents <= 0n) {
-    throw new InputError('The amount must be more than zero.', [{ path: '/body/amount', message: 'must be more than zero' }], 'ERR_AMOUNT_NOT_POSITIVE');
+    throw new InputError(
+      'The amount must be more than zero.',
+      [{ path: '/body/amount', message: 'must be more than zero' }],
+      'ERR_AMOUNT_NOT_POSITIVE',
+    );
   }
   if (cents > centsOf(terms.maxAmount)) {
     throw new UnprocessableError(

@@ -78,7 +78,10 @@ export async function decideStage(deps: ApprovalsDeps, actor: Principal, options
       const state = stateOf(application);
       const stage = stageToDecide(state, application.stages, position);
       if (!(await isDesignated(deps, actor, stage, transaction))) {
-        throw new ForbiddenError(`You are not the designated officer of stage ${position} of this application.`, 'ERR_APPROVAL_NOT_DESIGNATED');
+        throw new ForbiddenError(
+          `You are not the designated officer of stage ${position} of this application.`,
+          'ERR_APPROVAL_NOT_DESIGNATED',
+        );
       }
       const decided = await selectRows<DecidedStage>(
         deps.sequelize,

@@ -26,7 +26,8 @@ const OFFICER_TYPE = `(${CURRENT_STAGE} -> 'officer' ->> 'type')`;
 
 // Waiting, at a stage whose officer is the caller: by subject, or one of their groups (`:refs` holds both for the index).
 const WAITING_FOR_CALLER = `a.status = ANY (CAST(:statuses AS varchar[])) AND ${OFFICER_REF} = ANY (CAST(:refs AS varchar[]))
-  AND ((${OFFICER_TYPE} = 'user' AND ${OFFICER_REF} = :subject) OR (${OFFICER_TYPE} = 'group' AND ${OFFICER_REF} = ANY (CAST(:groups AS varchar[]))))
+  AND ((${OFFICER_TYPE} = 'user' AND ${OFFICER_REF} = :subject)
+    OR (${OFFICER_TYPE} = 'group' AND ${OFFICER_REF} = ANY (CAST(:groups AS varchar[]))))
   AND (CAST(:programId AS uuid) IS NULL OR a.program_id = CAST(:programId AS uuid))
   AND a.waiting_since <= CAST(:waitedSince AS timestamptz)`;
 

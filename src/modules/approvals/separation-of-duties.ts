@@ -22,6 +22,11 @@ function samePerson(given: string, family: string, birth: string, other: string)
       AND ${birth} = ${other}.birth_date`;
 }
 
+// The applicant as the application's snapshot holds them, and each of its family members `m`.
+const APPLICANT = ["a.snapshot -> 'applicant' ->> 'givenName'", "a.snapshot -> 'applicant' ->> 'familyName'"] as const;
+const APPLICANT_BIRTH = "CAST(a.snapshot -> 'applicant' ->> 'birthDate' AS date)";
+const MEMBER_BIRTH = "CAST(m ->> 'birthDate' AS date)";
+
 // The officer as the registry knows them: by the applications they submitted, and the national ID in their token.
 const TIES = `
   WITH officer AS (
@@ -33,10 +38,10 @@ const TIES = `
     EXISTS (SELECT 1 FROM officer o WHERE o.id = a.registrant_id) AS same_registrant,
     EXISTS (
       SELECT 1 FROM officer o, jsonb_array_elements(COALESCE(a.snapshot -> 'familyMembers', '[]')) AS m
-      WHERE ${samePerson("m ->> 'givenName'", "m ->> 'familyName'", "CAST(m ->> 'birthDate' AS date)", 'o')}
+      WHERE ${samePerson("m ->> 'givenName'", "m ->> 'familyName'", MEMBER_BIRTH, 'o')}
     ) OR EXISTS (
       SELECT 1 FROM officer o JOIN family_members f ON f.registrant_id = o.id
-      WHERE ${samePerson("a.snapshot -> 'applicant' ->> 'givenName'", "a.snapshot -> 'applicant' ->> 'familyName'", "CAST(a.snapshot -> 'applicant' ->> 'birthDate' AS date)", 'f')}
+      WHERE ${samePerson(APPLICANT[0], APPLICANT[1], APPLICANT_BIRTH, 'f')}
     ) AS family
   FROM applications a WHERE a.id = :id`;
 
