@@ -2931,8 +2931,7 @@ export interface operations {
                  * @example {
                  *       "decision": "approve",
                  *       "reasonCode": "eligible",
-                 *       "reasonText": "Documents checked against the originals.",
-                 *       "amount": "1100.00"
+                 *       "reasonText": "Enrolled; no duplicate found."
                  *     }
                  */
                 "application/json": components["schemas"]["StageDecisionInput"];
@@ -2948,23 +2947,20 @@ export interface operations {
                     /**
                      * @example {
                      *       "applicationId": "7d1f0c52-8b8e-4a59-9d3a-2f7f6f0b1c11",
-                     *       "position": 3,
-                     *       "stageName": "Senior officer: verification, eligibility and amount",
-                     *       "stageKind": "assessment",
+                     *       "position": 1,
+                     *       "stageName": "Social worker: documents, enrolment, deduplication, eligibility",
+                     *       "stageKind": "review",
                      *       "decision": "approve",
                      *       "reasonCode": "eligible",
-                     *       "reasonText": "Documents checked against the originals.",
-                     *       "amount": "1100.00",
-                     *       "currency": "USD",
+                     *       "reasonText": "Enrolled; no duplicate found.",
                      *       "decidedBy": {
                      *         "subject": "3c9a7f1e-2d4b-4f61-a0e2-9b8c7d6e5f40",
-                     *         "displayName": "Sena Kofi"
+                     *         "displayName": "Samuel Mensah"
                      *       },
                      *       "decidedAt": "2026-12-01T10:15:00.000Z",
                      *       "currentState": {
-                     *         "status": "APPROVED",
-                     *         "currentStage": null,
-                     *         "assessedAmount": "1100.00"
+                     *         "status": "IN_REVIEW",
+                     *         "currentStage": 2
                      *       }
                      *     }
                      */
