@@ -24,8 +24,11 @@ const CURRENT_STAGE = '(a.stages -> (a.current_stage - 1))';
 const OFFICER_REF = `(${CURRENT_STAGE} -> 'officer' ->> 'ref')`;
 const OFFICER_TYPE = `(${CURRENT_STAGE} -> 'officer' ->> 'type')`;
 
+// The statuses written out, as in the index's predicate: a bound list would keep the planner from using it.
+const DECIDING = DECIDING_STATUSES.map((status) => `'${status}'`).join(', ');
+
 // Waiting, at a stage whose officer is the caller: by subject, or one of their groups (`:refs` holds both for the index).
-const WAITING_FOR_CALLER = `a.status = ANY (CAST(:statuses AS varchar[])) AND ${OFFICER_REF} = ANY (CAST(:refs AS varchar[]))
+const WAITING_FOR_CALLER = `a.status IN (${DECIDING}) AND ${OFFICER_REF} = ANY (CAST(:refs AS varchar[]))
   AND ((${OFFICER_TYPE} = 'user' AND ${OFFICER_REF} = :subject)
     OR (${OFFICER_TYPE} = 'group' AND ${OFFICER_REF} = ANY (CAST(:groups AS varchar[]))))
   AND (CAST(:programId AS uuid) IS NULL OR a.program_id = CAST(:programId AS uuid))
@@ -53,7 +56,6 @@ export async function listWorkQueue(deps: ApprovalsDeps, actor: Principal, optio
   const groups = await deps.programs.officerGroupsOf(actor.subject);
   const waitedSince = new Date(deps.now().getTime() - (options.minWaitHours ?? 0) * 3_600_000);
   const replacements = {
-    statuses: DECIDING_STATUSES,
     refs: [actor.subject, ...groups],
     subject: actor.subject,
     groups,
