@@ -32,6 +32,7 @@ import { createPortalHandlers } from './modules/portals/index.js';
 import { createAuditHandlers } from './modules/audit/index.js';
 import { createDocumentHandlers, createDocumentStore, findDocumentsOwnedBy } from './modules/documents/index.js';
 import { createApplicationHandlers, createApplicationsService } from './modules/applications/index.js';
+import { createApprovalHandlers, createApprovalsService } from './modules/approvals/index.js';
 import { createProgramHandlers, createProgramsService } from './modules/programs/index.js';
 import { createRegistryHandlers, createRegistryService } from './modules/registry/index.js';
 import { createSchemaValidator } from './platform/http/schema-validator.js';
@@ -110,11 +111,13 @@ export function createApp(deps: AppDependencies): Express {
   const programs = createProgramsService({ sequelize, commands, directory: deps.directory });
   const registry = createRegistryService({ sequelize, commands });
   const schemas = createSchemaValidator(deps.spec);
+  const approvals = createApprovalsService({ sequelize, commands, programs });
   const applications = createApplicationsService({
     sequelize,
     programs,
     registry,
     documents: { findOwnedBy: (ids, owner, transaction) => findDocumentsOwnedBy(sequelize, ids, owner, transaction) },
+    stageOutcomes: { outcomesOf: (ids, transaction) => approvals.stageOutcomesOf(ids, transaction) },
     commands,
     referenceKey: { secret: config.referenceKey },
     maxOpenDrafts: config.quotas.openDrafts,
@@ -163,6 +166,7 @@ export function createApp(deps: AppDependencies): Express {
       createProgramHandlers(programs),
       createRegistryHandlers(registry),
       createApplicationHandlers(applications),
+      createApprovalHandlers(approvals),
       createDocumentHandlers({
         store: documents,
         readPolicy: { mayOfficerRead: (id, principal) => applications.mayOfficerReadDocument(id, principal) },

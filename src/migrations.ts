@@ -9,6 +9,7 @@ import { createDocuments } from './modules/documents/index.js';
 import { createRegistry, recordVerifiedFields } from './modules/registry/index.js';
 import { addProgramTimeZone, createPrograms, storeOfficersBySubject } from './modules/programs/index.js';
 import { createApplications, createRegistryProposals, storeApplicationOfficersBySubject } from './modules/applications/index.js';
+import { createApplicationDecisions } from './modules/approvals/index.js';
 
 function inNameOrder(list: Migration[]): Migration[] {
   const names = new Set(list.map((m) => m.name));
@@ -28,4 +29,5 @@ export const migrations: Migration[] = inNameOrder([
   recordVerifiedFields,
   createRegistryProposals,
   addProgramTimeZone,
+  createApplicationDecisions,
 ]);

@@ -487,6 +487,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/{applicationId}/stages/{position}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+                /**
+                 * @description The stage's position in the application's own stage list (from 1)
+                 * @example 1
+                 */
+                position: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or reject the current stage of an application (its designated officer)
+         * @description Stages are decided one at a time, in the order of the stage list the application was submitted with.
+         *     Only the designated officer of the current stage decides it: the named user, or a member of the named
+         *     group. Nobody decides a stage of an application they submitted or whose applicant is of their family,
+         *     and one person decides at most one stage of an application (403, naming the rule).
+         *
+         *     A `review` stage is approved or rejected. An `assessment` stage is approved with the `amount` of the
+         *     benefit (in the program's currency, more than zero, at most the program's maximum, and at most the
+         *     estimated cost unless an `overrideReason` is given), or rejected. The `reasonCode` is one of the
+         *     program's reason codes; `reasonText` is required for a rejection, and an override needs its reason.
+         *
+         *     Approving moves the application on: `IN_REVIEW` after a review stage, `ASSESSED` once an assessment
+         *     stage set the amount, `APPROVED` after the last stage. A rejection ends it (`REJECTED`). Decisions are
+         *     final and recorded with the officer and the time.
+         *
+         *     Two decisions of one stage at once (two officers of a group, or a double click) record exactly one:
+         *     the other is answered 409 with the application's `currentState`. Send an `Idempotency-Key` to retry
+         *     safely.
+         */
+        post: operations["decideStage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Applications waiting at a stage the caller decides, oldest wait first
+         * @description The applications whose current stage names the caller as its officer (by subject, or as a member of
+         *     the named group), in the order they arrived at that stage, with how many wait at each stage. Items
+         *     carry no personal data of the applicant; open the application for that.
+         */
+        get: operations["listWorkQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/application-drafts": {
         parameters: {
             query?: never;
@@ -1051,8 +1116,16 @@ export interface components {
              * @enum {string}
              */
             state: "waiting" | "current" | "approved" | "rejected";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the stage was decided
+             */
             decidedAt?: string;
+            /**
+             * @description The decision in plain words (without the officer's name), once the stage is decided
+             * @example Approved: Meets the eligibility criteria
+             */
+            outcome?: string;
         };
         /** @description A field's value; null when empty; for `family_members`, the list of members */
         RegistryValue: string | null | components["schemas"]["FamilyMemberInput"][];
@@ -1103,6 +1176,8 @@ export interface components {
             timeline: components["schemas"]["TimelineEntry"][];
             /** Format: date-time */
             submittedAt: string;
+            /** @description The benefit the assessment stage set, in the treatment's currency; absent until then */
+            assessedAmount?: components["schemas"]["Money"];
             /** @description Only for the first-stage officer and auditors; see `listRegistryProposals` */
             registryProposals?: components["schemas"]["RegistryProposal"][];
         };
@@ -1151,6 +1226,85 @@ export interface components {
              * @enum {string}
              */
             decision: "accept" | "keep";
+        };
+        /** @enum {string} */
+        StageDecisionKind: "approve" | "reject";
+        StageDecisionInput: {
+            decision: components["schemas"]["StageDecisionKind"];
+            /** @description One of the program's reason codes */
+            reasonCode: components["schemas"]["LabelCode"];
+            /** @description Why, in words; required for a rejection */
+            reasonText?: string;
+            /** @description The benefit, in the program's currency; required to approve an assessment stage, refused elsewhere */
+            amount?: components["schemas"]["Money"];
+            /** @description Why the amount may exceed the estimated cost; never allows more than the program's maximum */
+            overrideReason?: string;
+        };
+        ApprovalState: {
+            status: components["schemas"]["ApplicationStatus"];
+            /** @description The stage being decided now; null once the approval has ended */
+            currentStage: number | null;
+            assessedAmount?: components["schemas"]["Money"];
+        };
+        StageDecision: {
+            /** Format: uuid */
+            applicationId: string;
+            position: number;
+            stageName: string;
+            stageKind: components["schemas"]["StageKind"];
+            decision: components["schemas"]["StageDecisionKind"];
+            reasonCode: string;
+            reasonText?: string;
+            amount?: components["schemas"]["Money"];
+            currency?: components["schemas"]["CurrencyCode"];
+            overrideReason?: string;
+            decidedBy: {
+                subject: string;
+                displayName: string;
+            };
+            /** Format: date-time */
+            decidedAt: string;
+            currentState: components["schemas"]["ApprovalState"];
+        };
+        /** @description A problem document with where the application stands now */
+        StageConflict: components["schemas"]["Problem"] & {
+            currentState: components["schemas"]["ApprovalState"];
+        };
+        WorkQueueItem: {
+            /** Format: uuid */
+            applicationId: string;
+            reference: string;
+            /** Format: uuid */
+            programId: string;
+            programName: string;
+            status: components["schemas"]["ApplicationStatus"];
+            stage: {
+                position: number;
+                name: string;
+                kind: components["schemas"]["StageKind"];
+            };
+            treatmentType: string;
+            estimatedCost: components["schemas"]["Money"];
+            currency: components["schemas"]["CurrencyCode"];
+            /** Format: date-time */
+            submittedAt: string;
+            /**
+             * Format: date-time
+             * @description When the application arrived at its current stage
+             */
+            waitingSince: string;
+        };
+        WorkQueueStageCount: {
+            /** Format: uuid */
+            programId: string;
+            position: number;
+            name: string;
+            waiting: number;
+        };
+        WorkQueuePage: components["schemas"]["PageMeta"] & {
+            items: components["schemas"]["WorkQueueItem"][];
+            /** @description How many of the caller's waiting applications (with the same filters) wait at each stage */
+            stageCounts: components["schemas"]["WorkQueueStageCount"][];
         };
         /** @description Like ApplicationInput, but anything except the program may be missing or unfinished. */
         ApplicationDraftInput: {
@@ -2754,6 +2908,208 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    decideStage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique value per intended operation (a UUID is best). Sending the same key again with the same
+                 *     body returns the first result (with `Idempotent-Replayed: true`) and creates nothing new; the
+                 *     same key with a different body is refused with 422.
+                 * @example 3f0c9a52-5f6e-4d7b-9a2e-0c1d2e3f4a5b
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+                /**
+                 * @description The stage's position in the application's own stage list (from 1)
+                 * @example 1
+                 */
+                position: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "decision": "approve",
+                 *       "reasonCode": "eligible",
+                 *       "reasonText": "Enrolled; no duplicate found."
+                 *     }
+                 */
+                "application/json": components["schemas"]["StageDecisionInput"];
+            };
+        };
+        responses: {
+            /** @description The decision as recorded, and where the application now stands */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "applicationId": "7d1f0c52-8b8e-4a59-9d3a-2f7f6f0b1c11",
+                     *       "position": 1,
+                     *       "stageName": "Social worker: documents, enrolment, deduplication, eligibility",
+                     *       "stageKind": "review",
+                     *       "decision": "approve",
+                     *       "reasonCode": "eligible",
+                     *       "reasonText": "Enrolled; no duplicate found.",
+                     *       "decidedBy": {
+                     *         "subject": "3c9a7f1e-2d4b-4f61-a0e2-9b8c7d6e5f40",
+                     *         "displayName": "Samuel Mensah"
+                     *       },
+                     *       "decidedAt": "2026-12-01T10:15:00.000Z",
+                     *       "currentState": {
+                     *         "status": "IN_REVIEW",
+                     *         "currentStage": 2
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StageDecision"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The caller's roles do not allow this, they are not the designated officer of this stage, or deciding
+             *     it would break the separation of duties (their own application, their family's, a second stage)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/approval-second-stage",
+                     *       "title": "You already decided another stage of this application",
+                     *       "status": 403,
+                     *       "detail": "You decided stage 1 of this application; another officer decides stage 2.",
+                     *       "code": "ERR_APPROVAL_SECOND_STAGE"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description The stage is not the current one, or the application's approval has ended; `currentState` says where it stands */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/approval-not-current-stage",
+                     *       "title": "This stage is not the one being decided now",
+                     *       "status": 409,
+                     *       "detail": "Stage 1 is decided already; the application waits at stage 2.",
+                     *       "code": "ERR_APPROVAL_NOT_CURRENT_STAGE",
+                     *       "currentState": {
+                     *         "status": "IN_REVIEW",
+                     *         "currentStage": 2
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["StageConflict"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The amount is above the program's maximum, or above the estimated cost without an override reason */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/approval-amount-over-estimate",
+                     *       "title": "The amount is above the estimated cost",
+                     *       "status": 422,
+                     *       "detail": "1500.00 USD is above the estimated cost of 1200.50 USD; give an override reason or lower the amount.",
+                     *       "code": "ERR_APPROVAL_AMOUNT_OVER_ESTIMATE"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listWorkQueue: {
+        parameters: {
+            query?: {
+                /** @description Only this program's applications */
+                programId?: string;
+                /** @description Only applications that have waited at their stage at least this many hours */
+                minWaitHours?: number;
+                /** @description Page number, from 1 */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page */
+                pageSize?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the queue, oldest wait first, with the counts per stage (over all pages) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "page": 1,
+                     *       "pageSize": 20,
+                     *       "total": 1,
+                     *       "items": [
+                     *         {
+                     *           "applicationId": "7d1f0c52-8b8e-4a59-9d3a-2f7f6f0b1c11",
+                     *           "reference": "IA-7KQ-M3XD",
+                     *           "programId": "8a0e7f4c-2b1d-4c3e-9f5a-6b7c8d9e0f1a",
+                     *           "programName": "Emergency surgery and treatment",
+                     *           "status": "IN_REVIEW",
+                     *           "stage": {
+                     *             "position": 2,
+                     *             "name": "Junior officer: documents and eligibility",
+                     *             "kind": "review"
+                     *           },
+                     *           "treatmentType": "surgery",
+                     *           "estimatedCost": "1200.50",
+                     *           "currency": "USD",
+                     *           "submittedAt": "2026-12-01T08:00:00.000Z",
+                     *           "waitingSince": "2026-12-01T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "stageCounts": [
+                     *         {
+                     *           "programId": "8a0e7f4c-2b1d-4c3e-9f5a-6b7c8d9e0f1a",
+                     *           "position": 2,
+                     *           "name": "Junior officer: documents and eligibility",
+                     *           "waiting": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkQueuePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };

@@ -1,7 +1,8 @@
 /**
  * A person applies for help from a phone (375 px wide) in real Chromium after a real sign-in: the
  * whole apply flow on a draft, with family members added and removed in place, a document uploaded
- * with progress, the review and the submission, then the application in "My applications".
+ * with progress, the review and the submission, then the application in "My applications", and there the
+ * outcome of its first stage once the social worker approves it.
  */
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
@@ -282,6 +283,26 @@ describe('applying for help on the Self-Service Portal', () => {
       familyMembers: [{ relation: 'child', givenName: 'Zawadi' }],
       documents: [{ kind: 'medical-report', fileName: 'tiny.pdf', mediaType: 'application/pdf' }],
     });
+
+    // The social worker approves the first stage: the applicant reads the outcome and its date, not who decided.
+    const decided = await request(testApp.app)
+      .post(`/api/v1/applications/${draftId}/stages/1/decision`)
+      .set('Authorization', `Bearer ${await tokenFor('samuel')}`)
+      .send({ decision: 'approve', reasonCode: 'eligible' });
+    expect(decided.status).toBe(201);
+    await page.reload();
+    await expect(card.locator('.status-words').textContent()).resolves.toBe('Being checked');
+    const stages = await card.locator('.stage').allInnerTexts();
+    expect(stages).toEqual([
+      expect.stringMatching(/^Sent\s*\S.*\s+Done$/),
+      expect.stringMatching(/^Check 1 of 2\s*\S.*\s+Approved: Eligible$/),
+      expect.stringMatching(/^Check 2 of 2\s+Being checked$/),
+      expect.stringMatching(/^Decision\s+Not yet$/),
+    ]);
+    await expect(card.locator('.stage').nth(1).locator('time').getAttribute('datetime')).resolves.toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(stages.join(' ')).not.toContain('Samuel');
+    await expectAccessible(page, 'my applications after the first stage approved (375 px)');
+
     // Nothing in the console: no style or script refused by the CSP, no missing favicon.
     expect(consoleErrors).toEqual([]);
     await context.close();

@@ -727,6 +727,8 @@ describe('a fuzz of every operation with every role', () => {
       members: [seeded.reviewer],
     });
     remember('groupCode', group.code, seeded.manager);
+    // The stage a new application waits at: a decision of it by the reviewer can succeed.
+    remember('position', '1');
     seeded.programId = await createOpenProgram();
     const registrant = await call(seeded.reviewer, 'post', '/api/v1/registrants', {
       idType: 'PASSPORT',

@@ -220,6 +220,19 @@ describe('every state change is recorded', () => {
         return { response, aggregate: { type: 'application', id: submitted.body.id } };
       },
     },
+    decideStage: {
+      event: 'application.stage-decided',
+      status: 201,
+      perform: async () => {
+        const program = await createProgram(testApp.app);
+        const submitted = await api().post('/api/v1/applications').set(as(amina)).send(applicationFor(program.id));
+        const response = await api()
+          .post(`/api/v1/applications/${submitted.body.id}/stages/1/decision`)
+          .set(as(samuel))
+          .send({ decision: 'approve', reasonCode: 'eligible' });
+        return { response, aggregate: { type: 'application', id: submitted.body.id } };
+      },
+    },
     startApplicationDraft: {
       event: 'application.draft-started',
       status: 201,

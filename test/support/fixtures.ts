@@ -17,10 +17,16 @@ export interface ProgramFixture {
   currency: string;
 }
 
-export async function createProgram(
-  app: Express,
-  options: { open?: boolean; currency?: string; timeZone?: string } = {},
-): Promise<ProgramFixture> {
+export interface ProgramOptions {
+  open?: boolean;
+  currency?: string;
+  timeZone?: string;
+  /** The stages as a manager sends them; by default a review by samuel, then an assessment by sena. */
+  stages?: Array<{ name: string; kind: 'review' | 'assessment'; officer: { type: 'user' | 'group'; ref: string } }>;
+  reasonCodes?: Array<{ code: string; label: string }>;
+}
+
+export async function createProgram(app: Express, options: ProgramOptions = {}): Promise<ProgramFixture> {
   const token = await tokenFor('maria');
   const created = await request(app)
     .post('/api/v1/programs')
@@ -37,8 +43,8 @@ export async function createProgram(
         { code: 'surgery', label: 'Urgent surgery' },
         { code: 'treatment', label: 'Medical treatment' },
       ],
-      reasonCodes: [{ code: 'eligible', label: 'Eligible' }],
-      stages: [
+      reasonCodes: options.reasonCodes ?? [{ code: 'eligible', label: 'Eligible' }],
+      stages: options.stages ?? [
         { name: 'Social worker', kind: 'review', officer: { type: 'user', ref: 'samuel' } },
         { name: 'Senior officer', kind: 'assessment', officer: { type: 'user', ref: 'sena' } },
       ],

@@ -4,6 +4,7 @@ import type { Transaction } from '../../platform/db/sql.js';
 import type { CommandRunner } from '../../platform/db/command.js';
 import type { SchemaValidator } from '../../platform/http/schema-validator.js';
 import type { ProgramsService } from '../programs/index.js';
+import type { StageOutcome } from './models.js';
 import type { ReferenceKey } from './reference.js';
 import type { RegistryService } from '../registry/index.js';
 
@@ -17,11 +18,18 @@ export interface DocumentCatalog {
   ): Promise<Array<{ id: string; fileName: string; mediaType: string; sizeBytes: number }>>;
 }
 
+/** What the applications module needs from the approvals: the decided stages, as their applicant sees them. */
+export interface StageOutcomeReader {
+  /** The decided stages of each of these applications, by application id; absent ids have none. */
+  outcomesOf(applicationIds: string[], transaction?: Transaction): Promise<Map<string, StageOutcome[]>>;
+}
+
 export interface ApplicationsDeps {
   sequelize: Sequelize;
   programs: ProgramsService;
   registry: RegistryService;
   documents: DocumentCatalog;
+  stageOutcomes: StageOutcomeReader;
   schemas: SchemaValidator;
   commands: CommandRunner;
   now: () => Date;

@@ -24,6 +24,7 @@ export async function getApplication(deps: ApplicationsDeps, actor: Principal, i
   if (row.applicant_subject !== actor.subject) {
     await deps.commands.recordAccess(actor, [{ type: 'application.read', aggregateType: 'application', aggregateId: id }]);
   }
-  const application = toApplication(row);
+  const outcomes = await deps.stageOutcomes.outcomesOf([id]);
+  const application = toApplication(row, outcomes.get(id));
   return row.registry_proposals ? { ...application, registryProposals: row.registry_proposals.map(toRegistryProposal) } : application;
 }

@@ -1,6 +1,16 @@
 export { createApplicationsService, type ApplicationsService } from './service.js';
-export type { DocumentCatalog } from './deps.js';
+export type { DocumentCatalog, StageOutcomeReader } from './deps.js';
 export { createApplicationHandlers } from './routes.js';
 export { createApplications, createRegistryProposals, storeApplicationOfficersBySubject } from './migrations.js';
 export { formatReference, normalizeReference } from './reference.js';
-export type { Application, ApplicationInput, ApplicationDraft, ApplicationDraftInput, RegistryProposal } from './models.js';
+export type {
+  Application,
+  ApplicationInput,
+  ApplicationDraft,
+  ApplicationDraftInput,
+  ApplicationStatus,
+  RegistryProposal,
+  StageOutcome,
+  StageSnapshot,
+} from './models.js';
+export { visibility } from './visibility.js';

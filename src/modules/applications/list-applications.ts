@@ -39,5 +39,6 @@ export async function listApplications(
       { type: 'application.listed', aggregateType: 'reader', aggregateId: actor.subject, payload: { applicationIds: others } },
     ]);
   }
-  return { items: rows.map(toApplication), page: options.page, pageSize: options.pageSize, total };
+  const outcomes = await deps.stageOutcomes.outcomesOf(rows.map((row) => row.id));
+  return { items: rows.map((row) => toApplication(row, outcomes.get(row.id))), page: options.page, pageSize: options.pageSize, total };
 }

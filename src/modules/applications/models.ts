@@ -14,7 +14,10 @@ export type RegistryProposal = components['schemas']['RegistryProposal'];
 export type RegistryProposalDecision = components['schemas']['RegistryProposalDecisionInput']['decision'];
 
 /** What was submitted, frozen: later registry or program edits never change it. */
-export type ApplicationSnapshot = Omit<Application, 'id' | 'reference' | 'programId' | 'status' | 'timeline' | 'submittedAt'>;
+export type ApplicationSnapshot = Omit<
+  Application,
+  'id' | 'reference' | 'programId' | 'status' | 'timeline' | 'submittedAt' | 'assessedAmount'
+>;
 
 /** The program's stages when the application was submitted; decisions follow this list. */
 export interface StageSnapshot {
@@ -37,22 +40,39 @@ export interface ApplicationRow {
   stages: StageSnapshot[] | null;
   current_stage: number | null;
   submitted_at: Date | null;
+  /** Decimal string; set by the assessment stage. */
+  assessed_amount: string | null;
   created_at: Date;
   updated_at: Date;
 }
 
-export function timelineOf(row: Pick<ApplicationRow, 'status' | 'stages' | 'current_stage'>): TimelineEntry[] {
+/** A decided stage as its applicant sees it: when, and the outcome in plain words (no officer's name). */
+export interface StageOutcome {
+  position: number;
+  decision: 'approve' | 'reject';
+  decidedAt: Date;
+  outcome: string;
+}
+
+export function timelineOf(
+  row: Pick<ApplicationRow, 'status' | 'stages' | 'current_stage'>,
+  outcomes: readonly StageOutcome[] = [],
+): TimelineEntry[] {
   return (row.stages ?? []).map((stage) => {
-    const current = row.current_stage ?? 1;
-    let state: TimelineEntry['state'] = 'waiting';
-    if (stage.position < current) state = 'approved';
-    else if (stage.position === current) state = row.status === 'REJECTED' ? 'rejected' : 'current';
-    return { position: stage.position, name: stage.name, kind: stage.kind, state };
+    const base = { position: stage.position, name: stage.name, kind: stage.kind };
+    const decided = outcomes.find((o) => o.position === stage.position);
+    if (decided) {
+      const state = decided.decision === 'approve' ? 'approved' : 'rejected';
+      return { ...base, state, decidedAt: decided.decidedAt.toISOString(), outcome: decided.outcome };
+    }
+    return { ...base, state: stage.position === row.current_stage ? 'current' : 'waiting' };
   });
 }
 
 export function toApplication(
-  row: Pick<ApplicationRow, 'id' | 'reference' | 'program_id' | 'status' | 'snapshot' | 'stages' | 'current_stage' | 'submitted_at'>,
+  row: Pick<ApplicationRow, 'id' | 'reference' | 'program_id' | 'status' | 'snapshot' | 'stages' | 'current_stage' | 'submitted_at'> &
+    Partial<Pick<ApplicationRow, 'assessed_amount'>>,
+  outcomes: readonly StageOutcome[] = [],
 ): Application {
   if (!row.snapshot || !row.submitted_at || row.status === 'DRAFT') throw new TypeError(`application ${row.id} has not been submitted`);
   return {
@@ -61,8 +81,9 @@ export function toApplication(
     programId: row.program_id,
     status: row.status,
     ...row.snapshot,
-    timeline: timelineOf(row),
+    timeline: timelineOf(row, outcomes),
     submittedAt: row.submitted_at.toISOString(),
+    ...(row.assessed_amount ? { assessedAmount: row.assessed_amount } : {}),
   };
 }
 

@@ -12,7 +12,7 @@ import type { PageRequest, Transaction } from '../../platform/db/sql.js';
 import type { SchemaValidator } from '../../platform/http/schema-validator.js';
 import type { ProgramsService } from '../programs/index.js';
 import type { RegistryService } from '../registry/index.js';
-import type { ApplicationsDeps, DocumentCatalog } from './deps.js';
+import type { ApplicationsDeps, DocumentCatalog, StageOutcomeReader } from './deps.js';
 import { decideRegistryProposal, type DecideRegistryProposalOptions } from './decide-registry-proposal.js';
 import { discardDraft } from './discard-draft.js';
 import { getApplication } from './get-application.js';
@@ -38,6 +38,8 @@ export interface ApplicationsServiceOptions {
   programs: ProgramsService;
   registry: RegistryService;
   documents: DocumentCatalog;
+  /** The decided stages, from the approvals module (bound in the composition root). */
+  stageOutcomes: StageOutcomeReader;
   schemas: SchemaValidator;
   commands: CommandRunner;
   referenceKey: ReferenceKey;

@@ -13,16 +13,17 @@ import { formatReference } from './reference.js';
 // A draft becomes an application in place; it keeps the reference it got when it was started.
 const SUBMIT_DRAFT = `UPDATE applications SET status = 'SUBMITTED', program_id = :programId, registrant_id = :registrantId, draft = NULL,
      snapshot = CAST(:snapshot AS jsonb), stages = CAST(:stages AS jsonb), current_stage = 1, treatment_type = :treatmentType,
-     estimated_cost = :cost, currency = :currency, submitted_at = :submittedAt, updated_at = :submittedAt, version = version + 1
+     estimated_cost = :cost, currency = :currency, submitted_at = :submittedAt, waiting_since = :submittedAt, updated_at = :submittedAt,
+     version = version + 1
    WHERE id = :id AND applicant_subject = :subject AND status = 'DRAFT'
    RETURNING reference`;
 
 const INSERT_APPLICATION = `INSERT INTO applications (id, reference, program_id, registrant_id, applicant_subject, applicant_username,
      status, snapshot, stages,
-     current_stage, treatment_type, estimated_cost, currency, submitted_at, created_at, updated_at)
+     current_stage, treatment_type, estimated_cost, currency, submitted_at, waiting_since, created_at, updated_at)
    VALUES (:id, :reference, :programId, :registrantId, :subject, :username,
      'SUBMITTED', CAST(:snapshot AS jsonb), CAST(:stages AS jsonb),
-     1, :treatmentType, :cost, :currency, :submittedAt, :submittedAt, :submittedAt)
+     1, :treatmentType, :cost, :currency, :submittedAt, :submittedAt, :submittedAt, :submittedAt)
    RETURNING reference`;
 
 // Values sent for officer-verified registry fields, which the registry kept (rare: only then is this in the statement).

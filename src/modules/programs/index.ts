@@ -4,3 +4,4 @@ export { createProgramHandlers } from './routes.js';
 export { addProgramTimeZone, createPrograms, storeOfficersBySubject } from './migrations.js';
 export { seedDemoProgram } from './seed.js';
 export type { Program, OpenProgram, Stage, Officer, OfficerInput, CodedLabel, OfficerGroup, OfficerGroupMember } from './models.js';
+export type { DecisionTerms } from './find-decision-terms.js';

@@ -12,6 +12,7 @@ import type { UserDirectory } from '../../platform/auth/user-directory.js';
 import type { CommandRunner } from '../../platform/db/command.js';
 import { addStage } from './add-stage.js';
 import { createProgram } from './create-program.js';
+import { findDecisionTerms } from './find-decision-terms.js';
 import { findOpenProgram } from './find-open-program.js';
 import { getProgram } from './get-program.js';
 import { listOfficerGroups } from './list-officer-groups.js';
@@ -19,6 +20,7 @@ import { listPrograms, type ListProgramsOptions } from './list-programs.js';
 import type { OfficerGroupInput, ProgramInput, ProgramPatch, StageInput, StagePatch } from './models.js';
 import type { Actor, ProgramStore } from './program-store.js';
 import { programTimeZones } from './program-time-zones.js';
+import { officerGroupsOf } from './officer-groups-of.js';
 import { programsOfficiatedBy } from './programs-officiated-by.js';
 import { removeStage } from './remove-stage.js';
 import { saveOfficerGroup } from './save-officer-group.js';
@@ -49,6 +51,8 @@ export function createProgramsService({ sequelize, commands, directory }: Progra
     findOpenProgram: (id: string, transaction?: Transaction) => findOpenProgram(store, id, transaction),
     programsOfficiatedBy: (subject: string, transaction?: Transaction) => programsOfficiatedBy(store, subject, transaction),
     programTimeZones: (programIds: string[]) => programTimeZones(store, programIds),
+    findDecisionTerms: (id: string, transaction?: Transaction) => findDecisionTerms(store, id, transaction),
+    officerGroupsOf: (subject: string, transaction?: Transaction) => officerGroupsOf(store, subject, transaction),
   };
 }
 

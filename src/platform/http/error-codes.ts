@@ -256,6 +256,80 @@ export const ERROR_CODES = {
     explanation: 'Each proposed registry change is decided once, and this one has been. Reload the application to see the decision.',
   },
 
+  // Approvals
+  ERR_APPROVAL_FINISHED: {
+    status: 409,
+    title: 'The approval of this application has ended',
+    explanation:
+      'The application was rejected at a stage or approved at its last stage, so no stage is left to decide. ' +
+      'Reload it to see its decisions.',
+  },
+  ERR_APPROVAL_NOT_CURRENT_STAGE: {
+    status: 409,
+    title: 'This stage is not the one being decided now',
+    explanation:
+      'Stages are decided one at a time, in order, and this one is not the current stage (someone may have decided it a moment ago). ' +
+      'Reload the application to see where it stands.',
+  },
+  ERR_APPROVAL_NOT_DESIGNATED: {
+    status: 403,
+    title: 'You are not the designated officer of this stage',
+    explanation:
+      'Only the officer the program designates for a stage (the named user, or a member of the named group) decides it. ' +
+      'Leave it to that officer, or ask the program manager.',
+  },
+  ERR_APPROVAL_OWN_APPLICATION: {
+    status: 403,
+    title: 'Nobody decides their own application',
+    explanation:
+      'You submitted this application, or it is about you, so another officer must decide it. Ask the program manager to reassign it.',
+  },
+  ERR_APPROVAL_FAMILY_MEMBER: {
+    status: 403,
+    title: 'Nobody decides an application of their family',
+    explanation:
+      'You are a family member of the applicant, or the applicant is one of yours, so another officer must decide it. ' +
+      'Ask the program manager to reassign it.',
+  },
+  ERR_APPROVAL_SECOND_STAGE: {
+    status: 403,
+    title: 'You already decided another stage of this application',
+    explanation:
+      'One person decides at most one stage of an application, so that every stage is a fresh pair of eyes. ' +
+      'Ask the program manager to reassign this stage.',
+  },
+  ERR_APPROVAL_REASON_UNKNOWN: {
+    status: 400,
+    title: "Not one of the program's reason codes",
+    explanation: 'A decision gives one of the reason codes the program lists. Choose one of them.',
+  },
+  ERR_APPROVAL_REASON_TEXT_REQUIRED: {
+    status: 400,
+    title: 'A reason in words is needed',
+    explanation: 'A rejection, and an amount above the estimated cost, must say why in words. Write the reason and send it again.',
+  },
+  ERR_APPROVAL_AMOUNT_REQUIRED: {
+    status: 400,
+    title: 'An assessment needs the amount',
+    explanation: 'Approving an assessment stage sets the amount of the benefit. Enter the amount and send it again.',
+  },
+  ERR_APPROVAL_AMOUNT_NOT_ASSESSED_HERE: {
+    status: 400,
+    title: 'This stage does not set an amount',
+    explanation: 'Only an assessment stage approves with an amount, and this is a review stage or a rejection. Leave the amount out.',
+  },
+  ERR_APPROVAL_AMOUNT_OVER_MAXIMUM: {
+    status: 422,
+    title: "The amount is above the program's maximum",
+    explanation: 'No benefit may exceed the maximum amount the program sets, whatever the reason. Enter an amount up to the maximum.',
+  },
+  ERR_APPROVAL_AMOUNT_OVER_ESTIMATE: {
+    status: 422,
+    title: 'The amount is above the estimated cost',
+    explanation:
+      'An amount above the estimated cost of the treatment needs an override reason. Lower the amount, or give the override reason.',
+  },
+
   // Documents
   ERR_DOCUMENT_TYPE_REFUSED: {
     status: 415,

@@ -18,12 +18,15 @@ export interface AppErrorOptions {
   detail?: string;
   fields?: FieldError[];
   cause?: unknown;
+  /** RFC 9457 extension members for the problem document (e.g. the state a conflict met); never personal data. */
+  extensions?: Record<string, unknown>;
 }
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly fields: FieldError[];
+  readonly extensions: Record<string, unknown>;
 
   constructor(code: ErrorCode, options: AppErrorOptions = {}) {
     const { status, title } = ERROR_CODES[code];
@@ -32,6 +35,7 @@ export class AppError extends Error {
     this.code = code;
     this.status = status;
     this.fields = options.fields ?? [];
+    this.extensions = options.extensions ?? {};
   }
 }
 

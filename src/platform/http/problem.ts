@@ -192,6 +192,8 @@ export function toProblem(error: AppError, req: Request): ProblemDocument {
   // Set for every request by the first middleware; a request built by hand (a unit test) has none and gets English.
   const translated = typeof req.t === 'function' && req.language !== SOURCE_LANGUAGE;
   const problem: ProblemDocument = {
+    // Extensions first: they never replace a standard member.
+    ...error.extensions,
     type: problemTypeFor(error.code),
     title: translated ? req.t(`problem.${error.code}.title`) : ERROR_CODES[error.code].title,
     status: error.status,

@@ -128,7 +128,8 @@ export function describeTimeline(application: Application, dates: DateFormatOpti
   const checks = stages.map((stage, index): TimelineStep => ({
     title: `Check ${index + 1} of ${stages.length}`,
     state: stage.state,
-    words: stage.state === 'approved' && stage.kind === 'assessment' ? 'Passed, amount set' : STAGE_WORDS[stage.state],
+    // A decided stage in the program's words (the outcome and the reason's label, never who decided).
+    words: stage.outcome ?? (stage.state === 'approved' && stage.kind === 'assessment' ? 'Passed, amount set' : STAGE_WORDS[stage.state]),
     when: stage.state === 'approved' || stage.state === 'rejected' ? happened(stage.decidedAt, dates) : undefined,
   }));
   const rejectedAt = stages.find((stage) => stage.state === 'rejected');

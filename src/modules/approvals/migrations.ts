@@ -1,0 +1,46 @@
+import type { Migration } from '../../platform/db/migrate.js';
+
+/**
+ * Stage decisions, append-only, one row per decided stage. The unique keys are the database's own guard
+ * of two rules the service checks first: a stage is decided once, and one person decides at most one
+ * stage of an application. Applications gain the amount an assessment set and the time they arrived at
+ * their current stage, which the work queue is ordered by (its index follows the current stage's officer).
+ */
+export const createApplicationDecisions: Migration = {
+  name: '2026-12-03-11-application-decisions',
+  async up({ context: { sequelize } }) {
+    await sequelize.query(`
+      ALTER TABLE applications ADD COLUMN assessed_amount numeric(14, 2), ADD COLUMN waiting_since timestamptz;
+      UPDATE applications SET waiting_since = submitted_at WHERE status <> 'DRAFT';
+      CREATE TABLE application_decisions (
+        id bigserial PRIMARY KEY,
+        application_id uuid NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
+        stage_position smallint NOT NULL,
+        stage_kind varchar(16) NOT NULL,
+        officer_subject varchar(255) NOT NULL,
+        officer_display_name varchar(255) NOT NULL,
+        decided_at timestamptz NOT NULL,
+        decision varchar(8) NOT NULL,
+        reason_code varchar(64) NOT NULL,
+        reason_label varchar(200) NOT NULL,
+        reason_text varchar(2000),
+        amount numeric(14, 2),
+        currency char(3),
+        override_reason varchar(2000),
+        CONSTRAINT application_decisions_once UNIQUE (application_id, stage_position),
+        CONSTRAINT application_decisions_one_stage_each UNIQUE (application_id, officer_subject),
+        CONSTRAINT application_decisions_decision CHECK (decision IN ('approve', 'reject')),
+        CONSTRAINT application_decisions_amount CHECK ((amount IS NULL) = (currency IS NULL) AND (amount IS NULL OR amount > 0))
+      );
+      CREATE INDEX applications_work_queue_idx ON applications (((stages -> (current_stage - 1)) -> 'officer' ->> 'ref'), waiting_since, id)
+        WHERE status IN ('SUBMITTED', 'IN_REVIEW', 'ASSESSED');
+    `);
+  },
+  async down({ context: { sequelize } }) {
+    await sequelize.query(`
+      DROP INDEX applications_work_queue_idx;
+      DROP TABLE application_decisions;
+      ALTER TABLE applications DROP COLUMN assessed_amount, DROP COLUMN waiting_since;
+    `);
+  },
+};

@@ -1,0 +1,34 @@
+/**
+ * Multi-stage approval: officers decide the stages of an application in order (approval-states.ts), and
+ * find what waits for them in their work queue. Each operation has its own file; this binds them to
+ * their dependencies for the routes, the pages and the applications module.
+ */
+import type { Sequelize } from 'sequelize';
+import type { Principal } from '../../platform/auth/principal.js';
+import type { CommandRunner } from '../../platform/db/command.js';
+import type { Transaction } from '../../platform/db/sql.js';
+import { decideStage, type DecideStageOptions } from './decide-stage.js';
+import type { ApprovalsDeps, ProgramTerms } from './deps.js';
+import { listWorkQueue, type ListWorkQueueOptions } from './list-work-queue.js';
+import { stageOutcomesOf } from './stage-outcomes.js';
+
+export type { DecideStageOptions, DecideStageResult } from './decide-stage.js';
+export type { ListWorkQueueOptions, ListWorkQueueResult } from './list-work-queue.js';
+
+export interface ApprovalsServiceOptions {
+  sequelize: Sequelize;
+  commands: CommandRunner;
+  programs: ProgramTerms;
+  now?: () => Date;
+}
+
+export function createApprovalsService(options: ApprovalsServiceOptions) {
+  const deps: ApprovalsDeps = { ...options, now: options.now ?? (() => new Date()) };
+  return {
+    decideStage: (actor: Principal, decision: DecideStageOptions) => decideStage(deps, actor, decision),
+    listWorkQueue: (actor: Principal, queue: ListWorkQueueOptions) => listWorkQueue(deps, actor, queue),
+    stageOutcomesOf: (applicationIds: string[], transaction?: Transaction) => stageOutcomesOf(deps, applicationIds, transaction),
+  };
+}
+
+export type ApprovalsService = ReturnType<typeof createApprovalsService>;
