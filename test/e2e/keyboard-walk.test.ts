@@ -201,7 +201,12 @@ async function walkWithKeyboard(page: Page, state: string): Promise<TabStop[]> {
     }
   }
   // The focus leaves the page past the last control (to the browser) and comes back to the first.
-  const stops = log.slice(0, cycleEnd).filter((stop): stop is Focused => stop !== null);
+  // A focus event noted twice in a row for one control (a loaded machine can fire it again as a field's
+  // suggestion list closes) is one stop; the same control reached again later is a real repeat.
+  const stops = log
+    .slice(0, cycleEnd)
+    .filter((stop): stop is Focused => stop !== null)
+    .filter((stop, index, all) => index === 0 || all[index - 1]?.key !== stop.key);
   // The skip link skipped the header: the first stop is the first control from the main content on.
   const firstInMain = expected.find((control) => !control.beforeMain);
   expect({ state, afterSkip: stops[0]?.label, key: stops[0]?.key }).toEqual({
@@ -215,7 +220,8 @@ async function walkWithKeyboard(page: Page, state: string): Promise<TabStop[]> {
   const missed = expected.filter((control) => !reached.includes(control.key)).map((control) => control.label);
   const unexpected = stops.filter((stop) => !expected.some((control) => control.key === stop.key)).map((stop) => stop.label);
   expect({ state, missed, unexpected }).toEqual({ state, missed: [], unexpected: [] });
-  expect(new Set(reached).size).toBe(reached.length);
+  const repeated = reached.filter((key, index) => reached.indexOf(key) !== index);
+  expect({ state, repeated }).toEqual({ state, repeated: [] });
 
   // Each look of focus ring, measured once on a control that has it, reached by Tab.
   const looks = new Map<string, Focused>();

@@ -296,17 +296,25 @@ describe('every state change is recorded', () => {
   it.each(Object.keys(cases))('records %s in the audit trail and the outbox, with the change', async (operationId) => {
     const { event, status, perform } = cases[operationId] as Case;
     const { sequelize } = testApp.runtime.database;
+    // Only what this operation wrote: other test files share the database and the demo users (a browser
+    // test's language switch saves the same person's preferences, for one).
+    const [before] = await selectRows<{ audit: string; outbox: string }>(
+      sequelize,
+      'SELECT (SELECT COALESCE(max(id), 0) FROM audit_events) AS audit, (SELECT COALESCE(max(id), 0) FROM outbox_events) AS outbox',
+    );
     const { response, aggregate } = await perform();
     expect(response.status).toBe(status);
     const audit = await selectRows<{ action: string; actor_subject: string; hash: string }>(
       sequelize,
-      'SELECT action, actor_subject, hash FROM audit_events WHERE entity_type = :type AND entity_id = :id AND action = :event',
-      { ...aggregate, event },
+      `SELECT action, actor_subject, hash FROM audit_events
+       WHERE entity_type = :type AND entity_id = :id AND action = :event AND id > :after`,
+      { ...aggregate, event, after: before?.audit ?? '0' },
     );
     const outbox = await selectRows<{ event_type: string }>(
       sequelize,
-      'SELECT event_type FROM outbox_events WHERE aggregate_type = :type AND aggregate_id = :id AND event_type = :event',
-      { ...aggregate, event },
+      `SELECT event_type FROM outbox_events
+       WHERE aggregate_type = :type AND aggregate_id = :id AND event_type = :event AND id > :after`,
+      { ...aggregate, event, after: before?.outbox ?? '0' },
     );
     expect(audit).toHaveLength(1);
     expect(audit[0]?.hash).toMatch(/^[0-9a-f]{64}$/);

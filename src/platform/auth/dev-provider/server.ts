@@ -37,7 +37,11 @@ const KEYCLOAK_ROUTES = {
 
 export async function startDevProviderServer(options: StartDevProviderOptions): Promise<DevProvider> {
   const signingKey = await loadOrCreateSigningKey(options.keysDir);
+  // Idle keep-alive sockets are closed by the client first (undici's fetch, the browser): a server that
+  // closes one at the moment a client reuses it resets that request (ECONNRESET), which a loaded machine
+  // makes likely with Node's 5 s default.
   const server = createServer();
+  server.keepAliveTimeout = 65_000;
   const port = await listen(server, options.port, options.host ?? '127.0.0.1');
   const issuer = new URL(`http://${options.publicHost ?? 'localhost'}:${port}/realms/${encodeURIComponent(options.realm.name)}`).href;
   try {
