@@ -43,7 +43,12 @@ const FIELDS: Record<string, FieldSpec> = {
     wrong: 'ssp.error.description.missing',
     tooLong: 'ssp.error.description.tooLong',
   },
-  'treatment/estimatedCost': { step: 'treatment', field: 'estimatedCost', missing: 'ssp.error.cost.missing', wrong: 'ssp.error.cost.wrong' },
+  'treatment/estimatedCost': {
+    step: 'treatment',
+    field: 'estimatedCost',
+    missing: 'ssp.error.cost.missing',
+    wrong: 'ssp.error.cost.wrong',
+  },
   'treatment/currency': {
     step: 'treatment',
     field: 'estimatedCost',

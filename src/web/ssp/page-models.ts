@@ -156,7 +156,9 @@ export function presentDocuments(
  */
 export function linkToFix(draftId: string, problem: DraftProblem | ExplainedError, t: Translate): Problem {
   const message =
-    problem.step === 'review' ? problem.message : t('ssp.review.problemAt', { step: describeStep(problem.step, t).title, message: problem.message });
+    problem.step === 'review'
+      ? problem.message
+      : t('ssp.review.problemAt', { step: describeStep(problem.step, t).title, message: problem.message });
   const anchor = problem.field ? (problem.field.startsWith('member-') ? `#${problem.field}` : `#f-${problem.field}`) : '';
   const query = problem.step === 'review' ? '' : '?check=1&return=review';
   return { message, href: `${stepPath(draftId, problem.step)}${query}${anchor}` };

@@ -128,14 +128,12 @@ export function describeTimeline(application: Application, dates: DateFormatOpti
     words: t('ssp.timeline.done'),
     when: happened(application.submittedAt, dates),
   };
-  const checks = stages.map(
-    (stage, index): TimelineStep => ({
-      title: t('ssp.timeline.check', { number: index + 1, total: stages.length }),
-      state: stage.state,
-      words: stage.state === 'approved' && stage.kind === 'assessment' ? t('ssp.timeline.amountSet') : t(`ssp.stage.${stage.state}`),
-      when: stage.state === 'approved' || stage.state === 'rejected' ? happened(stage.decidedAt, dates) : undefined,
-    }),
-  );
+  const checks = stages.map((stage, index): TimelineStep => ({
+    title: t('ssp.timeline.check', { number: index + 1, total: stages.length }),
+    state: stage.state,
+    words: stage.state === 'approved' && stage.kind === 'assessment' ? t('ssp.timeline.amountSet') : t(`ssp.stage.${stage.state}`),
+    when: stage.state === 'approved' || stage.state === 'rejected' ? happened(stage.decidedAt, dates) : undefined,
+  }));
   const rejectedAt = stages.find((stage) => stage.state === 'rejected');
   const title = t('ssp.timeline.decision');
   let decision: TimelineStep = { title, state: 'waiting', words: t('ssp.timeline.notYet') };

@@ -190,7 +190,11 @@ export function createStepChecks(options: StepChecksOptions) {
     add('address', address(readSavedAddress(data), data, 'complete'));
     (data.familyMembers ?? []).forEach((_, index) => {
       for (const message of savedMember(data, index)) {
-        problems.push({ step: 'family', field: `member-${index + 1}`, message: t('ssp.error.familyMember', { number: index + 1, message }) });
+        problems.push({
+          step: 'family',
+          field: `member-${index + 1}`,
+          message: t('ssp.error.familyMember', { number: index + 1, message }),
+        });
       }
     });
     const shown = new Set(problems.map((problem) => problem.step));

@@ -4,7 +4,6 @@ import type { Translate } from '../../platform/i18n/catalogs.js';
 export const STEP_SLUGS = ['treatment', 'person', 'address', 'family', 'documents', 'review'] as const;
 export type StepSlug = (typeof STEP_SLUGS)[number];
 
-
 export interface StepInfo {
   slug: StepSlug;
   /** 1-based, as shown ("Step 2 of 6"). */
