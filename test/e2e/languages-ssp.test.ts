@@ -74,6 +74,14 @@ describe('the Self-Service Portal in French and in Arabic', () => {
         expect({ state, overflows: await overflowsSideways(page) }).toEqual({ state, overflows: false });
       }
     };
+    /** A new draft from the start page ("Start a new application" when an open one of the program is there): its id. */
+    const startDraft = async (): Promise<string> => {
+      const apply = page.locator(`form[action="/ssp/programs/${program.id}/apply"]`);
+      const fresh = apply.locator('button[name="fresh"]');
+      await ((await fresh.count()) > 0 ? fresh : apply.locator('button')).click();
+      await page.waitForURL(/\/ssp\/drafts\/[0-9a-f-]{36}\/treatment$/);
+      return /drafts\/([0-9a-f-]{36})\//.exec(page.url())?.[1] ?? '';
+    };
     const saveAndContinue = async (next: string) => {
       await page.getByRole('button', { name: t('ssp.actions.saveAndContinue') }).click();
       await page.waitForURL(new RegExp(`/${next}$`));
@@ -89,12 +97,7 @@ describe('the Self-Service Portal in French and in Arabic', () => {
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('ssp.home.heading'));
       await check('the start page');
 
-      // A new draft (a second application of the same program when the other language left one open).
-      const apply = page.locator(`form[action="/ssp/programs/${program.id}/apply"]`);
-      const fresh = apply.locator('button[name="fresh"]');
-      await ((await fresh.count()) > 0 ? fresh : apply.locator('button')).click();
-      await page.waitForURL(/\/ssp\/drafts\/[0-9a-f-]{36}\/treatment$/);
-      const draftId = /drafts\/([0-9a-f-]{36})\//.exec(page.url())?.[1] ?? '';
+      const draftId = await startDraft();
 
       // 1. The treatment, first refused with its messages, then answered.
       await page.getByRole('button', { name: t('ssp.actions.saveAndContinue') }).click();
@@ -130,7 +133,10 @@ describe('the Self-Service Portal in French and in Arabic', () => {
       await form.getByLabel(t('ssp.person.gender')).selectOption('female');
       await form.getByLabel(t('ssp.person.birthDate')).fill('2016-06-30');
       await form.getByRole('button', { name: t('ssp.family.addButton') }).click();
-      await page.getByTestId('family-notice').filter({ hasText: t('ssp.family.added', { name: 'Zawadi Yusuf' }) }).waitFor();
+      await page
+        .getByTestId('family-notice')
+        .filter({ hasText: t('ssp.family.added', { name: 'Zawadi Yusuf' }) })
+        .waitFor();
       await check('the family step with a member');
       await saveAndContinue('documents');
 
@@ -138,7 +144,10 @@ describe('the Self-Service Portal in French and in Arabic', () => {
       await page.getByLabel(t('ssp.documents.kind')).selectOption('medical-report');
       await page.getByLabel(t('ssp.documents.file'), { exact: true }).setInputFiles(TINY_PDF);
       await page.getByRole('button', { name: t('ssp.documents.upload'), exact: true }).click();
-      await page.getByTestId('documents-notice').filter({ hasText: t('ssp.documents.uploaded', { name: 'tiny.pdf' }) }).waitFor();
+      await page
+        .getByTestId('documents-notice')
+        .filter({ hasText: t('ssp.documents.uploaded', { name: 'tiny.pdf' }) })
+        .waitFor();
       await check('the documents step with a file');
       await saveAndContinue('review');
 
@@ -161,16 +170,17 @@ describe('the Self-Service Portal in French and in Arabic', () => {
       await check('the sent application with its timeline');
 
       // My applications.
-      await page.getByRole('link', { name: t('ssp.crumbs.applications') }).last().click();
+      await page
+        .getByRole('link', { name: t('ssp.crumbs.applications') })
+        .last()
+        .click();
       await page.waitForURL(`${testApp.url}/ssp/applications`);
       data.push(...(await page.locator('.application .reference').allTextContents()));
       await check('my applications');
 
       // The discard question, for a new draft, and the start page's notice once discarded.
       await page.goto(`${testApp.url}/ssp`);
-      await apply.locator('button').first().click();
-      await page.waitForURL(/\/ssp\/drafts\/[0-9a-f-]{36}\/treatment$/);
-      const discardId = /drafts\/([0-9a-f-]{36})\//.exec(page.url())?.[1] ?? '';
+      const discardId = await startDraft();
       await page.goto(`${testApp.url}/ssp/drafts/${discardId}/discard`);
       data.push(...(await page.locator('.draft p strong').allTextContents()));
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('ssp.discard.title'));
