@@ -20,6 +20,7 @@ const PHONE = { width: 375, height: 740 };
 const TINY_PDF = path.resolve('test/fixtures/documents/tiny.pdf');
 // Five hours behind UTC: the date of an evening submission differs from the UTC one.
 const PROGRAM_TIME_ZONE = 'America/Lima';
+const SCREENSHOTS = process.env.SSP_SCREENSHOT_DIR ?? '/tmp';
 
 // What people and fixtures wrote: never ours to translate.
 const PROGRAM_TEXTS = ['Emergency surgery (test)', 'A program made by a test.', 'Urgent surgery', 'Medical treatment'];
@@ -154,6 +155,7 @@ describe('the Self-Service Portal in French and in Arabic', () => {
       // 6. The review, then the application sent: its status and timeline, dated where the program runs.
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('ssp.step.name.review'));
       await check('the review');
+      await page.screenshot({ path: `${SCREENSHOTS}/ssp-review-${language}-375.png`, fullPage: true });
       await page.getByRole('button', { name: t('ssp.review.send') }).click();
       await page.waitForURL(`${testApp.url}/ssp/applications/${draftId}?submitted=1`);
       await expect(page.getByTestId('status').textContent()).resolves.toBe(t('ssp.status.SUBMITTED'));
@@ -168,6 +170,7 @@ describe('the Self-Service Portal in French and in Arabic', () => {
         await expect(sent.textContent()).resolves.toContain('heure normale du Pérou');
       }
       await check('the sent application with its timeline');
+      await page.screenshot({ path: `${SCREENSHOTS}/ssp-application-${language}-375.png`, fullPage: true });
 
       // My applications.
       await page
