@@ -1126,6 +1126,11 @@ export interface components {
              * @example Approved: Meets the eligibility criteria
              */
             outcome?: string;
+            /**
+             * @description The program's label of the decision's reason, once the stage is decided (the outcome says it too)
+             * @example Meets the eligibility criteria
+             */
+            reason?: string;
         };
         /** @description A field's value; null when empty; for `family_members`, the list of members */
         RegistryValue: string | null | components["schemas"]["FamilyMemberInput"][];

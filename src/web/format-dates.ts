@@ -4,8 +4,9 @@
  * - an instant (submitted at, decided at, last saved): a point in time, shown as the date and clock time
  *   where the program runs, with the zone's name so nobody has to guess;
  * - a calendar date (a birth date): a day, the same everywhere; no zone applies.
- * The locale is an argument so pages in other languages (issue 10) use the same functions.
+ * The locale is an argument: `dateLocaleOf` gives the one for a page's language.
  */
+import type { PageLanguage } from '../platform/i18n/languages.js';
 
 export interface DateFormatOptions {
   /** A BCP 47 language tag, such as `en-GB`. */
@@ -14,8 +15,15 @@ export interface DateFormatOptions {
   timeZone: string;
 }
 
-/** The pages' language until they are translated (issue 10). */
+/** The locale of the English pages: day before month, as the pages have always written it. */
 export const DEFAULT_LOCALE = 'en-GB';
+
+const DATE_LOCALES: Readonly<Record<PageLanguage, string>> = { en: DEFAULT_LOCALE, fr: 'fr', ar: 'ar' };
+
+/** The locale a page in `language` writes its dates in. */
+export function dateLocaleOf(language: PageLanguage): string {
+  return DATE_LOCALES[language];
+}
 
 type Style = 'moment' | 'calendar';
 

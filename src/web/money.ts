@@ -4,7 +4,7 @@
  * in cents as integers.
  */
 
-/** The language pages are shown in until they offer others (issue 10). */
+/** The locale of amounts when none is given: English; a page passes its own language (`en`, `fr`, `ar`). */
 export const DEFAULT_LOCALE = 'en';
 
 const MONEY = /^(\d+)(?:\.(\d{1,2}))?$/;

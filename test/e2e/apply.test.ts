@@ -295,7 +295,7 @@ describe('applying for help on the Self-Service Portal', () => {
     const stages = await card.locator('.stage').allInnerTexts();
     expect(stages).toEqual([
       expect.stringMatching(/^Sent\s*\S.*\s+Done$/),
-      expect.stringMatching(/^Check 1 of 2\s*\S.*\s+Approved: Eligible$/),
+      expect.stringMatching(/^Check 1 of 2\s*\S.*\s+Passed: Eligible$/),
       expect.stringMatching(/^Check 2 of 2\s+Being checked$/),
       expect.stringMatching(/^Decision\s+Not yet$/),
     ]);

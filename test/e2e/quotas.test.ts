@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import pg from 'pg';
 import request from 'supertest';
+import { loadMessages } from '../../src/platform/i18n/catalogs.js';
 import { formatSize } from '../../src/web/ssp/present.js';
 import { expectAccessible } from '../support/accessibility.js';
 import { launchChromium, signIn } from '../support/browser.js';
@@ -134,7 +135,7 @@ describe('quotas on the Self-Service Portal', () => {
     await uploadOne('second.pdf');
     await page.getByTestId('documents-notice').filter({ hasText: 'second.pdf was uploaded.' }).waitFor();
     await uploadOne('third.pdf');
-    const quota = formatSize(testApp.config.quotas.documentBytes);
+    const quota = formatSize(testApp.config.quotas.documentBytes, loadMessages('locales').translatorFor('en'));
     await page
       .locator('#f-file-error')
       .filter({

@@ -7,6 +7,15 @@
   /** A form field changed since the page was loaded or a form was last sent (see the beforeunload guard). */
   var unsaved = false;
 
+  /**
+   * The page's words for what this script says (views/ssp/layout.njk puts them in its language on the portal's root
+   * as data-message-*); an empty string when a page lacks one.
+   */
+  function pageMessage(name) {
+    var root = document.querySelector('.ssp');
+    return (root && root.getAttribute('data-message-' + name)) || '';
+  }
+
   function closestForm(element) {
     return element && element.closest ? element.closest('form') : null;
   }
@@ -51,7 +60,7 @@
     message.id = field.id + '-error';
     var prefix = document.createElement('span');
     prefix.className = 'visually-hidden';
-    prefix.textContent = 'Error: ';
+    prefix.textContent = pageMessage('error-prefix');
     message.appendChild(prefix);
     message.appendChild(document.createTextNode(text));
     var box = field.closest('.field');
@@ -139,17 +148,12 @@
 
   document.addEventListener('htmx:responseError', function (event) {
     var status = event.detail && event.detail.xhr ? event.detail.xhr.status : 0;
-    var message =
-      status === 403
-        ? 'This page has expired. Reload the page and try again.'
-        : status === 404
-          ? 'This application could not be found. Go back to the Self-Service Portal.'
-          : 'That did not work. Please try again in a moment.';
-    showProblem(closestForm(event.target), message);
+    var text = status === 403 ? pageMessage('expired') : status === 404 ? pageMessage('not-found') : pageMessage('failed');
+    showProblem(closestForm(event.target), text);
   });
 
   document.addEventListener('htmx:sendError', function (event) {
-    showProblem(closestForm(event.target), 'No connection. Check your internet connection and try again; what you entered is still here.');
+    showProblem(closestForm(event.target), pageMessage('offline'));
   });
 
   // A second tap on "Send application" or "Apply" does nothing here; the server also answers a repeated send with the first result.

@@ -52,6 +52,8 @@ export interface StageOutcome {
   decision: 'approve' | 'reject';
   decidedAt: Date;
   outcome: string;
+  /** The program's label of the reason, as the decision recorded it. */
+  reason: string;
 }
 
 export function timelineOf(
@@ -63,7 +65,7 @@ export function timelineOf(
     const decided = outcomes.find((o) => o.position === stage.position);
     if (decided) {
       const state = decided.decision === 'approve' ? 'approved' : 'rejected';
-      return { ...base, state, decidedAt: decided.decidedAt.toISOString(), outcome: decided.outcome };
+      return { ...base, state, decidedAt: decided.decidedAt.toISOString(), outcome: decided.outcome, reason: decided.reason };
     }
     return { ...base, state: stage.position === row.current_stage ? 'current' : 'waiting' };
   });

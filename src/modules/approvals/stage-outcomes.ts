@@ -28,7 +28,13 @@ export async function stageOutcomesOf(
   );
   for (const row of rows) {
     const list = byApplication.get(row.application_id) ?? [];
-    list.push({ position: row.stage_position, decision: row.decision, decidedAt: row.decided_at, outcome: outcomeOf(row) });
+    list.push({
+      position: row.stage_position,
+      decision: row.decision,
+      decidedAt: row.decided_at,
+      outcome: outcomeOf(row),
+      reason: row.reason_label,
+    });
     byApplication.set(row.application_id, list);
   }
   return byApplication;

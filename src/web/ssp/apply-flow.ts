@@ -4,7 +4,7 @@
  * applications service (someone else's draft is a 404 there) and saves the whole draft data merged.
  */
 import type { Principal } from '../../platform/auth/principal.js';
-import { describeErrorCode } from '../../platform/http/error-codes.js';
+import type { Translate } from '../../platform/i18n/catalogs.js';
 import { AppError, NotFoundError } from '../../platform/http/errors.js';
 import type { SchemaValidator } from '../../platform/http/schema-validator.js';
 import type { ApplicationDraft, ApplicationsService } from '../../modules/applications/index.js';
@@ -17,7 +17,7 @@ import {
   type DocumentStore,
 } from '../../modules/documents/index.js';
 import { describeKind, describeTooLarge, describeUploadQuotaReached, formatSize } from './present.js';
-import { createStepChecks, type CheckMode, type StepErrors } from './step-checks.js';
+import { createStepChecks, type CheckMode, type StepChecks, type StepErrors } from './step-checks.js';
 import {
   addMember,
   mergeAddress,
@@ -77,7 +77,8 @@ export interface AttachedDocumentView {
 
 export function createApplyFlow(options: ApplyFlowOptions) {
   const { programs, applications, documents } = options;
-  const checks = createStepChecks({ schemas: options.schemas, now: options.now });
+  /** The checks, answering in the page's language (cheap to make: the schemas are compiled once, by the validator). */
+  const checksIn = (t: Translate): StepChecks => createStepChecks({ schemas: options.schemas, now: options.now, t });
 
   async function openDraft(actor: Principal, draftId: string): Promise<DraftContext> {
     const draft = await applications.getDraft(actor, draftId);
@@ -105,8 +106,9 @@ export function createApplyFlow(options: ApplyFlowOptions) {
     }
   }
 
-  function formWith(step: FormStep, context: DraftContext, values: Record<string, string>) {
+  function formWith(step: FormStep, context: DraftContext, values: Record<string, string>, t: Translate) {
     const data = context.draft.data;
+    const checks = checksIn(t);
     switch (step) {
       case 'treatment': {
         const v = values as unknown as TreatmentValues;
@@ -126,30 +128,36 @@ export function createApplyFlow(options: ApplyFlowOptions) {
     }
   }
 
-  function formOf(step: FormStep, context: DraftContext, actor: Principal, body: FormBody | undefined) {
+  function formOf(step: FormStep, context: DraftContext, actor: Principal, body: FormBody | undefined, t: Translate) {
     const data = context.draft.data;
     let values: Record<string, string>;
     if (body === undefined) values = step === 'person' ? { ...readSavedPerson(data, actor) } : savedValues(step, data);
     else if (step === 'treatment') values = { ...readTreatmentForm(body) };
     else if (step === 'person') values = { ...readPersonForm(body) };
     else values = { ...readAddressForm(body) };
-    return { values, ...formWith(step, context, values) };
+    return { values, ...formWith(step, context, values, t) };
   }
 
   /**
    * The answers that can be kept when others are refused: each refused field keeps what the draft
    * held before (drafts are loose, so the rest is saved). Undefined when nothing would change.
    */
-  function keepValid(step: FormStep, context: DraftContext, values: Record<string, string>, refused: StepErrors): DraftData | undefined {
+  function keepValid(
+    step: FormStep,
+    context: DraftContext,
+    values: Record<string, string>,
+    refused: StepErrors,
+    t: Translate,
+  ): DraftData | undefined {
     const saved = savedValues(step, context.draft.data);
     const kept = { ...values };
     for (const field of Object.keys(refused)) if (kept[field]) kept[field] = saved[field] ?? '';
-    let form = formWith(step, context, kept);
+    let form = formWith(step, context, kept, t);
     // What the draft held was within its loose shape; a field still refused is left empty.
     const still = form.check('lenient');
     if (Object.keys(still).length > 0) {
       for (const field of Object.keys(still)) if (field in kept) kept[field] = '';
-      form = formWith(step, context, kept);
+      form = formWith(step, context, kept, t);
       if (Object.keys(form.check('lenient')).length > 0) return undefined;
     }
     const merged = form.merged();
@@ -158,12 +166,12 @@ export function createApplyFlow(options: ApplyFlowOptions) {
 
   return {
     openDraft,
-    checks,
+    checksIn,
 
     /** A step as saved; with `check`, its complete checks too (the review links here to fix a field). */
-    async showStep(actor: Principal, draftId: string, step: FormStep, check: boolean): Promise<StepOutcome> {
+    async showStep(actor: Principal, draftId: string, step: FormStep, check: boolean, t: Translate): Promise<StepOutcome> {
       const context = await openDraft(actor, draftId);
-      const form = formOf(step, context, actor, undefined);
+      const form = formOf(step, context, actor, undefined, t);
       return { context, values: form.values, errors: check ? form.check('complete') : {} };
     },
 
@@ -171,31 +179,32 @@ export function createApplyFlow(options: ApplyFlowOptions) {
      * Checks the step's answers and saves them merged into the draft; with errors, saves the answers
      * that were not refused (a refused field keeps what the draft held), and answers the errors.
      */
-    async saveStep(actor: Principal, draftId: string, step: FormStep, body: FormBody, mode: CheckMode): Promise<StepOutcome> {
+    async saveStep(actor: Principal, draftId: string, step: FormStep, body: FormBody, mode: CheckMode, t: Translate): Promise<StepOutcome> {
       const context = await openDraft(actor, draftId);
-      const form = formOf(step, context, actor, body);
+      const form = formOf(step, context, actor, body, t);
       const errors = form.check(mode);
       if (Object.keys(errors).length > 0) {
-        const partial = keepValid(step, context, form.values, errors);
+        const partial = keepValid(step, context, form.values, errors, t);
         return { context: partial ? await save(actor, context, partial) : context, values: form.values, errors };
       }
       return { context: await save(actor, context, form.merged()), values: form.values, errors };
     },
 
     /** Where a person coming back continues: the first step that is not finished, else the review. */
-    async resumeStep(actor: Principal, draftId: string): Promise<StepSlug> {
+    async resumeStep(actor: Principal, draftId: string, t: Translate): Promise<StepSlug> {
       const context = await openDraft(actor, draftId);
-      return checks.draft(context.draft.data, context.program)[0]?.step ?? 'review';
+      return checksIn(t).draft(context.draft.data, context.program)[0]?.step ?? 'review';
     },
 
     async addFamilyMember(
       actor: Principal,
       draftId: string,
       body: FormBody,
+      t: Translate,
     ): Promise<{ context: DraftContext; member: MemberValues; errors: StepErrors }> {
       const context = await openDraft(actor, draftId);
       const member = readMemberForm(body);
-      const errors = checks.member(member, context.draft.data);
+      const errors = checksIn(t).member(member, context.draft.data);
       if (Object.keys(errors).length > 0) return { context, member, errors };
       return { context: await save(actor, context, addMember(context.draft.data, member)), member, errors };
     },
@@ -211,17 +220,18 @@ export function createApplyFlow(options: ApplyFlowOptions) {
       actor: Principal,
       draftId: string,
       form: UploadForm,
+      t: Translate,
     ): Promise<{ context: DraftContext; kind: string; errors: StepErrors }> {
       const context = await openDraft(actor, draftId);
       const kind = form.fields.kind ?? '';
       const errors: StepErrors = {};
-      const tooLarge = describeTooLarge(documents.maxBytes);
+      const tooLarge = describeTooLarge(documents.maxBytes, t);
       if (form.tooLarge) errors.file = tooLarge;
-      else if (form.unreadable) errors.file = 'We could not read that upload. Choose the file again and press Upload.';
+      else if (form.unreadable) errors.file = t('ssp.documents.unreadable');
       else {
-        if (!(DOCUMENT_KINDS as readonly string[]).includes(kind)) errors.kind = 'Choose what kind of document this is.';
-        if (!form.file) errors.file = 'Choose a file to upload.';
-        const full = checks.limitReached(context.draft.data, 'documents');
+        if (!(DOCUMENT_KINDS as readonly string[]).includes(kind)) errors.kind = t('ssp.documents.chooseKind');
+        if (!form.file) errors.file = t('ssp.documents.chooseFile');
+        const full = checksIn(t).limitReached(context.draft.data, 'documents');
         if (full) errors.file = full;
       }
       if (Object.keys(errors).length > 0 || !form.file) return { context, kind, errors };
@@ -238,10 +248,10 @@ export function createApplyFlow(options: ApplyFlowOptions) {
         if (!(error instanceof AppError)) throw error;
         const refusals: Partial<Record<AppError['code'], string>> = {
           ERR_PAYLOAD_TOO_LARGE: tooLarge,
-          ERR_DOCUMENT_TYPE_REFUSED: describeErrorCode('ERR_DOCUMENT_TYPE_REFUSED').explanation,
-          ERR_VALIDATION: 'That file is empty. Choose it again.',
-          ERR_SERVICE_UNAVAILABLE: 'We could not store the file just now. Try again in a moment.',
-          ERR_DOCUMENT_QUOTA_REACHED: describeUploadQuotaReached(documents.quota.maxBytes),
+          ERR_DOCUMENT_TYPE_REFUSED: t('problem.ERR_DOCUMENT_TYPE_REFUSED.explanation'),
+          ERR_VALIDATION: t('ssp.documents.empty'),
+          ERR_SERVICE_UNAVAILABLE: t('ssp.documents.unavailable'),
+          ERR_DOCUMENT_QUOTA_REACHED: describeUploadQuotaReached(documents.quota.maxBytes, t),
         };
         const message = refusals[error.code];
         if (!message) throw error;
@@ -258,7 +268,7 @@ export function createApplyFlow(options: ApplyFlowOptions) {
     },
 
     /** The draft's documents with their names and sizes from the Document Store. */
-    async listAttached(actor: Principal, data: DraftData): Promise<AttachedDocumentView[]> {
+    async listAttached(actor: Principal, data: DraftData, t: Translate): Promise<AttachedDocumentView[]> {
       const wanted = data.documents ?? [];
       if (wanted.length === 0) return [];
       const found = await findDocumentsOwnedBy(
@@ -271,17 +281,17 @@ export function createApplyFlow(options: ApplyFlowOptions) {
         return {
           documentId: d.documentId,
           kind: d.kind,
-          kindLabel: describeKind(d.kind),
-          fileName: document?.fileName ?? 'File no longer available',
-          size: document ? formatSize(document.sizeBytes) : '',
+          kindLabel: describeKind(d.kind, t),
+          fileName: document?.fileName ?? t('ssp.documents.gone'),
+          size: document ? formatSize(document.sizeBytes, t) : '',
           available: document !== undefined,
         };
       });
     },
 
     /** The complete checks of every step, for the review page. */
-    checkDraft(context: DraftContext) {
-      return checks.draft(context.draft.data, context.program);
+    checkDraft(context: DraftContext, t: Translate) {
+      return checksIn(t).draft(context.draft.data, context.program);
     },
   };
 }

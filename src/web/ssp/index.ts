@@ -8,7 +8,6 @@ import { randomUUID } from 'node:crypto';
 import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import type { Principal } from '../../platform/auth/principal.js';
 import { requirePrincipal } from '../../platform/auth/require-role.js';
-import { describeErrorCode } from '../../platform/http/error-codes.js';
 import type { SchemaValidator } from '../../platform/http/schema-validator.js';
 import { AppError, InputError, NotFoundError } from '../../platform/http/errors.js';
 import { verifyCsrfToken } from '../../platform/web/csrf.js';
@@ -30,8 +29,8 @@ import {
   type PanelOutcome,
   type Problem,
 } from './page-models.js';
-import { DEFAULT_LOCALE, formatMoment, type DateFormatOptions } from '../format-dates.js';
-import { describeDraftQuotaReached, summarizeApplication } from './present.js';
+import { dateLocaleOf, formatMoment } from '../format-dates.js';
+import { describeDraftQuotaReached, summarizeApplication, type PageFormats, type PageText } from './present.js';
 import type { StepErrors } from './step-checks.js';
 import { blankMember, isMemberTyped, readField, readMemberForm, type FormBody } from './step-forms.js';
 import { keepSendRefusal, takeSendRefusal } from './send-refusal.js';
@@ -53,9 +52,14 @@ const LIST_SIZE = { page: 1, pageSize: 50 };
 /** The id of the family panel's error summary: focus goes there when a member is refused in place. */
 const FAMILY_ERRORS = 'family-errors';
 
-/** How a page shows the dates of a program's drafts and applications: where the program runs. */
-function datesOf(zones: Map<string, string>, programId: string): DateFormatOptions {
-  return { locale: DEFAULT_LOCALE, timeZone: zones.get(programId) ?? 'UTC' };
+/** The page's language for the presenters: its words, and the locales of its dates and amounts. */
+function textOf(req: Request): PageText {
+  return { t: req.t, dateLocale: dateLocaleOf(req.language), moneyLocale: req.language };
+}
+
+/** How a page shows the dates and amounts of a program's drafts and applications: in its language, where the program runs. */
+function formatsOf(req: Request, zones: Map<string, string>, programId: string): PageFormats {
+  return { locale: dateLocaleOf(req.language), moneyLocale: req.language, timeZone: zones.get(programId) ?? 'UTC' };
 }
 
 function isHtmx(req: Request): boolean {
@@ -124,6 +128,7 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
   /** What an in-place update of a panel shows and says (see views/assets/in-page-updates.js). */
   type PanelUpdate = { notice: string; outcome?: PanelOutcome };
   const renderFamily = (
+    req: Request,
     res: Response,
     context: DraftContext,
     member: object,
@@ -131,12 +136,14 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
     options: { status?: number; errorTitle?: string; returnTo?: ReturnPlace | undefined } = {},
   ) => {
     const { status = 200, errorTitle, returnTo } = options;
+    const text = textOf(req);
     res.status(status).render('ssp/family.njk', {
-      ...presentStep(context, 'family', {}, returnTo),
-      panel: { ...presentFamily(context, member, errors, flow.checks, undefined, returnTo), errorTitle },
+      ...presentStep(context, 'family', text, {}, returnTo),
+      panel: { ...presentFamily(context, member, errors, flow.checksIn(req.t), text, undefined, returnTo), errorTitle },
     });
   };
   const renderFamilyPanel = (
+    req: Request,
     res: Response,
     context: DraftContext,
     member: object,
@@ -145,10 +152,14 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
     options: { errorTitle?: string; returnTo?: ReturnPlace | undefined } = {},
   ) => {
     res.render('ssp/family-panel.njk', {
-      panel: { ...presentFamily(context, member, errors, flow.checks, update, options.returnTo), errorTitle: options.errorTitle },
+      panel: {
+        ...presentFamily(context, member, errors, flow.checksIn(req.t), textOf(req), update, options.returnTo),
+        errorTitle: options.errorTitle,
+      },
     });
   };
   const renderDocuments = async (
+    req: Request,
     res: Response,
     principal: Principal,
     context: DraftContext,
@@ -158,22 +169,33 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
   ) => {
     const panel = presentDocuments(
       context,
-      await flow.listAttached(principal, context.draft.data),
+      await flow.listAttached(principal, context.draft.data, req.t),
       kind,
       errors,
       documents.maxBytes,
+      req.t,
       options.update,
       options.returnTo,
     );
     // htmx swaps only 2xx answers, except a refused oversize body's 413 (see views/assets/ssp.js).
     if (options.fragment) res.status(options.status === 413 ? 413 : 200).render('ssp/documents-panel.njk', { panel });
     else
-      res.status(options.status ?? 200).render('ssp/documents.njk', { ...presentStep(context, 'documents', {}, options.returnTo), panel });
+      res
+        .status(options.status ?? 200)
+        .render('ssp/documents.njk', { ...presentStep(context, 'documents', textOf(req), {}, options.returnTo), panel });
   };
-  const renderReview = async (res: Response, principal: Principal, context: DraftContext, problems: Problem[], submitted: boolean) => {
+  const renderReview = async (
+    req: Request,
+    res: Response,
+    principal: Principal,
+    context: DraftContext,
+    problems: Problem[],
+    submitted: boolean,
+  ) => {
+    const text = textOf(req);
     res.render('ssp/review.njk', {
-      ...presentStep(context, 'review'),
-      sections: presentReview(context, principal, await flow.listAttached(principal, context.draft.data)),
+      ...presentStep(context, 'review', text),
+      sections: presentReview(context, principal, await flow.listAttached(principal, context.draft.data, req.t), text),
       problems,
       // Submitting failed: say so first; otherwise these are what is still missing.
       submitFailed: submitted,
@@ -187,13 +209,13 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
   // The portal's start page
 
   /** Where a draft stands: the first step that is not finished (else the review), as "Step n of 6: title". */
-  const progressOf = (draft: ApplicationDraft, program: Program | undefined) => {
-    const step = describeStep(flow.checks.draft(draft.data, program)[0]?.step ?? 'review');
-    return `Step ${step.number} of ${step.total}: ${step.title}`;
+  const progressOf = (req: Request, draft: ApplicationDraft, program: Program | undefined) => {
+    const step = describeStep(flow.checksIn(req.t).draft(draft.data, program)[0]?.step ?? 'review', req.t);
+    return req.t('ssp.home.progress', { number: step.number, total: step.total, title: step.title });
   };
 
   /** The start page; `problem` says why starting an application was refused (next to the Apply buttons). */
-  const renderHome = async (res: Response, principal: Principal, problem?: string, status = 200, notice = '') => {
+  const renderHome = async (req: Request, res: Response, principal: Principal, problem?: string, status = 200, notice = '') => {
     const [open, drafts] = await Promise.all([
       programs.listPrograms(principal, { ...LIST_SIZE, state: 'open' }),
       applications.listDrafts(principal, LIST_SIZE),
@@ -207,9 +229,9 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
         return {
           id: draft.id,
           reference: draft.reference,
-          programName: program?.name ?? 'A program that no longer takes applications',
-          progress: progressOf(draft, program),
-          savedAt: formatMoment(draft.updatedAt, datesOf(zones, draft.programId)),
+          programName: program?.name ?? req.t('ssp.home.closedProgram'),
+          progress: progressOf(req, draft, program),
+          savedAt: formatMoment(draft.updatedAt, formatsOf(req, zones, draft.programId)),
         };
       }),
       nationalId: principal.nationalId,
@@ -219,8 +241,8 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
   };
 
   router.get('/', async (req, res) => {
-    const notice = req.query.discarded !== undefined ? 'The unfinished application was discarded.' : '';
-    await renderHome(res, requirePrincipal(req), undefined, 200, notice);
+    const notice = req.query.discarded !== undefined ? req.t('ssp.home.discarded') : '';
+    await renderHome(req, res, requirePrincipal(req), undefined, 200, notice);
   });
 
   // "Apply" continues the person's open draft of the program; "Start a new application" (`fresh`) starts another.
@@ -244,7 +266,7 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
       redirectAfterPost(req, res, stepPath(draft.id, 'treatment'));
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'ERR_DRAFT_QUOTA_REACHED') throw error;
-      await renderHome(res, principal, describeDraftQuotaReached(applications.maxOpenDrafts), 409);
+      await renderHome(req, res, principal, describeDraftQuotaReached(applications.maxOpenDrafts, req.t), 409);
     }
   });
 
@@ -253,17 +275,18 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
 
   router.get('/drafts/:draftId', async (req, res) => {
     const draftId = draftIdOf(req);
-    res.redirect(stepPath(draftId, await flow.resumeStep(requirePrincipal(req), draftId)));
+    res.redirect(stepPath(draftId, await flow.resumeStep(requirePrincipal(req), draftId, req.t)));
   });
 
   for (const step of FORM_STEPS) {
     router.get(`/drafts/:draftId/${step}`, async (req, res) => {
       const principal = requirePrincipal(req);
-      const shown = await flow.showStep(principal, draftIdOf(req), step, req.query.check !== undefined);
+      const shown = await flow.showStep(principal, draftIdOf(req), step, req.query.check !== undefined, req.t);
+      const text = textOf(req);
       res.render(`ssp/${step}.njk`, {
-        ...presentStep(shown.context, step, shown.errors, returnOf(req)),
+        ...presentStep(shown.context, step, text, shown.errors, returnOf(req)),
         values: shown.values,
-        costNote: presentCostNote(shown.context, shown.values.estimatedCost),
+        costNote: presentCostNote(shown.context, shown.values.estimatedCost, text),
         nationalId: principal.nationalId,
       });
     });
@@ -272,12 +295,13 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
       const principal = requirePrincipal(req);
       const body = bodyOf(req);
       const mode = readField(body, 'action') === 'back' ? 'lenient' : 'complete';
-      const saved = await flow.saveStep(principal, draftIdOf(req), step, body, mode);
+      const saved = await flow.saveStep(principal, draftIdOf(req), step, body, mode, req.t);
       if (hasErrors(saved.errors)) {
+        const text = textOf(req);
         res.status(400).render(`ssp/${step}.njk`, {
-          ...presentStep(saved.context, step, saved.errors, readReturnPlace(body.return)),
+          ...presentStep(saved.context, step, text, saved.errors, readReturnPlace(body.return)),
           values: saved.values,
-          costNote: saved.errors.estimatedCost ? '' : presentCostNote(saved.context, saved.values.estimatedCost),
+          costNote: saved.errors.estimatedCost ? '' : presentCostNote(saved.context, saved.values.estimatedCost, text),
           nationalId: principal.nationalId,
         });
         return;
@@ -288,7 +312,7 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
 
   router.get('/drafts/:draftId/family', async (req, res) => {
     const context = await flow.openDraft(requirePrincipal(req), draftIdOf(req));
-    renderFamily(res, context, blankMember(), {}, { returnTo: returnOf(req) });
+    renderFamily(req, res, context, blankMember(), {}, { returnTo: returnOf(req) });
   });
 
   // The family members are saved as they are added or removed. The step's buttons send the add form
@@ -301,16 +325,13 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
       redirectAfterPost(req, res, destination(context.draft.id, 'family', body));
       return;
     }
-    const added = await flow.addFamilyMember(principal, draftIdOf(req), body);
+    const added = await flow.addFamilyMember(principal, draftIdOf(req), body, req.t);
     if (hasErrors(added.errors)) {
-      const errorTitle = 'This family member is not added yet. Finish their details, or clear them to go on without them';
+      const errorTitle = req.t('ssp.family.notAddedTitle');
       const returnTo = readReturnPlace(body.return);
-      if (isHtmx(req))
-        renderFamilyPanel(res, added.context, added.member, added.errors, panelRefusal(`${errorTitle}.`, added.errors, FAMILY_ERRORS), {
-          errorTitle,
-          returnTo,
-        });
-      else renderFamily(res, added.context, added.member, added.errors, { status: 400, errorTitle, returnTo });
+      const refusal = panelRefusal(req.t('ssp.family.notAddedSentence'), added.errors, FAMILY_ERRORS);
+      if (isHtmx(req)) renderFamilyPanel(req, res, added.context, added.member, added.errors, refusal, { errorTitle, returnTo });
+      else renderFamily(req, res, added.context, added.member, added.errors, { status: 400, errorTitle, returnTo });
       return;
     }
     redirectAfterPost(req, res, destination(added.context.draft.id, 'family', body));
@@ -319,23 +340,24 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
   router.post('/drafts/:draftId/family/members', verifyCsrfToken, async (req, res) => {
     const body = bodyOf(req);
     const returnTo = readReturnPlace(body.return);
-    const added = await flow.addFamilyMember(requirePrincipal(req), draftIdOf(req), body);
+    const added = await flow.addFamilyMember(requirePrincipal(req), draftIdOf(req), body, req.t);
     const failed = hasErrors(added.errors);
     const name = `${added.member.givenName} ${added.member.familyName}`;
     // Added members go last: focus goes to the new one's entry.
     const addedNumber = added.context.draft.data.familyMembers?.length ?? 0;
     if (isHtmx(req))
       renderFamilyPanel(
+        req,
         res,
         added.context,
         failed ? added.member : blankMember(),
         added.errors,
         failed
-          ? panelRefusal('The family member was not added.', added.errors, FAMILY_ERRORS)
-          : panelSuccess(`${name} was added.`, `member-${addedNumber}`),
+          ? panelRefusal(req.t('ssp.family.notAdded'), added.errors, FAMILY_ERRORS)
+          : panelSuccess(req.t('ssp.family.added', { name }), `member-${addedNumber}`),
         { returnTo },
       );
-    else if (failed) renderFamily(res, added.context, added.member, added.errors, { status: 400, returnTo });
+    else if (failed) renderFamily(req, res, added.context, added.member, added.errors, { status: 400, returnTo });
     else redirectAfterPost(req, res, stepPath(added.context.draft.id, 'family', returnTo));
   });
 
@@ -348,14 +370,17 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
       readField(body, 'key'),
     );
     const returnTo = readReturnPlace(body.return);
-    const removed = panelSuccess(`${readField(body, 'name') || 'The family member'} was removed.`, 'family-heading');
-    if (isHtmx(req)) renderFamilyPanel(res, context, blankMember(), {}, removed, { returnTo });
+    const removed = panelSuccess(
+      req.t('ssp.family.removed', { name: readField(body, 'name') || req.t('ssp.family.someone') }),
+      'family-heading',
+    );
+    if (isHtmx(req)) renderFamilyPanel(req, res, context, blankMember(), {}, removed, { returnTo });
     else redirectAfterPost(req, res, stepPath(context.draft.id, 'family', returnTo));
   });
 
   router.get('/drafts/:draftId/documents', async (req, res) => {
     const principal = requirePrincipal(req);
-    await renderDocuments(res, principal, await flow.openDraft(principal, draftIdOf(req)), '', {}, { returnTo: returnOf(req) });
+    await renderDocuments(req, res, principal, await flow.openDraft(principal, draftIdOf(req)), '', {}, { returnTo: returnOf(req) });
   });
 
   router.post('/drafts/:draftId/documents', verifyCsrfToken, async (req, res) => {
@@ -372,7 +397,7 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
   router.post('/drafts/:draftId/documents/files', readUploadForm(documents.maxBytes), verifyUploadCsrf, async (req, res) => {
     const principal = requirePrincipal(req);
     const form = uploadFormOf(req);
-    const attached = await flow.attachDocument(principal, draftIdOf(req), form);
+    const attached = await flow.attachDocument(principal, draftIdOf(req), form, req.t);
     const failed = hasErrors(attached.errors);
     const returnTo = readReturnPlace(form.fields.return);
     if (!failed && !isHtmx(req)) {
@@ -382,9 +407,9 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
     // Focus: the new document (listed last), or the first refused field's message.
     const newest = attached.context.draft.data.documents?.at(-1)?.documentId ?? '';
     const update = failed
-      ? panelRefusal('The file was not uploaded.', attached.errors, `f-${Object.keys(attached.errors)[0] ?? 'file'}-error`)
-      : panelSuccess(`${form.file?.name ?? 'The file'} was uploaded.`, `document-${newest}`);
-    await renderDocuments(res, principal, attached.context, attached.kind, attached.errors, {
+      ? panelRefusal(req.t('ssp.documents.notUploaded'), attached.errors, `f-${Object.keys(attached.errors)[0] ?? 'file'}-error`)
+      : panelSuccess(req.t('ssp.documents.uploaded', { name: form.file?.name ?? req.t('ssp.documents.someFile') }), `document-${newest}`);
+    await renderDocuments(req, res, principal, attached.context, attached.kind, attached.errors, {
       // Over the cap, the body was not read to its end and the connection closes after this answer.
       status: form.tooLarge ? 413 : 400,
       fragment: isHtmx(req),
@@ -397,8 +422,11 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
     const principal = requirePrincipal(req);
     const context = await flow.detachDocument(principal, draftIdOf(req), String(req.params.documentId));
     const returnTo = readReturnPlace(bodyOf(req).return);
-    const removed = panelSuccess(`${readField(bodyOf(req), 'fileName') || 'The document'} was removed.`, 'documents-heading');
-    if (isHtmx(req)) await renderDocuments(res, principal, context, '', {}, { fragment: true, update: removed, returnTo });
+    const removed = panelSuccess(
+      req.t('ssp.documents.removed', { name: readField(bodyOf(req), 'fileName') || req.t('ssp.documents.someDocument') }),
+      'documents-heading',
+    );
+    if (isHtmx(req)) await renderDocuments(req, res, principal, context, '', {}, { fragment: true, update: removed, returnTo });
     else redirectAfterPost(req, res, stepPath(context.draft.id, 'documents', returnTo));
   });
 
@@ -407,8 +435,8 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
     const context = await flow.openDraft(principal, draftIdOf(req));
     // After a refused send: why it was refused, once; otherwise (and on a reload) what is still missing.
     const refused = takeSendRefusal(req, context.draft.id);
-    const problems = refused ?? flow.checkDraft(context).map((p) => linkToFix(context.draft.id, p));
-    await renderReview(res, principal, context, problems, refused !== undefined);
+    const problems = refused ?? flow.checkDraft(context, req.t).map((p) => linkToFix(context.draft.id, p, req.t));
+    await renderReview(req, res, principal, context, problems, refused !== undefined);
   });
 
   router.post('/drafts/:draftId/submit', verifyCsrfToken, async (req, res) => {
@@ -424,8 +452,8 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
       const fields = error instanceof InputError ? error.fields : [];
       const problems =
         fields.length > 0
-          ? fields.map((f) => linkToFix(context.draft.id, explainFieldError(f)))
-          : [{ message: describeErrorCode(error.code).explanation, href: '#submit' }];
+          ? fields.map((f) => linkToFix(context.draft.id, explainFieldError(f, req.t), req.t))
+          : [{ message: req.t(`problem.${error.code}.explanation`), href: '#submit' }];
       await keepSendRefusal(req, context.draft.id, problems);
       redirectAfterPost(req, res, stepPath(context.draft.id, 'review'));
     }
@@ -437,9 +465,9 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
     const zones = await programs.programTimeZones([context.draft.programId]);
     res.render('ssp/discard.njk', {
       draft: { id: context.draft.id, reference: context.draft.reference },
-      programName: context.program?.name ?? 'A program that no longer takes applications',
-      progress: progressOf(context.draft, context.program),
-      savedAt: formatMoment(context.draft.updatedAt, datesOf(zones, context.draft.programId)),
+      programName: context.program?.name ?? req.t('ssp.home.closedProgram'),
+      progress: progressOf(req, context.draft, context.program),
+      savedAt: formatMoment(context.draft.updatedAt, formatsOf(req, zones, context.draft.programId)),
     });
   });
 
@@ -455,7 +483,7 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
     const page = await applications.listApplications(requirePrincipal(req), LIST_SIZE);
     const zones = await programs.programTimeZones(page.items.map((a) => a.programId));
     res.render('ssp/applications.njk', {
-      applications: page.items.map((a) => summarizeApplication(a, datesOf(zones, a.programId))),
+      applications: page.items.map((a) => summarizeApplication(a, formatsOf(req, zones, a.programId), req.t)),
       total: page.total,
     });
   });
@@ -464,7 +492,7 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
     const application = await applications.getApplication(requirePrincipal(req), String(req.params.applicationId));
     const zones = await programs.programTimeZones([application.programId]);
     res.render('ssp/application.njk', {
-      application: summarizeApplication(application, datesOf(zones, application.programId)),
+      application: summarizeApplication(application, formatsOf(req, zones, application.programId), req.t),
       details: application,
       justSubmitted: req.query.submitted !== undefined,
     });

@@ -1,13 +1,24 @@
 /** What each apply page's template gets: ready-made text and the links between the steps. */
 import type { Principal } from '../../platform/auth/principal.js';
+import type { Translate } from '../../platform/i18n/catalogs.js';
 import { linkFieldErrors } from '../../platform/web/error-summary.js';
 import type { AttachedDocumentView, DraftContext } from './apply-flow.js';
 import type { ExplainedError } from './explain-errors.js';
 import { exceedsAmount, formatMoney } from '../money.js';
-import { describeGender, describeOverMaximum, describeRelation, describeTooLarge, DOCUMENT_KIND_OPTIONS, formatSize } from './present.js';
-import { DEFAULT_LOCALE, formatCalendarDate } from '../format-dates.js';
+import {
+  describeGender,
+  describeOverMaximum,
+  describeRelation,
+  describeTooLarge,
+  documentKindOptions,
+  formatSize,
+  genderOptions,
+  relationOptions,
+  type PageText,
+} from './present.js';
+import { formatCalendarDate } from '../format-dates.js';
 import type { DraftProblem, StepChecks, StepErrors } from './step-checks.js';
-import { GENDERS, identifyMember, normalizeAmount, RELATIONS } from './step-forms.js';
+import { identifyMember, normalizeAmount } from './step-forms.js';
 import { describeStep, STEP_SLUGS, stepPath, type ReturnPlace, type StepSlug } from './steps.js';
 
 export interface Problem {
@@ -45,36 +56,37 @@ export function panelRefusal(what: string, errors: StepErrors, focus: string): {
  * What every step page shows around its form; `returnTo` is where the step goes back to when it was
  * opened from there (the review's "Change"), carried in the form's `return` field.
  */
-export function presentStep(context: DraftContext, slug: StepSlug, errors: StepErrors = {}, returnTo?: ReturnPlace) {
+export function presentStep(context: DraftContext, slug: StepSlug, text: PageText, errors: StepErrors = {}, returnTo?: ReturnPlace) {
   const { draft, program } = context;
+  const { t, moneyLocale } = text;
   return {
     draft: { id: draft.id, reference: draft.reference },
     program: program && {
       name: program.name,
       currency: program.currency,
-      maxAmount: formatMoney(program.maxAmount, program.currency),
+      maxAmount: formatMoney(program.maxAmount, program.currency, moneyLocale),
       // For the page's script, which shows the note as the cost is typed.
       maxAmountValue: program.maxAmount,
-      overMaximumNote: describeOverMaximum(program.maxAmount, program.currency),
+      overMaximumNote: describeOverMaximum(program.maxAmount, program.currency, t, moneyLocale),
       treatmentTypes: program.treatmentTypes,
     },
     returnTo,
-    step: describeStep(slug),
-    steps: STEP_SLUGS.map((s) => ({ ...describeStep(s), href: stepPath(draft.id, s), current: s === slug })),
+    step: describeStep(slug, t),
+    steps: STEP_SLUGS.map((s) => ({ ...describeStep(s, t), href: stepPath(draft.id, s), current: s === slug })),
     action: stepPath(draft.id, slug),
     errors,
     errorList: linkToFields(errors),
-    genders: GENDERS,
-    relations: RELATIONS,
-    documentKinds: DOCUMENT_KIND_OPTIONS,
+    genders: genderOptions(t),
+    relations: relationOptions(t),
+    documentKinds: documentKindOptions(t),
   };
 }
 
 /** The note next to a cost above the program's maximum, or '' (a cost that is not an amount gets its error instead). */
-export function presentCostNote(context: DraftContext, estimatedCost: string | undefined): string {
+export function presentCostNote(context: DraftContext, estimatedCost: string | undefined, text: PageText): string {
   const program = context.program;
   if (!program || estimatedCost === undefined || !exceedsAmount(normalizeAmount(estimatedCost), program.maxAmount)) return '';
-  return describeOverMaximum(program.maxAmount, program.currency);
+  return describeOverMaximum(program.maxAmount, program.currency, text.t, text.moneyLocale);
 }
 
 /** The family members with remove buttons, and the add form (`member`: its values, `errors`: its messages). */
@@ -83,6 +95,7 @@ export function presentFamily(
   member: object,
   errors: StepErrors,
   checks: Pick<StepChecks, 'savedMember' | 'limitReached'>,
+  text: PageText,
   update: { notice: string; outcome?: PanelOutcome } = { notice: '' },
   returnTo?: ReturnPlace,
 ) {
@@ -95,9 +108,9 @@ export function presentFamily(
       number: index + 1,
       key: identifyMember(m),
       name: [m.givenName, m.familyName].filter(Boolean).join(' '),
-      relation: describeRelation(m.relation),
-      born: formatCalendarDate(m.birthDate, { locale: DEFAULT_LOCALE }),
-      gender: describeGender(m.gender),
+      relation: describeRelation(m.relation, text.t),
+      born: formatCalendarDate(m.birthDate, { locale: text.dateLocale }),
+      gender: describeGender(m.gender, text.t),
       occupation: m.occupation ?? '',
       // Members are checked when added; this shows what a later rule (or the service) still objects to.
       problems: checks.savedMember(context.draft.data, index),
@@ -107,8 +120,8 @@ export function presentFamily(
     errors,
     errorList: linkToFields(errors),
     ...update,
-    genders: GENDERS,
-    relations: RELATIONS,
+    genders: genderOptions(text.t),
+    relations: relationOptions(text.t),
   };
 }
 
@@ -118,6 +131,7 @@ export function presentDocuments(
   kind: string,
   errors: StepErrors,
   maxBytes: number,
+  t: Translate,
   update: { notice: string; outcome?: PanelOutcome } = { notice: '' },
   returnTo?: ReturnPlace,
 ) {
@@ -130,9 +144,9 @@ export function presentDocuments(
     ...update,
     maxBytes,
     // Said before the file is chosen, so a refusal is never the first time the person hears the limits.
-    fileHint: `A PDF, JPEG or PNG file of up to ${formatSize(maxBytes)}.`,
-    tooLargeMessage: describeTooLarge(maxBytes),
-    documentKinds: DOCUMENT_KIND_OPTIONS,
+    fileHint: t('ssp.documents.fileHint', { size: formatSize(maxBytes, t) }),
+    tooLargeMessage: describeTooLarge(maxBytes, t),
+    documentKinds: documentKindOptions(t),
   };
 }
 
@@ -140,11 +154,14 @@ export function presentDocuments(
  * The step page and field where a problem is fixed (`check=1` shows the step's messages there); the
  * step goes back to the review once saved, as the review's "Change" does.
  */
-export function linkToFix(draftId: string, problem: DraftProblem | ExplainedError): Problem {
-  const prefix = problem.step === 'review' ? '' : `${describeStep(problem.step).title}: `;
+export function linkToFix(draftId: string, problem: DraftProblem | ExplainedError, t: Translate): Problem {
+  const message =
+    problem.step === 'review'
+      ? problem.message
+      : t('ssp.review.problemAt', { step: describeStep(problem.step, t).title, message: problem.message });
   const anchor = problem.field ? (problem.field.startsWith('member-') ? `#${problem.field}` : `#f-${problem.field}`) : '';
   const query = problem.step === 'review' ? '' : '?check=1&return=review';
-  return { message: `${prefix}${problem.message}`, href: `${stepPath(draftId, problem.step)}${query}${anchor}` };
+  return { message, href: `${stepPath(draftId, problem.step)}${query}${anchor}` };
 }
 
 interface Row {
@@ -155,15 +172,16 @@ interface Row {
 }
 
 /** Everything the person gave, by step, with a "Change" link to each. */
-export function presentReview(context: DraftContext, principal: Principal, attached: AttachedDocumentView[]) {
+export function presentReview(context: DraftContext, principal: Principal, attached: AttachedDocumentView[], text: PageText) {
+  const { t: tr, dateLocale, moneyLocale } = text;
   const data = context.draft.data;
   const t = data.treatment ?? {};
   const a = data.applicant ?? {};
   const address = a.address ?? {};
   const typeLabel = context.program?.treatmentTypes.find((type) => type.code === t.type)?.label ?? t.type ?? '';
-  const rows = (list: Row[]) => list.map((row) => ({ ...row, value: row.value || 'Not given' }));
+  const rows = (list: Row[]) => list.map((row) => ({ ...row, value: row.value || tr('ssp.review.notGiven') }));
   const section = (slug: StepSlug, list: Row[] | undefined, items?: string[]) => ({
-    title: describeStep(slug).title,
+    title: describeStep(slug, tr).title,
     // Changed from here, the step comes back here when saved.
     change: stepPath(context.draft.id, slug, 'review'),
     rows: list ? rows(list) : [],
@@ -171,44 +189,50 @@ export function presentReview(context: DraftContext, principal: Principal, attac
   });
   return [
     section('treatment', [
-      { label: 'Type of treatment', value: typeLabel },
-      { label: 'What is needed', value: t.description ?? '' },
+      { label: tr('ssp.treatment.type'), value: typeLabel },
+      { label: tr('ssp.review.whatIsNeeded'), value: t.description ?? '' },
       {
-        label: 'Estimated cost',
-        value: formatMoney(t.estimatedCost, t.currency ?? context.program?.currency) || (t.estimatedCost ?? ''),
-        note: presentCostNote(context, t.estimatedCost),
+        label: tr('ssp.treatment.cost'),
+        value: formatMoney(t.estimatedCost, t.currency ?? context.program?.currency, moneyLocale) || (t.estimatedCost ?? ''),
+        note: presentCostNote(context, t.estimatedCost, text),
       },
-      { label: 'Hospital or clinic', value: t.facility ?? '' },
+      { label: tr('ssp.treatment.facility'), value: t.facility ?? '' },
     ]),
     section('person', [
-      { label: 'National ID', value: principal.nationalId ?? 'None on your account' },
-      { label: 'Given name', value: a.givenName ?? '' },
-      { label: 'Family name', value: a.familyName ?? '' },
-      { label: 'Gender', value: describeGender(a.gender) },
-      { label: 'Birth date', value: formatCalendarDate(a.birthDate, { locale: DEFAULT_LOCALE }) },
-      { label: 'Occupation', value: a.occupation ?? '' },
-      { label: 'Phone', value: a.phone ?? '' },
-      { label: 'Email', value: a.email ?? '' },
+      { label: tr('ssp.person.nationalId'), value: principal.nationalId ?? tr('ssp.review.noIdOnAccount') },
+      { label: tr('ssp.person.givenName'), value: a.givenName ?? '' },
+      { label: tr('ssp.person.familyName'), value: a.familyName ?? '' },
+      { label: tr('ssp.person.gender'), value: describeGender(a.gender, tr) },
+      { label: tr('ssp.person.birthDate'), value: formatCalendarDate(a.birthDate, { locale: dateLocale }) },
+      { label: tr('ssp.person.occupation'), value: a.occupation ?? '' },
+      { label: tr('ssp.review.phone'), value: a.phone ?? '' },
+      { label: tr('ssp.review.email'), value: a.email ?? '' },
     ]),
     section('address', [
-      { label: 'Region', value: address.region ?? '' },
-      { label: 'District', value: address.district ?? '' },
-      { label: 'Town or village', value: address.locality ?? '' },
-      { label: 'Street, house or landmark', value: address.line ?? '' },
+      { label: tr('ssp.address.region'), value: address.region ?? '' },
+      { label: tr('ssp.address.district'), value: address.district ?? '' },
+      { label: tr('ssp.address.locality'), value: address.locality ?? '' },
+      { label: tr('ssp.address.line'), value: address.line ?? '' },
     ]),
     section(
       'family',
       undefined,
-      (data.familyMembers ?? []).map(
-        (m) =>
-          `${[m.givenName, m.familyName].filter(Boolean).join(' ')} ` +
-          `(${describeRelation(m.relation)}, born ${formatCalendarDate(m.birthDate, { locale: DEFAULT_LOCALE })})`,
+      (data.familyMembers ?? []).map((m) =>
+        tr('ssp.review.member', {
+          name: [m.givenName, m.familyName].filter(Boolean).join(' '),
+          relation: describeRelation(m.relation, tr),
+          date: formatCalendarDate(m.birthDate, { locale: dateLocale }),
+        }),
       ),
     ),
     section(
       'documents',
       undefined,
-      attached.map((d) => `${d.kindLabel}: ${d.fileName}${d.size ? ` (${d.size})` : ''}`),
+      attached.map((d) =>
+        d.size
+          ? tr('ssp.documents.listItemSized', { kind: d.kindLabel, name: d.fileName, size: d.size })
+          : tr('ssp.documents.listItem', { kind: d.kindLabel, name: d.fileName }),
+      ),
     ),
   ];
 }

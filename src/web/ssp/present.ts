@@ -1,96 +1,94 @@
-/** How the portal words and formats what the services return (templates get ready-made text). */
+/** How the portal words and formats what the services return (templates get ready-made text in the page's language). */
+import type { Translate } from '../../platform/i18n/catalogs.js';
 import type { Application } from '../../modules/applications/index.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../modules/documents/index.js';
-import { DEFAULT_LOCALE, formatMoney } from '../money.js';
+import { formatMoney } from '../money.js';
 import { formatMoment, type DateFormatOptions } from '../format-dates.js';
 import { GENDERS, RELATIONS } from './step-forms.js';
 
 type Status = Application['status'];
 type StageState = Application['timeline'][number]['state'];
 
-// The applicant's words, the same as the timeline's: a sent application is being checked at once.
-const STATUS_WORDS: Record<Status, string> = {
-  SUBMITTED: 'Sent, being checked',
-  IN_REVIEW: 'Being checked',
-  ASSESSED: 'Checked, the amount is set',
-  APPROVED: 'Approved',
-  REJECTED: 'Not approved',
-  VOUCHER_ISSUED: 'Approved, voucher issued',
-  REDEEMED: 'Voucher used at the provider',
-  CLAIMED: 'The provider has claimed payment',
-  REIMBURSED: 'Completed, the provider has been paid',
-  REVOKED: 'Voucher cancelled',
-  EXPIRED: 'Voucher expired',
-};
-
-const STAGE_WORDS: Record<StageState, string> = {
-  waiting: 'Not started yet',
-  current: 'Being checked',
-  approved: 'Passed',
-  rejected: 'Not approved',
-};
-
 /** The statuses after the last stage said yes. */
 const APPROVED: ReadonlySet<Status> = new Set(['APPROVED', 'VOUCHER_ISSUED', 'REDEEMED', 'CLAIMED', 'REIMBURSED', 'REVOKED', 'EXPIRED']);
 
-const KIND_WORDS: Record<DocumentKind, string> = {
-  'medical-report': 'Medical report',
-  prescription: 'Prescription',
-  'id-proof': 'ID proof',
-  other: 'Other document',
-};
-
-export const DOCUMENT_KIND_OPTIONS = DOCUMENT_KINDS.map((code) => ({ code, label: KIND_WORDS[code] }));
-
-export function describeStatus(status: Status): string {
-  return STATUS_WORDS[status];
+/** The page's language as presenters need it: its translator and the locales its dates and amounts are written in. */
+export interface PageText {
+  t: Translate;
+  /** For calendar dates and instants (`en-GB` for English). */
+  dateLocale: string;
+  /** For amounts. */
+  moneyLocale: string;
 }
 
-export function describeKind(kind: string): string {
-  return KIND_WORDS[kind as DocumentKind] ?? kind;
+/** How a page writes dates (in the program's time zone) and money, in its language. */
+export interface PageFormats extends DateFormatOptions {
+  /** The locale for amounts: the page's language. */
+  moneyLocale: string;
 }
 
-export function describeGender(code: string | undefined): string {
-  return GENDERS.find((g) => g.code === code)?.label ?? code ?? '';
+/** A list of choices for a select: each code with its words. */
+export interface Choice {
+  code: string;
+  label: string;
 }
 
-export function describeRelation(code: string | undefined): string {
-  return RELATIONS.find((r) => r.code === code)?.label ?? code ?? '';
+export function documentKindOptions(t: Translate): Choice[] {
+  return DOCUMENT_KINDS.map((code) => ({ code, label: t(`ssp.kind.${code}`) }));
+}
+
+export function genderOptions(t: Translate): Choice[] {
+  return GENDERS.map((code) => ({ code, label: t(`ssp.gender.${code}`) }));
+}
+
+export function relationOptions(t: Translate): Choice[] {
+  return RELATIONS.map((code) => ({ code, label: t(`ssp.relation.${code}`) }));
+}
+
+// The applicant's words, the same as the timeline's: a sent application is being checked at once.
+export function describeStatus(status: Status, t: Translate): string {
+  return t(`ssp.status.${status}`);
+}
+
+export function describeKind(kind: string, t: Translate): string {
+  return (DOCUMENT_KINDS as readonly string[]).includes(kind) ? t(`ssp.kind.${kind as DocumentKind}`) : kind;
+}
+
+export function describeGender(code: string | undefined, t: Translate): string {
+  return (GENDERS as readonly (string | undefined)[]).includes(code) ? t(`ssp.gender.${code}`) : (code ?? '');
+}
+
+export function describeRelation(code: string | undefined, t: Translate): string {
+  return (RELATIONS as readonly (string | undefined)[]).includes(code) ? t(`ssp.relation.${code}`) : (code ?? '');
 }
 
 /**
  * The estimated cost is above what the program pays: not an error (the assessment sets the amount),
  * but the applicant should know before sending.
  */
-export function describeOverMaximum(maxAmount: string, currency: string, locale: string = DEFAULT_LOCALE): string {
-  return `This program pays up to ${formatMoney(maxAmount, currency, locale)}. You can still apply; an officer decides the amount.`;
+export function describeOverMaximum(maxAmount: string, currency: string, t: Translate, locale: string): string {
+  return t('ssp.treatment.overMaximum', { maxAmount: formatMoney(maxAmount, currency, locale) });
 }
 
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+export function formatSize(bytes: number, t: Translate): string {
+  if (bytes < 1024) return t('ssp.size.bytes', { count: bytes });
+  if (bytes < 1024 * 1024) return t('ssp.size.kilobytes', { count: Math.round(bytes / 1024) });
+  return t('ssp.size.megabytes', { count: Math.round((bytes / (1024 * 1024)) * 10) / 10 });
 }
 
 /** Starting an application was refused: the person has as many unsent ones as they may. */
-export function describeDraftQuotaReached(maxOpenDrafts: number): string {
-  return (
-    `You already have ${maxOpenDrafts} applications that are not sent yet, the most one person may have at once. ` +
-    'Continue one of them below and send it, or discard one you no longer need, then apply again.'
-  );
+export function describeDraftQuotaReached(maxOpenDrafts: number, t: Translate): string {
+  return t('ssp.draftQuota', { count: maxOpenDrafts });
 }
 
 /** A file was refused: it would take the person's documents of unsent applications past the quota. */
-export function describeUploadQuotaReached(quotaBytes: number): string {
-  return (
-    `You have uploaded as much as one person may keep for applications not sent yet (${formatSize(quotaBytes)}). ` +
-    'Send this application with the documents already attached; files of sent applications no longer count.'
-  );
+export function describeUploadQuotaReached(quotaBytes: number, t: Translate): string {
+  return t('ssp.documents.quotaReached', { size: formatSize(quotaBytes, t) });
 }
 
 /** The message for a file over the Document Store's cap (also shown by the page's script before sending). */
-export function describeTooLarge(maxBytes: number): string {
-  return `This file is larger than ${formatSize(maxBytes)}. Send a smaller file: a photo at a lower quality, or fewer pages.`;
+export function describeTooLarge(maxBytes: number, t: Translate): string {
+  return t('ssp.documents.tooLarge', { size: formatSize(maxBytes, t) });
 }
 
 /** One step of the timeline as the applicant reads it; `state` picks the step's colour. */
@@ -118,40 +116,52 @@ function happened(at: string | undefined, dates: DateFormatOptions): TimelineSte
   return at ? { text: formatMoment(at, dates), iso: at } : undefined;
 }
 
+/** A check's state in words; a decided one with the program's reason for it. */
+function describeCheck(stage: Application['timeline'][number], t: Translate): string {
+  const words = stage.state === 'approved' && stage.kind === 'assessment' ? t('ssp.timeline.amountSet') : t(`ssp.stage.${stage.state}`);
+  return stage.reason ? t('ssp.timeline.withReason', { words, reason: stage.reason }) : words;
+}
+
 /**
  * "Sent", one "Check n of m" per stage, then "Decision". The stages' own names are the officers' (they
  * speak of enrolment and deduplication); the applicant needs to know where it stands and since when.
  */
-export function describeTimeline(application: Application, dates: DateFormatOptions): TimelineStep[] {
+export function describeTimeline(application: Application, dates: DateFormatOptions, t: Translate): TimelineStep[] {
   const stages = application.timeline;
-  const sent: TimelineStep = { title: 'Sent', state: 'approved', words: 'Done', when: happened(application.submittedAt, dates) };
+  const sent: TimelineStep = {
+    title: t('ssp.timeline.sent'),
+    state: 'approved',
+    words: t('ssp.timeline.done'),
+    when: happened(application.submittedAt, dates),
+  };
   const checks = stages.map((stage, index): TimelineStep => ({
-    title: `Check ${index + 1} of ${stages.length}`,
+    title: t('ssp.timeline.check', { number: index + 1, total: stages.length }),
     state: stage.state,
-    // A decided stage in the program's words (the outcome and the reason's label, never who decided).
-    words: stage.outcome ?? (stage.state === 'approved' && stage.kind === 'assessment' ? 'Passed, amount set' : STAGE_WORDS[stage.state]),
+    // A decided stage says what was decided and the program's reason (its label is program data), never who.
+    words: describeCheck(stage, t),
     when: stage.state === 'approved' || stage.state === 'rejected' ? happened(stage.decidedAt, dates) : undefined,
   }));
   const rejectedAt = stages.find((stage) => stage.state === 'rejected');
-  let decision: TimelineStep = { title: 'Decision', state: 'waiting', words: 'Not yet' };
+  const title = t('ssp.timeline.decision');
+  let decision: TimelineStep = { title, state: 'waiting', words: t('ssp.timeline.notYet') };
   if (application.status === 'REJECTED') {
-    decision = { title: 'Decision', state: 'rejected', words: 'Not approved', when: happened(rejectedAt?.decidedAt, dates) };
+    decision = { title, state: 'rejected', words: t('ssp.timeline.notApproved'), when: happened(rejectedAt?.decidedAt, dates) };
   } else if (APPROVED.has(application.status)) {
-    decision = { title: 'Decision', state: 'approved', words: 'Approved', when: happened(stages.at(-1)?.decidedAt, dates) };
+    decision = { title, state: 'approved', words: t('ssp.timeline.approved'), when: happened(stages.at(-1)?.decidedAt, dates) };
   }
   return [sent, ...checks, decision];
 }
 
-export function summarizeApplication(application: Application, dates: DateFormatOptions): ApplicationSummary {
+export function summarizeApplication(application: Application, formats: PageFormats, t: Translate): ApplicationSummary {
   return {
     id: application.id,
     reference: application.reference,
     programName: application.programName,
     treatment: application.treatment.typeLabel,
-    cost: formatMoney(application.treatment.estimatedCost, application.treatment.currency),
-    submitted: formatMoment(application.submittedAt, dates),
-    status: describeStatus(application.status),
+    cost: formatMoney(application.treatment.estimatedCost, application.treatment.currency, formats.moneyLocale),
+    submitted: formatMoment(application.submittedAt, formats),
+    status: describeStatus(application.status, t),
     statusCode: application.status,
-    steps: describeTimeline(application, dates),
+    steps: describeTimeline(application, formats, t),
   };
 }

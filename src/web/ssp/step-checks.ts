@@ -11,6 +11,7 @@
  */
 import type { FieldError } from '../../platform/http/errors.js';
 import type { SchemaValidator } from '../../platform/http/schema-validator.js';
+import type { Translate } from '../../platform/i18n/catalogs.js';
 import type { Program } from '../../modules/programs/index.js';
 import { checkBirthDates } from '../../modules/registry/index.js';
 import { explainFieldError, explainStepField } from './explain-errors.js';
@@ -52,6 +53,8 @@ export interface StepChecksOptions {
   schemas: SchemaValidator;
   /** Today, for birth dates. */
   now?: () => Date;
+  /** The page's language: the checks answer messages in it. */
+  t: Translate;
 }
 
 /** What the checks need of the program: its treatment types and currency (undefined once it has closed). */
@@ -66,10 +69,10 @@ const ADDRESS_FIELDS = ['region', 'district', 'locality', 'line'] as const;
 const COST = `${DRAFT}/treatment/estimatedCost`;
 
 /** Each field's first message, for the fields of `step` only, in the form's order. */
-function toStepErrors(step: StepSlug, fields: readonly string[], errors: FieldError[]): StepErrors {
+function toStepErrors(step: StepSlug, fields: readonly string[], errors: FieldError[], t: Translate): StepErrors {
   const messages = new Map<string, string>();
   for (const error of errors) {
-    const { step: where, field, message } = explainStepField(error);
+    const { step: where, field, message } = explainStepField(error, t);
     if (where === step && field !== undefined && fields.includes(field) && !messages.has(field)) messages.set(field, message);
   }
   return Object.fromEntries(fields.filter((field) => messages.has(field)).map((field) => [field, messages.get(field) ?? '']));
@@ -84,7 +87,7 @@ function under(errors: FieldError[], prefix: string): FieldError[] {
 }
 
 export function createStepChecks(options: StepChecksOptions) {
-  const { schemas } = options;
+  const { schemas, t } = options;
   const now = options.now ?? (() => new Date());
 
   /** What a draft may hold at all. */
@@ -112,10 +115,10 @@ export function createStepChecks(options: StepChecksOptions) {
         errors.push({ path: COST, message: 'must be more than 0' });
       }
     }
-    const messages = toStepErrors('treatment', TREATMENT_FIELDS, errors);
+    const messages = toStepErrors('treatment', TREATMENT_FIELDS, errors, t);
     // The cost was typed by a person: say what is wrong with what they typed.
     if (errors.some((error) => error.path === COST && error.message !== 'is required')) {
-      messages.estimatedCost = describeAmountProblem(values.estimatedCost);
+      messages.estimatedCost = describeAmountProblem(values.estimatedCost, t);
     }
     return messages;
   }
@@ -127,14 +130,14 @@ export function createStepChecks(options: StepChecksOptions) {
       const refused = schemas.validate('ApplicantInput', merged.applicant ?? {}, `${DRAFT}/applicant`);
       errors.push(...refused, ...birthDateErrors(merged.applicant?.birthDate, `${DRAFT}/applicant`, [...errors, ...refused]));
     }
-    return toStepErrors('person', PERSON_FIELDS, errors);
+    return toStepErrors('person', PERSON_FIELDS, errors, t);
   }
 
   function address(values: AddressValues, data: DraftData, mode: CheckMode): StepErrors {
     const merged = mergeAddress(data, values);
     const errors = under(draftErrors(merged), `${DRAFT}/applicant/address`);
     if (mode === 'complete') errors.push(...schemas.validate('Address', merged.applicant?.address ?? {}, `${DRAFT}/applicant/address`));
-    return toStepErrors('address', ADDRESS_FIELDS, errors);
+    return toStepErrors('address', ADDRESS_FIELDS, errors, t);
   }
 
   /** A member as a submission needs it, at its place in the list. */
@@ -153,14 +156,14 @@ export function createStepChecks(options: StepChecksOptions) {
       (error) => error.path === `${DRAFT}/familyMembers` || isUnder(error.path, `${DRAFT}/familyMembers/${index}`),
     );
     errors.push(...memberErrors(compact({ ...values }), index));
-    return toStepErrors('family', MEMBER_FIELDS, errors);
+    return toStepErrors('family', MEMBER_FIELDS, errors, t);
   }
 
   /** What is still wrong with a member already on the list (a rule may have changed since it was added). */
   function savedMember(data: DraftData, index: number): string[] {
     const saved = data.familyMembers?.[index];
     if (!saved) return [];
-    return Object.values(toStepErrors('family', MEMBER_FIELDS, memberErrors(compact({ ...readSavedMember(saved) }), index)));
+    return Object.values(toStepErrors('family', MEMBER_FIELDS, memberErrors(compact({ ...readSavedMember(saved) }), index), t));
   }
 
   /**
@@ -170,7 +173,7 @@ export function createStepChecks(options: StepChecksOptions) {
   function limitReached(data: DraftData, list: Lists): string | undefined {
     const items: unknown[] = data[list] ?? [];
     const full = draftErrors({ ...data, [list]: [...items, items[0] ?? {}] }).find((error) => error.path === `${DRAFT}/${list}`);
-    return full && explainStepField(full).message;
+    return full && explainStepField(full, t).message;
   }
 
   /**
@@ -187,12 +190,16 @@ export function createStepChecks(options: StepChecksOptions) {
     add('address', address(readSavedAddress(data), data, 'complete'));
     (data.familyMembers ?? []).forEach((_, index) => {
       for (const message of savedMember(data, index)) {
-        problems.push({ step: 'family', field: `member-${index + 1}`, message: `Family member ${index + 1}: ${message}` });
+        problems.push({
+          step: 'family',
+          field: `member-${index + 1}`,
+          message: t('ssp.error.familyMember', { number: index + 1, message }),
+        });
       }
     });
     const shown = new Set(problems.map((problem) => problem.step));
     for (const error of schemas.validate('ApplicationInput', data, DRAFT)) {
-      const explained = explainFieldError(error);
+      const explained = explainFieldError(error, t);
       if (!shown.has(explained.step) && !problems.some((problem) => problem.message === explained.message)) problems.push(explained);
     }
     return problems;

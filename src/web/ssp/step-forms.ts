@@ -4,27 +4,18 @@
  * the contract, and the page routes do the saving.
  */
 import type { ApplicationDraftInput } from '../../modules/applications/index.js';
+import type { Translate } from '../../platform/i18n/catalogs.js';
 
 export type DraftData = ApplicationDraftInput;
 export type FamilyMemberDraft = NonNullable<DraftData['familyMembers']>[number];
 export type FormBody = Record<string, unknown>;
 
-// The answers the contract's enums allow (Gender, FamilyMemberInput.relation), with their labels;
-// test/unit/web/ssp/step-checks.test.ts keeps the codes equal to the contract's.
-export const GENDERS = [
-  { code: 'female', label: 'Female' },
-  { code: 'male', label: 'Male' },
-  { code: 'other', label: 'Other' },
-  { code: 'undisclosed', label: 'Prefer not to say' },
-] as const;
+// The answers the contract's enums allow (Gender, FamilyMemberInput.relation); their labels are the catalog's
+// `ssp.gender.<code>` and `ssp.relation.<code>` (present.ts). test/unit/web/ssp/step-checks.test.ts keeps the
+// codes equal to the contract's.
+export const GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
 
-export const RELATIONS = [
-  { code: 'spouse', label: 'Spouse or partner' },
-  { code: 'child', label: 'Child' },
-  { code: 'parent', label: 'Parent' },
-  { code: 'sibling', label: 'Brother or sister' },
-  { code: 'other', label: 'Other relative' },
-] as const;
+export const RELATIONS = ['spouse', 'child', 'parent', 'sibling', 'other'] as const;
 
 /** A posted field as trimmed text; a repeated or missing field reads as its first value or ''. */
 export function readField(body: FormBody | undefined, name: string): string {
@@ -57,13 +48,13 @@ export function normalizeAmount(text: string): string {
 }
 
 /** Why a cost was refused, in words that say what to change. */
-export function describeAmountProblem(text: string): string {
+export function describeAmountProblem(text: string, t: Translate): string {
   const value = normalizeAmount(text);
-  if (value.startsWith('-') || /^0+(\.0+)?$/.test(value)) return 'The cost must be more than zero.';
+  if (value.startsWith('-') || /^0+(\.0+)?$/.test(value)) return t('ssp.cost.notPositive');
   const match = /^(\d+)(?:\.(\d+))?$/.exec(value);
-  if (!match) return 'Enter the cost as a number, for example 1200 or 1200.50.';
-  if ((match[2]?.length ?? 0) > 2) return 'Use at most two digits after the decimal point.';
-  return 'That amount is too large. Check the number of digits.';
+  if (!match) return t('ssp.cost.notNumber');
+  if ((match[2]?.length ?? 0) > 2) return t('ssp.cost.tooManyDecimals');
+  return t('ssp.cost.tooLarge');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,16 +1,8 @@
 /** The apply flow's steps, in the order a person goes through them. */
+import type { Translate } from '../../platform/i18n/catalogs.js';
 
 export const STEP_SLUGS = ['treatment', 'person', 'address', 'family', 'documents', 'review'] as const;
 export type StepSlug = (typeof STEP_SLUGS)[number];
-
-const TITLES: Record<StepSlug, string> = {
-  treatment: 'The treatment',
-  person: 'About you',
-  address: 'Where you live',
-  family: 'Family members',
-  documents: 'Documents',
-  review: 'Check and send',
-};
 
 export interface StepInfo {
   slug: StepSlug;
@@ -24,8 +16,9 @@ export function isStepSlug(value: string): value is StepSlug {
   return (STEP_SLUGS as readonly string[]).includes(value);
 }
 
-export function describeStep(slug: StepSlug): StepInfo {
-  return { slug, number: STEP_SLUGS.indexOf(slug) + 1, total: STEP_SLUGS.length, title: TITLES[slug] };
+/** The step's place and its title in the page's language (`ssp.step.name.<slug>`). */
+export function describeStep(slug: StepSlug, t: Translate): StepInfo {
+  return { slug, number: STEP_SLUGS.indexOf(slug) + 1, total: STEP_SLUGS.length, title: t(`ssp.step.name.${slug}`) };
 }
 
 /** The step before this one, or undefined on the first. */

@@ -4,7 +4,10 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import type { Application } from '../../../../src/modules/applications/index.js';
+import { loadMessages } from '../../../../src/platform/i18n/catalogs.js';
 import { describeStatus, describeTimeline } from '../../../../src/web/ssp/present.js';
+
+const t = loadMessages('locales').translatorFor('en');
 
 const NAIROBI = { locale: 'en-GB', timeZone: 'Africa/Nairobi' };
 
@@ -21,8 +24,8 @@ describe('the status timeline', () => {
       { ...SOCIAL_WORKER, state: 'current' },
       { ...SENIOR_OFFICER, state: 'waiting' },
     ]);
-    expect(describeStatus(application.status)).toBe('Sent, being checked');
-    expect(describeTimeline(application, NAIROBI)).toEqual([
+    expect(describeStatus(application.status, t)).toBe('Sent, being checked');
+    expect(describeTimeline(application, NAIROBI, t)).toEqual([
       {
         title: 'Sent',
         state: 'approved',
@@ -40,7 +43,7 @@ describe('the status timeline', () => {
       { ...SOCIAL_WORKER, state: 'approved', decidedAt: '2026-03-05T06:00:00.000Z' },
       { ...SENIOR_OFFICER, state: 'approved', decidedAt: '2026-03-06T21:10:00.000Z' },
     ]);
-    const steps = describeTimeline(application, NAIROBI);
+    const steps = describeTimeline(application, NAIROBI, t);
     expect(steps.map((s) => [s.title, s.words, s.when?.text])).toEqual([
       ['Sent', 'Done', '4 March 2026 at 01:30 East Africa Time'],
       ['Check 1 of 2', 'Passed', '5 March 2026 at 09:00 East Africa Time'],
@@ -54,7 +57,7 @@ describe('the status timeline', () => {
       { ...SOCIAL_WORKER, state: 'rejected', decidedAt: '2026-03-05T06:00:00.000Z' },
       { ...SENIOR_OFFICER, state: 'waiting' },
     ]);
-    const steps = describeTimeline(application, NAIROBI);
+    const steps = describeTimeline(application, NAIROBI, t);
     expect(steps.map((s) => [s.title, s.state, s.words, s.when?.text])).toEqual([
       ['Sent', 'approved', 'Done', '4 March 2026 at 01:30 East Africa Time'],
       ['Check 1 of 2', 'rejected', 'Not approved', '5 March 2026 at 09:00 East Africa Time'],
@@ -68,7 +71,7 @@ describe('the status timeline', () => {
       { ...SOCIAL_WORKER, state: 'approved', decidedAt: '2026-03-05T06:00:00.000Z' },
       { ...SENIOR_OFFICER, state: 'current' },
     ]);
-    const words = JSON.stringify(describeTimeline(application, NAIROBI)) + describeStatus(application.status);
+    const words = JSON.stringify(describeTimeline(application, NAIROBI, t)) + describeStatus(application.status, t);
     expect(words).not.toMatch(/enrolment|deduplication|Social worker|Senior officer|review/i);
   });
 });

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { loadMessages } from '../../../../src/platform/i18n/catalogs.js';
 import { loadApiSpec } from '../../../../src/platform/http/spec.js';
 import { createSchemaValidator } from '../../../../src/platform/http/schema-validator.js';
 import { createStepChecks, type StepChecks } from '../../../../src/web/ssp/step-checks.js';
@@ -38,7 +39,7 @@ describe('the apply steps, checked by the contract', () => {
   let spec: Awaited<ReturnType<typeof loadApiSpec>>;
   beforeAll(async () => {
     spec = await loadApiSpec(path.join('openapi', 'openapi.yaml'));
-    checks = createStepChecks({ schemas: createSchemaValidator(spec), now: () => TODAY });
+    checks = createStepChecks({ schemas: createSchemaValidator(spec), now: () => TODAY, t: loadMessages('locales').translatorFor('en') });
   });
 
   const person = (values: Record<string, string>, mode: 'complete' | 'lenient' = 'complete') =>
@@ -191,7 +192,7 @@ describe('the apply steps, checked by the contract', () => {
 
   it('offers exactly the genders and relations the contract allows', () => {
     const schemas = spec.components?.schemas as Record<string, { enum?: string[]; properties?: Record<string, { enum?: string[] }> }>;
-    expect(GENDERS.map((g) => g.code)).toEqual(schemas.Gender?.enum);
-    expect(RELATIONS.map((r) => r.code)).toEqual(schemas.Relation?.enum);
+    expect([...GENDERS]).toEqual(schemas.Gender?.enum);
+    expect([...RELATIONS]).toEqual(schemas.Relation?.enum);
   });
 });

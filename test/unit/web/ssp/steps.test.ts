@@ -1,5 +1,6 @@
 /** Where a step leads back to: only a named place of the portal, never an address from the request. */
 import { describe, expect, it } from '@jest/globals';
+import { loadMessages } from '../../../../src/platform/i18n/catalogs.js';
 import { describeOverMaximum } from '../../../../src/web/ssp/present.js';
 import { readReturnPlace, stepPath } from '../../../../src/web/ssp/steps.js';
 
@@ -27,7 +28,7 @@ describe('stepPath', () => {
 
 describe('describeOverMaximum', () => {
   it('says in plain words what the program pays at most, and that applying is still possible', () => {
-    expect(describeOverMaximum('5000.00', 'USD').replace(/\u00a0/g, ' ')).toBe(
+    expect(describeOverMaximum('5000.00', 'USD', loadMessages('locales').translatorFor('en'), 'en').replace(/\u00a0/g, ' ')).toBe(
       'This program pays up to USD 5,000. You can still apply; an officer decides the amount.',
     );
   });
