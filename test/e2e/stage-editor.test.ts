@@ -411,9 +411,10 @@ describe('the stage editor on the program administration pages', () => {
       await addForm.getByRole('button', { name: 'Add stage' }).click();
     });
     await expect(addForm.getByTestId('error-name').textContent()).resolves.toBe('Enter a stage name of up to 100 characters.');
+    // Refused at a field: said, and focus on the summary above, whose link leads to the field.
     await expectSwapOutcome(page, {
       announced: /^Enter a stage name of up to 100 characters\./,
-      focused: addForm.getByLabel('Stage name'),
+      focused: page.locator('#stages').getByTestId('error-summary'),
     });
     await expectAccessible(page, 'the add-stage form without a stage name');
     await expect(addForm.getByLabel('Username or group code').inputValue()).resolves.toBe('no-such-group');
@@ -460,10 +461,10 @@ describe('the stage editor on the program administration pages', () => {
       await addForm.getByRole('button', { name: 'Add stage' }).click();
     });
     await expect(addForm.getByTestId('error-officer.ref').textContent()).resolves.toBe('There is no user “jooy”. Check the user name.');
-    // Refused at a field: said, and focus on the field, which its message describes.
+    // Refused at a field: said, and focus on the summary above, whose link leads to the field.
     await expectSwapOutcome(page, {
       announced: 'There is no user “jooy”. Check the user name.',
-      focused: addForm.getByLabel('Username or group code'),
+      focused: page.locator('#stages').getByTestId('error-summary'),
     });
     await expectAccessible(page, 'the add-stage form with an unknown user');
     await expect(addForm.getByLabel('Username or group code').inputValue()).resolves.toBe('jooy');
@@ -582,6 +583,7 @@ describe('the stage editor on the program administration pages', () => {
       title: 'There is a problem',
       links: [
         { message: 'Enter a three-letter currency code, such as USD or KES.', href: '#program-currency' },
+        { message: 'Enter the time zone where the program runs, as a region and city such as Africa/Nairobi.', href: '#program-time-zone' },
         { message: expect.stringContaining('lower-case letters') as unknown as string, href: '#treatmentType-1-code' },
       ],
       focused: true,
