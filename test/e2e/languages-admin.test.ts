@@ -5,6 +5,7 @@
  * phone: right to left, nothing wider than the screen.
  */
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import type { Browser, Page } from 'playwright-core';
@@ -25,6 +26,8 @@ type OfficerGroup = components['schemas']['OfficerGroup'];
 const BROWSER_TEST_PORT = 3999;
 const PHONE = { width: 375, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
+/** Set to a folder (e.g. /tmp) to keep a screenshot of each page and state in each language. */
+const SCREENSHOT_DIR = process.env.IAOD_SCREENSHOT_DIR;
 
 /** What the fixtures wrote (program texts, people's names): not ours to translate. */
 const FIXTURE_TEXTS = [
@@ -98,6 +101,10 @@ describe('program administration in French and in Arabic', () => {
       await page.waitForLoadState('domcontentloaded');
       await expectTranslated(page, lang, state, { data: [...FIXTURE_TEXTS, ...data] });
       await expectAccessible(page, `${state} (${lang})`);
+      if (SCREENSHOT_DIR) {
+        const name = `admin-${lang}-${state.replace(/\W+/g, '-')}.png`;
+        await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
+      }
       if (lang === 'ar') {
         await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
         expect({ state, overflows: await overflowsSideways(page) }).toEqual({ state, overflows: false });
@@ -105,7 +112,14 @@ describe('program administration in French and in Arabic', () => {
     }
 
     try {
-      await signIn(page, testApp.url, 'maria', '/admin', { language: lang });
+      // Switched once the first page has loaded whole: until then its session (which keeps the saved
+      // language) may still be being written, and would overwrite the switch's.
+      await signIn(page, testApp.url, 'maria', '/admin', { language: null });
+      await page.waitForLoadState('load');
+      if ((await page.locator('html').getAttribute('lang')) !== lang) {
+        await page.locator(`form.language-switch button[value="${lang}"]`).click();
+        await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
+      }
 
       // The programs list, found by code.
       await page.goto(`${testApp.url}/admin?code=${program.code}`);
