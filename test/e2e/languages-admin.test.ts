@@ -112,14 +112,7 @@ describe('program administration in French and in Arabic', () => {
     }
 
     try {
-      // Switched once the first page has loaded whole: until then its session (which keeps the saved
-      // language) may still be being written, and would overwrite the switch's.
-      await signIn(page, testApp.url, 'maria', '/admin', { language: null });
-      await page.waitForLoadState('load');
-      if ((await page.locator('html').getAttribute('lang')) !== lang) {
-        await page.locator(`form.language-switch button[value="${lang}"]`).click();
-        await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
-      }
+      await signIn(page, testApp.url, 'maria', '/admin', { language: lang });
 
       // The programs list, found by code.
       await page.goto(`${testApp.url}/admin?code=${program.code}`);
