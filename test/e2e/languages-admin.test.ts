@@ -151,6 +151,12 @@ describe('program administration in French and in Arabic', () => {
       ]);
       await expectInLanguage('the stage editor after adding a stage', ['Triage']);
 
+      // A request that fails is told by the page's script, in the page's words.
+      await page.route('**/stages', (route) => route.fulfill({ status: 500, body: 'Server error' }), { times: 1 });
+      await addForm.getByRole('button', { name: t('admin.stages.add') }).click();
+      await page.getByTestId('request-error').waitFor();
+      await expect(page.getByTestId('request-error').textContent()).resolves.toBe(t('admin.request.failed', { status: '500' }));
+
       // Someone renames the program meanwhile: the page's save is shown beside what is saved now.
       const stored = (await client.get(`/api/v1/programs/${program.id}`)).body as Program;
       expect(
