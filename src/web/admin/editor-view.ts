@@ -64,7 +64,8 @@ export type NoticeKey = (typeof NOTICES)[number];
 
 /** Only known notices: the query string never puts free text on the page. */
 export function noticeFor(key: unknown, t: Translate): string | undefined {
-  return NOTICES.find((notice) => notice === key) && t(`admin.program.notice.${key as NoticeKey}`);
+  const notice = NOTICES.find((known) => known === key);
+  return notice && t(`admin.program.notice.${notice}`);
 }
 
 /** Said after a stale stage action, below the conflict message. */
