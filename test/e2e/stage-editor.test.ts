@@ -170,7 +170,7 @@ describe('the stage editor on the program administration pages', () => {
     await page.getByLabel('Program code').fill(program.code);
     await page.getByRole('button', { name: 'Find' }).click();
     const row = page.getByTestId('program-row').filter({ hasText: program.code });
-    await expect(row.innerText()).resolves.toMatch(/Closed[\s\S]*2[\s\S]*USD[\s\S]*5000\.00/);
+    await expect(row.innerText()).resolves.toMatch(/Closed[\s\S]*2[\s\S]*USD[\s\S]*USD\s5,000/);
     await expectAccessible(page, 'the programs list, filtered');
 
     // The group exists before a stage is designated to it; an applicant cannot be one of its members.

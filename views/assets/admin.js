@@ -70,14 +70,20 @@
     if (box) box.hidden = true;
   });
 
+  // The words are the page's, in its language (data-message-* on the box, views/admin/_assets.njk).
+  function messageFor(name, status) {
+    var box = document.getElementById('admin-request-error');
+    var text = (box && box.getAttribute('data-message-' + name)) || '';
+    return text.replace('{status}', String(status));
+  }
+
   document.addEventListener('htmx:responseError', function (event) {
     var status = event.detail.xhr.status;
-    if (status === 403) requestError('This page has expired or your account may no longer do this. Reload the page and try again.');
-    else requestError('That did not work (error ' + status + '). Reload the page and try again.');
+    requestError(status === 403 ? messageFor('expired') : messageFor('failed', status));
   });
 
   document.addEventListener('htmx:sendError', function () {
-    requestError('The server could not be reached. Check your connection and try again.');
+    requestError(messageFor('unreachable'));
   });
 
   // After a swap, focus-messages.js moves focus to the new message (data-focus-on-load).

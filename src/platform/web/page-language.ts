@@ -89,6 +89,11 @@ export function createLanguageRoutes(options: PageLanguageOptions): Router {
     if (principal) {
       await options.preferences.save(principal, chosen);
       req.session.language = chosen;
+      // Stored before the redirect is sent: express-session sends the headers before it saves, and a browser
+      // that follows the redirect at once would otherwise read the old language from the session.
+      await new Promise<void>((resolve, reject) =>
+        req.session.save((err?: unknown) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve())),
+      );
     }
     res.redirect(303, returnTo);
   });

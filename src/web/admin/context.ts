@@ -32,9 +32,9 @@ export function actorOf(req: Request): Principal {
 }
 
 /** A malformed id cannot name a program: a plain 404 rather than a database error. */
-export function uuidParam(req: Request, name: string, what: string): string {
+export function uuidParam(req: Request, name: string, what: 'program' | 'stage'): string {
   const value = req.params[name];
-  if (typeof value !== 'string' || !UUID.test(value)) throw new NotFoundError(`No ${what} with that id.`);
+  if (typeof value !== 'string' || !UUID.test(value)) throw new NotFoundError(req.t(`admin.notFound.${what}`));
   return value;
 }
 

@@ -8,6 +8,8 @@ import { emptyStageForm, programFormValues, type FieldMessages, type ProgramForm
 import type { ProgramEditorData } from './context.js';
 import type { Refusal } from './outcome.js';
 import { listTimeZones } from '../../platform/time-zones.js';
+import type { Translate } from '../../platform/i18n/catalogs.js';
+import { formatMoney } from '../money.js';
 import { linkProgramErrors, linkStageErrors } from './error-links.js';
 import type { StaleEdit } from './stale-edit.js';
 
@@ -24,15 +26,11 @@ export interface InPageOutcome {
   focus: string;
 }
 
-/** Said after a stale stage action, below the conflict message. */
-export const STAGE_CONFLICT_ADVICE = 'Your change was not saved; check the list below and make it again if it is still needed.';
-
 export interface StageEditorView {
   notice?: string;
   alert?: string;
   /** The version-conflict message; the list shows the current stages. */
   conflict?: string;
-  conflictAdvice: string;
   outcome?: InPageOutcome;
   add: FormView<StageFormValues>;
   /** The stage whose change form was refused, kept open with what was typed. */
@@ -60,23 +58,23 @@ export interface ProgramEditorView extends ProgramEditorData {
   timeZones: string[];
 }
 
-const NOTICES = {
-  created: 'Program created. It stays closed until you open it: add its approval stages first.',
-  saved: 'Program details saved.',
-  discarded: 'Your changes were not applied: the form shows the program as it is saved now.',
-  opened: 'The program is open: applicants can apply now.',
-  closed: 'The program is closed: it takes no new applications.',
-} as const;
+const NOTICES = ['created', 'saved', 'discarded', 'opened', 'closed'] as const;
 
-export type NoticeKey = keyof typeof NOTICES;
+export type NoticeKey = (typeof NOTICES)[number];
 
 /** Only known notices: the query string never puts free text on the page. */
-export function noticeFor(key: unknown): string | undefined {
-  return typeof key === 'string' && key in NOTICES ? NOTICES[key as NoticeKey] : undefined;
+export function noticeFor(key: unknown, t: Translate): string | undefined {
+  const notice = NOTICES.find((known) => known === key);
+  return notice && t(`admin.program.notice.${notice}`);
+}
+
+/** Said after a stale stage action, below the conflict message. */
+export function stageConflictAdvice(t: Translate): string {
+  return t('admin.stages.conflictAdvice');
 }
 
 export function stageEditorView(overrides: Partial<StageEditorView> = {}): StageEditorView {
-  return { add: { values: emptyStageForm(), errors: {} }, conflictAdvice: STAGE_CONFLICT_ADVICE, ...overrides };
+  return { add: { values: emptyStageForm(), errors: {} }, ...overrides };
 }
 
 export function programEditorView(data: ProgramEditorData, overrides: Partial<ProgramEditorView> = {}): ProgramEditorView {
@@ -112,6 +110,7 @@ function stageErrorList(stageEditor: StageEditorView) {
 export function renderProgramEditor(res: Response, view: ProgramEditorView, status = 200): void {
   res.status(status).render('admin/program.njk', {
     ...view,
+    maxAmountShown: formatMoney(view.program.maxAmount, view.program.currency, res.req.language),
     groupNames: groupNames(view.groups),
     detailsErrorList: linkProgramErrors(view.details.errors),
     stageErrorList: stageErrorList(view.stageEditor),

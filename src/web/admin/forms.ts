@@ -2,12 +2,14 @@
  * The admin forms: what a browser posts (urlencoded strings) becomes the service's input, checked
  * against the same contract schemas the API validates with, so a page can never store what the API
  * would refuse. Field errors are keyed by the form field (`code`, `treatmentTypes.0.label`,
- * `officer.ref`) and worded for a person, not as schema keywords.
+ * `officer.ref`) and worded for a person, not as schema keywords, in the page's language (the hints below are
+ * catalog keys, locales/<lang>/admin.json).
  */
 import { InputError, type FieldError } from '../../platform/http/errors.js';
 import type { SchemaValidator } from '../../platform/http/schema-validator.js';
 import type { CodedLabel, OfficerGroup, Program, Stage } from '../../modules/programs/index.js';
 import type { components } from '../../generated/openapi.js';
+import type { Translate } from '../../platform/i18n/catalogs.js';
 
 type ProgramInput = components['schemas']['ProgramInput'];
 type ProgramPatch = components['schemas']['ProgramPatch'];
@@ -55,36 +57,39 @@ export interface OfficerGroupFormValues {
   version: string;
 }
 
+/** The message key for each refused field (`*`: any row). */
 const PROGRAM_HINTS: Record<string, string> = {
-  code: 'Use 2 to 32 capital letters, digits or dashes, starting with a letter or digit (for example EMERG-SURG).',
-  name: 'Enter a name of up to 200 characters.',
-  description: 'Keep the description under 5000 characters.',
-  currency: 'Enter a three-letter currency code, such as USD or KES.',
-  maxAmount: 'Enter an amount such as 5000 or 5000.00: digits only, with at most two decimals.',
-  voucherValidityDays: 'Enter a whole number of days from 1 to 3650.',
-  timeZone: 'Enter the time zone where the program runs, as a region and city such as Africa/Nairobi.',
-  treatmentTypes: 'List at least one treatment type (at most 50).',
-  'treatmentTypes.*.code': 'Codes use lower-case letters, digits and dashes, starting with a letter or digit (for example surgery).',
-  'treatmentTypes.*.label': 'Enter a label of up to 200 characters.',
-  reasonCodes: 'List at least one reason code (at most 50).',
-  'reasonCodes.*.code': 'Codes use lower-case letters, digits and dashes, starting with a letter or digit (for example not-eligible).',
-  'reasonCodes.*.label': 'Enter a label of up to 200 characters.',
+  code: 'admin.fix.program.code',
+  name: 'admin.fix.program.name',
+  description: 'admin.fix.program.description',
+  currency: 'admin.fix.program.currency',
+  maxAmount: 'admin.fix.program.maxAmount',
+  voucherValidityDays: 'admin.fix.program.voucherValidityDays',
+  timeZone: 'admin.fix.program.timeZone',
+  treatmentTypes: 'admin.fix.program.treatmentTypes',
+  'treatmentTypes.*.code': 'admin.fix.program.treatmentTypes.code',
+  'treatmentTypes.*.label': 'admin.fix.label',
+  reasonCodes: 'admin.fix.program.reasonCodes',
+  'reasonCodes.*.code': 'admin.fix.program.reasonCodes.code',
+  'reasonCodes.*.label': 'admin.fix.label',
 };
 
 const STAGE_HINTS: Record<string, string> = {
-  name: 'Enter a stage name of up to 100 characters.',
-  kind: 'Choose review or assessment.',
-  officer: 'Choose who decides this stage.',
-  'officer.type': 'Choose a named user or a group.',
-  'officer.ref': "Enter the officer's user name, or the code of a group.",
-  position: 'Enter a position from 1 up, or leave it empty to add the stage at the end.',
+  name: 'admin.fix.stage.name',
+  kind: 'admin.fix.stage.kind',
+  officer: 'admin.fix.stage.officer',
+  'officer.type': 'admin.fix.stage.officer.type',
+  'officer.ref': 'admin.fix.stage.officer.ref',
+  position: 'admin.fix.stage.position',
 };
 
+const STATE_HINTS: Record<string, string> = { state: 'admin.fix.program.state' };
+
 const GROUP_HINTS: Record<string, string> = {
-  code: 'Use 2 to 64 lower-case letters, digits or dashes, starting with a letter or digit (for example junior-officers).',
-  name: 'Enter a name of up to 200 characters.',
-  members: 'List at most 500 user names.',
-  'members.*': 'Each user name has at most 255 characters.',
+  code: 'admin.fix.group.code',
+  name: 'admin.fix.program.name',
+  members: 'admin.fix.group.members',
+  'members.*': 'admin.fix.group.member',
 };
 
 function text(body: FormBody, name: string): string {
@@ -119,27 +124,27 @@ function hintFor(hints: Record<string, string>, key: string): string | undefined
 }
 
 /** Checks `data` against a contract schema; throws a FormInputError in plain words when it fails. */
-function check(schemas: SchemaValidator, schema: string, data: unknown, hints: Record<string, string>, prefix = '/body'): void {
-  const fields = schemas.validate(schema, data, prefix);
+function check(schemas: SchemaValidator, schema: string, data: unknown, hints: Record<string, string>, t: Translate): void {
+  const fields = schemas.validate(schema, data, '/body');
   if (fields.length === 0) return;
-  throw new FormInputError('Some fields need attention.', plainFields(fields, hints));
+  throw new FormInputError(t('admin.fix.form'), plainFields(fields, hints, t));
 }
 
-function plainFields(fields: FieldError[], hints: Record<string, string>): FieldError[] {
+function plainFields(fields: FieldError[], hints: Record<string, string>, t: Translate): FieldError[] {
   const seen = new Set<string>();
   const plain: FieldError[] = [];
   for (const field of fields) {
     if (seen.has(field.path)) continue;
     seen.add(field.path);
-    plain.push({ path: field.path, message: hintFor(hints, fieldKey(field.path)) ?? 'Check this value.' });
+    plain.push({ path: field.path, message: t(hintFor(hints, fieldKey(field.path)) ?? 'admin.fix.value') });
   }
   return plain;
 }
 
 /** The version the page holds; a page without one is stale and must be reloaded. */
-function parseVersion(value: string): number {
+function parseVersion(value: string, t: Translate): number {
   const version = Number(value);
-  if (!Number.isInteger(version) || version < 1) throw new FormInputError('This page is out of date. Reload it and try again.');
+  if (!Number.isInteger(version) || version < 1) throw new FormInputError(t('admin.fix.outOfDate'));
   return version;
 }
 
@@ -215,21 +220,21 @@ function programFields(values: ProgramFormValues) {
   };
 }
 
-export function toProgramInput(values: ProgramFormValues, schemas: SchemaValidator): ProgramInput {
+export function toProgramInput(values: ProgramFormValues, schemas: SchemaValidator, t: Translate): ProgramInput {
   const input = { code: values.code, ...programFields(values) };
-  check(schemas, 'ProgramInput', input, PROGRAM_HINTS);
+  check(schemas, 'ProgramInput', input, PROGRAM_HINTS, t);
   return input as ProgramInput;
 }
 
-export function toProgramPatch(values: ProgramFormValues, schemas: SchemaValidator): ProgramPatch {
-  const patch = { version: parseVersion(values.version), ...programFields(values) };
-  check(schemas, 'ProgramPatch', patch, PROGRAM_HINTS);
+export function toProgramPatch(values: ProgramFormValues, schemas: SchemaValidator, t: Translate): ProgramPatch {
+  const patch = { version: parseVersion(values.version, t), ...programFields(values) };
+  check(schemas, 'ProgramPatch', patch, PROGRAM_HINTS, t);
   return patch as ProgramPatch;
 }
 
-export function toStatePatch(body: FormBody, schemas: SchemaValidator): ProgramPatch {
-  const patch = { version: parseVersion(text(body, 'version')), state: text(body, 'state') };
-  check(schemas, 'ProgramPatch', patch, { state: 'Choose to open or to close the program.' });
+export function toStatePatch(body: FormBody, schemas: SchemaValidator, t: Translate): ProgramPatch {
+  const patch = { version: parseVersion(text(body, 'version'), t), state: text(body, 'state') };
+  check(schemas, 'ProgramPatch', patch, STATE_HINTS, t);
   return patch as ProgramPatch;
 }
 
@@ -260,15 +265,15 @@ export function emptyStageForm(): StageFormValues {
   return { name: '', kind: 'review', officerType: 'user', officerRef: '', position: '', version: '' };
 }
 
-export function toStageInput(values: StageFormValues, schemas: SchemaValidator): StageInput {
+export function toStageInput(values: StageFormValues, schemas: SchemaValidator, t: Translate): StageInput {
   const input = {
-    version: parseVersion(values.version),
+    version: parseVersion(values.version, t),
     name: values.name,
     kind: values.kind,
     officer: { type: values.officerType, ref: values.officerRef },
     position: numberOrText(values.position),
   };
-  check(schemas, 'StageInput', input, STAGE_HINTS);
+  check(schemas, 'StageInput', input, STAGE_HINTS, t);
   return input as StageInput;
 }
 
@@ -276,21 +281,21 @@ export function toStageInput(values: StageFormValues, schemas: SchemaValidator):
  * Only the fields the form sent: the move buttons send a position, the change form the rest. An officer
  * sent back as shown is left out, so renaming a stage does not look its officer up again.
  */
-export function toStagePatch(body: FormBody, schemas: SchemaValidator): StagePatch {
+export function toStagePatch(body: FormBody, schemas: SchemaValidator, t: Translate): StagePatch {
   const values = readStageForm(body);
-  const patch: Record<string, unknown> = { version: parseVersion(values.version) };
+  const patch: Record<string, unknown> = { version: parseVersion(values.version, t) };
   if ('name' in body) patch.name = values.name;
   if ('kind' in body) patch.kind = values.kind;
   const officerSent = 'officerType' in body || 'officerRef' in body;
   const officerAsShown = values.officerType === text(body, 'shownOfficerType') && values.officerRef === text(body, 'shownOfficerRef');
   if (officerSent && !officerAsShown) patch.officer = { type: values.officerType, ref: values.officerRef };
   if ('position' in body) patch.position = numberOrText(values.position);
-  check(schemas, 'StagePatch', patch, STAGE_HINTS);
+  check(schemas, 'StagePatch', patch, STAGE_HINTS, t);
   return patch as StagePatch;
 }
 
-export function toVersion(body: FormBody): number {
-  return parseVersion(text(body, 'version'));
+export function toVersion(body: FormBody, t: Translate): number {
+  return parseVersion(text(body, 'version'), t);
 }
 
 export function readOfficerGroupForm(body: FormBody): OfficerGroupFormValues {
@@ -329,11 +334,12 @@ export function toOfficerGroupInput(
   values: OfficerGroupFormValues,
   schemas: SchemaValidator,
   mode: 'create' | 'change',
+  t: Translate,
 ): { code: string; input: OfficerGroupInput } {
-  const version = mode === 'create' ? 0 : parseVersion(values.version);
+  const version = mode === 'create' ? 0 : parseVersion(values.version, t);
   const input = { version, name: values.name, members: splitMembers(values.members) };
   const fields = [...schemas.validate('GroupCode', values.code, '/body/code'), ...schemas.validate('OfficerGroupInput', input, '/body')];
-  if (fields.length > 0) throw new FormInputError('Some fields need attention.', plainFields(fields, GROUP_HINTS));
+  if (fields.length > 0) throw new FormInputError(t('admin.fix.form'), plainFields(fields, GROUP_HINTS, t));
   return { code: values.code, input };
 }
 

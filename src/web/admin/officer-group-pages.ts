@@ -18,13 +18,9 @@ import {
 import { linkGroupErrors } from './error-links.js';
 import { attempt, type Refusal } from './outcome.js';
 import { compareGroupWithSaved, type StaleEdit } from './stale-edit.js';
+import type { Translate } from '../../platform/i18n/catalogs.js';
 
 const GROUP_CODE = /^[a-z0-9][a-z0-9-]{1,63}$/;
-
-const NOTICES = {
-  saved: 'Group saved.',
-  discarded: 'Your changes were not applied: the form shows the group as it is saved now.',
-} as const;
 
 interface GroupsView {
   groups: OfficerGroup[];
@@ -61,21 +57,21 @@ export function createOfficerGroupPages(context: AdminContext): Router {
   const router = Router();
   const { programs } = context;
 
-  async function findGroup(code: unknown): Promise<{ groups: OfficerGroup[]; group: OfficerGroup }> {
+  async function findGroup(code: unknown, t: Translate): Promise<{ groups: OfficerGroup[]; group: OfficerGroup }> {
     const groups = await programs.listOfficerGroups();
     const group = typeof code === 'string' && GROUP_CODE.test(code) ? groups.find((g) => g.code === code) : undefined;
-    if (!group) throw new NotFoundError('No officer group with that code.');
+    if (!group) throw new NotFoundError(t('admin.notFound.group'));
     return { groups, group };
   }
 
   router.get('/officer-groups', async (req, res) => {
-    const notice = req.query.notice === 'saved' ? NOTICES.saved : undefined;
+    const notice = req.query.notice === 'saved' ? req.t('admin.groups.notice.saved') : undefined;
     renderGroups(res, { groups: await programs.listOfficerGroups(), form: { values: emptyGroupForm(), errors: {} }, notice });
   });
 
   router.get('/officer-groups/:code', async (req, res) => {
-    const { groups, group } = await findGroup(req.params.code);
-    const notice = req.query.notice === 'discarded' ? NOTICES.discarded : undefined;
+    const { groups, group } = await findGroup(req.params.code, req.t);
+    const notice = req.query.notice === 'discarded' ? req.t('admin.groups.notice.discarded') : undefined;
     renderGroups(res, { groups, editing: group.code, form: { values: officerGroupFormValues(group), errors: {} }, notice });
   });
 
@@ -84,48 +80,48 @@ export function createOfficerGroupPages(context: AdminContext): Router {
     const values = readOfficerGroupForm(req.body as FormBody);
     const schemas = await context.schemas();
     const outcome = await attempt(() => {
-      const { code, input } = toOfficerGroupInput(values, schemas, 'create');
+      const { code, input } = toOfficerGroupInput(values, schemas, 'create', req.t);
       return programs.saveOfficerGroup(actorOf(req), code, input);
-    });
+    }, req);
     if (outcome.ok) {
       res.redirect(303, '/admin/officer-groups?notice=saved');
       return;
     }
     const errors: FieldMessages = outcome.refusal.conflict
-      ? { code: `A group with the code ${values.code} already exists; edit that group instead.` }
+      ? { code: req.t('admin.groups.codeTaken', { code: values.code }) }
       : groupFieldErrors(outcome.refusal.fields);
     const alert = outcome.refusal.conflict ? undefined : outcome.refusal.message;
     renderGroups(res, { groups: await programs.listOfficerGroups(), form: { values, errors }, alert }, outcome.refusal.status);
   });
 
   router.post('/officer-groups/:code', async (req, res) => {
-    const { group } = await findGroup(req.params.code);
+    const { group } = await findGroup(req.params.code, req.t);
     const values = { ...readOfficerGroupForm(req.body as FormBody), code: group.code };
     const schemas = await context.schemas();
     const outcome = await attempt(() => {
-      const { code, input } = toOfficerGroupInput(values, schemas, 'change');
+      const { code, input } = toOfficerGroupInput(values, schemas, 'change', req.t);
       return programs.saveOfficerGroup(actorOf(req), code, input);
-    });
+    }, req);
     if (outcome.ok) {
       res.redirect(303, '/admin/officer-groups?notice=saved');
       return;
     }
-    renderGroups(res, await refusedChange(group.code, values, outcome.refusal), outcome.refusal.status);
+    renderGroups(res, await refusedChange(group.code, values, outcome.refusal, req.t), outcome.refusal.status);
   });
 
   /**
    * The form keeps what was typed. After a conflict it is sent against the current version next time,
    * and shown beside the group as it is now; otherwise it comes with the errors.
    */
-  async function refusedChange(code: string, values: OfficerGroupFormValues, refusal: Refusal): Promise<GroupsView> {
-    const { groups, group } = await findGroup(code);
+  async function refusedChange(code: string, values: OfficerGroupFormValues, refusal: Refusal, t: Translate): Promise<GroupsView> {
+    const { groups, group } = await findGroup(code, t);
     if (refusal.conflict) {
       const resend = { ...values, version: String(group.version) };
       return {
         groups,
         editing: code,
         form: { values: resend, errors: {} },
-        staleEdit: compareGroupWithSaved(resend, officerGroupFormValues(group)),
+        staleEdit: compareGroupWithSaved(resend, officerGroupFormValues(group), t),
       };
     }
     return { groups, editing: code, form: { values, errors: groupFieldErrors(refusal.fields) }, alert: refusal.message };

@@ -15,6 +15,7 @@ import {
 import { attempt } from './outcome.js';
 import { listTimeZones } from '../../platform/time-zones.js';
 import { compareProgramWithSaved } from './stale-edit.js';
+import { formatMoney } from '../money.js';
 
 const PAGE_SIZE = 25;
 
@@ -39,7 +40,13 @@ export function createProgramPages(context: AdminContext): Router {
     const result = await programs.listPrograms(actorOf(req), { page: pageNumber(req.query.page), pageSize: PAGE_SIZE, ...filter });
     const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => entry[1] !== undefined));
     res.render('admin/programs.njk', {
-      result,
+      result: {
+        ...result,
+        items: result.items.map((program) => ({
+          ...program,
+          maxAmountShown: formatMoney(program.maxAmount, program.currency, req.language),
+        })),
+      },
       filter,
       filterQuery: query.toString(),
       lastPage: Math.max(1, Math.ceil(result.total / PAGE_SIZE)),
@@ -53,7 +60,7 @@ export function createProgramPages(context: AdminContext): Router {
   router.post('/programs', async (req, res) => {
     const values = readProgramForm(req.body as FormBody);
     const schemas = await context.schemas();
-    const outcome = await attempt(() => programs.createProgram(actorOf(req), toProgramInput(values, schemas)));
+    const outcome = await attempt(() => programs.createProgram(actorOf(req), toProgramInput(values, schemas, req.t)), req);
     if (outcome.ok) {
       res.redirect(303, `/admin/programs/${outcome.value.id}?notice=created`);
       return;
@@ -69,14 +76,14 @@ export function createProgramPages(context: AdminContext): Router {
 
   router.get('/programs/:programId', async (req, res) => {
     const data = await loadProgramEditor(context, actorOf(req), uuidParam(req, 'programId', 'program'));
-    renderProgramEditor(res, programEditorView(data, { notice: noticeFor(req.query.notice) }));
+    renderProgramEditor(res, programEditorView(data, { notice: noticeFor(req.query.notice, req.t) }));
   });
 
   router.post('/programs/:programId', async (req, res) => {
     const programId = uuidParam(req, 'programId', 'program');
     const values = readProgramForm(req.body as FormBody);
     const schemas = await context.schemas();
-    const outcome = await attempt(() => programs.updateProgram(actorOf(req), programId, toProgramPatch(values, schemas)));
+    const outcome = await attempt(() => programs.updateProgram(actorOf(req), programId, toProgramPatch(values, schemas, req.t)), req);
     if (outcome.ok) {
       res.redirect(303, `/admin/programs/${programId}?notice=saved`);
       return;
@@ -88,7 +95,7 @@ export function createProgramPages(context: AdminContext): Router {
       // Someone saved in between: the typing stays in the form, now sent against the current version,
       // and is shown beside what is saved now.
       const resend = { ...typed, version: String(data.program.version) };
-      const staleDetails = compareProgramWithSaved(resend, programFormValues(data.program));
+      const staleDetails = compareProgramWithSaved(resend, programFormValues(data.program), req.t);
       renderProgramEditor(res, programEditorView(data, { details: { values: resend, errors: {} }, staleDetails }), refusal.status);
       return;
     }
@@ -102,7 +109,10 @@ export function createProgramPages(context: AdminContext): Router {
   router.post('/programs/:programId/state', async (req, res) => {
     const programId = uuidParam(req, 'programId', 'program');
     const schemas = await context.schemas();
-    const outcome = await attempt(() => programs.updateProgram(actorOf(req), programId, toStatePatch(req.body as FormBody, schemas)));
+    const outcome = await attempt(
+      () => programs.updateProgram(actorOf(req), programId, toStatePatch(req.body as FormBody, schemas, req.t)),
+      req,
+    );
     if (outcome.ok) {
       res.redirect(303, `/admin/programs/${programId}?notice=${outcome.value.state === 'open' ? 'opened' : 'closed'}`);
       return;

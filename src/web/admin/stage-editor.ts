@@ -10,21 +10,15 @@ import {
   programEditorView,
   renderProgramEditor,
   renderStageEditorFragment,
-  STAGE_CONFLICT_ADVICE,
+  stageConflictAdvice,
   stageEditorView,
   type StageEditorView,
 } from './editor-view.js';
 import { readStageForm, toStageInput, toStagePatch, toVersion, type FieldMessages, type FormBody } from './forms.js';
 import { attempt, type Outcome } from './outcome.js';
 
+/** Each is said as `admin.stage.notice.<change>`. */
 type StageChange = 'added' | 'changed' | 'moved' | 'removed';
-
-const NOTICES: Record<StageChange, string> = {
-  added: 'Stage added.',
-  changed: 'Stage changed.',
-  moved: 'Stage moved.',
-  removed: 'Stage removed.',
-};
 
 /** The form whose typed values a refused action shows again. */
 interface TypedForm {
@@ -65,7 +59,7 @@ export function createStageEditorRoutes(context: AdminContext): Router {
     let stageEditor: StageEditorView;
     if (outcome.ok) {
       const stageId = changedStage?.(outcome.value);
-      const notice = NOTICES[change];
+      const notice = req.t(`admin.stage.notice.${change}`);
       stageEditor = stageEditorView({
         notice,
         advancedFrom: sentVersion(req),
@@ -76,7 +70,7 @@ export function createStageEditorRoutes(context: AdminContext): Router {
       stageEditor = stageEditorView({
         conflict,
         ...(typed?.keptOnConflict && typed.view({})),
-        outcome: { announce: `${conflict ?? ''} ${STAGE_CONFLICT_ADVICE}`, focus: 'stage-conflict' },
+        outcome: { announce: `${conflict ?? ''} ${stageConflictAdvice(req.t)}`, focus: 'stage-conflict' },
       });
     } else {
       const { message, fields } = outcome.refusal;
@@ -101,10 +95,10 @@ export function createStageEditorRoutes(context: AdminContext): Router {
     const schemas = await context.schemas();
     let position: number | undefined;
     const outcome = await attempt(() => {
-      const input = toStageInput(values, schemas);
+      const input = toStageInput(values, schemas, req.t);
       position = input.position;
       return programs.addStage(actorOf(req), programId, input);
-    });
+    }, req);
     // A new stage goes at the position asked for, else last.
     const added = (program: Program) => (position === undefined ? program.stages.at(-1) : program.stages[position - 1])?.id;
     // A new stage typed on a stale page is kept, so it can be added again to the current list.
@@ -116,7 +110,7 @@ export function createStageEditorRoutes(context: AdminContext): Router {
     const stageId = uuidParam(req, 'stageId', 'stage');
     const body = req.body as FormBody;
     const schemas = await context.schemas();
-    const outcome = await attempt(() => programs.updateStage(actorOf(req), programId, stageId, toStagePatch(body, schemas)));
+    const outcome = await attempt(() => programs.updateStage(actorOf(req), programId, stageId, toStagePatch(body, schemas, req.t)), req);
     const isMove = !('name' in body) && 'position' in body;
     // A refused change form stays open with what was typed; a refused move is told above the list.
     // After a conflict the stage may have changed too, so its form closes and shows the current values.
@@ -129,7 +123,10 @@ export function createStageEditorRoutes(context: AdminContext): Router {
   router.post('/programs/:programId/stages/:stageId/remove', async (req, res) => {
     const programId = uuidParam(req, 'programId', 'program');
     const stageId = uuidParam(req, 'stageId', 'stage');
-    const outcome = await attempt(() => programs.removeStage(actorOf(req), programId, stageId, toVersion(req.body as FormBody)));
+    const outcome = await attempt(
+      () => programs.removeStage(actorOf(req), programId, stageId, toVersion(req.body as FormBody, req.t)),
+      req,
+    );
     await answer(req, res, programId, outcome, 'removed');
   });
 

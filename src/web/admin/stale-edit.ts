@@ -3,10 +3,11 @@
  * what is saved now for each field where the two differ, so they can decide to apply their typing again.
  */
 import type { CodedLabel } from '../../modules/programs/index.js';
+import type { Translate } from '../../platform/i18n/catalogs.js';
 import { splitMembers, type OfficerGroupFormValues, type ProgramFormValues } from './forms.js';
 
 export interface FieldComparison {
-  /** The field's label on the form. */
+  /** The field's label on the form, in the page's language. */
   label: string;
   entered: string;
   saved: string;
@@ -19,16 +20,16 @@ export interface StaleEdit {
 
 type ProgramField = Exclude<keyof ProgramFormValues, 'code' | 'version'>;
 
-/** In the order the form shows them. */
+/** In the order the form shows them; the keys of their labels (views/admin/_macros.njk). */
 const PROGRAM_LABELS: Record<ProgramField, string> = {
-  name: 'Name',
-  description: 'Description',
-  currency: 'Currency',
-  timeZone: 'Time zone',
-  maxAmount: 'Maximum amount per application',
-  voucherValidityDays: 'Voucher valid for (days)',
-  treatmentTypes: 'Treatment types',
-  reasonCodes: 'Reason codes',
+  name: 'admin.program.name',
+  description: 'admin.program.description',
+  currency: 'admin.program.currency',
+  timeZone: 'admin.program.timeZone',
+  maxAmount: 'admin.program.maxAmount',
+  voucherValidityDays: 'admin.program.voucherValidityDays',
+  treatmentTypes: 'admin.program.treatmentTypes',
+  reasonCodes: 'admin.program.reasonCodes',
 };
 
 function describe(value: string | CodedLabel[]): string {
@@ -36,28 +37,34 @@ function describe(value: string | CodedLabel[]): string {
 }
 
 /** The fields that differ, each side worded for the page. */
-function changedFields(fields: FieldComparison[]): StaleEdit {
-  const shown = (text: string) => (text === '' ? '(empty)' : text);
+function changedFields(fields: FieldComparison[], t: Translate): StaleEdit {
+  const empty = t('admin.stale.empty');
+  const shown = (text: string) => (text === '' ? empty : text);
   const changes = fields
     .map((field) => ({ ...field, entered: shown(field.entered), saved: shown(field.saved) }))
     .filter((field) => field.entered !== field.saved);
   return { changes };
 }
 
-export function compareProgramWithSaved(entered: ProgramFormValues, saved: ProgramFormValues): StaleEdit {
+export function compareProgramWithSaved(entered: ProgramFormValues, saved: ProgramFormValues, t: Translate): StaleEdit {
   return changedFields(
     (Object.keys(PROGRAM_LABELS) as ProgramField[]).map((field) => ({
-      label: PROGRAM_LABELS[field],
+      label: t(PROGRAM_LABELS[field]),
       entered: describe(entered[field]),
       saved: describe(saved[field]),
     })),
+    t,
   );
 }
 
 /** Members are compared as the list they make, however they were separated. */
-export function compareGroupWithSaved(entered: OfficerGroupFormValues, saved: OfficerGroupFormValues): StaleEdit {
-  return changedFields([
-    { label: 'Name', entered: entered.name, saved: saved.name },
-    { label: 'Members', entered: splitMembers(entered.members).join(', '), saved: splitMembers(saved.members).join(', ') },
-  ]);
+export function compareGroupWithSaved(entered: OfficerGroupFormValues, saved: OfficerGroupFormValues, t: Translate): StaleEdit {
+  const list = (members: string) => splitMembers(members).join(t('admin.groups.memberSeparator'));
+  return changedFields(
+    [
+      { label: t('admin.group.name'), entered: entered.name, saved: saved.name },
+      { label: t('admin.group.members'), entered: list(entered.members), saved: list(saved.members) },
+    ],
+    t,
+  );
 }

@@ -1,7 +1,10 @@
 /** A save refused as stale shows, per field that differs, what was typed beside what is saved now. */
 import { describe, expect, it } from '@jest/globals';
 import type { ProgramFormValues } from '../../../../src/web/admin/forms.js';
+import { loadMessages } from '../../../../src/platform/i18n/catalogs.js';
 import { compareGroupWithSaved, compareProgramWithSaved } from '../../../../src/web/admin/stale-edit.js';
+
+const en = loadMessages('locales').translatorFor('en');
 
 const SAVED: ProgramFormValues = {
   code: 'EMERG',
@@ -25,20 +28,20 @@ describe('comparing a stale edit with what is saved', () => {
       name: 'Emergency surgery',
       version: '2',
     };
-    expect(compareProgramWithSaved(entered, SAVED).changes).toEqual([
+    expect(compareProgramWithSaved(entered, SAVED, en).changes).toEqual([
       { label: 'Description', entered: 'Typed on a stale page.', saved: '(empty)' },
       { label: 'Treatment types', entered: 'surgery: Urgent surgery; treatment: Medical treatment', saved: 'surgery: Urgent surgery' },
     ]);
   });
 
   it('has nothing to list when the typing matches what is saved', () => {
-    expect(compareProgramWithSaved({ ...SAVED, version: '2' }, SAVED).changes).toEqual([]);
+    expect(compareProgramWithSaved({ ...SAVED, version: '2' }, SAVED, en).changes).toEqual([]);
   });
 
   it('compares group members as a list, however they were separated', () => {
     const saved = { code: 'assessors', name: 'Assessors', members: 'sena\njoy', version: '2' };
-    expect(compareGroupWithSaved({ ...saved, members: 'sena, joy' }, saved).changes).toEqual([]);
-    expect(compareGroupWithSaved({ ...saved, members: 'sena' }, saved).changes).toEqual([
+    expect(compareGroupWithSaved({ ...saved, members: 'sena, joy' }, saved, en).changes).toEqual([]);
+    expect(compareGroupWithSaved({ ...saved, members: 'sena' }, saved, en).changes).toEqual([
       { label: 'Members', entered: 'sena', saved: 'sena, joy' },
     ]);
   });
