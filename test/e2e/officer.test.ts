@@ -153,7 +153,7 @@ describe('the officer pages', () => {
     await expect(samuel.page.getByTestId('queue-notice').innerText()).resolves.toBe(
       `Application ${decided.reference} was approved at your stage.`,
     );
-    await expect(samuel.page.evaluate(() => document.activeElement?.id)).resolves.toBe('queue-notice');
+    await expect(samuel.page.getByTestId('queue-notice').evaluate((e) => e.ownerDocument.activeElement === e)).resolves.toBe(true);
     await expectAccessible(samuel.page, 'the queue after a decision');
     await samuel.context.close();
 
@@ -216,8 +216,14 @@ describe('the officer pages', () => {
     await sena.page.fill('#f-amount', '1100');
     await sena.page.fill('#f-overrideReason', '');
     const form = sena.page.getByTestId('decision-form');
-    const fields = await form.evaluate((element) =>
-      Object.fromEntries(new FormData(element as HTMLFormElement) as unknown as Iterable<[string, string]>),
+    // What the browser would send (the chosen radio only), to send it a second time.
+    const fields = Object.fromEntries(
+      await form.locator('input[name], select[name], textarea[name]').evaluateAll((elements) =>
+        elements
+          .map((e) => e as unknown as { name: string; value: string; type?: string; checked?: boolean })
+          .filter((e) => e.type !== 'radio' || e.checked)
+          .map((e) => [e.name, e.value] as [string, string]),
+      ),
     );
     const action = await form.getAttribute('action');
     await sena.page.getByTestId('decide').click();
@@ -266,7 +272,7 @@ describe('the officer pages', () => {
     // Nothing is left for Samuel in this program; at 375 px the page still fits.
     await samuel.page.setViewportSize(PHONE);
     await expect(queueOf(samuel.page)).resolves.toEqual([]);
-    await expect(samuel.page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(PHONE.width);
+    await expect(samuel.page.locator('html').evaluate((e) => e.scrollWidth)).resolves.toBeLessThanOrEqual(PHONE.width);
     await expectAccessible(samuel.page, 'the results of a bulk approval (375 px)');
     await samuel.context.close();
   });

@@ -5,7 +5,7 @@
  * a rule of who decides) are said at the top of the form.
  */
 import type { StageDecisionInput } from '../../modules/approvals/index.js';
-import type { AppError} from '../../platform/http/errors.js';
+import type { AppError } from '../../platform/http/errors.js';
 import { InputError } from '../../platform/http/errors.js';
 import type { Translate } from '../../platform/i18n/catalogs.js';
 
