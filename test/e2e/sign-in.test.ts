@@ -200,7 +200,7 @@ describe('signing in on the pages', () => {
     });
     await page.goto(`${testApp.url}/`);
     await signIn(page, testApp.url, 'amina', '/ssp');
-    for (const address of ['/', '/ssp', '/ssp/applications', '/docs', '/problems', '/officer']) {
+    for (const address of ['/', '/ssp', '/ssp/applications', '/docs', '/problems', '/vouchers']) {
       await page.goto(`${testApp.url}${address}`);
       await page.waitForLoadState('load');
     }
