@@ -14,7 +14,7 @@ import { startTestApp, type TestApp } from '../support/harness.js';
 import { launchChromium, signIn } from '../support/browser.js';
 import { expectAccessible } from '../support/accessibility.js';
 import { expectTranslated } from '../support/translation.js';
-import { applicationFor, createProgram, type ProgramFixture } from '../support/fixtures.js';
+import { applicationFor, createProgram, forgetOfficerVerification, type ProgramFixture } from '../support/fixtures.js';
 import { tokenFor } from '../support/tokens.js';
 
 // The realm allows sign-in redirects to this port (keycloak/realm.json).
@@ -67,12 +67,24 @@ describe('the officer pages', () => {
       .field('kind', 'medical-report')
       .attach('file', await readFile(path.resolve('test/fixtures/documents/tiny.pdf')), 'report.pdf');
     expect(uploaded.status).toBe(201);
-    decided = await submit(program.id, [{ documentId: uploaded.body.id as string, kind: 'medical-report' }]);
     bulk = [await submit(bulkProgram.id), await submit(bulkProgram.id)];
+    // An officer corrected Amina's occupation in the registry; she applies again with her own: a proposed change.
+    const registrant = (await request(testApp.app).get('/api/v1/me/registrant').set('Authorization', `Bearer ${token}`)).body as {
+      id: string;
+      version: number;
+    };
+    const corrected = await request(testApp.app)
+      .patch(`/api/v1/registrants/${registrant.id}`)
+      .set('Authorization', `Bearer ${await tokenFor('samuel')}`)
+      .send({ version: registrant.version, occupation: 'Tailor' });
+    expect(corrected.status).toBe(200);
+    decided = await submit(program.id, [{ documentId: uploaded.body.id as string, kind: 'medical-report' }]);
     const read = await request(testApp.app).get(`/api/v1/programs/${program.id}`).set('Authorization', `Bearer ${token}`);
     programName = read.body.name as string;
   });
   afterAll(async () => {
+    // Amina's record is hers again for the other test files (see forgetOfficerVerification).
+    if (testApp) await forgetOfficerVerification(testApp.runtime.database.sequelize, 'NID-1001');
     await browser?.close();
     await testApp?.close();
   });
@@ -134,6 +146,18 @@ describe('the officer pages', () => {
       pdf: '%PDF-',
     });
     await expectAccessible(samuel.page, 'the application page at a review stage');
+
+    // The first-stage officer accepts the proposed registry change in place; the page says so and keeps focus there.
+    const proposals = samuel.page.getByTestId('proposals');
+    await expect(proposals.getByTestId('proposal').innerText()).resolves.toMatch(
+      /occupation\s+In the registry\s+Tailor\s+Proposed\s+Trader/,
+    );
+    await proposals.getByRole('button', { name: 'Accept occupation' }).click();
+    await samuel.page.getByTestId('proposal-decision').waitFor();
+    await expect(samuel.page.getByTestId('proposal-decision').innerText()).resolves.toMatch(/^Accepted by samuel on /);
+    await expect(samuel.page.getByTestId('live-region').innerText()).resolves.toBe('The proposed occupation was accepted.');
+    await expect(samuel.page.locator('#proposal-occupation').evaluate((e) => e.ownerDocument.activeElement === e)).resolves.toBe(true);
+    await expectAccessible(samuel.page, 'a proposed registry change accepted');
 
     // Sent with nothing chosen: the page says what is missing, next to each field.
     await samuel.page.getByTestId('decide').click();
