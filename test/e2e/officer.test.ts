@@ -275,6 +275,13 @@ describe('the officer pages', () => {
   it('approves the chosen review items one by one, reporting the one that could not be approved', async () => {
     const samuel = await signedIn('samuel', queuePath(bulkProgram.id));
     await expect(queueOf(samuel.page)).resolves.toEqual(bulk.map((b) => b.reference));
+    // Nothing chosen: said at the bulk form, which keeps the queue's filter.
+    await samuel.page.getByRole('button', { name: 'Approve the chosen applications' }).click();
+    await samuel.page.getByTestId('bulk-error').waitFor();
+    await expect(samuel.page.getByTestId('bulk-error').innerText()).resolves.toContain('Choose at least one application to approve.');
+    await expect(queueOf(samuel.page)).resolves.toEqual(bulk.map((b) => b.reference));
+    await expectAccessible(samuel.page, 'a bulk approval with nothing chosen');
+
     for (const item of bulk) await samuel.page.getByLabel(`Choose ${item.reference}`).check();
     await samuel.page.selectOption('#f-reasonCode', 'eligible');
     // Meanwhile the second is decided elsewhere: its stage is no longer the one to decide.
