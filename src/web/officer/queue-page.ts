@@ -137,9 +137,14 @@ export function createQueuePage(options: OfficerPagesOptions): Router {
     const back = readQueueFilters(
       typeof body.returnTo === 'string' ? Object.fromEntries(new URLSearchParams(body.returnTo.split('?')[1] ?? '')) : {},
     );
-    const chosen = ([] as unknown[])
-      .concat(body.items ?? [])
-      .filter((v): v is string => typeof v === 'string' && BULK_ITEM.test(v) && isUuid(v.split(':')[0]));
+    // Each item once, however often the form names it.
+    const chosen = [
+      ...new Set(
+        ([] as unknown[])
+          .concat(body.items ?? [])
+          .filter((v): v is string => typeof v === 'string' && BULK_ITEM.test(v) && isUuid(v.split(':')[0])),
+      ),
+    ];
     const reasonCode = typeof body.reasonCode === 'string' ? body.reasonCode.trim() : '';
     if (chosen.length === 0 || reasonCode === '') {
       res.redirect(
