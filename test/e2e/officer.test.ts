@@ -97,6 +97,8 @@ describe('the officer pages', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await signIn(page, testApp.url, username, returnTo, { language });
+    // Switching the language comes back to the path without its query (the filter): go where the test meant.
+    await page.goto(`${testApp.url}${returnTo}`);
     return { context, page };
   }
 
