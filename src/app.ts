@@ -12,6 +12,7 @@ import { pendingMigrations } from './platform/db/migrate.js';
 import { migrations } from './migrations.js';
 import type { AccessTokenVerifier } from './platform/auth/access-token.js';
 import type { UserDirectory } from './platform/auth/user-directory.js';
+import type { Principal } from './platform/auth/principal.js';
 import { createSignInRoutes } from './platform/auth/web-sign-in.js';
 import { createApiRouter } from './platform/http/api-router.js';
 import { createRateLimits } from './platform/http/rate-limits.js';
@@ -40,6 +41,7 @@ import { createDocsRoutes, createHomeRoutes } from './web/home.js';
 import { createProblemTypeRoutes } from './web/problems.js';
 import { createSelfServicePages } from './web/ssp/index.js';
 import { createAdminPages } from './web/admin/index.js';
+import { createOfficerPages } from './web/officer/index.js';
 import './platform/http/express-augment.js';
 import { loadMessages } from './platform/i18n/catalogs.js';
 import { useAcceptedLanguage } from './platform/http/request-language.js';
@@ -124,6 +126,8 @@ export function createApp(deps: AppDependencies): Express {
     schemas,
   });
 
+  const documentReadPolicy = { mayOfficerRead: (id: string, principal: Principal) => applications.mayOfficerReadDocument(id, principal) };
+
   // Counted in PostgreSQL so every instance agrees; the session secret is already shared by all of them.
   const limits = createRateLimits({
     config: config.rateLimits,
@@ -167,10 +171,7 @@ export function createApp(deps: AppDependencies): Express {
       createRegistryHandlers(registry),
       createApplicationHandlers(applications),
       createApprovalHandlers(approvals),
-      createDocumentHandlers({
-        store: documents,
-        readPolicy: { mayOfficerRead: (id, principal) => applications.mayOfficerReadDocument(id, principal) },
-      }),
+      createDocumentHandlers({ store: documents, readPolicy: documentReadPolicy }),
     ],
   });
   apiOperations.set(app, api.operations);
@@ -213,6 +214,7 @@ export function createApp(deps: AppDependencies): Express {
   const portalPages = {
     '/ssp': createSelfServicePages({ programs, applications, documents, schemas }),
     '/admin': createAdminPages({ programs, schemas }),
+    '/officer': createOfficerPages({ approvals, applications, programs, documents, documentReadPolicy }),
   };
   app.use(createHomeRoutes({ openPortalPaths: Object.keys(portalPages) }));
   for (const [path, pages] of Object.entries(portalPages)) app.use(path, pages);

@@ -149,10 +149,10 @@ describe('signing in on the pages', () => {
     page.on('response', (response) => {
       if (response.status() === 404) notFound.push(response.url());
     });
-    await signIn(page, testApp.url, 'samuel');
-    const card = page.getByTestId('portal').filter({ hasText: 'Officer work queue' });
+    await signIn(page, testApp.url, 'ivan');
+    const card = page.getByTestId('portal').filter({ hasText: 'Voucher issuance' });
     await expect(card.innerText()).resolves.toContain(
-      'Not open yet. What it will do: Review the applications at your stage and decide them.',
+      'Not open yet. What it will do: Issue entitlement vouchers for approved applications.',
     );
     await expect(card.getByRole('link').count()).resolves.toBe(0);
     await expect(page.getByTestId('no-open-portal').isVisible()).resolves.toBe(true);
@@ -160,7 +160,6 @@ describe('signing in on the pages', () => {
 
     // Each portal address that has no pages yet explains itself instead of "not found".
     for (const [address, title] of [
-      ['/officer', 'Officer work queue'],
       ['/vouchers', 'Voucher issuance'],
       ['/provider', 'Service Provider Portal'],
       ['/claims', 'Claims review'],
@@ -182,6 +181,11 @@ describe('signing in on the pages', () => {
     await manager.getByTestId('portal').getByRole('link', { name: 'Program administration' }).click();
     await manager.waitForURL(`${testApp.url}/admin`);
     await manager.close();
+    const officer = await browser.newPage();
+    await signIn(officer, testApp.url, 'samuel');
+    await officer.getByTestId('portal').getByRole('link', { name: 'Officer work queue' }).click();
+    await officer.waitForURL(`${testApp.url}/officer`);
+    await officer.close();
   });
 
   it('walks every kind of page with no console error: no refused inline style, no missing favicon', async () => {
@@ -196,7 +200,7 @@ describe('signing in on the pages', () => {
     });
     await page.goto(`${testApp.url}/`);
     await signIn(page, testApp.url, 'amina', '/ssp');
-    for (const address of ['/', '/ssp', '/ssp/applications', '/docs', '/problems', '/officer']) {
+    for (const address of ['/', '/ssp', '/ssp/applications', '/docs', '/problems', '/vouchers']) {
       await page.goto(`${testApp.url}${address}`);
       await page.waitForLoadState('load');
     }

@@ -1,4 +1,12 @@
-export { createApprovalsService, type ApprovalsService, type ApprovalsServiceOptions } from './service.js';
+export {
+  createApprovalsService,
+  type ApprovalsService,
+  type ApprovalsServiceOptions,
+  type DecideStageResult,
+  type OfficerStageDecision,
+  type StageToDecide,
+} from './service.js';
+export { DECIDING_STATUSES } from './approval-states.js';
 export { createApprovalHandlers } from './routes.js';
 export { createApplicationDecisions } from './migrations.js';
 export type { StageDecision, StageDecisionInput, WorkQueueItem, WorkQueueStageCount } from './models.js';

@@ -10,10 +10,15 @@ import type { Transaction } from '../../platform/db/sql.js';
 import { decideStage, type DecideStageOptions } from './decide-stage.js';
 import type { ApprovalsDeps, ProgramTerms } from './deps.js';
 import { listWorkQueue, type ListWorkQueueOptions } from './list-work-queue.js';
+import { listStageDecisions } from './list-stage-decisions.js';
+import { findReferences } from './find-references.js';
+import { findStageToDecide } from './find-stage-to-decide.js';
 import { stageOutcomesOf } from './stage-outcomes.js';
 
 export type { DecideStageOptions, DecideStageResult } from './decide-stage.js';
 export type { ListWorkQueueOptions, ListWorkQueueResult } from './list-work-queue.js';
+export type { OfficerStageDecision } from './list-stage-decisions.js';
+export type { StageToDecide } from './find-stage-to-decide.js';
 
 export interface ApprovalsServiceOptions {
   sequelize: Sequelize;
@@ -27,6 +32,9 @@ export function createApprovalsService(options: ApprovalsServiceOptions) {
   return {
     decideStage: (actor: Principal, decision: DecideStageOptions) => decideStage(deps, actor, decision),
     listWorkQueue: (actor: Principal, queue: ListWorkQueueOptions) => listWorkQueue(deps, actor, queue),
+    listStageDecisions: (actor: Principal, applicationId: string) => listStageDecisions(deps, actor, applicationId),
+    findReferences: (actor: Principal, applicationIds: string[]) => findReferences(deps, actor, applicationIds),
+    findStageToDecide: (actor: Principal, applicationId: string) => findStageToDecide(deps, actor, applicationId),
     stageOutcomesOf: (applicationIds: string[], transaction?: Transaction) => stageOutcomesOf(deps, applicationIds, transaction),
   };
 }

@@ -1,0 +1,45 @@
+/** What the officer pages share: the services they act through, and how a page shows dates and money. */
+import type { Request } from 'express';
+import type { ApplicationsService } from '../../modules/applications/index.js';
+import type { ApprovalsService } from '../../modules/approvals/index.js';
+import type { DocumentReadPolicy, DocumentStore } from '../../modules/documents/index.js';
+import type { ProgramsService } from '../../modules/programs/index.js';
+import { NotFoundError } from '../../platform/http/errors.js';
+import { DEFAULT_LOCALE, type DateFormatOptions } from '../format-dates.js';
+
+export interface OfficerPagesOptions {
+  approvals: ApprovalsService;
+  applications: ApplicationsService;
+  programs: ProgramsService;
+  documents: DocumentStore;
+  /** Which officers read which documents: the same policy the API's document routes ask. */
+  documentReadPolicy: DocumentReadPolicy;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/** A path parameter that must be a UUID; anything else is a page that does not exist (and never reaches SQL). */
+export function uuidParam(req: Request, name: string): string {
+  const value = req.params[name];
+  if (!isUuid(value)) throw new NotFoundError('There is nothing at this address.');
+  return value;
+}
+
+/** The locale the page's dates and money are written in: the page's language (British English for English). */
+export function localeOf(req: Request): string {
+  return req.language === 'en' ? DEFAULT_LOCALE : req.language;
+}
+
+/** Dates of a program's applications: in the page's language, where the program runs. */
+export function datesOf(req: Request, zones: Map<string, string>, programId: string): DateFormatOptions {
+  return { locale: localeOf(req), timeZone: zones.get(programId) ?? 'UTC' };
+}
+
+/** htmx asks for a fragment; a plain form post gets the whole page. */
+export function wantsFragment(req: Request): boolean {
+  return req.get('HX-Request') === 'true';
+}
