@@ -3092,7 +3092,11 @@ export interface operations {
                  * @example {
                  *       "decision": "approve",
                  *       "reasonCode": "eligible",
-                 *       "reasonText": "Enrolled; no duplicate found."
+                 *       "reasonText": "Enrolled; no duplicate found.",
+                 *       "checklist": {
+                 *         "resident": true,
+                 *         "urgent": true
+                 *       }
                  *     }
                  */
                 "application/json": components["schemas"]["StageDecisionInput"];
@@ -3114,6 +3118,10 @@ export interface operations {
                      *       "decision": "approve",
                      *       "reasonCode": "eligible",
                      *       "reasonText": "Enrolled; no duplicate found.",
+                     *       "checklist": {
+                     *         "resident": true,
+                     *         "urgent": true
+                     *       },
                      *       "decidedBy": {
                      *         "subject": "3c9a7f1e-2d4b-4f61-a0e2-9b8c7d6e5f40",
                      *         "displayName": "Samuel Mensah"

@@ -611,7 +611,7 @@ describe('multi-stage approval', () => {
       expect(JSON.stringify(events)).not.toMatch(/Amina|legible/);
     });
 
-    it('refuses a rejection without a reason, a document not attached, an officer of another stage, and a finished application', async () => {
+    it('refuses a rejection without a reason, a document not attached, an officer of another stage, a finished application', async () => {
       const { id, documentId } = await submitWithDocument();
       const bare = await mark('samuel', id, documentId, { verdict: 'rejected', reason: '  ' });
       expect(bare.status).toBe(400);
@@ -671,7 +671,7 @@ describe('multi-stage approval', () => {
       expect(JSON.stringify(events[0])).toContain(await subjectOf('samuel'));
     });
 
-    it("moves all of a program's applications waiting at the stage, to a group, and leaves decided stages and other positions alone", async () => {
+    it("moves all of a program's applications waiting at the stage to a group, leaving decided stages and the program alone", async () => {
       const program = await createProgram(testApp.app);
       const [a, b, ahead] = [await submit('amina', program.id), await submit('pedro', program.id), await submit('amina', program.id)];
       expect((await decide('samuel', ahead, 1, APPROVE)).status).toBe(201);
@@ -693,7 +693,7 @@ describe('multi-stage approval', () => {
       expect(shown.body.stages[0].officer.username).toBe('samuel');
     });
 
-    it('refuses an unknown user, a non-officer, an unknown group, an application not waiting there, and anyone but a program manager', async () => {
+    it('refuses an unknown user, a non-officer, an unknown group, an application not waiting, and anyone but a manager', async () => {
       const program = await createProgram(testApp.app);
       const id = await submit('amina', program.id);
       const unknown = await reassign('maria', program.id, 1, { officer: { type: 'user', ref: 'nobody-by-that-name' } });

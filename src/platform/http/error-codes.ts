@@ -344,25 +344,29 @@ export const ERROR_CODES = {
     status: 400,
     title: "Not an item of this stage's checklist",
     explanation:
-      "The answer names an item that this stage's checklist does not have (the application keeps the checklist it was submitted with). Answer only the items shown.",
+      "The answer names an item that this stage's checklist does not have " +
+      '(the application keeps the checklist it was submitted with). Answer only the items shown.',
   },
   ERR_APPROVAL_CHECKLIST_NO_NEEDS_REASON: {
     status: 400,
     title: 'Approving with a “no” needs a reason in words',
     explanation:
-      'An item of the checklist is answered no. The stage may still be approved, but the reason must say why in words. Write the reason, or reject the stage.',
+      'An item of the checklist is answered no. The stage may still be approved, but the reason must say why in words. ' +
+      'Write the reason, or reject the stage.',
   },
   ERR_REASSIGNMENT_NOT_WAITING: {
     status: 409,
     title: 'The application does not wait at this stage',
     explanation:
-      'Only applications waiting at a stage are reassigned; this one was decided at that stage already, has not reached it, or has ended. Reload it to see where it stands.',
+      'Only applications waiting at a stage are reassigned; this one was decided at that stage already, has not reached it, ' +
+      'or has ended. Reload it to see where it stands.',
   },
   ERR_DOCUMENT_VERIFICATION_REASON_REQUIRED: {
     status: 400,
     title: 'A rejected document needs a reason',
     explanation:
-      'Marking a document rejected says why in words, so the applicant and the next officer know what is wrong with it. Write the reason and send it again.',
+      'Marking a document rejected says why in words, so the applicant and the next officer know what is wrong with it. ' +
+      'Write the reason and send it again.',
   },
 
   // Documents
