@@ -676,6 +676,9 @@ describe('a fuzz of every operation with every role', () => {
     drafts: new Map<string, string>(),
     /** An application holding an undecided proposal for the registry's officer-verified occupation. */
     proposalApplicationId: '',
+    /** The seeded document, and an application it is attached to that waits at the first-stage officer's stage. */
+    documentId: '',
+    documentApplicationId: '',
   };
 
   async function createOpenProgram(): Promise<string> {
@@ -691,7 +694,16 @@ describe('a fuzz of every operation with every role', () => {
       ],
       reasonCodes: [{ code: 'eligible', label: 'Eligible' }],
       stages: [
-        { name: 'Social worker', kind: 'review', officer: { type: 'user', ref: seeded.reviewer } },
+        {
+          name: 'Social worker',
+          kind: 'review',
+          officer: { type: 'user', ref: seeded.reviewer },
+          // The items the contract's decision example answers.
+          checklist: [
+            { code: 'resident', label: 'Lives in the program area' },
+            { code: 'urgent', label: 'The treatment is urgent' },
+          ],
+        },
         { name: 'Group review', kind: 'review', officer: { type: 'group', ref: 'fuzz-officers' } },
         { name: 'Senior officer', kind: 'assessment', officer: { type: 'user', ref: seeded.assessor } },
       ],
@@ -748,6 +760,7 @@ describe('a fuzz of every operation with every role', () => {
       .attach('file', PDF, { filename: 'report.pdf', contentType: 'application/pdf' });
     if (upload.status !== 201) throw new Error(`seeding the document: ${upload.status} ${JSON.stringify(upload.body)}`);
     remember('documentId', upload.body.id, applicant);
+    seeded.documentId = String(upload.body.id);
     const documents = [{ documentId: upload.body.id, kind: 'medical-report' }];
     remember(
       'applicationId',
@@ -775,6 +788,7 @@ describe('a fuzz of every operation with every role', () => {
         .send({ version: program.body.version, state: 'open' });
       if (reopened.status !== 200) seeded.programId = await createOpenProgram();
     }
+    await keepDocumentToVerify();
     await keepProposalOpen();
     for (const who of seeded.applicants) {
       const draftId = seeded.drafts.get(who);
@@ -793,6 +807,24 @@ describe('a fuzz of every operation with every role', () => {
       seeded.drafts.set(who, started.body.id);
       remember('applicationId', started.body.id, who);
     }
+  }
+
+  /** An application with the seeded document, waiting at the first stage, for its officer to verify the document. */
+  async function keepDocumentToVerify(): Promise<void> {
+    const reviewer = await userCalled(seeded.reviewer).authorization();
+    if (seeded.documentApplicationId) {
+      const waiting = await request(testApp.app).get(`/api/v1/applications/${seeded.documentApplicationId}`).set('Authorization', reviewer);
+      if (waiting.status === 200 && waiting.body.status === 'SUBMITTED') return;
+    }
+    const [applicant = ''] = seeded.applicants;
+    const application = await request(testApp.app)
+      .post('/api/v1/applications')
+      .set('Authorization', await userCalled(applicant).authorization())
+      .send({ ...completeApplication(), documents: [{ documentId: seeded.documentId, kind: 'medical-report' }] });
+    if (application.status !== 201) return;
+    seeded.documentApplicationId = String(application.body.id);
+    remember('documentId', seeded.documentId, seeded.reviewer);
+    remember('applicationId', seeded.documentApplicationId, seeded.reviewer);
   }
 
   /**
