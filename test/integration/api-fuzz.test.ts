@@ -676,9 +676,8 @@ describe('a fuzz of every operation with every role', () => {
     drafts: new Map<string, string>(),
     /** An application holding an undecided proposal for the registry's officer-verified occupation. */
     proposalApplicationId: '',
-    /** The seeded document, and an application it is attached to that waits at the first-stage officer's stage. */
+    /** The seeded document, attached to the proposal's application for its first-stage officer to verify. */
     documentId: '',
-    documentApplicationId: '',
   };
 
   async function createOpenProgram(): Promise<string> {
@@ -788,7 +787,6 @@ describe('a fuzz of every operation with every role', () => {
         .send({ version: program.body.version, state: 'open' });
       if (reopened.status !== 200) seeded.programId = await createOpenProgram();
     }
-    await keepDocumentToVerify();
     await keepProposalOpen();
     for (const who of seeded.applicants) {
       const draftId = seeded.drafts.get(who);
@@ -809,24 +807,6 @@ describe('a fuzz of every operation with every role', () => {
     }
   }
 
-  /** An application with the seeded document, waiting at the first stage, for its officer to verify the document. */
-  async function keepDocumentToVerify(): Promise<void> {
-    const reviewer = await userCalled(seeded.reviewer).authorization();
-    if (seeded.documentApplicationId) {
-      const waiting = await request(testApp.app).get(`/api/v1/applications/${seeded.documentApplicationId}`).set('Authorization', reviewer);
-      if (waiting.status === 200 && waiting.body.status === 'SUBMITTED') return;
-    }
-    const [applicant = ''] = seeded.applicants;
-    const application = await request(testApp.app)
-      .post('/api/v1/applications')
-      .set('Authorization', await userCalled(applicant).authorization())
-      .send({ ...completeApplication(), documents: [{ documentId: seeded.documentId, kind: 'medical-report' }] });
-    if (application.status !== 201) return;
-    seeded.documentApplicationId = String(application.body.id);
-    remember('documentId', seeded.documentId, seeded.reviewer);
-    remember('applicationId', seeded.documentApplicationId, seeded.reviewer);
-  }
-
   /**
    * An undecided proposal for the first-stage officer to decide: the officer verifies the first applicant's
    * occupation in the registry once, and while no application of theirs holds an open proposal for it, the
@@ -842,7 +822,11 @@ describe('a fuzz of every operation with every role', () => {
       const open = (proposals.body.items as Array<{ field: string; decision?: string }> | undefined)?.some(
         (proposal) => proposal.field === 'occupation' && proposal.decision === undefined,
       );
-      if (open) {
+      // Still at its first stage too, so that stage's officer may also verify its document.
+      const application = await request(testApp.app)
+        .get(`/api/v1/applications/${seeded.proposalApplicationId}`)
+        .set('Authorization', reviewer);
+      if (open && application.body.status === 'SUBMITTED') {
         remember('applicationId', seeded.proposalApplicationId, seeded.reviewer);
         return;
       }
@@ -861,9 +845,13 @@ describe('a fuzz of every operation with every role', () => {
       .send({
         ...completeApplication(),
         applicant: { ...completeApplication().applicant, occupation: `Fisher ${randomUUID().slice(0, 8)}` },
+        documents: [{ documentId: seeded.documentId, kind: 'medical-report' }],
       });
     if (application.status !== 201) return;
     seeded.proposalApplicationId = String(application.body.id);
+    // A request naming the document names this application with it.
+    remember('documentId', seeded.documentId, seeded.reviewer);
+    links.set(seeded.documentId, { ...links.get(seeded.documentId), applicationId: seeded.proposalApplicationId });
     remember('field', 'occupation', seeded.reviewer);
     remember('applicationId', seeded.proposalApplicationId, seeded.reviewer);
   }
