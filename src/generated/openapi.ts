@@ -151,6 +151,8 @@ export interface paths {
          * @description A user named as the officer must exist in the identity provider and hold the `reviewer` or `assessor`
          *     role (400 `ERR_OFFICER_UNKNOWN` or `ERR_OFFICER_LACKS_ROLE`); a group must exist
          *     (400 `ERR_OFFICER_GROUP_UNKNOWN`). The stage stores the user's subject.
+         *     Its `checklist` (yes/no criteria its officer answers with each decision) gives each item its own code
+         *     (400 `ERR_STAGE_CHECKLIST_CODE_REPEATED`); applications submitted from then on keep it.
          */
         post: operations["addProgramStage"];
         delete?: never;
@@ -177,8 +179,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Rename a stage, change its kind or officer, or move it
-         * @description A new officer is checked as when adding a stage.
+         * Rename a stage, change its kind, officer or checklist, or move it
+         * @description A new officer is checked as when adding a stage; a `checklist` replaces the stage's whole list. Running
+         *     applications keep the stage list they were submitted with (see `reassignStage` to change the officer
+         *     of waiting applications).
          */
         patch: operations["updateProgramStage"];
         trace?: never;
