@@ -535,7 +535,7 @@ describe('multi-stage approval', () => {
       const answers = { resident: true, urgent: false };
       const bare = await decide('samuel', id, 1, { ...APPROVE, checklist: answers });
       expect(bare.status).toBe(400);
-      expect(bare.body).toMatchObject({ code: 'ERR_APPROVAL_CHECKLIST_NO_NEEDS_REASON', errors: [{ path: '/body/reasonText' }] });
+      expect(bare.body).toMatchObject({ code: 'ERR_APPROVAL_CHECKLIST_NO_REASON', errors: [{ path: '/body/reasonText' }] });
       expect(await decisionsOf(id)).toEqual([]);
 
       const reasoned = await decide('samuel', id, 1, {
@@ -615,7 +615,7 @@ describe('multi-stage approval', () => {
       const { id, documentId } = await submitWithDocument();
       const bare = await mark('samuel', id, documentId, { verdict: 'rejected', reason: '  ' });
       expect(bare.status).toBe(400);
-      expect(bare.body).toMatchObject({ code: 'ERR_DOCUMENT_VERIFICATION_REASON_REQUIRED', errors: [{ path: '/body/reason' }] });
+      expect(bare.body).toMatchObject({ code: 'ERR_DOCUMENT_REJECTION_NO_REASON', errors: [{ path: '/body/reason' }] });
       expect((await mark('samuel', id, randomUUID(), { verdict: 'verified' })).status).toBe(404);
       expect((await mark('samuel', id, documentId, { verdict: 'maybe' })).body.code).toBe('ERR_VALIDATION');
       const notYet = await mark('sena', id, documentId, { verdict: 'verified' });

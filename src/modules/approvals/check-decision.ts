@@ -47,7 +47,7 @@ function checkChecklistAnswers(input: StageDecisionInput, stage: StageSnapshot, 
     throw new InputError(
       `“${no.label}” (${no.code}) is answered no; say in words why the stage is approved anyway.`,
       [{ path: '/body/reasonText', message: 'is required to approve with a checklist item answered no' }],
-      'ERR_APPROVAL_CHECKLIST_NO_NEEDS_REASON',
+      'ERR_APPROVAL_CHECKLIST_NO_REASON',
     );
   }
   return Object.fromEntries(items.map((item) => [item.code, answers[item.code] === true]));

@@ -49,7 +49,7 @@ export async function verifyDocument(deps: ApprovalsDeps, actor: Principal, opti
       throw new InputError(
         'A rejected document says why in words.',
         [{ path: '/body/reason', message: 'is required to reject a document' }],
-        'ERR_DOCUMENT_VERIFICATION_REASON_REQUIRED',
+        'ERR_DOCUMENT_REJECTION_NO_REASON',
       );
     }
     const recordedAt = deps.now();

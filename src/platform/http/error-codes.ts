@@ -347,7 +347,7 @@ export const ERROR_CODES = {
       "The answer names an item that this stage's checklist does not have " +
       '(the application keeps the checklist it was submitted with). Answer only the items shown.',
   },
-  ERR_APPROVAL_CHECKLIST_NO_NEEDS_REASON: {
+  ERR_APPROVAL_CHECKLIST_NO_REASON: {
     status: 400,
     title: 'Approving with a “no” needs a reason in words',
     explanation:
@@ -361,7 +361,7 @@ export const ERROR_CODES = {
       'Only applications waiting at a stage are reassigned; this one was decided at that stage already, has not reached it, ' +
       'or has ended. Reload it to see where it stands.',
   },
-  ERR_DOCUMENT_VERIFICATION_REASON_REQUIRED: {
+  ERR_DOCUMENT_REJECTION_NO_REASON: {
     status: 400,
     title: 'A rejected document needs a reason',
     explanation:
