@@ -7,9 +7,9 @@ import { platformMigrations } from './platform/db/migrations.js';
 import { createUserPreferences } from './modules/accounts/index.js';
 import { createDocuments } from './modules/documents/index.js';
 import { createRegistry, recordVerifiedFields } from './modules/registry/index.js';
-import { addProgramTimeZone, createPrograms, storeOfficersBySubject } from './modules/programs/index.js';
+import { addProgramTimeZone, addStageChecklists, createPrograms, storeOfficersBySubject } from './modules/programs/index.js';
 import { createApplications, createRegistryProposals, storeApplicationOfficersBySubject } from './modules/applications/index.js';
-import { createApplicationDecisions } from './modules/approvals/index.js';
+import { addChecklistAnswersAndDocumentVerifications, createApplicationDecisions } from './modules/approvals/index.js';
 
 function inNameOrder(list: Migration[]): Migration[] {
   const names = new Set(list.map((m) => m.name));
@@ -30,4 +30,6 @@ export const migrations: Migration[] = inNameOrder([
   createRegistryProposals,
   addProgramTimeZone,
   createApplicationDecisions,
+  addStageChecklists,
+  addChecklistAnswersAndDocumentVerifications,
 ]);

@@ -151,6 +151,8 @@ export interface paths {
          * @description A user named as the officer must exist in the identity provider and hold the `reviewer` or `assessor`
          *     role (400 `ERR_OFFICER_UNKNOWN` or `ERR_OFFICER_LACKS_ROLE`); a group must exist
          *     (400 `ERR_OFFICER_GROUP_UNKNOWN`). The stage stores the user's subject.
+         *     Its `checklist` (yes/no criteria its officer answers with each decision) gives each item its own code
+         *     (400 `ERR_STAGE_CHECKLIST_CODE_REPEATED`); applications submitted from then on keep it.
          */
         post: operations["addProgramStage"];
         delete?: never;
@@ -177,8 +179,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Rename a stage, change its kind or officer, or move it
-         * @description A new officer is checked as when adding a stage.
+         * Rename a stage, change its kind, officer or checklist, or move it
+         * @description A new officer is checked as when adding a stage; a `checklist` replaces the stage's whole list. Running
+         *     applications keep the stage list they were submitted with (see `reassignStage` to change the officer
+         *     of waiting applications).
          */
         patch: operations["updateProgramStage"];
         trace?: never;
@@ -515,6 +519,11 @@ export interface paths {
          *     estimated cost unless an `overrideReason` is given), or rejected. The `reasonCode` is one of the
          *     program's reason codes; `reasonText` is required for a rejection, and an override needs its reason.
          *
+         *     The decision answers every item of the stage's eligibility checklist (`checklist`, yes or no by item
+         *     code); an unanswered or unknown item is refused (400, naming the item). Approving although an item is
+         *     answered "no" is allowed with a `reasonText` saying why (the officer's judgement is recorded, not
+         *     overruled); without one it is refused.
+         *
          *     Approving moves the application on: `IN_REVIEW` after a review stage, `ASSESSED` once an assessment
          *     stage set the amount, `APPROVED` after the last stage. A rejection ends it (`REJECTED`). Decisions are
          *     final and recorded with the officer and the time.
@@ -524,6 +533,93 @@ export interface paths {
          *     safely.
          */
         post: operations["decideStage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{applicationId}/documents/{documentId}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+                /** @example 4f7d8a52-3c1e-4b7a-9d0e-2a6b1c9e8f31 */
+                documentId: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark a document of the application verified, or rejected with a reason (officer of the current stage)
+         * @description The designated officer of the application's current stage records their verdict on one of its attached
+         *     documents: `verified`, or `rejected` with a `reason`. A later verdict (at this or a later stage)
+         *     supersedes an earlier one; all are kept. Refused like a decision when the approval has ended (409), when
+         *     the caller is not the designated officer of the current stage (403), or when separation of duties
+         *     forbids them the application (403). The audit records the document, the stage and the verdict, never
+         *     the reason.
+         */
+        put: operations["verifyDocument"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{applicationId}/document-verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The latest verdict on each verified or rejected document of an application (officers, auditors)
+         * @description For each attached document an officer has marked, the latest verdict, with its reason, stage, officer
+         *     and time. Documents not yet marked are absent. Visible to whoever may read the application as an
+         *     officer or auditor; the reading is recorded like reading the application.
+         */
+        get: operations["listDocumentVerifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{programId}/stages/{position}/reassignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: components["parameters"]["ProgramId"];
+                /**
+                 * @description The stage's position in the applications' own stage lists (from 1)
+                 * @example 2
+                 */
+                position: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Name another officer for a stage of the applications waiting there (program manager)
+         * @description The applications of the program waiting at stage `position` (or only `applicationId`) get `officer` as the
+         *     designated officer of that stage, in their own stage lists: the previous officer no longer finds them in
+         *     the work queue nor may decide them, and the new one may. Stages already decided, and the program's stage
+         *     list (see `updateProgramStage`), are not changed. The officer is checked as the stage editor checks it
+         *     (400 `ERR_OFFICER_UNKNOWN`, `ERR_OFFICER_LACKS_ROLE`, `ERR_OFFICER_GROUP_UNKNOWN`). Each application
+         *     reassigned is recorded in the audit trail with who reassigned it, when, and the previous and new officer.
+         *     An application named that does not wait at that stage is refused (409); with none named, no application
+         *     waiting there is an empty list.
+         */
+        post: operations["reassignStage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -804,6 +900,11 @@ export interface components {
             /** @description A user's user name when they were last designated; absent when the identity provider did not know them */
             username?: string;
         };
+        /**
+         * @description The stage's eligibility checklist: yes/no criteria its officer answers with each decision (codes unique
+         *     within the stage). Applications keep the checklist of their stage list as submitted.
+         */
+        Checklist: components["schemas"]["CodedLabel"][];
         Stage: {
             /** Format: uuid */
             id: string;
@@ -811,6 +912,7 @@ export interface components {
             name: string;
             kind: components["schemas"]["StageKind"];
             officer: components["schemas"]["Officer"];
+            checklist: components["schemas"]["Checklist"];
         };
         Program: {
             /** Format: uuid */
@@ -851,6 +953,7 @@ export interface components {
             name: string;
             kind: components["schemas"]["StageKind"];
             officer: components["schemas"]["OfficerInput"];
+            checklist?: components["schemas"]["Checklist"];
         };
         ProgramInput: {
             code: components["schemas"]["ProgramCode"];
@@ -882,6 +985,7 @@ export interface components {
             name: string;
             kind: components["schemas"]["StageKind"];
             officer: components["schemas"]["OfficerInput"];
+            checklist?: components["schemas"]["Checklist"];
             /** @description Where to insert it (1 = first); default: last */
             position?: number;
         };
@@ -890,6 +994,7 @@ export interface components {
             name?: string;
             kind?: components["schemas"]["StageKind"];
             officer?: components["schemas"]["OfficerInput"];
+            checklist?: components["schemas"]["Checklist"];
             position?: number;
         };
         /** @example junior-officers */
@@ -1234,6 +1339,13 @@ export interface components {
         };
         /** @enum {string} */
         StageDecisionKind: "approve" | "reject";
+        /**
+         * @description The answer to each item of the stage's eligibility checklist, by item code: `true` (yes) or `false` (no).
+         *     Every item is answered, and only the stage's items; approving with a "no" needs a `reasonText`.
+         */
+        ChecklistAnswers: {
+            [key: string]: boolean;
+        };
         StageDecisionInput: {
             decision: components["schemas"]["StageDecisionKind"];
             /** @description One of the program's reason codes */
@@ -1244,6 +1356,7 @@ export interface components {
             amount?: components["schemas"]["Money"];
             /** @description Why the amount may exceed the estimated cost; never allows more than the program's maximum */
             overrideReason?: string;
+            checklist?: components["schemas"]["ChecklistAnswers"];
         };
         ApprovalState: {
             status: components["schemas"]["ApplicationStatus"];
@@ -1263,6 +1376,7 @@ export interface components {
             amount?: components["schemas"]["Money"];
             currency?: components["schemas"]["CurrencyCode"];
             overrideReason?: string;
+            checklist: components["schemas"]["ChecklistAnswers"];
             decidedBy: {
                 subject: string;
                 displayName: string;
@@ -1274,6 +1388,48 @@ export interface components {
         /** @description A problem document with where the application stands now */
         StageConflict: components["schemas"]["Problem"] & {
             currentState: components["schemas"]["ApprovalState"];
+        };
+        DocumentVerificationInput: {
+            /** @enum {string} */
+            verdict: "verified" | "rejected";
+            /** @description Why the document is rejected; required for a rejection */
+            reason?: string;
+        };
+        DocumentVerification: {
+            /** Format: uuid */
+            documentId: string;
+            /** @enum {string} */
+            verdict: "verified" | "rejected";
+            reason?: string;
+            /** @description The stage the verdict was given at */
+            position: number;
+            recordedBy: {
+                subject: string;
+                displayName: string;
+            };
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ReassignmentInput: {
+            officer: components["schemas"]["OfficerInput"];
+            /**
+             * Format: uuid
+             * @description Only this application; otherwise all waiting at the stage
+             */
+            applicationId?: string;
+        };
+        Reassignment: {
+            /** Format: uuid */
+            programId: string;
+            position: number;
+            /** @description The officer as the stage now stores it (a user by subject, or a group by code) */
+            officer: {
+                /** @enum {string} */
+                type: "user" | "group";
+                ref: string;
+            };
+            /** @description The applications reassigned */
+            applicationIds: string[];
         };
         WorkQueueItem: {
             /** Format: uuid */
@@ -2945,7 +3101,11 @@ export interface operations {
                  * @example {
                  *       "decision": "approve",
                  *       "reasonCode": "eligible",
-                 *       "reasonText": "Enrolled; no duplicate found."
+                 *       "reasonText": "Enrolled; no duplicate found.",
+                 *       "checklist": {
+                 *         "resident": true,
+                 *         "urgent": true
+                 *       }
                  *     }
                  */
                 "application/json": components["schemas"]["StageDecisionInput"];
@@ -2967,6 +3127,10 @@ export interface operations {
                      *       "decision": "approve",
                      *       "reasonCode": "eligible",
                      *       "reasonText": "Enrolled; no duplicate found.",
+                     *       "checklist": {
+                     *         "resident": true,
+                     *         "urgent": true
+                     *       },
                      *       "decidedBy": {
                      *         "subject": "3c9a7f1e-2d4b-4f61-a0e2-9b8c7d6e5f40",
                      *         "displayName": "Samuel Mensah"
@@ -3047,6 +3211,178 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    verifyDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+                /** @example 4f7d8a52-3c1e-4b7a-9d0e-2a6b1c9e8f31 */
+                documentId: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "verdict": "rejected",
+                 *       "reason": "The invoice is not legible."
+                 *     }
+                 */
+                "application/json": components["schemas"]["DocumentVerificationInput"];
+            };
+        };
+        responses: {
+            /** @description The verdict as recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "documentId": "2b6c3f0e-1a9d-4e57-8c21-5f0a9b7d3e64",
+                     *       "verdict": "rejected",
+                     *       "reason": "The invoice is not legible.",
+                     *       "position": 1,
+                     *       "recordedBy": {
+                     *         "subject": "3c9a7f1e-2d4b-4f61-a0e2-9b8c7d6e5f40",
+                     *         "displayName": "Samuel Mensah"
+                     *       },
+                     *       "recordedAt": "2026-12-01T10:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DocumentVerification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The approval of the application has ended; `currentState` says where it stands */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StageConflict"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listDocumentVerifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest verdict per document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DocumentVerification"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    reassignStage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: components["parameters"]["ProgramId"];
+                /**
+                 * @description The stage's position in the applications' own stage lists (from 1)
+                 * @example 2
+                 */
+                position: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "officer": {
+                 *         "type": "user",
+                 *         "ref": "joy"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReassignmentInput"];
+            };
+        };
+        responses: {
+            /** @description The applications reassigned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "programId": "8a0e7f4c-2b1d-4c3e-9f5a-6b7c8d9e0f1a",
+                     *       "position": 2,
+                     *       "officer": {
+                     *         "type": "user",
+                     *         "ref": "3c9a7f1e-2d4b-4f61-a0e2-9b8c7d6e5f40"
+                     *       },
+                     *       "applicationIds": [
+                     *         "7d1f0c52-8b8e-4a59-9d3a-2f7f6f0b1c11"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Reassignment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The application named does not wait at that stage */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/reassignment-not-waiting",
+                     *       "title": "The application does not wait at this stage",
+                     *       "status": 409,
+                     *       "detail": "The application does not wait at stage 2; only a waiting stage is reassigned.",
+                     *       "code": "ERR_REASSIGNMENT_NOT_WAITING"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };

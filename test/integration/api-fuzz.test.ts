@@ -676,6 +676,8 @@ describe('a fuzz of every operation with every role', () => {
     drafts: new Map<string, string>(),
     /** An application holding an undecided proposal for the registry's officer-verified occupation. */
     proposalApplicationId: '',
+    /** The seeded document, attached to the proposal's application for its first-stage officer to verify. */
+    documentId: '',
   };
 
   async function createOpenProgram(): Promise<string> {
@@ -691,7 +693,16 @@ describe('a fuzz of every operation with every role', () => {
       ],
       reasonCodes: [{ code: 'eligible', label: 'Eligible' }],
       stages: [
-        { name: 'Social worker', kind: 'review', officer: { type: 'user', ref: seeded.reviewer } },
+        {
+          name: 'Social worker',
+          kind: 'review',
+          officer: { type: 'user', ref: seeded.reviewer },
+          // The items the contract's decision example answers.
+          checklist: [
+            { code: 'resident', label: 'Lives in the program area' },
+            { code: 'urgent', label: 'The treatment is urgent' },
+          ],
+        },
         { name: 'Group review', kind: 'review', officer: { type: 'group', ref: 'fuzz-officers' } },
         { name: 'Senior officer', kind: 'assessment', officer: { type: 'user', ref: seeded.assessor } },
       ],
@@ -748,6 +759,7 @@ describe('a fuzz of every operation with every role', () => {
       .attach('file', PDF, { filename: 'report.pdf', contentType: 'application/pdf' });
     if (upload.status !== 201) throw new Error(`seeding the document: ${upload.status} ${JSON.stringify(upload.body)}`);
     remember('documentId', upload.body.id, applicant);
+    seeded.documentId = String(upload.body.id);
     const documents = [{ documentId: upload.body.id, kind: 'medical-report' }];
     remember(
       'applicationId',
@@ -810,7 +822,11 @@ describe('a fuzz of every operation with every role', () => {
       const open = (proposals.body.items as Array<{ field: string; decision?: string }> | undefined)?.some(
         (proposal) => proposal.field === 'occupation' && proposal.decision === undefined,
       );
-      if (open) {
+      // Still at its first stage too, so that stage's officer may also verify its document.
+      const application = await request(testApp.app)
+        .get(`/api/v1/applications/${seeded.proposalApplicationId}`)
+        .set('Authorization', reviewer);
+      if (open && application.body.status === 'SUBMITTED') {
         remember('applicationId', seeded.proposalApplicationId, seeded.reviewer);
         return;
       }
@@ -829,9 +845,13 @@ describe('a fuzz of every operation with every role', () => {
       .send({
         ...completeApplication(),
         applicant: { ...completeApplication().applicant, occupation: `Fisher ${randomUUID().slice(0, 8)}` },
+        documents: [{ documentId: seeded.documentId, kind: 'medical-report' }],
       });
     if (application.status !== 201) return;
     seeded.proposalApplicationId = String(application.body.id);
+    // A request naming the document names this application with it.
+    remember('documentId', seeded.documentId, seeded.reviewer);
+    links.set(seeded.documentId, { ...links.get(seeded.documentId), applicationId: seeded.proposalApplicationId });
     remember('field', 'occupation', seeded.reviewer);
     remember('applicationId', seeded.proposalApplicationId, seeded.reviewer);
   }

@@ -5,7 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import request from 'supertest';
+import { PROJECT_ROOT } from '../../src/config.js';
 import { createCommandRunner } from '../../src/platform/db/command.js';
 import { execute, selectRows } from '../../src/platform/db/sql.js';
 import { createProgramsService, seedDemoProgram } from '../../src/modules/programs/index.js';
@@ -22,7 +25,7 @@ describe('multi-stage approval', () => {
   let testApp: TestApp;
   let demo: { id: string };
   const tokens: Record<string, string> = {};
-  const users = ['amina', 'pedro', 'maria', 'samuel', 'joy', 'sena'] as const;
+  const users = ['amina', 'pedro', 'maria', 'samuel', 'joy', 'sena', 'otto'] as const;
   type User = (typeof users)[number];
 
   beforeAll(async () => {
@@ -446,6 +449,272 @@ describe('multi-stage approval', () => {
       const bad = await api().get('/api/v1/work-queue?minWaitHours=-1').set('Authorization', as('samuel'));
       expect(bad.status).toBe(400);
       expect(bad.body.code).toBe('ERR_VALIDATION');
+    });
+  });
+
+  describe('the eligibility checklist of a stage', () => {
+    const CHECKLIST = [
+      { code: 'resident', label: 'Lives in the program area' },
+      { code: 'urgent', label: 'The treatment is urgent' },
+    ];
+    let program: ProgramFixture;
+    beforeAll(async () => {
+      program = await programWith([
+        { name: 'Social worker', kind: 'review', officer: { type: 'user', ref: 'samuel' }, checklist: CHECKLIST },
+        { name: 'Senior officer', kind: 'assessment', officer: { type: 'user', ref: 'sena' } },
+      ]);
+    });
+
+    it('is kept with the stage and copied into the stage list an application is submitted with', async () => {
+      const shown = await api().get(`/api/v1/programs/${program.id}`).set('Authorization', as('maria'));
+      expect(shown.body.stages.map((s: Body) => s.checklist)).toEqual([CHECKLIST, []]);
+      const id = await submit('amina', program.id);
+      const program2 = shown.body as { version: number; stages: Array<{ id: string }> };
+      // A later edit of the program's checklist does not reach the running application.
+      const edited = await api()
+        .patch(`/api/v1/programs/${program.id}/stages/${program2.stages[0]?.id}`)
+        .set('Authorization', as('maria'))
+        .send({ version: program2.version, checklist: [{ code: 'other', label: 'Another criterion' }] });
+      expect(edited.status).toBe(200);
+      expect(edited.body.stages[0].checklist).toEqual([{ code: 'other', label: 'Another criterion' }]);
+      const [row] = await selectRows<{ stages: Array<{ checklist: unknown }> }>(
+        sequelize(),
+        'SELECT stages FROM applications WHERE id = :id',
+        { id },
+      );
+      expect(row?.stages.map((s) => s.checklist)).toEqual([CHECKLIST, []]);
+      const decided = await decide('samuel', id, 1, { ...APPROVE, checklist: { resident: true, urgent: true } });
+      expect(decided.status).toBe(201);
+      // Restore the program's checklist for the other tests.
+      await api()
+        .patch(`/api/v1/programs/${program.id}/stages/${program2.stages[0]?.id}`)
+        .set('Authorization', as('maria'))
+        .send({ version: edited.body.version, checklist: CHECKLIST })
+        .expect(200);
+    });
+
+    it('refuses a checklist that repeats a code, in the stage editor and at program creation', async () => {
+      const shown = await api().get(`/api/v1/programs/${program.id}`).set('Authorization', as('maria'));
+      const twice = [
+        { code: 'resident', label: 'Lives in the program area' },
+        { code: 'resident', label: 'The treatment is urgent' },
+      ];
+      const added = await api()
+        .post(`/api/v1/programs/${program.id}/stages`)
+        .set('Authorization', as('maria'))
+        .send({ version: shown.body.version, name: 'Extra', kind: 'review', officer: { type: 'user', ref: 'joy' }, checklist: twice });
+      expect(added.status).toBe(400);
+      expect(added.body).toMatchObject({ code: 'ERR_STAGE_CHECKLIST_CODE_REPEATED', errors: [{ path: '/body/checklist/1/code' }] });
+      const created = programWith([{ name: 'Assess', kind: 'assessment', officer: { type: 'user', ref: 'sena' }, checklist: twice }]);
+      await expect(created).rejects.toThrow(/ERR_STAGE_CHECKLIST_CODE_REPEATED/);
+      const after = await api().get(`/api/v1/programs/${program.id}`).set('Authorization', as('maria'));
+      expect(after.body.version).toBe(shown.body.version);
+    });
+
+    it('must be answered whole, and only with its own items, before a decision is recorded', async () => {
+      const id = await submit('amina', program.id);
+      const none = await decide('samuel', id, 1, APPROVE);
+      expect(none.status).toBe(400);
+      expect(none.body).toMatchObject({ code: 'ERR_APPROVAL_CHECKLIST_UNANSWERED', errors: [{ path: '/body/checklist/resident' }] });
+      const half = await decide('samuel', id, 1, { ...APPROVE, checklist: { resident: true } });
+      expect(half.body).toMatchObject({ code: 'ERR_APPROVAL_CHECKLIST_UNANSWERED', errors: [{ path: '/body/checklist/urgent' }] });
+      const unknown = await decide('samuel', id, 1, { ...APPROVE, checklist: { resident: true, urgent: true, insured: false } });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body).toMatchObject({ code: 'ERR_APPROVAL_CHECKLIST_ITEM_UNKNOWN', errors: [{ path: '/body/checklist/insured' }] });
+      const notBoolean = await decide('samuel', id, 1, { ...APPROVE, checklist: { resident: 'yes', urgent: true } });
+      expect(notBoolean.status).toBe(400);
+      expect(notBoolean.body.code).toBe('ERR_VALIDATION');
+      // A rejection answers it too.
+      const rejected = await decide('samuel', id, 1, { ...REJECT, checklist: { urgent: false } });
+      expect(rejected.body.code).toBe('ERR_APPROVAL_CHECKLIST_UNANSWERED');
+      expect(await decisionsOf(id)).toEqual([]);
+    });
+
+    it('approves over a "no" only with a reason in words, and stores the answers with the decision', async () => {
+      const id = await submit('amina', program.id);
+      const answers = { resident: true, urgent: false };
+      const bare = await decide('samuel', id, 1, { ...APPROVE, checklist: answers });
+      expect(bare.status).toBe(400);
+      expect(bare.body).toMatchObject({ code: 'ERR_APPROVAL_CHECKLIST_NO_REASON', errors: [{ path: '/body/reasonText' }] });
+      expect(await decisionsOf(id)).toEqual([]);
+
+      const reasoned = await decide('samuel', id, 1, {
+        ...APPROVE,
+        checklist: answers,
+        reasonText: 'Scheduled surgery, but the wait risks harm.',
+      });
+      expect(reasoned.status).toBe(201);
+      expect(reasoned.body.checklist).toEqual(answers);
+      const [row] = await selectRows<{ checklist: unknown }>(
+        sequelize(),
+        'SELECT checklist FROM application_decisions WHERE application_id = :id',
+        { id },
+      );
+      expect(row?.checklist).toEqual(answers);
+      // A stage without a checklist is decided with none, and refuses answers to items it does not have.
+      const stray = await decide('sena', id, 2, { ...APPROVE, amount: '100.00', checklist: { resident: true } });
+      expect(stray.body.code).toBe('ERR_APPROVAL_CHECKLIST_ITEM_UNKNOWN');
+      const assessed = await decide('sena', id, 2, { ...APPROVE, amount: '100.00' });
+      expect(assessed.status).toBe(201);
+      expect(assessed.body.checklist).toEqual({});
+    });
+  });
+
+  describe('document verification', () => {
+    let program: ProgramFixture;
+    beforeAll(async () => {
+      program = await programWith([
+        { name: 'Social worker', kind: 'review', officer: { type: 'user', ref: 'samuel' } },
+        { name: 'Senior officer', kind: 'assessment', officer: { type: 'user', ref: 'sena' } },
+      ]);
+    });
+
+    async function submitWithDocument(): Promise<{ id: string; documentId: string }> {
+      const uploaded = await api()
+        .post('/api/v1/documents')
+        .set('Authorization', as('amina'))
+        .field('kind', 'medical-report')
+        .attach('file', await readFile(path.join(PROJECT_ROOT, 'test', 'fixtures', 'documents', 'tiny.pdf')), 'report.pdf');
+      if (uploaded.status !== 201) throw new Error(`not uploaded: ${uploaded.status}`);
+      const documentId = uploaded.body.id as string;
+      const id = await submit('amina', program.id, { documents: [{ documentId, kind: 'medical-report' }] });
+      return { id, documentId };
+    }
+
+    const mark = (user: User, id: string, documentId: string, body: Body) =>
+      api().put(`/api/v1/applications/${id}/documents/${documentId}/verification`).set('Authorization', as(user)).send(body);
+    const verdictsOf = async (user: User, id: string) =>
+      api().get(`/api/v1/applications/${id}/document-verifications`).set('Authorization', as(user));
+
+    it("records the current stage's officer's verdicts, the latest shown to the officers, with no reason in the audit", async () => {
+      const { id, documentId } = await submitWithDocument();
+      const verified = await mark('samuel', id, documentId, { verdict: 'verified' });
+      expect(verified.status).toBe(200);
+      expect(verified.body).toMatchObject({ documentId, verdict: 'verified', position: 1, recordedBy: { displayName: 'Samuel Mensah' } });
+      const rejected = await mark('samuel', id, documentId, { verdict: 'rejected', reason: 'Amina Yusuf’s invoice is not legible.' });
+      expect(rejected.status).toBe(200);
+
+      const seen = await verdictsOf('sena', id);
+      expect(seen.status).toBe(200);
+      expect(seen.body.items).toEqual([
+        expect.objectContaining({ documentId, verdict: 'rejected', reason: 'Amina Yusuf’s invoice is not legible.', position: 1 }),
+      ]);
+      expect((await verdictsOf('otto', id)).body.items).toHaveLength(1);
+      expect((await verdictsOf('joy', id)).status).toBe(404);
+
+      const events = await selectRows<{ details: Body }>(
+        sequelize(),
+        "SELECT details FROM audit_events WHERE action = 'application.document-verified' AND entity_id = :id ORDER BY id",
+        { id },
+      );
+      expect(events).toHaveLength(2);
+      expect(JSON.stringify(events)).not.toMatch(/Amina|legible/);
+    });
+
+    it('refuses a rejection without a reason, a document not attached, an officer of another stage, a finished application', async () => {
+      const { id, documentId } = await submitWithDocument();
+      const bare = await mark('samuel', id, documentId, { verdict: 'rejected', reason: '  ' });
+      expect(bare.status).toBe(400);
+      expect(bare.body).toMatchObject({ code: 'ERR_DOCUMENT_REJECTION_NO_REASON', errors: [{ path: '/body/reason' }] });
+      expect((await mark('samuel', id, randomUUID(), { verdict: 'verified' })).status).toBe(404);
+      expect((await mark('samuel', id, documentId, { verdict: 'maybe' })).body.code).toBe('ERR_VALIDATION');
+      const notYet = await mark('sena', id, documentId, { verdict: 'verified' });
+      expect(notYet.status).toBe(403);
+      expect(notYet.body.code).toBe('ERR_APPROVAL_NOT_DESIGNATED');
+      expect((await mark('joy', id, documentId, { verdict: 'verified' })).status).toBe(404);
+      expect((await mark('maria', id, documentId, { verdict: 'verified' })).status).toBe(403);
+
+      expect((await decide('samuel', id, 1, REJECT)).status).toBe(201);
+      const finished = await mark('samuel', id, documentId, { verdict: 'verified' });
+      expect(finished.status).toBe(409);
+      expect(finished.body).toMatchObject({ code: 'ERR_APPROVAL_FINISHED', currentState: { status: 'REJECTED' } });
+      expect((await verdictsOf('samuel', id)).body.items).toEqual([]);
+    });
+  });
+
+  describe('reassignment of a stage', () => {
+    type Queue = { items: Array<{ applicationId: string }> };
+    const queueOf = async (user: User, programId: string) =>
+      ((await api().get(`/api/v1/work-queue?programId=${programId}`).set('Authorization', as(user)).expect(200)).body as Queue).items.map(
+        (i) => i.applicationId,
+      );
+    const reassign = (user: User, programId: string, position: number, body: Body) =>
+      api().post(`/api/v1/programs/${programId}/stages/${position}/reassignment`).set('Authorization', as(user)).send(body);
+
+    it('moves one waiting application to the new officer: the old one loses it from the queue and cannot decide it', async () => {
+      const program = await createProgram(testApp.app);
+      const [moved, kept] = [await submit('amina', program.id), await submit('pedro', program.id)];
+      const res = await reassign('maria', program.id, 1, { officer: { type: 'user', ref: 'joy' }, applicationId: moved });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        programId: program.id,
+        position: 1,
+        officer: { type: 'user', ref: await subjectOf('joy') },
+        applicationIds: [moved],
+      });
+
+      expect(await queueOf('samuel', program.id)).toEqual([kept]);
+      expect(await queueOf('joy', program.id)).toEqual([moved]);
+      const old = await decide('samuel', moved, 1, APPROVE);
+      expect([403, 404]).toContain(old.status);
+      expect(await decisionsOf(moved)).toEqual([]);
+      expect((await decide('joy', moved, 1, APPROVE)).status).toBe(201);
+      expect((await decide('samuel', kept, 1, APPROVE)).status).toBe(201);
+
+      const events = await selectRows<{ actor_subject: string; details: Body }>(
+        sequelize(),
+        "SELECT * FROM audit_events WHERE action = 'application.stage-reassigned' AND entity_id = :moved",
+        { moved },
+      );
+      expect(events).toHaveLength(1);
+      expect(JSON.stringify(events[0])).toContain(await subjectOf('maria'));
+      expect(JSON.stringify(events[0])).toContain(await subjectOf('samuel'));
+    });
+
+    it("moves all of a program's applications waiting at the stage to a group, leaving decided stages and the program alone", async () => {
+      const program = await createProgram(testApp.app);
+      const [a, b, ahead] = [await submit('amina', program.id), await submit('pedro', program.id), await submit('amina', program.id)];
+      expect((await decide('samuel', ahead, 1, APPROVE)).status).toBe(201);
+      const group = await groupOf(['joy']);
+      const res = await reassign('maria', program.id, 1, { officer: { type: 'group', ref: group } });
+      expect(res.status).toBe(200);
+      expect([...res.body.applicationIds].sort()).toEqual([a, b].sort());
+      expect(await queueOf('samuel', program.id)).toEqual([]);
+      expect(await queueOf('joy', program.id)).toEqual([a, b]);
+      expect(await queueOf('sena', program.id)).toEqual([ahead]);
+      const events = await selectRows<{ entity_id: string }>(
+        sequelize(),
+        "SELECT entity_id FROM audit_events WHERE action = 'application.stage-reassigned' AND entity_id = ANY (CAST(:ids AS varchar[]))",
+        { ids: [a, b, ahead] },
+      );
+      expect(events.map((e) => e.entity_id).sort()).toEqual([a, b].sort());
+      // The program's own stage list is the stage editor's, unchanged.
+      const shown = await api().get(`/api/v1/programs/${program.id}`).set('Authorization', as('maria'));
+      expect(shown.body.stages[0].officer.username).toBe('samuel');
+    });
+
+    it('refuses an unknown user, a non-officer, an unknown group, an application not waiting, and anyone but a manager', async () => {
+      const program = await createProgram(testApp.app);
+      const id = await submit('amina', program.id);
+      const unknown = await reassign('maria', program.id, 1, { officer: { type: 'user', ref: 'nobody-by-that-name' } });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body).toMatchObject({ code: 'ERR_OFFICER_UNKNOWN', errors: [{ path: '/body/officer/ref' }] });
+      expect((await reassign('maria', program.id, 1, { officer: { type: 'user', ref: 'amina' } })).body.code).toBe(
+        'ERR_OFFICER_LACKS_ROLE',
+      );
+      expect((await reassign('maria', program.id, 1, { officer: { type: 'group', ref: 'no-such-group' } })).body.code).toBe(
+        'ERR_OFFICER_GROUP_UNKNOWN',
+      );
+      const notThere = await reassign('maria', program.id, 2, { officer: { type: 'user', ref: 'joy' }, applicationId: id });
+      expect(notThere.status).toBe(409);
+      expect(notThere.body.code).toBe('ERR_REASSIGNMENT_NOT_WAITING');
+      expect((await reassign('maria', program.id, 1, { officer: { type: 'user', ref: 'joy' }, applicationId: randomUUID() })).status).toBe(
+        404,
+      );
+      expect((await reassign('maria', randomUUID(), 1, { officer: { type: 'user', ref: 'joy' } })).status).toBe(404);
+      expect((await reassign('samuel', program.id, 1, { officer: { type: 'user', ref: 'samuel' } })).status).toBe(403);
+      expect((await reassign('maria', program.id, 0, { officer: { type: 'user', ref: 'joy' } })).status).toBe(400);
+      expect(await queueOf('samuel', program.id)).toEqual([id]);
     });
   });
 });

@@ -233,6 +233,38 @@ describe('every state change is recorded', () => {
         return { response, aggregate: { type: 'application', id: submitted.body.id } };
       },
     },
+    verifyDocument: {
+      event: 'application.document-verified',
+      status: 200,
+      perform: async () => {
+        const program = await createProgram(testApp.app);
+        const uploaded = await api()
+          .post('/api/v1/documents')
+          .set(as(amina))
+          .field('kind', 'medical-report')
+          .attach('file', Buffer.concat([PDF, Buffer.from(randomUUID())]), 'report.pdf');
+        const documents = [{ documentId: uploaded.body.id as string, kind: 'medical-report' }];
+        const submitted = await api().post('/api/v1/applications').set(as(amina)).send(applicationFor(program.id, { documents }));
+        const response = await api()
+          .put(`/api/v1/applications/${submitted.body.id}/documents/${uploaded.body.id}/verification`)
+          .set(as(samuel))
+          .send({ verdict: 'verified' });
+        return { response, aggregate: { type: 'application', id: submitted.body.id } };
+      },
+    },
+    reassignStage: {
+      event: 'application.stage-reassigned',
+      status: 200,
+      perform: async () => {
+        const program = await createProgram(testApp.app);
+        const submitted = await api().post('/api/v1/applications').set(as(amina)).send(applicationFor(program.id));
+        const response = await api()
+          .post(`/api/v1/programs/${program.id}/stages/1/reassignment`)
+          .set(as(maria))
+          .send({ officer: { type: 'user', ref: 'joy' }, applicationId: submitted.body.id });
+        return { response, aggregate: { type: 'application', id: submitted.body.id } };
+      },
+    },
     startApplicationDraft: {
       event: 'application.draft-started',
       status: 201,

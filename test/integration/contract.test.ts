@@ -104,6 +104,37 @@ describe('the contract on disk', () => {
     expect(withoutLimit).toEqual([]);
   });
 
+  it("keeps the Approvals tag's role × operation table in step with each operation's security", () => {
+    const description = bundled.tags?.find((tag) => tag.name === 'Approvals')?.description ?? '';
+    const rows = description
+      .split('\n')
+      .filter((line) => line.trim().startsWith('|'))
+      .map((line) =>
+        line
+          .trim()
+          .replace(/^\||\|$/g, '')
+          .split('|')
+          .map((cell) => cell.trim()),
+      );
+    const [header = [], , ...body] = rows;
+    const roles = header.slice(1);
+    const table = Object.fromEntries(
+      body.map(([operationId = '', ...cells]) => [operationId, roles.filter((_, i) => cells[i] === 'yes').sort()]),
+    );
+    const secured = Object.fromEntries(
+      Object.values(bundled.paths ?? {}).flatMap((item) =>
+        METHODS.flatMap((method) => {
+          const operation = item?.[method];
+          if (!operation?.operationId || !operation.tags?.includes('Approvals')) return [];
+          const allowed = (operation.security ?? []).flatMap((requirement) => Object.values(requirement).flat());
+          return [[operation.operationId, [...new Set(allowed)].sort()]];
+        }),
+      ),
+    );
+    expect(roles.length).toBeGreaterThan(0);
+    expect(table).toEqual(secured);
+  });
+
   it('answers a request to each of its operations at the path and method it gives', async () => {
     for (const operation of onDisk) {
       const res = await request(testApp.app)[operation.method](urlOf(operation));

@@ -22,7 +22,12 @@ export interface ProgramOptions {
   currency?: string;
   timeZone?: string;
   /** The stages as a manager sends them; by default a review by samuel, then an assessment by sena. */
-  stages?: Array<{ name: string; kind: 'review' | 'assessment'; officer: { type: 'user' | 'group'; ref: string } }>;
+  stages?: Array<{
+    name: string;
+    kind: 'review' | 'assessment';
+    officer: { type: 'user' | 'group'; ref: string };
+    checklist?: Array<{ code: string; label: string }>;
+  }>;
   reasonCodes?: Array<{ code: string; label: string }>;
 }
 

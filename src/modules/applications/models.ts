@@ -10,6 +10,7 @@ export type TimelineEntry = components['schemas']['TimelineEntry'];
 export type AttachedDocument = components['schemas']['AttachedDocument'];
 export type StageKind = components['schemas']['StageKind'];
 export type Officer = components['schemas']['Officer'];
+type CodedLabel = components['schemas']['CodedLabel'];
 export type RegistryProposal = components['schemas']['RegistryProposal'];
 export type RegistryProposalDecision = components['schemas']['RegistryProposalDecisionInput']['decision'];
 
@@ -26,6 +27,8 @@ export interface StageSnapshot {
   kind: StageKind;
   /** A user by subject, or a group by code. */
   officer: Pick<Officer, 'type' | 'ref'>;
+  /** The stage's eligibility checklist as submitted; absent in snapshots taken before checklists existed. */
+  checklist?: CodedLabel[];
 }
 
 export interface ApplicationRow {

@@ -61,7 +61,13 @@ export async function storeSubmission(
     { idType: 'NATIONAL_ID', idValue: nationalId, details, familyMembers: input.familyMembers ?? [] },
     transaction,
   );
-  const stages: StageSnapshot[] = program.stages.map((s) => ({ position: s.position, name: s.name, kind: s.kind, officer: s.officer }));
+  const stages: StageSnapshot[] = program.stages.map((s) => ({
+    position: s.position,
+    name: s.name,
+    kind: s.kind,
+    officer: s.officer,
+    checklist: s.checklist,
+  }));
   const snapshot = snapshotOf(input, nationalId, program, attached, today);
   const values = {
     programId: program.id,

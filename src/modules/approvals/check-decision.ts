@@ -15,6 +15,42 @@ export interface CheckedDecision {
   /** Two decimals, set only for an approved assessment. */
   amount: string | undefined;
   overrideReason: string | undefined;
+  /** The answer to each item of the stage's checklist, in the checklist's order. */
+  checklist: Record<string, boolean>;
+}
+
+/**
+ * Every item of the stage's checklist answered, and nothing else; approving over a "no" needs the reason
+ * in words (the officer may judge a criterion outweighed, but says why).
+ */
+function checkChecklistAnswers(input: StageDecisionInput, stage: StageSnapshot, reasonText: string | undefined): Record<string, boolean> {
+  const items = stage.checklist ?? [];
+  const answers = input.checklist ?? {};
+  const unknown = Object.keys(answers).find((code) => !items.some((item) => item.code === code));
+  if (unknown !== undefined) {
+    throw new InputError(
+      `“${unknown}” is not an item of this stage's checklist.`,
+      [{ path: `/body/checklist/${unknown}`, message: "is not an item of this stage's checklist" }],
+      'ERR_APPROVAL_CHECKLIST_ITEM_UNKNOWN',
+    );
+  }
+  const unanswered = items.find((item) => answers[item.code] === undefined);
+  if (unanswered) {
+    throw new InputError(
+      `Answer “${unanswered.label}” (${unanswered.code}) of this stage's checklist.`,
+      [{ path: `/body/checklist/${unanswered.code}`, message: 'is not answered' }],
+      'ERR_APPROVAL_CHECKLIST_UNANSWERED',
+    );
+  }
+  const no = items.find((item) => answers[item.code] === false);
+  if (input.decision === 'approve' && no && !reasonText) {
+    throw new InputError(
+      `“${no.label}” (${no.code}) is answered no; say in words why the stage is approved anyway.`,
+      [{ path: '/body/reasonText', message: 'is required to approve with a checklist item answered no' }],
+      'ERR_APPROVAL_CHECKLIST_NO_REASON',
+    );
+  }
+  return Object.fromEntries(items.map((item) => [item.code, answers[item.code] === true]));
 }
 
 /** `"1200.5"` → 120050n. The contract's Money pattern has already been checked. */
@@ -55,6 +91,7 @@ export function checkDecision(
       'ERR_APPROVAL_REASON_TEXT_REQUIRED',
     );
   }
+  const checklist = checkChecklistAnswers(input, stage, reasonText);
   const setsAmount = input.decision === 'approve' && stage.kind === 'assessment';
   if (!setsAmount) {
     if (input.amount !== undefined || overrideReason !== undefined) {
@@ -65,7 +102,7 @@ export function checkDecision(
         'ERR_APPROVAL_AMOUNT_NOT_ASSESSED_HERE',
       );
     }
-    return { reasonLabel: reason.label, reasonText, amount: undefined, overrideReason: undefined };
+    return { reasonLabel: reason.label, reasonText, amount: undefined, overrideReason: undefined, checklist };
   }
   if (input.amount === undefined) {
     throw new InputError(
@@ -96,5 +133,5 @@ export function checkDecision(
       'ERR_APPROVAL_AMOUNT_OVER_ESTIMATE',
     );
   }
-  return { reasonLabel: reason.label, reasonText, amount, overrideReason };
+  return { reasonLabel: reason.label, reasonText, amount, overrideReason, checklist };
 }

@@ -1,10 +1,9 @@
 import type { Principal } from '../../platform/auth/principal.js';
 import type { DomainEvent } from '../../platform/db/command.js';
-import type { Transaction } from '../../platform/db/sql.js';
-import { execute, selectOne, selectRows } from '../../platform/db/sql.js';
+import { execute, selectRows } from '../../platform/db/sql.js';
 import { ForbiddenError, NotFoundError } from '../../platform/http/errors.js';
-import { visibility, type ApplicationStatus, type StageSnapshot } from '../applications/index.js';
-import { nextState, stageToDecide, type ApprovalState } from './approval-states.js';
+import { isDesignated, lockApplication, stateOf } from './application-lock.js';
+import { nextState, stageToDecide } from './approval-states.js';
 import { checkDecision } from './check-decision.js';
 import type { ApprovalsDeps } from './deps.js';
 import type { StageDecision, StageDecisionInput } from './models.js';
@@ -21,45 +20,6 @@ export interface DecideStageResult {
   decision: StageDecision;
   /** True when an Idempotency-Key replayed an earlier decision. */
   replayed: boolean;
-}
-
-interface LockedApplication {
-  id: string;
-  program_id: string;
-  applicant_subject: string;
-  status: ApplicationStatus;
-  stages: StageSnapshot[];
-  current_stage: number | null;
-  estimated_cost: string;
-  currency: string;
-  assessed_amount: string | null;
-}
-
-/**
- * The application row, locked until the command ends: decisions of one application take turns, so the
- * second of two at once sees the first one's outcome (and is refused with the state it met).
- */
-async function lockApplication(deps: ApprovalsDeps, actor: Principal, id: string, transaction: Transaction): Promise<LockedApplication> {
-  const { clause, replacements } = visibility(actor);
-  const row = await selectOne<LockedApplication>(
-    deps.sequelize,
-    `SELECT a.id, a.program_id, a.applicant_subject, a.status, a.stages, a.current_stage, a.estimated_cost, a.currency, a.assessed_amount
-     FROM applications a WHERE a.id = :id AND a.status <> 'DRAFT' AND ${clause} FOR UPDATE OF a`,
-    { ...replacements, id },
-    transaction,
-  );
-  // An application the caller may not see answers like a missing one.
-  if (!row) throw new NotFoundError('No application with that id.');
-  return row;
-}
-
-function stateOf(row: Pick<LockedApplication, 'status' | 'current_stage' | 'assessed_amount'>): ApprovalState {
-  return { status: row.status, currentStage: row.current_stage, ...(row.assessed_amount ? { assessedAmount: row.assessed_amount } : {}) };
-}
-
-async function isDesignated(deps: ApprovalsDeps, actor: Principal, stage: StageSnapshot, transaction: Transaction): Promise<boolean> {
-  if (stage.officer.type === 'user') return stage.officer.ref === actor.subject;
-  return (await deps.programs.officerGroupsOf(actor.subject, transaction)).includes(stage.officer.ref);
 }
 
 /**
@@ -98,9 +58,9 @@ export async function decideStage(deps: ApprovalsDeps, actor: Principal, options
       await execute(
         deps.sequelize,
         `INSERT INTO application_decisions (application_id, stage_position, stage_kind, officer_subject, officer_display_name, decided_at,
-           decision, reason_code, reason_label, reason_text, amount, currency, override_reason)
+           decision, reason_code, reason_label, reason_text, amount, currency, override_reason, checklist)
          VALUES (:id, :position, :kind, :subject, :displayName, :decidedAt, :decision, :reasonCode, :reasonLabel, :reasonText,
-           :amount, :currency, :overrideReason)`,
+           :amount, :currency, :overrideReason, CAST(:checklist AS jsonb))`,
         {
           id,
           position,
@@ -115,6 +75,7 @@ export async function decideStage(deps: ApprovalsDeps, actor: Principal, options
           amount: checked.amount ?? null,
           currency: checked.amount ? terms.currency : null,
           overrideReason: checked.overrideReason ?? null,
+          checklist: JSON.stringify(checked.checklist),
         },
         transaction,
       );
@@ -137,6 +98,8 @@ export async function decideStage(deps: ApprovalsDeps, actor: Principal, options
           stageKind: stage.kind,
           decision: input.decision,
           reasonCode: input.reasonCode,
+          // Item codes and yes/no: the program's words, never the applicant's.
+          checklist: checked.checklist,
           ...(checked.amount ? { amount: checked.amount, currency: terms.currency, override: checked.overrideReason !== undefined } : {}),
           status: next.status,
         },
@@ -151,6 +114,7 @@ export async function decideStage(deps: ApprovalsDeps, actor: Principal, options
         ...(checked.reasonText ? { reasonText: checked.reasonText } : {}),
         ...(checked.amount ? { amount: checked.amount, currency: terms.currency } : {}),
         ...(checked.overrideReason ? { overrideReason: checked.overrideReason } : {}),
+        checklist: checked.checklist,
         decidedBy: { subject: actor.subject, displayName: actor.displayName },
         decidedAt: decidedAt.toISOString(),
         currentState: next,

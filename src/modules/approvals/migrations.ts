@@ -44,3 +44,36 @@ export const createApplicationDecisions: Migration = {
     `);
   },
 };
+
+/**
+ * Decisions keep their answers to the stage's checklist (earlier decisions answered none), and officers'
+ * verdicts on attached documents are appended to `document_verifications`: the latest per document holds.
+ */
+export const addChecklistAnswersAndDocumentVerifications: Migration = {
+  name: '2026-12-04-12-checklist-answers-document-verifications',
+  async up({ context: { sequelize } }) {
+    await sequelize.query(`
+      ALTER TABLE application_decisions ADD COLUMN checklist jsonb NOT NULL DEFAULT '{}';
+      CREATE TABLE document_verifications (
+        id bigserial PRIMARY KEY,
+        application_id uuid NOT NULL,
+        document_id uuid NOT NULL,
+        stage_position smallint NOT NULL,
+        verdict varchar(8) NOT NULL CHECK (verdict IN ('verified', 'rejected')),
+        reason varchar(2000),
+        officer_subject varchar(255) NOT NULL,
+        officer_display_name varchar(255) NOT NULL,
+        recorded_at timestamptz NOT NULL,
+        FOREIGN KEY (application_id, document_id) REFERENCES application_documents (application_id, document_id) ON DELETE CASCADE,
+        CONSTRAINT document_verifications_reason CHECK (verdict = 'verified' OR reason IS NOT NULL)
+      );
+      CREATE INDEX document_verifications_application_idx ON document_verifications (application_id, document_id, id);
+    `);
+  },
+  async down({ context: { sequelize } }) {
+    await sequelize.query(`
+      DROP TABLE document_verifications;
+      ALTER TABLE application_decisions DROP COLUMN checklist;
+    `);
+  },
+};

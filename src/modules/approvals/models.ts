@@ -6,6 +6,8 @@ export type StageDecision = components['schemas']['StageDecision'];
 export type StageDecisionInput = components['schemas']['StageDecisionInput'];
 export type WorkQueueItem = components['schemas']['WorkQueueItem'];
 export type WorkQueueStageCount = components['schemas']['WorkQueueStageCount'];
+export type DocumentVerification = components['schemas']['DocumentVerification'];
+export type DocumentVerificationInput = components['schemas']['DocumentVerificationInput'];
 
 /** A row of `application_decisions` (numeric columns as PostgreSQL returns them: strings). */
 export interface DecisionRow {

@@ -17,6 +17,27 @@ export function createApprovalHandlers(approvals: ApprovalsService): OperationHa
       res.status(201).json(decision);
     },
 
+    async verifyDocument(req, res) {
+      const { applicationId, documentId } = req.params;
+      res.json(await approvals.verifyDocument(requirePrincipal(req), { applicationId, documentId, input: req.body }));
+    },
+
+    async listDocumentVerifications(req, res) {
+      res.json({ items: await approvals.listDocumentVerifications(requirePrincipal(req), req.params.applicationId) });
+    },
+
+    async reassignStage(req, res) {
+      const { officer, applicationId } = req.body;
+      res.json(
+        await approvals.reassignStage(requirePrincipal(req), {
+          programId: req.params.programId,
+          position: Number(req.params.position),
+          officer,
+          ...(applicationId ? { applicationId } : {}),
+        }),
+      );
+    },
+
     async listWorkQueue(req, res) {
       const { programId, minWaitHours } = req.query;
       res.json(await approvals.listWorkQueue(requirePrincipal(req), { ...pageOf(req.query), programId, minWaitHours }));

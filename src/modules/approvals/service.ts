@@ -9,16 +9,21 @@ import type { CommandRunner } from '../../platform/db/command.js';
 import type { Transaction } from '../../platform/db/sql.js';
 import { decideStage, type DecideStageOptions } from './decide-stage.js';
 import type { ApprovalsDeps, ProgramTerms } from './deps.js';
+import { listDocumentVerifications } from './list-document-verifications.js';
 import { listWorkQueue, type ListWorkQueueOptions } from './list-work-queue.js';
 import { listStageDecisions } from './list-stage-decisions.js';
 import { findReferences } from './find-references.js';
 import { findStageToDecide } from './find-stage-to-decide.js';
+import { reassignStage, type ReassignStageOptions } from './reassign-stage.js';
+import { verifyDocument, type VerifyDocumentOptions } from './verify-document.js';
 import { stageOutcomesOf } from './stage-outcomes.js';
 
 export type { DecideStageOptions, DecideStageResult } from './decide-stage.js';
 export type { ListWorkQueueOptions, ListWorkQueueResult } from './list-work-queue.js';
 export type { OfficerStageDecision } from './list-stage-decisions.js';
 export type { StageToDecide } from './find-stage-to-decide.js';
+export type { ReassignStageOptions, ReassignStageResult } from './reassign-stage.js';
+export type { VerifyDocumentOptions } from './verify-document.js';
 
 export interface ApprovalsServiceOptions {
   sequelize: Sequelize;
@@ -35,6 +40,9 @@ export function createApprovalsService(options: ApprovalsServiceOptions) {
     listStageDecisions: (actor: Principal, applicationId: string) => listStageDecisions(deps, actor, applicationId),
     findReferences: (actor: Principal, applicationIds: string[]) => findReferences(deps, actor, applicationIds),
     findStageToDecide: (actor: Principal, applicationId: string) => findStageToDecide(deps, actor, applicationId),
+    verifyDocument: (actor: Principal, verification: VerifyDocumentOptions) => verifyDocument(deps, actor, verification),
+    listDocumentVerifications: (actor: Principal, applicationId: string) => listDocumentVerifications(deps, actor, applicationId),
+    reassignStage: (actor: Principal, reassignment: ReassignStageOptions) => reassignStage(deps, actor, reassignment),
     stageOutcomesOf: (applicationIds: string[], transaction?: Transaction) => stageOutcomesOf(deps, applicationIds, transaction),
   };
 }

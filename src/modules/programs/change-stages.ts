@@ -1,12 +1,12 @@
 import type { DirectoryUser } from '../../platform/auth/user-directory.js';
 import { NotFoundError } from '../../platform/http/errors.js';
-import type { NewStage, Program } from './models.js';
+import type { CodedLabel, NewStage, Program } from './models.js';
 import { rememberOfficers, type StoredOfficer } from './officers.js';
 import { bumpProgramVersion, readProgram, rereadProgram, writeStages } from './program-rows.js';
 import { assertGroupsExist, assertRunnable } from './program-rules.js';
 import type { Actor, ProgramStore } from './program-store.js';
 
-export type StageList = Array<Pick<NewStage, 'name' | 'kind'> & { id: string; officer: StoredOfficer }>;
+export type StageList = Array<Pick<NewStage, 'name' | 'kind'> & { id: string; officer: StoredOfficer; checklist: CodedLabel[] }>;
 
 export interface StageChange {
   /** The program version the caller read. */
@@ -33,6 +33,7 @@ export async function changeStages(store: ProgramStore, actor: Actor, programId:
       name: s.name,
       kind: s.kind,
       officer: { type: s.officer_type, ref: s.officer_ref },
+      checklist: s.checklist,
     }));
     const next = change(current);
     assertRunnable(found.row.state, next);

@@ -4,7 +4,7 @@ import { ConflictError } from '../../platform/http/errors.js';
 import type { Program, ProgramInput } from './models.js';
 import { rereadProgram, writeStages } from './program-rows.js';
 import { checkOfficers, rememberOfficers } from './officers.js';
-import { assertGroupsExist, assertKnownTimeZone } from './program-rules.js';
+import { assertGroupsExist, assertKnownTimeZone, checkChecklist } from './program-rules.js';
 import type { Actor, ProgramStore } from './program-store.js';
 
 /** A new program, closed until a manager opens it, with the stages given (if any); users named as officers are checked first. */
@@ -20,6 +20,7 @@ export async function createProgram(store: ProgramStore, actor: Actor, input: Pr
     name: stage.name,
     kind: stage.kind,
     officer: officers[index] ?? stage.officer,
+    checklist: checkChecklist(stage.checklist ?? [], `/body/stages/${index}/checklist`),
   }));
   try {
     return await store.commands.run(actor, async (transaction) => {

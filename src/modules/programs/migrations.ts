@@ -112,6 +112,17 @@ export const storeOfficersBySubject: Migration = {
  * Each program runs in a time zone (an IANA name): pages show its dates and times there, never in UTC.
  * Programs made before this setting existed keep showing what they showed, in UTC, until a manager sets theirs.
  */
+/** Each stage's eligibility checklist (yes/no criteria its officer answers); existing stages have none. */
+export const addStageChecklists: Migration = {
+  name: '2026-12-04-11-stage-checklists',
+  async up({ context: { sequelize } }) {
+    await sequelize.query(`ALTER TABLE program_stages ADD COLUMN checklist jsonb NOT NULL DEFAULT '[]'`);
+  },
+  async down({ context: { sequelize } }) {
+    await sequelize.query('ALTER TABLE program_stages DROP COLUMN checklist');
+  },
+};
+
 export const addProgramTimeZone: Migration = {
   name: '2026-12-03-10-program-time-zone',
   async up({ context: { sequelize } }) {

@@ -42,6 +42,7 @@ export interface StageRow {
   officer_type: 'user' | 'group';
   /** A user's subject, or a group's code. */
   officer_ref: string;
+  checklist: CodedLabel[];
   /** Joined: the user's name as last checked, or the group's name; null when neither is known. */
   officer_display_name: string | null;
   /** Joined: the user's user name as last checked. */
@@ -76,6 +77,7 @@ export function toStage(row: StageRow): Stage {
     name: row.name,
     kind: row.kind,
     officer: toOfficer(row.officer_type, row.officer_ref, row.officer_display_name, row.officer_username),
+    checklist: row.checklist,
   };
 }
 
@@ -101,6 +103,7 @@ export function toOpenProgram(row: ProgramRow, stages: Array<Omit<StageRow, 'off
       name: s.name,
       kind: s.kind,
       officer: { type: s.officer_type, ref: s.officer_ref },
+      checklist: s.checklist,
     })),
   };
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from '../../platform/db/sql.js';
 import { execute, selectOne, selectRows } from '../../platform/db/sql.js';
 import { ConflictError, NotFoundError } from '../../platform/http/errors.js';
-import { toProgram, type NewStage, type Program, type ProgramRow, type StageRow } from './models.js';
+import { toProgram, type CodedLabel, type NewStage, type Program, type ProgramRow, type StageRow } from './models.js';
 import type { StoredOfficer } from './officers.js';
 import type { ProgramStore } from './program-store.js';
 
@@ -62,15 +62,15 @@ export async function rereadProgram(store: ProgramStore, id: string, transaction
 export async function writeStages(
   store: ProgramStore,
   programId: string,
-  stages: Array<Pick<NewStage, 'name' | 'kind'> & { id?: string; officer: StoredOfficer }>,
+  stages: Array<Pick<NewStage, 'name' | 'kind'> & { id?: string; officer: StoredOfficer; checklist: CodedLabel[] }>,
   transaction: Transaction,
 ): Promise<void> {
   await execute(store.sequelize, 'DELETE FROM program_stages WHERE program_id = :programId', { programId }, transaction);
   for (const [index, stage] of stages.entries()) {
     await execute(
       store.sequelize,
-      `INSERT INTO program_stages (id, program_id, position, name, kind, officer_type, officer_ref)
-       VALUES (:id, :programId, :position, :name, :kind, :officerType, :officerRef)`,
+      `INSERT INTO program_stages (id, program_id, position, name, kind, officer_type, officer_ref, checklist)
+       VALUES (:id, :programId, :position, :name, :kind, :officerType, :officerRef, CAST(:checklist AS jsonb))`,
       {
         id: stage.id ?? randomUUID(),
         programId,
@@ -79,6 +79,7 @@ export async function writeStages(
         kind: stage.kind,
         officerType: stage.officer.type,
         officerRef: stage.officer.ref,
+        checklist: JSON.stringify(stage.checklist),
       },
       transaction,
     );

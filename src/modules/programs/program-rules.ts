@@ -3,7 +3,7 @@ import type { Transaction } from '../../platform/db/sql.js';
 import { selectRows } from '../../platform/db/sql.js';
 import { ConflictError, InputError } from '../../platform/http/errors.js';
 import { isKnownTimeZone } from '../../platform/time-zones.js';
-import type { NewStage, StageRow } from './models.js';
+import type { CodedLabel, NewStage, StageRow } from './models.js';
 import type { Actor, ProgramStore } from './program-store.js';
 
 /** Applicants (and anyone who does not run programs) see open programs only. */
@@ -19,6 +19,22 @@ export function assertKnownTimeZone(timeZone: string): void {
     [{ path: '/body/timeZone', message: 'must be an IANA time zone name, such as Africa/Nairobi' }],
     'ERR_TIME_ZONE_UNKNOWN',
   );
+}
+
+/** A stage's checklist, each code once: an answer names its item by code. */
+export function checkChecklist(checklist: CodedLabel[], path: string): CodedLabel[] {
+  const seen = new Set<string>();
+  for (const [index, item] of checklist.entries()) {
+    if (seen.has(item.code)) {
+      throw new InputError(
+        `The checklist names “${item.code}” twice; give each item its own code.`,
+        [{ path: `${path}/${index}/code`, message: "repeats an earlier item's code" }],
+        'ERR_STAGE_CHECKLIST_CODE_REPEATED',
+      );
+    }
+    seen.add(item.code);
+  }
+  return checklist.map((item) => ({ code: item.code, label: item.label }));
 }
 
 /** An open program must keep a stage that sets the amount. */

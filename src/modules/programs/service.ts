@@ -12,12 +12,13 @@ import type { UserDirectory } from '../../platform/auth/user-directory.js';
 import type { CommandRunner } from '../../platform/db/command.js';
 import { addStage } from './add-stage.js';
 import { createProgram } from './create-program.js';
+import { checkOfficer, designateOfficer, type CheckedOfficer } from './designate-officer.js';
 import { findDecisionTerms } from './find-decision-terms.js';
 import { findOpenProgram } from './find-open-program.js';
 import { getProgram } from './get-program.js';
 import { listOfficerGroups } from './list-officer-groups.js';
 import { listPrograms, type ListProgramsOptions } from './list-programs.js';
-import type { OfficerGroupInput, ProgramInput, ProgramPatch, StageInput, StagePatch } from './models.js';
+import type { OfficerGroupInput, OfficerInput, ProgramInput, ProgramPatch, StageInput, StagePatch } from './models.js';
 import type { Actor, ProgramStore } from './program-store.js';
 import { programTimeZones } from './program-time-zones.js';
 import { officerGroupsOf } from './officer-groups-of.js';
@@ -53,6 +54,8 @@ export function createProgramsService({ sequelize, commands, directory }: Progra
     programTimeZones: (programIds: string[]) => programTimeZones(store, programIds),
     findDecisionTerms: (id: string, transaction?: Transaction) => findDecisionTerms(store, id, transaction),
     officerGroupsOf: (subject: string, transaction?: Transaction) => officerGroupsOf(store, subject, transaction),
+    checkOfficer: (officer: OfficerInput, path: string) => checkOfficer(store, officer, path),
+    designateOfficer: (checked: CheckedOfficer, transaction: Transaction) => designateOfficer(store, checked, transaction),
   };
 }
 

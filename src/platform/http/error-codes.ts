@@ -329,6 +329,45 @@ export const ERROR_CODES = {
     explanation:
       'An amount above the estimated cost of the treatment needs an override reason. Lower the amount, or give the override reason.',
   },
+  ERR_STAGE_CHECKLIST_CODE_REPEATED: {
+    status: 400,
+    title: 'Two checklist items have the same code',
+    explanation: "Each item of a stage's checklist has its own code, which the officer's answer names. Change the code of one of them.",
+  },
+  ERR_APPROVAL_CHECKLIST_UNANSWERED: {
+    status: 400,
+    title: 'A checklist item is not answered',
+    explanation:
+      "A decision answers every item of the stage's eligibility checklist with yes or no. Answer the item named and send it again.",
+  },
+  ERR_APPROVAL_CHECKLIST_ITEM_UNKNOWN: {
+    status: 400,
+    title: "Not an item of this stage's checklist",
+    explanation:
+      "The answer names an item that this stage's checklist does not have " +
+      '(the application keeps the checklist it was submitted with). Answer only the items shown.',
+  },
+  ERR_APPROVAL_CHECKLIST_NO_REASON: {
+    status: 400,
+    title: 'Approving with a “no” needs a reason in words',
+    explanation:
+      'An item of the checklist is answered no. The stage may still be approved, but the reason must say why in words. ' +
+      'Write the reason, or reject the stage.',
+  },
+  ERR_REASSIGNMENT_NOT_WAITING: {
+    status: 409,
+    title: 'The application does not wait at this stage',
+    explanation:
+      'Only applications waiting at a stage are reassigned; this one was decided at that stage already, has not reached it, ' +
+      'or has ended. Reload it to see where it stands.',
+  },
+  ERR_DOCUMENT_REJECTION_NO_REASON: {
+    status: 400,
+    title: 'A rejected document needs a reason',
+    explanation:
+      'Marking a document rejected says why in words, so the applicant and the next officer know what is wrong with it. ' +
+      'Write the reason and send it again.',
+  },
 
   // Documents
   ERR_DOCUMENT_TYPE_REFUSED: {
