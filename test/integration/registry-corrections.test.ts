@@ -203,6 +203,15 @@ describe('officer corrections in the registry', () => {
     expect(res.status).toBe(404);
   });
 
+  it('keeps a verified value the applicant leaves out, proposing nothing (an empty answer is not a wish to clear it)', async () => {
+    await correct({ occupation: 'Tailor' });
+    const submitted = await submit(withApplicant({ occupation: '' }));
+    expect(submitted.status).toBe(201);
+    const seen = await api().get(`/api/v1/applications/${submitted.body.id}`).set(as('samuel'));
+    expect(seen.body.registryProposals).toEqual([]);
+    expect((await registrant()).occupation).toBe('Tailor');
+  });
+
   it('lets only one of two decisions made at once win', async () => {
     await correct({ occupation: 'Tailor' });
     const submitted = await submit(applicationFor(program.id));

@@ -88,7 +88,9 @@ function separateProposals(
   for (const [column, value] of Object.entries(sent)) {
     const registryValue = (row as unknown as Record<string, string | null>)[column] ?? null;
     if (!verified.has(column)) columns[column] = value;
-    else if (registryValue !== value) proposals.push({ field: column as RegistryColumn, proposedValue: value, registryValue });
+    // A verified value the applicant left out stays, and proposes nothing: an empty answer is not a wish to clear it.
+    else if (value !== null && registryValue !== value)
+      proposals.push({ field: column as RegistryColumn, proposedValue: value, registryValue });
   }
   if (!verified.has('family_members')) return { columns, family, proposals };
   if (!isSameFamily(currentFamily, family)) {
