@@ -120,7 +120,8 @@ async function seedApplications(
      WITH r AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM registrants)
      SELECT gen_random_uuid(), 'B' || lpad(to_hex(nextval('bench_reference')), 12, '0'), $1,
        r.id, 'bench-applicant-' || (g % 1000), 'SUBMITTED',
-       '{"applicant": {}}'::jsonb, replace($3::text, '%REF%', $4 || CASE WHEN $2 = 'user' THEN (g % ${QUEUE_OFFICERS})::text ELSE '' END)::jsonb, 1,
+       '{"applicant": {}}'::jsonb,
+       replace($3::text, '%REF%', $4 || CASE WHEN $2 = 'user' THEN (g % ${QUEUE_OFFICERS})::text ELSE '' END)::jsonb, 1,
        'surgery', 1000 + (g % 500), 'USD', now() - (g % 43200) * interval '1 minute', now() - (g % 43200) * interval '1 minute'
      FROM generate_series(1, ${count}) AS g JOIN r ON r.n = g % 1000`,
     [programId, officerType, stagesFor(officerType, '%REF%'), officerRef],
@@ -161,11 +162,13 @@ export async function benchApprovals(): Promise<ApprovalsBenchResult> {
     await owner.query(`CREATE SEQUENCE bench_reference`);
     await owner.query(
       `INSERT INTO registrants (id, id_type, id_value, given_name, family_name, gender, birth_date, region, created_by, updated_by)
-       SELECT gen_random_uuid(), 'NATIONAL_ID', 'BENCH-' || g, 'Given' || g, 'Family' || g, 'female', DATE '1980-01-01' + g, 'Coast', 'bench', 'bench'
+       SELECT gen_random_uuid(), 'NATIONAL_ID', 'BENCH-' || g, 'Given' || g, 'Family' || g, 'female', DATE '1980-01-01' + g, 'Coast',
+         'bench', 'bench'
        FROM generate_series(0, 999) AS g`,
     );
     await owner.query(
-      `INSERT INTO officer_groups (id, code, name, members) VALUES (gen_random_uuid(), 'bench-group', 'Bench group', ARRAY['bench-group-member'])`,
+      `INSERT INTO officer_groups (id, code, name, members)
+       VALUES (gen_random_uuid(), 'bench-group', 'Bench group', ARRAY['bench-group-member'])`,
     );
     const decisionIds: string[][] = [];
     for (let n = 0; n < OFFICERS; n++) {
