@@ -34,6 +34,7 @@ import { createAuditHandlers } from './modules/audit/index.js';
 import { createDocumentHandlers, createDocumentStore, findDocumentsOwnedBy } from './modules/documents/index.js';
 import { createApplicationHandlers, createApplicationsService } from './modules/applications/index.js';
 import { createApprovalHandlers, createApprovalsService } from './modules/approvals/index.js';
+import { createSignalHandlers, createSignalsService } from './modules/signals/index.js';
 import { createProgramHandlers, createProgramsService } from './modules/programs/index.js';
 import { createRegistryHandlers, createRegistryService } from './modules/registry/index.js';
 import { createSchemaValidator } from './platform/http/schema-validator.js';
@@ -114,6 +115,7 @@ export function createApp(deps: AppDependencies): Express {
   const registry = createRegistryService({ sequelize, commands });
   const schemas = createSchemaValidator(deps.spec);
   const approvals = createApprovalsService({ sequelize, commands, programs });
+  const signals = createSignalsService({ sequelize, commands });
   const applications = createApplicationsService({
     sequelize,
     programs,
@@ -171,6 +173,7 @@ export function createApp(deps: AppDependencies): Express {
       createRegistryHandlers(registry),
       createApplicationHandlers(applications),
       createApprovalHandlers(approvals),
+      createSignalHandlers(signals),
       createDocumentHandlers({ store: documents, readPolicy: documentReadPolicy }),
     ],
   });

@@ -10,6 +10,7 @@ import { createRegistry, recordVerifiedFields } from './modules/registry/index.j
 import { addProgramTimeZone, addStageChecklists, createPrograms, storeOfficersBySubject } from './modules/programs/index.js';
 import { createApplications, createRegistryProposals, storeApplicationOfficersBySubject } from './modules/applications/index.js';
 import { addChecklistAnswersAndDocumentVerifications, createApplicationDecisions } from './modules/approvals/index.js';
+import { createSignalReviews } from './modules/signals/index.js';
 
 function inNameOrder(list: Migration[]): Migration[] {
   const names = new Set(list.map((m) => m.name));
@@ -32,4 +33,5 @@ export const migrations: Migration[] = inNameOrder([
   createApplicationDecisions,
   addStageChecklists,
   addChecklistAnswersAndDocumentVerifications,
+  createSignalReviews,
 ]);

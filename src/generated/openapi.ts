@@ -648,6 +648,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/{applicationId}/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The fraud signals of an application (its designated officers)
+         * @description Computed when asked, from what the service holds now: another open or recent (180 days) application
+         *     of the same person (same registrant, or the same given name, family name, birth date and region) or of
+         *     their household (a family member listed here is the applicant there, or the other way round); a
+         *     document whose SHA-256 is attached to another person's application; the applicant's phone number on
+         *     other registrants; an estimated cost far outside the usual range of the program's past applications
+         *     for that treatment type (median and MAD over at least 10; modified z-score above 3.5).
+         *
+         *     Each signal names its `kind`, its `evidence` (ids, codes and figures: never another person's personal
+         *     data) and the other application it points to, with the latest review of it. Signals inform; they
+         *     never decide. Only the application's designated officers see them (404 for anyone else, as for the
+         *     application itself).
+         */
+        get: operations["listSignals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{applicationId}/signals/{signalKey}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+                /**
+                 * @description The signal's `key`, as the list gave it
+                 * @example cost-outlier
+                 */
+                signalKey: components["schemas"]["SignalKey"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a signal of an application as reviewed, with a note (its designated officers)
+         * @description Records who looked at the signal, when, and what they concluded. The note is kept with the review
+         *     and shown with the signal; the audit trail records the review without the note's text. A signal that
+         *     the application no longer has is 404.
+         */
+        post: operations["reviewSignal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/application-drafts": {
         parameters: {
             query?: never;
@@ -1466,6 +1527,72 @@ export interface components {
             items: components["schemas"]["WorkQueueItem"][];
             /** @description How many of the caller's waiting applications (with the same filters) wait at each stage */
             stageCounts: components["schemas"]["WorkQueueStageCount"][];
+        };
+        /** @description The kind, and for a signal about another application or registrant, its id */
+        SignalKey: string;
+        /** @enum {string} */
+        SignalKind: "same-person" | "same-household" | "shared-document" | "shared-phone" | "cost-outlier";
+        /** @description What was found; ids, codes and figures only */
+        SignalEvidence: {
+            /** @description What matched (same person or household) */
+            matchedOn?: ("registrant" | "name-birth-date-region" | "family-member-is-applicant" | "applicant-is-family-member")[];
+            /** @description This application's documents whose bytes (SHA-256) are attached to the other application */
+            documents?: {
+                /** Format: uuid */
+                documentId: string;
+                kind: string;
+            }[];
+            /**
+             * Format: uuid
+             * @description The other registrant with the same phone number
+             */
+            registrantId?: string;
+            cost?: {
+                estimatedCost: components["schemas"]["Money"];
+                median: components["schemas"]["Money"];
+                mad: components["schemas"]["Money"];
+                /** @description |cost − median| / (1.4826 · MAD) */
+                score: number;
+                sampleSize: number;
+            };
+        };
+        RelatedApplication: {
+            /** Format: uuid */
+            applicationId: string;
+            reference: string;
+            status: components["schemas"]["ApplicationStatus"];
+            /** Format: date-time */
+            submittedAt: string;
+            /** @description The other application in this API; its officers (or an auditor) may open it, others get 404 */
+            link: string;
+        };
+        SignalReview: {
+            signalKey: components["schemas"]["SignalKey"];
+            note: string;
+            reviewedBy: {
+                subject: string;
+                displayName: string;
+            };
+            /** Format: date-time */
+            reviewedAt: string;
+        };
+        Signal: {
+            key: components["schemas"]["SignalKey"];
+            kind: components["schemas"]["SignalKind"];
+            evidence: components["schemas"]["SignalEvidence"];
+            related?: components["schemas"]["RelatedApplication"];
+            review?: components["schemas"]["SignalReview"];
+        };
+        SignalList: {
+            /** Format: uuid */
+            applicationId: string;
+            reference: string;
+            /** Format: date-time */
+            computedAt: string;
+            signals: components["schemas"]["Signal"][];
+        };
+        SignalReviewInput: {
+            note: string;
         };
         /** @description Like ApplicationInput, but anything except the program may be missing or unfinished. */
         ApplicationDraftInput: {
@@ -3451,6 +3578,129 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listSignals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application's signals, newest counterpart first within each kind */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "applicationId": "7d1f0c52-8b8e-4a59-9d3a-2f7f6f0b1c11",
+                     *       "reference": "IA-7KQ-M3XD",
+                     *       "computedAt": "2026-12-01T10:15:00.000Z",
+                     *       "signals": [
+                     *         {
+                     *           "key": "shared-document.2b5e9c1a-3f4d-4e6a-8b7c-9d0e1f2a3b4c",
+                     *           "kind": "shared-document",
+                     *           "evidence": {
+                     *             "documents": [
+                     *               {
+                     *                 "documentId": "0c4f3e2d-1b0a-4987-a6b5-c4d3e2f1a0b9",
+                     *                 "kind": "medical-report"
+                     *               }
+                     *             ]
+                     *           },
+                     *           "related": {
+                     *             "applicationId": "2b5e9c1a-3f4d-4e6a-8b7c-9d0e1f2a3b4c",
+                     *             "reference": "IA-9PX-4TRW",
+                     *             "status": "IN_REVIEW",
+                     *             "submittedAt": "2026-11-28T08:00:00.000Z",
+                     *             "link": "/api/v1/applications/2b5e9c1a-3f4d-4e6a-8b7c-9d0e1f2a3b4c"
+                     *           }
+                     *         },
+                     *         {
+                     *           "key": "cost-outlier",
+                     *           "kind": "cost-outlier",
+                     *           "evidence": {
+                     *             "cost": {
+                     *               "estimatedCost": "25000.00",
+                     *               "median": "1450.00",
+                     *               "mad": "250.00",
+                     *               "score": 63.5,
+                     *               "sampleSize": 12
+                     *             }
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SignalList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    reviewSignal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+                /**
+                 * @description The signal's `key`, as the list gave it
+                 * @example cost-outlier
+                 */
+                signalKey: components["schemas"]["SignalKey"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "Same hospital invoice template; the amounts and dates differ."
+                 *     }
+                 */
+                "application/json": components["schemas"]["SignalReviewInput"];
+            };
+        };
+        responses: {
+            /** @description The review as recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "signalKey": "cost-outlier",
+                     *       "note": "Same hospital invoice template; the amounts and dates differ.",
+                     *       "reviewedBy": {
+                     *         "subject": "3c9a7f1e-2d4b-4f61-a0e2-9b8c7d6e5f40",
+                     *         "displayName": "Samuel Mensah"
+                     *       },
+                     *       "reviewedAt": "2026-12-01T10:20:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SignalReview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };

@@ -854,6 +854,11 @@ describe('a fuzz of every operation with every role', () => {
     links.set(seeded.documentId, { ...links.get(seeded.documentId), applicationId: seeded.proposalApplicationId });
     remember('field', 'occupation', seeded.reviewer);
     remember('applicationId', seeded.proposalApplicationId, seeded.reviewer);
+    // Its signals (the applicant applied before: the same person), so a review of one can succeed.
+    const signals = await request(testApp.app)
+      .get(`/api/v1/applications/${seeded.proposalApplicationId}/signals`)
+      .set('Authorization', await userCalled(seeded.reviewer).authorization());
+    for (const signal of (signals.body.signals ?? []) as Array<{ key: string }>) remember('signalKey', signal.key, seeded.reviewer);
   }
 
   function planFor(operation: Operation): fc.Arbitrary<Plan> {

@@ -265,6 +265,20 @@ describe('every state change is recorded', () => {
         return { response, aggregate: { type: 'application', id: submitted.body.id } };
       },
     },
+    reviewSignal: {
+      event: 'application.signal-reviewed',
+      status: 201,
+      perform: async () => {
+        const program = await createProgram(testApp.app);
+        const first = await api().post('/api/v1/applications').set(as(amina)).send(applicationFor(program.id));
+        const second = await api().post('/api/v1/applications').set(as(amina)).send(applicationFor(program.id));
+        const response = await api()
+          .post(`/api/v1/applications/${second.body.id}/signals/same-person.${first.body.id}/review`)
+          .set(as(samuel))
+          .send({ note: 'The same applicant applied twice for one operation.' });
+        return { response, aggregate: { type: 'application', id: second.body.id } };
+      },
+    },
     startApplicationDraft: {
       event: 'application.draft-started',
       status: 201,
