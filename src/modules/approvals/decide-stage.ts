@@ -1,13 +1,13 @@
 import type { Principal } from '../../platform/auth/principal.js';
 import type { DomainEvent } from '../../platform/db/command.js';
-import { execute, selectRows } from '../../platform/db/sql.js';
+import { execute } from '../../platform/db/sql.js';
 import { ForbiddenError, NotFoundError } from '../../platform/http/errors.js';
 import { isDesignated, lockApplication, stateOf } from './application-lock.js';
 import { nextState, stageToDecide } from './approval-states.js';
 import { checkDecision } from './check-decision.js';
 import type { ApprovalsDeps } from './deps.js';
 import type { StageDecision, StageDecisionInput } from './models.js';
-import { checkSeparationOfDuties, type DecidedStage } from './separation-of-duties.js';
+import { checkSeparationOfDuties } from './separation-of-duties.js';
 
 export interface DecideStageOptions {
   applicationId: string;
@@ -43,13 +43,7 @@ export async function decideStage(deps: ApprovalsDeps, actor: Principal, options
           'ERR_APPROVAL_NOT_DESIGNATED',
         );
       }
-      const decided = await selectRows<DecidedStage>(
-        deps.sequelize,
-        'SELECT stage_position AS position, officer_subject AS "officerSubject" FROM application_decisions WHERE application_id = :id',
-        { id },
-        transaction,
-      );
-      await checkSeparationOfDuties(deps, actor, { id, applicantSubject: application.applicant_subject }, decided, transaction);
+      await checkSeparationOfDuties(deps, actor, { id, applicantSubject: application.applicant_subject }, transaction);
       const terms = await deps.programs.findDecisionTerms(application.program_id, transaction);
       if (!terms) throw new NotFoundError('The program of this application no longer exists.');
       const checked = checkDecision(input, stage, terms, { estimatedCost: application.estimated_cost, currency: application.currency });

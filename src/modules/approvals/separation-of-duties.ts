@@ -7,7 +7,7 @@
  */
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Transaction } from '../../platform/db/sql.js';
-import { selectOne } from '../../platform/db/sql.js';
+import { selectOne, selectRows } from '../../platform/db/sql.js';
 import { ForbiddenError } from '../../platform/http/errors.js';
 import type { ApprovalsDeps } from './deps.js';
 
@@ -50,9 +50,14 @@ export async function checkSeparationOfDuties(
   deps: ApprovalsDeps,
   actor: Principal,
   application: { id: string; applicantSubject: string },
-  decided: readonly DecidedStage[],
   transaction: Transaction,
 ): Promise<void> {
+  const decided = await selectRows<DecidedStage>(
+    deps.sequelize,
+    'SELECT stage_position AS position, officer_subject AS "officerSubject" FROM application_decisions WHERE application_id = :id',
+    { id: application.id },
+    transaction,
+  );
   if (application.applicantSubject === actor.subject) {
     throw new ForbiddenError('You submitted this application; another officer decides it.', 'ERR_APPROVAL_OWN_APPLICATION');
   }

@@ -1,11 +1,11 @@
 import type { Principal } from '../../platform/auth/principal.js';
-import { execute, selectOne, selectRows } from '../../platform/db/sql.js';
+import { execute, selectOne } from '../../platform/db/sql.js';
 import { ForbiddenError, InputError, NotFoundError } from '../../platform/http/errors.js';
 import { isDesignated, lockApplication, stateOf } from './application-lock.js';
 import { stageToDecide } from './approval-states.js';
 import type { ApprovalsDeps } from './deps.js';
 import type { DocumentVerification, DocumentVerificationInput } from './models.js';
-import { checkSeparationOfDuties, type DecidedStage } from './separation-of-duties.js';
+import { checkSeparationOfDuties } from './separation-of-duties.js';
 
 export interface VerifyDocumentOptions {
   applicationId: string;
@@ -31,13 +31,7 @@ export async function verifyDocument(deps: ApprovalsDeps, actor: Principal, opti
         'ERR_APPROVAL_NOT_DESIGNATED',
       );
     }
-    const decided = await selectRows<DecidedStage>(
-      deps.sequelize,
-      'SELECT stage_position AS position, officer_subject AS "officerSubject" FROM application_decisions WHERE application_id = :id',
-      { id },
-      transaction,
-    );
-    await checkSeparationOfDuties(deps, actor, { id, applicantSubject: application.applicant_subject }, decided, transaction);
+    await checkSeparationOfDuties(deps, actor, { id, applicantSubject: application.applicant_subject }, transaction);
     const attached = await selectOne<{ document_id: string }>(
       deps.sequelize,
       'SELECT document_id FROM application_documents WHERE application_id = :id AND document_id = :documentId',
