@@ -15,7 +15,7 @@ import { expectAccessible, measureFocusRing, tabTo } from '../support/accessibil
 import { launchChromium, signIn } from '../support/browser.js';
 import { applicationFor, createProgram, uniqueCode, type ProgramFixture } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
-import { tokenFor } from '../support/tokens.js';
+import { DEMO_USER_FOR_ROLE, tokenFor } from '../support/tokens.js';
 
 // The realm allows sign-in redirects to this port (keycloak/realm.json).
 const BROWSER_TEST_PORT = 3999;
@@ -28,18 +28,6 @@ const PHONE: Viewport = { width: 375, height: 740 };
 const WIDTHS = [DESKTOP, PHONE] as const;
 /** Each test walks many pages twice; on a busy machine a walk takes longer than Jest's default allows. */
 const WALK_TIMEOUT = 180_000;
-/** The demo user of each role (keycloak/realm.json and the development provider serve the same). */
-const DEMO_USER_OF_ROLE: Record<(typeof ROLES)[number], string> = {
-  applicant: 'amina',
-  'program-manager': 'maria',
-  reviewer: 'samuel',
-  assessor: 'sena',
-  'issuing-officer': 'ivan',
-  'service-provider': 'clinic',
-  'claims-officer': 'claire',
-  analyst: 'ana',
-  auditor: 'otto',
-};
 
 interface Box {
   top: number;
@@ -321,7 +309,7 @@ describe('a keyboard-only walk of every page', () => {
     'walks the home page as each demo role, and the page of each portal that is not open yet',
     async () => {
       for (const role of ROLES) {
-        const { context, page } = await contextFor(DEMO_USER_OF_ROLE[role]);
+        const { context, page } = await contextFor(DEMO_USER_FOR_ROLE[role]);
         await walkPage(page, '/', `the home page as ${role}`);
         for (const portal of listPortalsFor([role]).filter((p) => !['/ssp', '/admin', '/officer'].includes(p.href))) {
           await walkPage(page, portal.href, `${portal.title} (not open yet) as ${role}`);

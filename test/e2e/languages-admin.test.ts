@@ -8,12 +8,12 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { components } from '../../src/generated/openapi.js';
 import { loadMessages, type Translate } from '../../src/platform/i18n/catalogs.js';
 import { formatMoney } from '../../src/web/money.js';
 import { expectAccessible } from '../support/accessibility.js';
-import { launchChromium, signIn } from '../support/browser.js';
+import { launchChromium, overflowsSideways, signIn } from '../support/browser.js';
 import { createProgram } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { tokenFor } from '../support/tokens.js';
@@ -43,15 +43,6 @@ const FIXTURE_TEXTS = [
   'Sena Kofi',
   'Joy Banda',
 ];
-
-/** The page scrolls sideways when its content is wider than the window. */
-function overflowsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
-    const root = (globalThis as unknown as { document: { scrollingElement: { scrollWidth: number; clientWidth: number } } }).document
-      .scrollingElement;
-    return root.scrollWidth > root.clientWidth;
-  });
-}
 
 describe('program administration in French and in Arabic', () => {
   let testApp: TestApp;

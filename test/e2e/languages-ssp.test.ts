@@ -6,10 +6,10 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { loadMessages } from '../../src/platform/i18n/catalogs.js';
 import { expectAccessible } from '../support/accessibility.js';
-import { launchChromium, signIn } from '../support/browser.js';
+import { launchChromium, overflowsSideways, signIn } from '../support/browser.js';
 import { createProgram, type ProgramFixture } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { expectTranslated } from '../support/translation.js';
@@ -33,15 +33,6 @@ const ANSWERS = {
   district: 'Mombasa',
   member: 'Zawadi',
 };
-
-/** The page scrolls sideways when its content is wider than the window. */
-function overflowsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
-    const root = (globalThis as unknown as { document: { scrollingElement: { scrollWidth: number; clientWidth: number } } }).document
-      .scrollingElement;
-    return root.scrollWidth > root.clientWidth;
-  });
-}
 
 describe('the Self-Service Portal in French and in Arabic', () => {
   let testApp: TestApp;

@@ -3,25 +3,16 @@
  * French, each checked with axe, and a signed-in person's choice remembered at their next sign-in.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { loadMessages } from '../../src/platform/i18n/catalogs.js';
 import { expectAccessible } from '../support/accessibility.js';
 import { expectTranslated } from '../support/translation.js';
-import { launchChromium, signIn } from '../support/browser.js';
+import { launchChromium, overflowsSideways, signIn } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 
 // The realm allows sign-in redirects to this port (keycloak/realm.json).
 const BROWSER_TEST_PORT = 3999;
 const PHONE = { width: 375, height: 740 };
-
-/** The page scrolls sideways when its content is wider than the window. */
-function overflowsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
-    const root = (globalThis as unknown as { document: { scrollingElement: { scrollWidth: number; clientWidth: number } } }).document
-      .scrollingElement;
-    return root.scrollWidth > root.clientWidth;
-  });
-}
 
 describe('reading the pages in French and in Arabic', () => {
   let testApp: TestApp;

@@ -50,3 +50,12 @@ export async function signIn(page: Page, appUrl: string, username: string, retur
     );
   }
 }
+
+/** The page scrolls sideways when its content is wider than the window. */
+export function overflowsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const root = (globalThis as unknown as { document: { scrollingElement: { scrollWidth: number; clientWidth: number } } }).document
+      .scrollingElement;
+    return root.scrollWidth > root.clientWidth;
+  });
+}
