@@ -1,6 +1,6 @@
 import type { Principal } from '../../platform/auth/principal.js';
 import type { DomainEvent } from '../../platform/db/command.js';
-import { execute } from '../../platform/db/sql.js';
+import { selectRows } from '../../platform/db/sql.js';
 import { ForbiddenError, NotFoundError } from '../../platform/http/errors.js';
 import { isDesignated, lockApplication, stateOf } from './application-lock.js';
 import { nextState, stageToDecide } from './approval-states.js';
@@ -33,7 +33,7 @@ export async function decideStage(deps: ApprovalsDeps, actor: Principal, options
   const { result, replayed } = await deps.commands.runIdempotent(
     actor,
     { key: options.idempotencyKey, operation: 'decideStage', request: { id, position, input } },
-    async (transaction) => {
+    async (transaction, context) => {
       const application = await lockApplication(deps, actor, id, transaction);
       const state = stateOf(application);
       const stage = stageToDecide(state, application.stages, position);
@@ -49,38 +49,6 @@ export async function decideStage(deps: ApprovalsDeps, actor: Principal, options
       const checked = checkDecision(input, stage, terms, { estimatedCost: application.estimated_cost, currency: application.currency });
       const next = nextState(state, application.stages, stage, input.decision, checked.amount);
       const decidedAt = deps.now();
-      await execute(
-        deps.sequelize,
-        `INSERT INTO application_decisions (application_id, stage_position, stage_kind, officer_subject, officer_display_name, decided_at,
-           decision, reason_code, reason_label, reason_text, amount, currency, override_reason, checklist)
-         VALUES (:id, :position, :kind, :subject, :displayName, :decidedAt, :decision, :reasonCode, :reasonLabel, :reasonText,
-           :amount, :currency, :overrideReason, CAST(:checklist AS jsonb))`,
-        {
-          id,
-          position,
-          kind: stage.kind,
-          subject: actor.subject,
-          displayName: actor.displayName,
-          decidedAt,
-          decision: input.decision,
-          reasonCode: input.reasonCode,
-          reasonLabel: checked.reasonLabel,
-          reasonText: checked.reasonText ?? null,
-          amount: checked.amount ?? null,
-          currency: checked.amount ? terms.currency : null,
-          overrideReason: checked.overrideReason ?? null,
-          checklist: JSON.stringify(checked.checklist),
-        },
-        transaction,
-      );
-      await execute(
-        deps.sequelize,
-        `UPDATE applications SET status = :status, current_stage = :currentStage, assessed_amount = :assessedAmount,
-           waiting_since = :decidedAt, updated_at = :decidedAt, version = version + 1
-         WHERE id = :id`,
-        { id, status: next.status, currentStage: next.currentStage, assessedAmount: next.assessedAmount ?? null, decidedAt },
-        transaction,
-      );
       const event: DomainEvent = {
         type: 'application.stage-decided',
         aggregateType: 'application',
@@ -98,6 +66,45 @@ export async function decideStage(deps: ApprovalsDeps, actor: Principal, options
           status: next.status,
         },
       };
+      const events = context.inlineEvents([event]);
+      // The decision, the application's move and their record in one statement: one round trip while the row is locked.
+      await selectRows(
+        deps.sequelize,
+        `WITH decision AS (
+           INSERT INTO application_decisions (application_id, stage_position, stage_kind, officer_subject, officer_display_name,
+             decided_at, decision, reason_code, reason_label, reason_text, amount, currency, override_reason, checklist)
+           VALUES (:id, :position, :kind, :subject, :displayName, :decidedAt, :decision, :reasonCode, :reasonLabel, :reasonText,
+             :amount, :currency, :overrideReason, CAST(:checklist AS jsonb))
+         ),
+         moved AS (
+           UPDATE applications SET status = :status, current_stage = :currentStage, assessed_amount = :assessedAmount,
+             waiting_since = :decidedAt, updated_at = :decidedAt, version = version + 1
+           WHERE id = :id
+         ),
+         ${events.ctes}
+         SELECT count(*) AS written FROM event_audit`,
+        {
+          ...events.replacements,
+          id,
+          position,
+          kind: stage.kind,
+          subject: actor.subject,
+          displayName: actor.displayName,
+          decidedAt,
+          decision: input.decision,
+          reasonCode: input.reasonCode,
+          reasonLabel: checked.reasonLabel,
+          reasonText: checked.reasonText ?? null,
+          amount: checked.amount ?? null,
+          currency: checked.amount ? terms.currency : null,
+          overrideReason: checked.overrideReason ?? null,
+          checklist: JSON.stringify(checked.checklist),
+          status: next.status,
+          currentStage: next.currentStage,
+          assessedAmount: next.assessedAmount ?? null,
+        },
+        transaction,
+      );
       const decision: StageDecision = {
         applicationId: id,
         position,
@@ -113,7 +120,7 @@ export async function decideStage(deps: ApprovalsDeps, actor: Principal, options
         decidedAt: decidedAt.toISOString(),
         currentState: next,
       };
-      return { result: decision, events: [event] };
+      return { result: decision, events };
     },
   );
   return { decision: result, replayed };

@@ -7,14 +7,9 @@
  */
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Transaction } from '../../platform/db/sql.js';
-import { selectOne, selectRows } from '../../platform/db/sql.js';
+import { selectOne } from '../../platform/db/sql.js';
 import { ForbiddenError } from '../../platform/http/errors.js';
 import type { ApprovalsDeps } from './deps.js';
-
-export interface DecidedStage {
-  position: number;
-  officerSubject: string;
-}
 
 /** Names (ignoring case and edge spaces) and birth date of `given`, `family`, `birth` equal those of row `other`. */
 function samePerson(given: string, family: string, birth: string, other: string): string {
@@ -27,14 +22,18 @@ const APPLICANT = ["a.snapshot -> 'applicant' ->> 'givenName'", "a.snapshot -> '
 const APPLICANT_BIRTH = "CAST(a.snapshot -> 'applicant' ->> 'birthDate' AS date)";
 const MEMBER_BIRTH = "CAST(m ->> 'birthDate' AS date)";
 
-// The officer as the registry knows them: by the applications they submitted, and the national ID in their token.
-const TIES = `
+// In one read, taken after the row lock (so it sees what an officer deciding before us committed): the
+// stage this officer already decided here, and their ties to the applicant through the registry, found by
+// the applications they submitted and by the national ID in their token.
+const DUTIES = `
   WITH officer AS (
     SELECT r.id, r.given_name, r.family_name, r.birth_date FROM registrants r
     WHERE (r.id_type = 'NATIONAL_ID' AND r.id_value = CAST(:nationalId AS varchar))
        OR r.id IN (SELECT registrant_id FROM applications WHERE applicant_subject = :subject AND status <> 'DRAFT')
   )
   SELECT
+    (SELECT min(d.stage_position) FROM application_decisions d
+     WHERE d.application_id = a.id AND d.officer_subject = :subject) AS decided_position,
     EXISTS (SELECT 1 FROM officer o WHERE o.id = a.registrant_id) AS same_registrant,
     EXISTS (
       SELECT 1 FROM officer o, jsonb_array_elements(COALESCE(a.snapshot -> 'familyMembers', '[]')) AS m
@@ -52,32 +51,25 @@ export async function checkSeparationOfDuties(
   application: { id: string; applicantSubject: string },
   transaction: Transaction,
 ): Promise<void> {
-  const decided = await selectRows<DecidedStage>(
+  const duties = await selectOne<{ decided_position: number | null; same_registrant: boolean; family: boolean }>(
     deps.sequelize,
-    'SELECT stage_position AS position, officer_subject AS "officerSubject" FROM application_decisions WHERE application_id = :id',
-    { id: application.id },
+    DUTIES,
+    { id: application.id, subject: actor.subject, nationalId: actor.nationalId ?? null },
     transaction,
   );
   if (application.applicantSubject === actor.subject) {
     throw new ForbiddenError('You submitted this application; another officer decides it.', 'ERR_APPROVAL_OWN_APPLICATION');
   }
-  const earlier = decided.find((d) => d.officerSubject === actor.subject);
-  if (earlier) {
+  if (duties?.decided_position != null) {
     throw new ForbiddenError(
-      `You decided stage ${earlier.position} of this application; another officer decides each of its other stages.`,
+      `You decided stage ${duties.decided_position} of this application; another officer decides each of its other stages.`,
       'ERR_APPROVAL_SECOND_STAGE',
     );
   }
-  const ties = await selectOne<{ same_registrant: boolean; family: boolean }>(
-    deps.sequelize,
-    TIES,
-    { id: application.id, subject: actor.subject, nationalId: actor.nationalId ?? null },
-    transaction,
-  );
-  if (ties?.same_registrant) {
+  if (duties?.same_registrant) {
     throw new ForbiddenError('This application is about you; another officer decides it.', 'ERR_APPROVAL_OWN_APPLICATION');
   }
-  if (ties?.family) {
+  if (duties?.family) {
     throw new ForbiddenError("You are of the applicant's family; another officer decides it.", 'ERR_APPROVAL_FAMILY_MEMBER');
   }
 }
