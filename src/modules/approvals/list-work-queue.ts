@@ -1,5 +1,5 @@
 import type { Principal } from '../../platform/auth/principal.js';
-import { selectPage, selectRows, type PageRequest } from '../../platform/db/sql.js';
+import { selectRows, type PageRequest } from '../../platform/db/sql.js';
 import type { ApplicationStatus } from '../applications/index.js';
 import { DECIDING_STATUSES } from './approval-states.js';
 import type { ApprovalsDeps } from './deps.js';
@@ -62,22 +62,27 @@ export async function listWorkQueue(deps: ApprovalsDeps, actor: Principal, optio
     programId: options.programId ?? null,
     waitedSince,
   };
-  const { rows, total } = await selectPage<QueueRow>(deps.sequelize, {
-    columns: `a.id, a.reference, a.program_id, p.name AS program_name, a.status, ${CURRENT_STAGE} AS stage, a.treatment_type,
-      a.estimated_cost, a.currency, a.submitted_at, a.waiting_since`,
-    from: 'applications a JOIN programs p ON p.id = a.program_id',
-    where: WAITING_FOR_CALLER,
-    orderBy: 'a.waiting_since, a.id',
-    replacements,
-    page: options,
-  });
-  const counts = await selectRows<{ program_id: string; position: number; name: string; waiting: string }>(
-    deps.sequelize,
-    `SELECT a.program_id, a.current_stage AS position, ${CURRENT_STAGE} ->> 'name' AS name, count(*) AS waiting
-     FROM applications a WHERE ${WAITING_FOR_CALLER}
-     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-    replacements,
-  );
+  // The page walks applications_work_queue_idx in order and stops after it; the total is the sum of the
+  // counts, so the matching rows are counted once, not once more by a window over the page query.
+  const [rows, counts] = await Promise.all([
+    selectRows<QueueRow>(
+      deps.sequelize,
+      `SELECT a.id, a.reference, a.program_id, p.name AS program_name, a.status, ${CURRENT_STAGE} AS stage, a.treatment_type,
+         a.estimated_cost, a.currency, a.submitted_at, a.waiting_since
+       FROM applications a JOIN programs p ON p.id = a.program_id
+       WHERE ${WAITING_FOR_CALLER}
+       ORDER BY a.waiting_since, a.id LIMIT :pageLimit OFFSET :pageOffset`,
+      { ...replacements, pageLimit: options.pageSize, pageOffset: (options.page - 1) * options.pageSize },
+    ),
+    selectRows<{ program_id: string; position: number; name: string; waiting: string }>(
+      deps.sequelize,
+      `SELECT a.program_id, a.current_stage AS position, ${CURRENT_STAGE} ->> 'name' AS name, count(*) AS waiting
+       FROM applications a WHERE ${WAITING_FOR_CALLER}
+       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      replacements,
+    ),
+  ]);
+  const total = counts.reduce((sum, c) => sum + Number(c.waiting), 0);
   return {
     items: rows.map((row) => ({
       applicationId: row.id,
