@@ -8,5 +8,5 @@ export {
 } from './service.js';
 export { DECIDING_STATUSES } from './approval-states.js';
 export { createApprovalHandlers } from './routes.js';
-export { addChecklistAnswersAndDocumentVerifications, createApplicationDecisions } from './migrations.js';
+export { addChecklistAnswersAndDocumentVerifications, addWaitingOfficerColumns, createApplicationDecisions } from './migrations.js';
 export type { StageDecision, StageDecisionInput, WorkQueueItem, WorkQueueStageCount } from './models.js';

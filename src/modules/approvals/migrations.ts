@@ -77,3 +77,32 @@ export const addChecklistAnswersAndDocumentVerifications: Migration = {
     `);
   },
 };
+
+/**
+ * The officer of each application's current stage as columns the database keeps (generated from the
+ * snapshot, so a decision or a reassignment updates them), and the work-queue index over them carrying
+ * program and stage: an officer's counts per stage are then read from the index alone, not from every
+ * waiting row, which matters when a group holds a stage with many thousands waiting (bench/approvals.ts).
+ */
+export const addWaitingOfficerColumns: Migration = {
+  name: '2026-12-05-11-waiting-officer-columns',
+  async up({ context: { sequelize } }) {
+    await sequelize.query(`
+      ALTER TABLE applications
+        ADD COLUMN waiting_officer_type varchar(16) GENERATED ALWAYS AS ((stages -> (current_stage - 1)) -> 'officer' ->> 'type') STORED,
+        ADD COLUMN waiting_officer_ref varchar(255) GENERATED ALWAYS AS ((stages -> (current_stage - 1)) -> 'officer' ->> 'ref') STORED;
+      DROP INDEX applications_work_queue_idx;
+      CREATE INDEX applications_waiting_idx ON applications (waiting_officer_ref, waiting_since, id)
+        INCLUDE (program_id, current_stage, waiting_officer_type)
+        WHERE status IN ('SUBMITTED', 'IN_REVIEW', 'ASSESSED');
+    `);
+  },
+  async down({ context: { sequelize } }) {
+    await sequelize.query(`
+      DROP INDEX applications_waiting_idx;
+      ALTER TABLE applications DROP COLUMN waiting_officer_type, DROP COLUMN waiting_officer_ref;
+      CREATE INDEX applications_work_queue_idx ON applications (((stages -> (current_stage - 1)) -> 'officer' ->> 'ref'), waiting_since, id)
+        WHERE status IN ('SUBMITTED', 'IN_REVIEW', 'ASSESSED');
+    `);
+  },
+};
