@@ -213,9 +213,15 @@ describe('an officer at their stage', () => {
     await expectSwapOutcome(page, { announced: 'Write a note saying what you concluded.', focused: page.locator('#signals-errors') });
     await expect(spoken(signal.getByTestId('signal-note-error'))).resolves.toBe('Error: Write a note saying what you concluded.');
     await expectAccessible(page, 'a signal reviewed without a note');
-    await signal.getByRole('textbox').fill('Her earlier application was for another treatment.');
+    // With the keyboard alone: the note, then Tab to its button and Enter.
+    await signal.getByRole('textbox').focus();
+    await page.keyboard.type('Her earlier application was for another treatment.');
     await markLiveRegion(page);
-    await signal.getByRole('button', { name: /^Mark reviewed/ }).click();
+    await page.keyboard.press('Tab');
+    await expect(signal.getByRole('button', { name: /^Mark reviewed/ }).evaluate((e) => e === e.ownerDocument.activeElement)).resolves.toBe(
+      true,
+    );
+    await page.keyboard.press('Enter');
     await expectSwapOutcome(page, { announced: 'The signal is marked reviewed.', focused: signal });
     await expect(signal.getByTestId('signal-review').innerText()).resolves.toMatch(/^Reviewed by Samuel Mensah on .+:$/);
     await expect(signal.getByTestId('signal-note').innerText()).resolves.toBe('“Her earlier application was for another treatment.”');

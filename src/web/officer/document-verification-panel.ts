@@ -78,12 +78,10 @@ export function createDocumentVerificationRoutes({ pages, loadPage, renderPage }
   const answer = async (req: Request, res: Response, id: string, state: DocumentsPanelState, status: number) => {
     const loaded = await loadPage(req, id);
     if (wantsFragment(req)) {
-      res
-        .status(status)
-        .render('officer/documents-panel.njk', {
-          documentsPanel: presentDocumentsPanel(req, loaded, state),
-          csrfToken: res.locals.csrfToken,
-        });
+      res.status(status).render('officer/documents-panel.njk', {
+        documentsPanel: presentDocumentsPanel(req, loaded, state),
+        csrfToken: res.locals.csrfToken,
+      });
     } else {
       renderPage(req, res, loaded, { documents: state }, status);
     }
