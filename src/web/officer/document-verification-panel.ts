@@ -75,8 +75,16 @@ export interface DocumentVerificationRoutesOptions {
 export function createDocumentVerificationRoutes({ pages, loadPage, renderPage }: DocumentVerificationRoutesOptions): Router {
   const router = Router();
 
-  const answer = async (req: Request, res: Response, id: string, state: DocumentsPanelState, status: number) => {
-    const loaded = await loadPage(req, id);
+  /** The panel (htmx) or the page, read again unless nothing changed since `unchanged` was read. */
+  const answer = async (
+    req: Request,
+    res: Response,
+    id: string,
+    state: DocumentsPanelState,
+    status: number,
+    unchanged?: LoadedApplicationPage,
+  ) => {
+    const loaded = unchanged ?? (await loadPage(req, id));
     if (wantsFragment(req)) {
       res.status(status).render('officer/documents-panel.njk', {
         documentsPanel: presentDocumentsPanel(req, loaded, state),
@@ -100,7 +108,8 @@ export function createDocumentVerificationRoutes({ pages, loadPage, renderPage }
     const focus = `document-${documentId}`;
     if (verdict === 'rejected' && reason === '') {
       const error = req.t('officer.documents.error.reason', { name: document.fileName });
-      await answer(req, res, id, { typed: { documentId, reason, error }, update: { announce: error, focus: 'documents-errors' } }, 400);
+      const state = { typed: { documentId, reason, error }, update: { announce: error, focus: 'documents-errors' } };
+      await answer(req, res, id, state, 400, before);
       return;
     }
     try {
