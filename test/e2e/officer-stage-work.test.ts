@@ -295,10 +295,14 @@ describe('an officer at their stage', () => {
       'report.pdf',
       'photo.png',
       COST_CHECKED.label,
+      RESIDENT.label,
+      URGENT.label,
       worked.reference,
       earlier.reference,
     ];
     await expect(page.getByTestId('signal').first().locator('h3').innerText()).resolves.toBe('الشخص نفسه قدّم طلبًا آخر');
+    // Samuel's answers to his stage's checklist, in the timeline.
+    await expect(page.getByTestId('checklist-answer').allInnerTexts()).resolves.toEqual([`${RESIDENT.label}: نعم`, `${URGENT.label}: لا`]);
     await expectTranslated(page, 'ar', 'the application page', { data: typed });
     await expectAccessible(page, 'the application page in Arabic');
 

@@ -145,6 +145,12 @@ export function presentApplicationPage(req: Request, loaded: LoadedApplicationPa
           when: formatMoment(decided.decidedAt, dates),
           whenIso: decided.decidedAt.toISOString(),
           amount: decided.amount ? formatMoney(decided.amount, decided.currency, locale) : '',
+          checklistWords: decided.checklist.map((item) =>
+            req.t('officer.application.timeline.checklistAnswer', {
+              item: item.label,
+              answer: req.t(item.answer ? 'officer.checklist.yes' : 'officer.checklist.no'),
+            }),
+          ),
         },
       };
     }),
