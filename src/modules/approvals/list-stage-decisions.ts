@@ -1,6 +1,7 @@
 /**
  * The decided stages of one application as its officers see them: who decided, when, the reason code and
- * the reason in words, and the answers to the stage's checklist in its words. For the officer pages; the applicant's view (stage-outcomes.ts) never names the officer.
+ * the reason in words, and the answers to the stage's checklist in its words. For the officer pages; the
+ * applicant's view (stage-outcomes.ts) never names the officer.
  */
 import type { Principal } from '../../platform/auth/principal.js';
 import { selectOne, selectRows } from '../../platform/db/sql.js';
