@@ -93,7 +93,8 @@ describe('presentSignalsPanel', () => {
       ['invoice.pdf (Medical report) has the same content as a document of the other application.'],
       ['The applicant’s phone number is also on another person’s registry record.'],
       [
-        'Estimated cost USD\u00a025,000; the usual cost of this treatment is USD\u00a01,450 (typical spread USD\u00a0250), from 12 past applications.',
+        'Estimated cost USD\u00a025,000; the usual cost of this treatment is USD\u00a01,450 ' +
+          '(typical spread USD\u00a0250), from 12 past applications.',
       ],
     ]);
   });
