@@ -264,6 +264,17 @@ describe('an officer at their stage', () => {
     );
     expect(recorded).toEqual([{ checklist: { resident: true, urgent: false } }]);
 
+    // Without JavaScript a signal is reviewed by a plain post: refused without a note, then recorded.
+    const review = `${testApp.url}${pageOf(earlier)}/signals/same-person.${worked.id}/review`;
+    const noNote = await page.request.post(review, { form: { _csrf: csrf, note: '' }, maxRedirects: 0 });
+    expect(noNote.status()).toBe(400);
+    expect(await noNote.text()).toContain('Write a note saying what you concluded.');
+    const noted = await page.request.post(review, { form: { _csrf: csrf, note: 'Same person, two treatments.' }, maxRedirects: 0 });
+    expect({ status: noted.status(), location: noted.headers().location }).toEqual({
+      status: 303,
+      location: `${pageOf(earlier)}#signal-same-person-${worked.id}`,
+    });
+
     // Pedro's application shares nothing with anyone: the panel says so.
     await page.goto(`${testApp.url}${pageOf(clean)}`);
     await expect(page.getByTestId('no-signals').innerText()).resolves.toBe('No fraud signals were found for this application.');
