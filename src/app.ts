@@ -217,7 +217,7 @@ export function createApp(deps: AppDependencies): Express {
   const portalPages = {
     '/ssp': createSelfServicePages({ programs, applications, documents, schemas }),
     '/admin': createAdminPages({ programs, schemas }),
-    '/officer': createOfficerPages({ approvals, applications, programs, documents, documentReadPolicy }),
+    '/officer': createOfficerPages({ approvals, applications, programs, documents, documentReadPolicy, signals }),
   };
   app.use(createHomeRoutes({ openPortalPaths: Object.keys(portalPages) }));
   for (const [path, pages] of Object.entries(portalPages)) app.use(path, pages);

@@ -11,6 +11,8 @@ export interface StageToDecide {
   kind: StageSnapshot['kind'];
   /** Whether the actor is its designated officer (by subject, or in its group) now. */
   designated: boolean;
+  /** The stage's eligibility checklist as the application's snapshot holds it (empty when it has none). */
+  checklist: NonNullable<StageSnapshot['checklist']>;
 }
 
 /**
@@ -33,5 +35,5 @@ export async function findStageToDecide(deps: ApprovalsDeps, actor: Principal, a
     stage.officer.type === 'user'
       ? stage.officer.ref === actor.subject
       : (await deps.programs.officerGroupsOf(actor.subject)).includes(stage.officer.ref);
-  return { position: stage.position, name: stage.name, kind: stage.kind, designated };
+  return { position: stage.position, name: stage.name, kind: stage.kind, designated, checklist: stage.checklist ?? [] };
 }

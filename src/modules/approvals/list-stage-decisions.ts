@@ -1,11 +1,12 @@
 /**
  * The decided stages of one application as its officers see them: who decided, when, the reason code and
- * the reason in words. For the officer pages; the applicant's view (stage-outcomes.ts) never names the officer.
+ * the reason in words, and the answers to the stage's checklist in its words. For the officer pages; the
+ * applicant's view (stage-outcomes.ts) never names the officer.
  */
 import type { Principal } from '../../platform/auth/principal.js';
 import { selectOne, selectRows } from '../../platform/db/sql.js';
 import { NotFoundError } from '../../platform/http/errors.js';
-import { visibility } from '../applications/index.js';
+import { visibility, type StageSnapshot } from '../applications/index.js';
 import type { ApprovalsDeps } from './deps.js';
 import type { DecisionRow } from './models.js';
 
@@ -21,18 +22,20 @@ export interface OfficerStageDecision {
   amount?: string;
   currency?: string;
   overrideReason?: string;
+  /** Each item of the stage's checklist (as the snapshot words it) with the officer's answer; empty when it had none. */
+  checklist: Array<{ code: string; label: string; answer: boolean }>;
 }
 
 /** An application the actor may not see answers like a missing one (404), as everywhere. */
 export async function listStageDecisions(deps: ApprovalsDeps, actor: Principal, applicationId: string): Promise<OfficerStageDecision[]> {
   const { clause, replacements } = visibility(actor);
-  const visible = await selectOne(
+  const visible = await selectOne<{ stages: StageSnapshot[] }>(
     deps.sequelize,
-    `SELECT 1 AS found FROM applications a WHERE a.id = :id AND a.status <> 'DRAFT' AND ${clause}`,
+    `SELECT a.stages FROM applications a WHERE a.id = :id AND a.status <> 'DRAFT' AND ${clause}`,
     { ...replacements, id: applicationId },
   );
   if (!visible) throw new NotFoundError('No application with that id.');
-  const rows = await selectRows<DecisionRow>(
+  const rows = await selectRows<DecisionRow & { checklist: Record<string, boolean> | null }>(
     deps.sequelize,
     'SELECT * FROM application_decisions WHERE application_id = :id ORDER BY stage_position',
     { id: applicationId },
@@ -48,5 +51,8 @@ export async function listStageDecisions(deps: ApprovalsDeps, actor: Principal, 
     ...(row.reason_text ? { reasonText: row.reason_text } : {}),
     ...(row.amount && row.currency ? { amount: row.amount, currency: row.currency } : {}),
     ...(row.override_reason ? { overrideReason: row.override_reason } : {}),
+    checklist: (visible.stages.find((stage) => stage.position === row.stage_position)?.checklist ?? [])
+      .filter((item) => typeof row.checklist?.[item.code] === 'boolean')
+      .map((item) => ({ code: item.code, label: item.label, answer: row.checklist?.[item.code] === true })),
   }));
 }

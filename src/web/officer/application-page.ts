@@ -1,164 +1,46 @@
 /**
- * The officer's application page (`/officer/applications/:id`): the snapshot taken at submission, its
- * documents (each viewed in place), the decisions so far with who made them, the registry changes the
- * applicant proposed (decided by the first-stage officer), and the decision form of the stage waiting
- * for this officer. A decision goes through the approvals service with the form's Idempotency-Key, so
+ * The officer's application page (`/officer/applications/:id`, shown by application-view.ts): the
+ * snapshot taken at submission, its documents (viewed in place and verified: document-verification-panel.ts),
+ * its fraud signals (signals-panel.ts), the decisions so far, the registry changes the applicant proposed
+ * (decided by the first-stage officer), and the decision form of the stage waiting for this officer, with
+ * the stage's checklist. A decision goes through the approvals service with the form's Idempotency-Key, so
  * a double submit records one decision; then the officer is sent back to their queue with a notice.
  */
 import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
-import type { Application, RegistryProposal } from '../../modules/applications/index.js';
-import type { StageToDecide } from '../../modules/approvals/index.js';
+import type { Application } from '../../modules/applications/index.js';
 import { readDocumentContent } from '../../modules/documents/index.js';
-import type { Principal } from '../../platform/auth/principal.js';
 import { requirePrincipal } from '../../platform/auth/require-role.js';
 import { AppError, NotFoundError } from '../../platform/http/errors.js';
-import { formatCalendarDate, formatMoment } from '../format-dates.js';
 import { formatMoney } from '../money.js';
-import { datesOf, localeOf, uuidParam, wantsFragment, type OfficerPagesOptions } from './context.js';
 import {
-  checkDecisionForm,
-  DECISION_FIELDS,
-  explainRefusal,
-  readDecisionForm,
-  toDecisionInput,
-  type DecisionErrors,
-  type DecisionValues,
-} from './decision-form.js';
+  loadApplicationPage,
+  presentProposals,
+  renderApplicationPage,
+  type LoadedApplicationPage,
+  type PageStates,
+  type PanelUpdate,
+} from './application-view.js';
+import { checkChecklistAnswers, explainChecklistRefusal, readChecklistAnswers, toChecklistInput } from './checklist-form.js';
+import { uuidParam, wantsFragment, type OfficerPagesOptions } from './context.js';
+import { checkDecisionForm, explainRefusal, readDecisionForm, toDecisionInput } from './decision-form.js';
+import { createDocumentVerificationRoutes } from './document-verification-panel.js';
 import { keepQueueNotice } from './notices.js';
+import { createSignalsRoutes } from './signals-panel.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 const PROPOSAL_DECISIONS = new Set(['accept', 'keep']);
 
-interface DecisionFormState {
-  values: DecisionValues;
-  errors: DecisionErrors;
-  general?: { title: string; explanation: string } | undefined;
-  idempotencyKey: string;
-}
-
-interface PanelUpdate {
-  announce: string;
-  focus: string;
-}
-
-const EMPTY_VALUES: DecisionValues = { decision: '', reasonCode: '', reasonText: '', amount: '', overrideReason: '' };
-
 export function createApplicationPage(options: OfficerPagesOptions): Router {
-  const { applications, approvals, programs } = options;
+  const { applications, approvals } = options;
   const router = Router();
 
-  /** Everything the page shows, as the signed-in officer may see it; reading it is recorded (getApplication). */
-  async function loadPage(req: Request, principal: Principal, id: string) {
-    const application = await applications.getApplication(principal, id);
-    const [decisions, stage, terms, zones] = await Promise.all([
-      approvals.listStageDecisions(principal, id),
-      approvals.findStageToDecide(principal, id),
-      programs.findDecisionTerms(application.programId),
-      programs.programTimeZones([application.programId]),
-    ]);
-    const dates = datesOf(req, zones, application.programId);
-    const locale = localeOf(req);
-    const currency = terms?.currency ?? application.treatment.currency;
-    return { application, decisions, stage, terms, dates, locale, currency };
-  }
-
-  type Loaded = Awaited<ReturnType<typeof loadPage>>;
-
-  function presentProposals(req: Request, loaded: Loaded, update?: PanelUpdate) {
-    const proposals = loaded.application.registryProposals;
-    if (!proposals || proposals.length === 0) return undefined;
-    const show = (value: RegistryProposal['proposedValue']) => (typeof value === 'string' ? value : JSON.stringify(value));
-    return {
-      applicationId: loaded.application.id,
-      update,
-      items: proposals.map((p) => ({
-        field: p.field,
-        fieldName: req.t(`officer.proposals.field.${p.field}`),
-        proposedValue: show(p.proposedValue),
-        registryValue: show(p.registryValue),
-        decision: p.decision,
-        decidedWords: p.decision
-          ? req.t(`officer.proposals.decided.${p.decision}`, {
-              officer: p.decidedBy ?? '',
-              when: p.decidedAt ? formatMoment(p.decidedAt, loaded.dates) : '',
-            })
-          : '',
-      })),
-    };
-  }
-
-  function presentPage(req: Request, loaded: Loaded, form: DecisionFormState | undefined) {
-    const { application, decisions, stage, terms, dates, locale, currency } = loaded;
-    const maximum = terms ? formatMoney(terms.maxAmount, terms.currency, locale) : '';
-    const estimatedCost = formatMoney(application.treatment.estimatedCost, application.treatment.currency, locale);
-    const { applicant } = application;
-    return {
-      application,
-      labels: {
-        status: req.t(`officer.status.${application.status}`),
-        idType: req.t(`officer.idType.${applicant.idType}`),
-        gender: req.t(`officer.gender.${applicant.gender}`),
-      },
-      submitted: formatMoment(application.submittedAt, dates),
-      estimatedCost,
-      assessedAmount: application.assessedAmount ? formatMoney(application.assessedAmount, currency, locale) : '',
-      birthDate: formatCalendarDate(application.applicant.birthDate, dates),
-      familyMembers: application.familyMembers.map((m) => ({
-        ...m,
-        birthDate: formatCalendarDate(m.birthDate, dates),
-        relationLabel: req.t(`officer.relation.${m.relation}`),
-        genderLabel: req.t(`officer.gender.${m.gender}`),
-      })),
-      documents: application.documents.map((d) => ({
-        ...d,
-        kindLabel: req.t(`officer.documentKind.${d.kind}`),
-        href: `/officer/applications/${application.id}/documents/${d.documentId}`,
-        size: new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(
-          Math.max(1, d.sizeBytes / 1024),
-        ),
-      })),
-      timeline: application.timeline.map((entry) => {
-        const decided = decisions.find((d) => d.position === entry.position);
-        return {
-          ...entry,
-          stateLabel: req.t(`officer.timelineState.${entry.state}`),
-          decided: decided && {
-            ...decided,
-            when: formatMoment(decided.decidedAt, dates),
-            whenIso: decided.decidedAt.toISOString(),
-            amount: decided.amount ? formatMoney(decided.amount, decided.currency, locale) : '',
-          },
-        };
-      }),
-      proposals: presentProposals(req, loaded),
-      stage,
-      decisionForm: stage?.designated ? presentForm(req, stage, form) : undefined,
-      reasons: terms?.reasonCodes ?? [],
-      currency,
-      maximum,
-    };
-  }
-
-  function presentForm(req: Request, stage: StageToDecide, form: DecisionFormState | undefined) {
-    const state = form ?? { values: EMPTY_VALUES, errors: {}, idempotencyKey: randomUUID() };
-    const order = DECISION_FIELDS.filter((f) => state.errors[f]);
-    return {
-      ...state,
-      assessment: stage.kind === 'assessment',
-      approveLabel: req.t(`officer.decision.approve.${stage.kind}`),
-      action: `stages/${stage.position}/decision`,
-      summary: order.map((f) => ({ message: state.errors[f], href: `#f-${f === 'decision' ? 'decision-approve' : f}` })),
-    };
-  }
-
-  const showPage = async (req: Request, res: Response, id: string, form?: DecisionFormState, status = 200) => {
-    const loaded = await loadPage(req, requirePrincipal(req), id);
-    res.status(status).render('officer/application.njk', presentPage(req, loaded, form));
-  };
+  const loadPage = (req: Request, id: string) => loadApplicationPage(options, req, requirePrincipal(req), id);
+  const renderPage = (req: Request, res: Response, loaded: LoadedApplicationPage, states: PageStates, status: number) =>
+    renderApplicationPage(req, res, loaded, states, status);
 
   router.get('/applications/:applicationId', async (req, res) => {
-    await showPage(req, res, uuidParam(req, 'applicationId'));
+    renderApplicationPage(req, res, await loadPage(req, uuidParam(req, 'applicationId')));
   });
 
   router.post('/applications/:applicationId/stages/:position/decision', async (req, res) => {
@@ -170,16 +52,21 @@ export function createApplicationPage(options: OfficerPagesOptions): Router {
     const values = readDecisionForm(body);
     const key = typeof body.idempotencyKey === 'string' && IDEMPOTENCY_KEY.test(body.idempotencyKey) ? body.idempotencyKey : randomUUID();
     const stage = await approvals.findStageToDecide(principal, id);
+    const items = stage?.checklist ?? [];
+    const checklist = readChecklistAnswers(body, items);
     const errors = checkDecisionForm(values, stage?.kind === 'assessment', req.t);
-    if (Object.keys(errors).length > 0) {
-      await showPage(req, res, id, { values, errors, idempotencyKey: key }, 400);
+    const checked = checkChecklistAnswers(checklist, items, values, req.t);
+    if (checked.reasonText && !errors.reasonText) errors.reasonText = checked.reasonText;
+    if (Object.keys(errors).length > 0 || Object.keys(checked.items).length > 0) {
+      const decision = { values, errors, checklist, checklistErrors: checked.items, idempotencyKey: key };
+      renderPage(req, res, await loadPage(req, id), { decision }, 400);
       return;
     }
     try {
       const { decision } = await approvals.decideStage(principal, {
         applicationId: id,
         position,
-        input: toDecisionInput(values),
+        input: { ...toDecisionInput(values), ...(items.length > 0 ? { checklist: toChecklistInput(checklist) } : {}) },
         idempotencyKey: key,
       });
       const reference = (await approvals.findReferences(principal, [id])).get(id) ?? '';
@@ -187,15 +74,25 @@ export function createApplicationPage(options: OfficerPagesOptions): Router {
       res.redirect(303, '/officer#queue-notice');
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500 || error.status === 404) throw error;
-      const loaded = await loadPage(req, principal, id);
+      const loaded = await loadPage(req, id);
       const limits = {
         maximum: loaded.terms ? formatMoney(loaded.terms.maxAmount, loaded.terms.currency, loaded.locale) : '',
         estimatedCost: formatMoney(loaded.application.treatment.estimatedCost, loaded.application.treatment.currency, loaded.locale),
       };
-      const explained = explainRefusal(error, limits, req.t);
+      const onChecklist = explainChecklistRefusal(error, items, req.t);
+      const explained = onChecklist
+        ? { fields: onChecklist.reasonText ? { reasonText: onChecklist.reasonText } : {}, general: undefined }
+        : explainRefusal(error, limits, req.t);
       // A refused decision recorded nothing: the next attempt is a new request with a new key.
-      const form = { values, errors: explained.fields, general: explained.general, idempotencyKey: randomUUID() };
-      res.status(error.status).render('officer/application.njk', presentPage(req, loaded, form));
+      const decision = {
+        values,
+        errors: explained.fields,
+        checklist,
+        checklistErrors: onChecklist?.items ?? {},
+        general: explained.general,
+        idempotencyKey: randomUUID(),
+      };
+      renderPage(req, res, loaded, { decision }, error.status);
     }
   });
 
@@ -206,7 +103,7 @@ export function createApplicationPage(options: OfficerPagesOptions): Router {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const decision =
       typeof body.decision === 'string' && PROPOSAL_DECISIONS.has(body.decision) ? (body.decision as 'accept' | 'keep') : undefined;
-    const loadedBefore = await loadPage(req, principal, id);
+    const loadedBefore = await loadPage(req, id);
     const proposal = loadedBefore.application.registryProposals?.find((p) => p.field === req.params.field);
     if (!decision || !proposal) throw new NotFoundError('There is nothing at this address.');
     let update: PanelUpdate;
@@ -222,7 +119,7 @@ export function createApplicationPage(options: OfficerPagesOptions): Router {
       res.redirect(303, `/officer/applications/${id}#proposal-${proposal.field}`);
       return;
     }
-    const loaded = await loadPage(req, principal, id);
+    const loaded = await loadPage(req, id);
     res.render('officer/proposals-panel.njk', { proposals: presentProposals(req, loaded, update), csrfToken: res.locals.csrfToken });
   });
 
@@ -243,11 +140,14 @@ export function createApplicationPage(options: OfficerPagesOptions): Router {
     res.setHeader('Content-Disposition', String(res.getHeader('Content-Disposition')).replace(/^attachment/, 'inline'));
     res.setHeader('Content-Type', document.mediaType);
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    // Personal (often medical) data: kept by no cache; no script runs in it.
+    // Personal (often medical) data: kept by no cache; no script runs in it. The application page frames
+    // it (a PDF in place), and only that page's own origin may (docs/decisions.md).
     res.setHeader('Cache-Control', 'private, no-store');
-    res.setHeader('Content-Security-Policy', "default-src 'none'; img-src 'self'; object-src 'self'");
+    res.setHeader('Content-Security-Policy', "default-src 'none'; img-src 'self'; object-src 'self'; frame-ancestors 'self'");
     res.send(bytes);
   });
 
+  router.use(createDocumentVerificationRoutes({ pages: options, loadPage, renderPage }));
+  router.use(createSignalsRoutes({ pages: options, loadPage, renderPage }));
   return router;
 }

@@ -4,6 +4,7 @@ import type { ApplicationsService } from '../../modules/applications/index.js';
 import type { ApprovalsService } from '../../modules/approvals/index.js';
 import type { DocumentReadPolicy, DocumentStore } from '../../modules/documents/index.js';
 import type { ProgramsService } from '../../modules/programs/index.js';
+import type { SignalsService } from '../../modules/signals/index.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import { DEFAULT_LOCALE, type DateFormatOptions } from '../format-dates.js';
 
@@ -14,6 +15,8 @@ export interface OfficerPagesOptions {
   documents: DocumentStore;
   /** Which officers read which documents: the same policy the API's document routes ask. */
   documentReadPolicy: DocumentReadPolicy;
+  /** The fraud signals shown on the application page, and their reviews. */
+  signals: SignalsService;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
