@@ -18,8 +18,8 @@ export function bareAccountNumber(number: string): string {
   return number.replace(/[\s+-]/g, '');
 }
 
-/** Why the number does not fit its kind, at `path` (where the account sits), or nothing. */
-export function checkPaymentAccount(account: Partial<PaymentAccount> | undefined, path: string): FieldError[] {
+/** Why the number does not fit its kind, at `path` (where the account sits), or nothing; a draft's parts may be missing. */
+export function checkPaymentAccount(account: { kind?: string; number?: string } | undefined, path: string): FieldError[] {
   if (!account?.number || !account.kind) return [];
   const bare = bareAccountNumber(account.number);
   if (account.kind === 'bank' && !BANK_NUMBER.test(bare)) return [{ path: `${path}/number`, message: BANK_NUMBER_MESSAGE }];
