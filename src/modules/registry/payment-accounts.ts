@@ -14,7 +14,7 @@ export const BANK_NUMBER_MESSAGE = 'must have 4 to 34 letters and digits for a b
 export const MOBILE_NUMBER_MESSAGE = 'must be a phone number of 6 to 15 digits for mobile money';
 
 /** The number's letters and digits, without the spaces, dashes and leading plus a person may type. */
-export function bareAccountNumber(number: string): string {
+function bareAccountNumber(number: string): string {
   return number.replace(/[\s+-]/g, '');
 }
 
