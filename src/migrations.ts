@@ -6,7 +6,7 @@ import type { Migration } from './platform/db/migrate.js';
 import { platformMigrations } from './platform/db/migrations.js';
 import { createUserPreferences } from './modules/accounts/index.js';
 import { createDocuments } from './modules/documents/index.js';
-import { createRegistry, recordVerifiedFields } from './modules/registry/index.js';
+import { addPaymentAccount, createRegistry, recordVerifiedFields } from './modules/registry/index.js';
 import { addProgramTimeZone, addStageChecklists, createPrograms, storeOfficersBySubject } from './modules/programs/index.js';
 import { createApplications, createRegistryProposals, storeApplicationOfficersBySubject } from './modules/applications/index.js';
 import {
@@ -39,4 +39,5 @@ export const migrations: Migration[] = inNameOrder([
   addChecklistAnswersAndDocumentVerifications,
   createSignalReviews,
   addWaitingOfficerColumns,
+  addPaymentAccount,
 ]);

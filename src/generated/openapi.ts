@@ -662,7 +662,8 @@ export interface paths {
          * @description Computed when asked, from what the service holds now: another open or recent (180 days) application
          *     of the same person (same registrant, or the same given name, family name, birth date and region) or of
          *     their household (a family member listed here is the applicant there, or the other way round); a
-         *     document whose SHA-256 is attached to another person's application; the applicant's phone number on
+         *     document whose SHA-256 is attached to another person's application; the applicant's phone number, or
+         *     their payment account (the same kind and number, whatever the spacing or the provider's spelling), on
          *     other registrants; an estimated cost far outside the usual range of the program's past applications
          *     for that treatment type (median and MAD over at least 10; modified z-score above 3.5).
          *
@@ -808,6 +809,7 @@ export interface components {
             occupation?: string;
             phone?: components["schemas"]["Phone"];
             email?: components["schemas"]["Email"];
+            paymentAccount?: components["schemas"]["PaymentAccount"];
             address: components["schemas"]["Address"];
         };
         /**
@@ -1091,6 +1093,28 @@ export interface components {
         IdValue: string;
         /** @enum {string} */
         Gender: "female" | "male" | "other" | "undisclosed";
+        /**
+         * @description `bank`: an account at a bank (its number, or IBAN); `mobile-money`: a mobile money wallet (its phone number).
+         * @enum {string}
+         */
+        PaymentAccountKind: "bank" | "mobile-money";
+        /**
+         * @description Where the person can be paid: a bank account or a mobile money wallet, and the provider that holds it
+         *     (G2P Connect's financial address `account@provider`, in parts). A bank account number has 4 to 34
+         *     letters and digits, a mobile money number 6 to 15 digits; spaces and dashes between them are kept as
+         *     typed, and a number that does not fit its kind is refused with `ERR_PAYMENT_ACCOUNT_INVALID`.
+         *     Personal data: never in logs, audit details or events.
+         */
+        PaymentAccount: {
+            kind: components["schemas"]["PaymentAccountKind"];
+            /** @example +254 700 000001 */
+            number: string;
+            /**
+             * @description The bank or mobile money service, as the person names it
+             * @example M-Pesa
+             */
+            provider: string;
+        };
         Address: {
             region: string;
             district?: string;
@@ -1119,7 +1143,7 @@ export interface components {
          * @description A registrant's field as the change history names it; `family_members` is the family as a whole
          * @enum {string}
          */
-        RegistryField: "given_name" | "family_name" | "gender" | "birth_date" | "occupation" | "phone" | "email" | "region" | "district" | "locality" | "address_line" | "family_members";
+        RegistryField: "given_name" | "family_name" | "gender" | "birth_date" | "occupation" | "phone" | "email" | "payment_account_kind" | "payment_account_number" | "payment_account_provider" | "region" | "district" | "locality" | "address_line" | "family_members";
         Registrant: {
             /** Format: uuid */
             id: string;
@@ -1135,6 +1159,7 @@ export interface components {
             occupation?: string;
             phone?: string;
             email?: string;
+            paymentAccount?: components["schemas"]["PaymentAccount"];
             address: components["schemas"]["Address"];
             familyMembers: components["schemas"]["FamilyMember"][];
             /**
@@ -1179,6 +1204,7 @@ export interface components {
             occupation?: string;
             phone?: components["schemas"]["Phone"];
             email?: components["schemas"]["Email"];
+            paymentAccount?: components["schemas"]["PaymentAccount"];
             address: components["schemas"]["Address"];
             familyMembers?: components["schemas"]["FamilyMemberInputList"];
         };
@@ -1192,6 +1218,7 @@ export interface components {
             occupation?: string;
             phone?: components["schemas"]["Phone"];
             email?: components["schemas"]["Email"];
+            paymentAccount?: components["schemas"]["PaymentAccount"];
             address?: components["schemas"]["Address"];
             familyMembers?: components["schemas"]["FamilyMemberInputList"];
         };
@@ -1253,6 +1280,12 @@ export interface components {
             occupation?: string;
             phone?: string;
             email?: string;
+            /** @description Where the applicant asked to be paid, as they gave it */
+            paymentAccount?: {
+                kind: components["schemas"]["PaymentAccountKind"];
+                number: string;
+                provider: string;
+            };
             address: components["schemas"]["Address"];
         };
         SubmittedFamilyMember: {
@@ -1376,6 +1409,7 @@ export interface components {
             occupation?: string;
             phone?: components["schemas"]["Phone"];
             email?: components["schemas"]["Email"];
+            paymentAccount?: components["schemas"]["PaymentAccount"];
             address: components["schemas"]["Address"];
         };
         AttachedDocumentInput: {
@@ -1531,7 +1565,7 @@ export interface components {
         /** @description The kind, and for a signal about another application or registrant, its id */
         SignalKey: string;
         /** @enum {string} */
-        SignalKind: "same-person" | "same-household" | "shared-document" | "shared-phone" | "cost-outlier";
+        SignalKind: "same-person" | "same-household" | "shared-document" | "shared-phone" | "shared-payment-account" | "cost-outlier";
         /** @description What was found; ids, codes and figures only */
         SignalEvidence: {
             /** @description What matched (same person or household) */
@@ -1544,9 +1578,14 @@ export interface components {
             }[];
             /**
              * Format: uuid
-             * @description The other registrant with the same phone number
+             * @description The other registrant with the same phone number or payment account
              */
             registrantId?: string;
+            /**
+             * @description How many other registrants hold the same phone number or payment account (one signal each, the
+             *     first 20 listed)
+             */
+            registrantCount?: number;
             cost?: {
                 estimatedCost: components["schemas"]["Money"];
                 median: components["schemas"]["Money"];
@@ -1613,6 +1652,11 @@ export interface components {
                 occupation?: string;
                 phone?: string;
                 email?: string;
+                paymentAccount?: {
+                    kind?: string;
+                    number?: string;
+                    provider?: string;
+                };
                 address?: {
                     region?: string;
                     district?: string;
@@ -2527,6 +2571,11 @@ export interface operations {
                  *       "birthDate": "1988-04-12",
                  *       "occupation": "Farmer",
                  *       "phone": "+254 700 000001",
+                 *       "paymentAccount": {
+                 *         "kind": "mobile-money",
+                 *         "number": "+254 700 000001",
+                 *         "provider": "M-Pesa"
+                 *       },
                  *       "address": {
                  *         "region": "Coast",
                  *         "district": "Kilifi",
@@ -2983,6 +3032,11 @@ export interface operations {
                  *         "birthDate": "1990-02-14",
                  *         "occupation": "Trader",
                  *         "phone": "+254 700 000002",
+                 *         "paymentAccount": {
+                 *           "kind": "mobile-money",
+                 *           "number": "+254 700 000002",
+                 *           "provider": "M-Pesa"
+                 *         },
                  *         "address": {
                  *           "region": "Coast",
                  *           "district": "Mombasa",

@@ -14,7 +14,7 @@ import request from 'supertest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ERROR_CODES } from '../../src/platform/http/error-codes.js';
 import { expectAccessible, measureFocusRing, tabTo } from '../support/accessibility.js';
-import { launchChromium, signIn } from '../support/browser.js';
+import { launchChromium, overflowsSideways, signIn } from '../support/browser.js';
 import { createProgram, type ProgramFixture } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { expectSwapOutcome, markLiveRegion } from '../support/in-page-updates.js';
@@ -386,6 +386,77 @@ describe('applying for help on the Self-Service Portal', () => {
     await page.getByLabel('Phone number').fill('+254 700 000002');
     await saveAndContinue(page, 'address');
     await context.close();
+  });
+
+  it('takes a payment account whole, says what is wrong next to its parts, and shows it on the review and to the officer', async () => {
+    const { context, page } = await signedInPhone();
+    const draftId = await startApplication(page);
+    const review = `${testApp.url}/ssp/drafts/${draftId}/review`;
+    await fillTreatment(page, '950');
+    await saveAndContinue(page, 'person');
+    await page.getByLabel('Family name').fill('Yusuf');
+    await page.getByLabel('Gender').selectOption('female');
+    await page.getByLabel('Birth date').fill('1990-02-14');
+
+    // Optional as a whole (its legend says so), but a part given asks for the others.
+    const account = page.getByRole('group', { name: 'Payment account (optional)' });
+    await expect(account.locator('.optional').count()).resolves.toBe(1);
+    await account.getByLabel('Kind of account').selectOption({ label: 'Mobile money' });
+    await account.getByLabel('Account number').fill('KE12 3456');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.locator('.error-summary').waitFor();
+    const providerMessage = 'Enter the bank or mobile money service, or leave the payment account empty.';
+    await expect(page.locator('#f-paymentAccountProvider-error').textContent()).resolves.toContain(providerMessage);
+    await expect(page.locator('.error-summary a').allTextContents()).resolves.toEqual([providerMessage]);
+    await expect(page.locator('.error-summary a').first().getAttribute('href')).resolves.toBe('#f-paymentAccountProvider');
+    await expect(account.getByLabel('Account number').inputValue()).resolves.toBe('KE12 3456');
+    await expectAccessible(page, 'the person step with a payment account missing its provider (375 px)');
+
+    // A number that does not fit its kind, in the registry's words.
+    await account.getByLabel('Bank or mobile money service').fill('M-Pesa');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.locator('#f-paymentAccountNumber-error').waitFor();
+    await expect(page.locator('#f-paymentAccountNumber-error').textContent()).resolves.toContain(
+      "For mobile money, enter the wallet's phone number: 6 to 15 digits, for example +254 700 000002.",
+    );
+    await expect(account.getByLabel('Account number').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expectAccessible(page, 'the person step with a number that does not fit its kind (375 px)');
+    await account.getByLabel('Account number').fill('+254 700 000002');
+    await saveAndContinue(page, 'address');
+    await page.getByLabel('Region').fill('Coast');
+    await saveAndContinue(page, 'family');
+
+    // The review shows it in one line, and "Change" leads back to it.
+    await page.goto(review);
+    const shown = page
+      .locator('.answer')
+      .filter({ has: page.locator('dt', { hasText: /^Payment account$/ }) })
+      .locator('dd');
+    await expect(shown.textContent()).resolves.toBe('Mobile money · M-Pesa · +254 700 000002');
+    await expectAccessible(page, 'the review step with a payment account (375 px)');
+    await page.getByRole('link', { name: 'Change about you' }).click();
+    await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/person?return=review`);
+    await expect(account.getByLabel('Account number').inputValue()).resolves.toBe('+254 700 000002');
+    await expectAccessible(page, 'the person step opened from the review, with a payment account (375 px)');
+    await account.getByLabel('Bank or mobile money service').fill('Airtel Money');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.waitForURL(review);
+    await expect(shown.textContent()).resolves.toBe('Mobile money · Airtel Money · +254 700 000002');
+    expect(await overflowsSideways(page)).toBe(false);
+
+    // Sent, it is in the snapshot the first-stage officer reads.
+    await page.getByRole('button', { name: 'Send application' }).click();
+    await page.waitForURL(`${testApp.url}/ssp/applications/${draftId}?submitted=1`);
+    await context.close();
+    const officer = await browser.newContext({ viewport: PHONE });
+    try {
+      const officerPage = await officer.newPage();
+      await signIn(officerPage, testApp.url, 'samuel', `/officer/applications/${draftId}`);
+      await expect(officerPage.getByTestId('payment-account').innerText()).resolves.toBe('Mobile money · Airtel Money · +254 700 000002');
+      await expectAccessible(officerPage, "the officer's application page with a payment account (375 px)");
+    } finally {
+      await officer.close();
+    }
   });
 
   it('lists on the review page what is still missing, with links to the step that fixes it', async () => {

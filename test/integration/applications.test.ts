@@ -127,6 +127,34 @@ describe('applications', () => {
     expect(res.body.code).toBe('ERR_IDENTITY_MISMATCH');
   });
 
+  it('carries the payment account the applicant gives into what officers see and into the registry', async () => {
+    const body = applicationFor(program.id);
+    const paymentAccount = { kind: 'bank', number: 'KE89 0001 2345 6789', provider: 'Coast Savings Bank' };
+    const res = await submit(pedro, { ...body, applicant: { ...body.applicant, givenName: 'Pedro', familyName: 'Alves', paymentAccount } });
+    expect(res.status).toBe(201);
+    const seen = await api()
+      .get(`/api/v1/applications/${res.body.id}`)
+      .set('Authorization', `Bearer ${await tokenFor('samuel')}`);
+    expect(seen.body.applicant.paymentAccount).toEqual(paymentAccount);
+    const found = await api()
+      .get('/api/v1/registrants?idType=NATIONAL_ID&idValue=NID-1002')
+      .set('Authorization', `Bearer ${await tokenFor('samuel')}`);
+    expect(found.body.items[0].paymentAccount).toEqual(paymentAccount);
+  });
+
+  it('refuses a payment account number that does not fit its kind, naming the field, and stores nothing', async () => {
+    const before = await countMine(amina);
+    const body = applicationFor(program.id);
+    const paymentAccount = { kind: 'mobile-money', number: 'ACC 7000 0002', provider: 'M-Pesa' };
+    const res = await submit(amina, { ...body, applicant: { ...body.applicant, paymentAccount } });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({
+      code: 'ERR_PAYMENT_ACCOUNT_INVALID',
+      errors: [{ path: '/body/applicant/paymentAccount/number' }],
+    });
+    expect(await countMine(amina)).toBe(before);
+  });
+
   it('refuses attaching a document that does not exist, and writes nothing', async () => {
     const before = await countMine(amina);
     const res = await submit(amina, applicationFor(program.id, { documents: [{ documentId: randomUUID(), kind: 'medical-report' }] }));

@@ -20,6 +20,12 @@ type Body = Record<string, unknown>;
 
 const APPROVE = { decision: 'approve', reasonCode: 'eligible' };
 const REJECT = { decision: 'reject', reasonCode: 'not-eligible', reasonText: 'The treatment is not urgent.' };
+// The demo program's checklists (src/modules/programs/seed.ts), each answered yes.
+const DEMO_CHECKLISTS = {
+  1: { 'identity-matches': true, 'not-enrolled': true },
+  2: { 'documents-verified': true, 'treatment-urgent': true },
+  3: { 'documents-verified': true, 'treatment-urgent': true, 'cost-plausible': true },
+};
 
 describe('multi-stage approval', () => {
   let testApp: TestApp;
@@ -119,16 +125,32 @@ describe('multi-stage approval', () => {
     it('is decided end to end by its social worker, junior officer and senior officer, and the applicant sees each outcome', async () => {
       const id = await submit('amina', demo.id);
 
-      const first = await decide('samuel', id, 1, { ...APPROVE, reasonText: 'Enrolled; no duplicate found.' });
+      const unanswered = await decide('samuel', id, 1, APPROVE);
+      expect(unanswered.status).toBe(400);
+      expect(unanswered.body).toMatchObject({
+        code: 'ERR_APPROVAL_CHECKLIST_UNANSWERED',
+        errors: [{ path: '/body/checklist/identity-matches' }],
+      });
+
+      const first = await decide('samuel', id, 1, {
+        ...APPROVE,
+        reasonText: 'Enrolled; no duplicate found.',
+        checklist: DEMO_CHECKLISTS[1],
+      });
       expect(first.status).toBe(201);
-      expect(first.body).toMatchObject({ position: 1, decision: 'approve', currentState: { status: 'IN_REVIEW', currentStage: 2 } });
+      expect(first.body).toMatchObject({
+        position: 1,
+        decision: 'approve',
+        checklist: DEMO_CHECKLISTS[1],
+        currentState: { status: 'IN_REVIEW', currentStage: 2 },
+      });
       expect(first.body.decidedBy.displayName).toBe('Samuel Mensah');
 
-      const second = await decide('joy', id, 2, { decision: 'approve', reasonCode: 'documents-verified' });
+      const second = await decide('joy', id, 2, { decision: 'approve', reasonCode: 'documents-verified', checklist: DEMO_CHECKLISTS[2] });
       expect(second.status).toBe(201);
       expect(second.body.currentState).toEqual({ status: 'IN_REVIEW', currentStage: 3 });
 
-      const third = await decide('sena', id, 3, { ...APPROVE, amount: '1100' });
+      const third = await decide('sena', id, 3, { ...APPROVE, amount: '1100', checklist: DEMO_CHECKLISTS[3] });
       expect(third.status).toBe(201);
       expect(third.body).toMatchObject({
         amount: '1100.00',
@@ -161,12 +183,12 @@ describe('multi-stage approval', () => {
 
     it('ends at a rejection in stage 2: stage 3 cannot be decided, and the applicant reads why in plain words', async () => {
       const id = await submit('amina', demo.id);
-      expect((await decide('samuel', id, 1, APPROVE)).status).toBe(201);
-      const rejected = await decide('joy', id, 2, REJECT);
+      expect((await decide('samuel', id, 1, { ...APPROVE, checklist: DEMO_CHECKLISTS[1] })).status).toBe(201);
+      const rejected = await decide('joy', id, 2, { ...REJECT, checklist: { 'documents-verified': true, 'treatment-urgent': false } });
       expect(rejected.status).toBe(201);
       expect(rejected.body.currentState).toEqual({ status: 'REJECTED', currentStage: null });
 
-      const late = await decide('sena', id, 3, { ...APPROVE, amount: '100.00' });
+      const late = await decide('sena', id, 3, { ...APPROVE, amount: '100.00', checklist: DEMO_CHECKLISTS[3] });
       expect(late.status).toBe(409);
       expect(late.body).toMatchObject({ code: 'ERR_APPROVAL_FINISHED', currentState: { status: 'REJECTED', currentStage: null } });
       expect(await decisionsOf(id)).toHaveLength(2);

@@ -255,6 +255,26 @@ describe('officer corrections in the registry', () => {
     expect((await registrant()).familyMembers.map((m: { givenName: string }) => m.givenName)).toEqual(['Zawadi']);
   });
 
+  it('proposes each part of a verified payment account that differs, and takes the parts accepted', async () => {
+    const verified = { kind: 'mobile-money', number: '+254 700 000002', provider: 'M-Pesa' };
+    await correct({ paymentAccount: verified });
+    const submitted = await submit(withApplicant({ paymentAccount: { ...verified, number: '+254 733 000002', provider: 'Airtel Money' } }));
+    expect(submitted.status).toBe(201);
+    const listed = await proposals('samuel', submitted.body.id);
+    expect(listed.body.items).toEqual([
+      { field: 'payment_account_number', proposedValue: '+254 733 000002', registryValue: '+254 700 000002' },
+      { field: 'payment_account_provider', proposedValue: 'Airtel Money', registryValue: 'M-Pesa' },
+    ]);
+    expect((await registrant()).paymentAccount).toEqual(verified);
+    const event = await lastEvent('application', submitted.body.id, 'application.submitted');
+    expect(event?.details.registryProposals).toEqual(['payment_account_number', 'payment_account_provider']);
+    expect(JSON.stringify(event?.details)).not.toMatch(/733|Airtel/);
+
+    expect((await decide('samuel', submitted.body.id, 'payment_account_number', 'accept')).status).toBe(200);
+    expect((await decide('samuel', submitted.body.id, 'payment_account_provider', 'accept')).status).toBe(200);
+    expect((await registrant()).paymentAccount).toEqual({ kind: 'mobile-money', number: '+254 733 000002', provider: 'Airtel Money' });
+  });
+
   it('lets a member of the group designated for the first stage decide', async () => {
     const code = uniqueCode('grp').toLowerCase();
     const group = await api()

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { selectRows } from '../../src/platform/db/sql.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { tokenFor } from '../support/tokens.js';
 import { applicationFor, createProgram } from '../support/fixtures.js';
@@ -92,6 +93,87 @@ describe('registry', () => {
       .set('Authorization', `Bearer ${reviewer}`)
       .send({ version: created.body.version, occupation: 'Baker' });
     expect(stale.status).toBe(409);
+  });
+
+  describe('payment accounts', () => {
+    const WALLET = { kind: 'mobile-money', number: '+254 722 000101', provider: 'M-Pesa' };
+    const enrol = (overrides: Record<string, unknown>) =>
+      api().post('/api/v1/registrants').set('Authorization', `Bearer ${reviewer}`).send(person(overrides));
+    const eventsOf = (id: string) =>
+      selectRows<{ details: unknown }>(
+        testApp.runtime.database.sequelize,
+        `SELECT details FROM audit_events WHERE entity_id = :id
+         UNION ALL SELECT payload FROM outbox_events WHERE aggregate_id = :id`,
+        { id },
+      );
+
+    it('enrols a person with a payment account and corrects it part by part, each change recorded but never in events', async () => {
+      const created = await enrol({ paymentAccount: WALLET });
+      expect(created.status).toBe(201);
+      expect(created.body.paymentAccount).toEqual(WALLET);
+      expect(created.body.verifiedFields).toEqual(
+        expect.arrayContaining(['payment_account_kind', 'payment_account_number', 'payment_account_provider']),
+      );
+
+      const changed = await api()
+        .patch(`/api/v1/registrants/${created.body.id}`)
+        .set('Authorization', `Bearer ${reviewer}`)
+        .send({ version: created.body.version, paymentAccount: { ...WALLET, number: '+254 722 000202' } });
+      expect(changed.status).toBe(200);
+      expect(changed.body.paymentAccount).toEqual({ ...WALLET, number: '+254 722 000202' });
+      const changes = await api().get(`/api/v1/registrants/${created.body.id}/changes`).set('Authorization', `Bearer ${reviewer}`);
+      expect(changes.body.items.at(-1).changes).toEqual({ payment_account_number: { from: '+254 722 000101', to: '+254 722 000202' } });
+
+      const events = await eventsOf(created.body.id);
+      expect(events.length).toBeGreaterThanOrEqual(2);
+      expect(JSON.stringify(events)).toContain('payment_account_number');
+      expect(JSON.stringify(events)).not.toMatch(/722|M-Pesa|mobile-money/);
+    });
+
+    it('leaves a person without a payment account without one', async () => {
+      const created = await enrol({});
+      expect(created.status).toBe(201);
+      expect(created.body).not.toHaveProperty('paymentAccount');
+    });
+
+    it.each([
+      ['a mobile money number with letters', { ...WALLET, number: '+254 7OO 000101' }, 'ERR_PAYMENT_ACCOUNT_INVALID'],
+      ['a mobile money number of 16 digits', { ...WALLET, number: '1234 5678 9012 3456' }, 'ERR_PAYMENT_ACCOUNT_INVALID'],
+      [
+        'a bank account number of 3 letters and digits',
+        { kind: 'bank', number: '1 2-3', provider: 'Equity Bank' },
+        'ERR_PAYMENT_ACCOUNT_INVALID',
+      ],
+      ['a number with a sign other than a space or dash', { ...WALLET, number: '0722#000101' }, 'ERR_VALIDATION'],
+      ['a number longer than 40 characters', { kind: 'bank', number: '1'.repeat(41), provider: 'Equity Bank' }, 'ERR_VALIDATION'],
+      ['a kind of account that is not offered', { ...WALLET, kind: 'cash' }, 'ERR_VALIDATION'],
+      ['no provider', { kind: WALLET.kind, number: WALLET.number }, 'ERR_VALIDATION'],
+      ['a blank provider', { ...WALLET, provider: '   ' }, 'ERR_VALIDATION'],
+    ])('refuses %s, naming the field, and enrols no one', async (_case, paymentAccount, code) => {
+      const sent = person({ paymentAccount });
+      const res = await api().post('/api/v1/registrants').set('Authorization', `Bearer ${reviewer}`).send(sent);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe(code);
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual([
+        expect.stringMatching(/^\/body\/paymentAccount(\/(kind|number|provider))?$/),
+      ]);
+      const found = await api()
+        .get(`/api/v1/registrants?idType=PASSPORT&idValue=${sent.idValue as string}`)
+        .set('Authorization', `Bearer ${reviewer}`);
+      expect(found.body.total).toBe(0);
+    });
+
+    it('refuses a correction with a number that does not fit its kind, and changes nothing', async () => {
+      const created = await enrol({ paymentAccount: WALLET });
+      const res = await api()
+        .patch(`/api/v1/registrants/${created.body.id}`)
+        .set('Authorization', `Bearer ${reviewer}`)
+        .send({ version: created.body.version, paymentAccount: { ...WALLET, kind: 'bank', number: '12' + '3'.repeat(33) } });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'ERR_PAYMENT_ACCOUNT_INVALID', errors: [{ path: '/body/paymentAccount/number' }] });
+      const after = await api().get(`/api/v1/registrants/${created.body.id}`).set('Authorization', `Bearer ${reviewer}`);
+      expect(after.body).toMatchObject({ version: created.body.version, paymentAccount: WALLET });
+    });
   });
 
   it('keeps the registry away from applicants and providers', async () => {

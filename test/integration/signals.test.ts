@@ -1,8 +1,8 @@
 /**
  * Fraud signals through the API, on a database of this file's own (the run's shared one holds every other
  * file's applications of the same two demo applicants, so "no signal" could not be seen there): a clean
- * seeded set has none; the same person again, the same document bytes, the same phone number, a household
- * listed on both sides and a cost far from the usual each show as a signal with its evidence; an officer
+ * seeded set has none; the same person again, the same document bytes, the same phone number, the same
+ * payment account, a household listed on both sides and a cost far from the usual each show as a signal with its evidence; an officer
  * records a review with a note; an officer not designated on the application sees nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -33,8 +33,11 @@ const PEDRO = {
   birthDate: '1985-09-03',
   occupation: 'Driver',
   phone: '+254 711 000003',
+  paymentAccount: { kind: 'bank', number: 'KE12 3456 7890 1234', provider: 'Equity Bank' },
   address: { region: 'Nairobi', district: 'Westlands', locality: 'Parklands' },
 };
+const AMINAS_WALLET = { kind: 'mobile-money', number: '+254 700 000002', provider: 'M-Pesa' };
+const aminaPaidBy = (paymentAccount: Body) => ({ applicant: { ...applicationFor('').applicant, paymentAccount } });
 const PEDROS_FAMILY = [{ relation: 'child', givenName: 'Tiago', familyName: 'Alves', gender: 'male', birthDate: '2014-01-20' }];
 
 describe('fraud signals', () => {
@@ -84,9 +87,10 @@ describe('fraud signals', () => {
     return res.body.signals as SignalBody[];
   }
 
-  it('finds none on a clean set: two people, their own documents, phones and households, too few costs to judge', async () => {
+  it('finds none on a clean set: two people with their own documents, phones, accounts, households; too few costs to judge', async () => {
     const program = await createProgram(testApp.app);
     const aminas = await submit('amina', program.id, {
+      ...aminaPaidBy(AMINAS_WALLET),
       documents: [{ documentId: await upload('amina', 'tiny.pdf'), kind: 'medical-report' }],
     });
     const pedros = await submit(
@@ -107,14 +111,22 @@ describe('fraud signals', () => {
     beforeAll(async () => {
       program = await createProgram(testApp.app);
       const document = await upload('amina', 'tiny.pdf');
-      first = await submit('amina', program.id, { documents: [{ documentId: document, kind: 'medical-report' }] });
+      first = await submit('amina', program.id, {
+        ...aminaPaidBy(AMINAS_WALLET),
+        documents: [{ documentId: document, kind: 'medical-report' }],
+      });
       second = await submit('amina', program.id);
-      // Pedro attaches the same bytes (his own upload), gives Amina's phone, and lists Amina as his spouse.
+      // Pedro attaches the same bytes (his own upload), gives Amina's phone and her wallet (written his own
+      // way), and lists Amina as his spouse.
       pedros = await submit(
         'pedro',
         program.id,
         asPedro({
-          applicant: { ...PEDRO, phone: '+254700000002' },
+          applicant: {
+            ...PEDRO,
+            phone: '+254700000002',
+            paymentAccount: { kind: 'mobile-money', number: '254-700-000002', provider: 'MPESA' },
+          },
           familyMembers: [
             ...PEDROS_FAMILY,
             { relation: 'spouse', givenName: 'amina', familyName: 'YUSUF', gender: 'female', birthDate: '1990-02-14' },
@@ -149,7 +161,30 @@ describe('fraud signals', () => {
       const phone = signals.filter((s) => s.kind === 'shared-phone');
       expect(phone).toHaveLength(1);
       expect(phone[0]?.related?.applicationId).toBe(second);
+      expect(phone[0]?.evidence.registrantCount).toBe(1);
       expect(JSON.stringify(signals)).not.toMatch(/Amina|Yusuf|1990-02-14|254700000002/i);
+    });
+
+    it('shows a payment account held by another registrant, however spaced or its provider spelled, without the account', async () => {
+      const [amina] = await selectRows<{ id: string }>(
+        testApp.runtime.database.sequelize,
+        "SELECT id FROM registrants WHERE id_type = 'NATIONAL_ID' AND id_value = 'NID-1001'",
+      );
+      const signals = await signalsOf(pedros);
+      const shared = signals.filter((s) => s.kind === 'shared-payment-account');
+      expect(shared).toEqual([
+        {
+          key: `shared-payment-account.${amina?.id}`,
+          kind: 'shared-payment-account',
+          evidence: { registrantId: amina?.id, registrantCount: 1 },
+          related: expect.objectContaining({ applicationId: second, reference: expect.stringMatching(/^IA-/) }),
+        },
+      ]);
+      expect(JSON.stringify(signals)).not.toMatch(/700.?000.?002|M-?PESA|mobile-money/i);
+      // Seen from Amina's side too: Pedro's registry record now holds her wallet.
+      expect((await signalsOf(first)).filter((s) => s.kind === 'shared-payment-account').map((s) => s.related?.applicationId)).toEqual([
+        pedros,
+      ]);
     });
 
     it('shows the household on both sides: a family member here is the applicant there, and the other way round', async () => {

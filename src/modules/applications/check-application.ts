@@ -3,7 +3,7 @@ import type { Transaction } from '../../platform/db/sql.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { ForbiddenError, InputError, UnprocessableError, type ErrorCodeWithStatus, type FieldError } from '../../platform/http/errors.js';
 import type { OpenProgram } from '../programs/index.js';
-import { checkBirthDates } from '../registry/index.js';
+import { checkBirthDates, requireValidPaymentAccount } from '../registry/index.js';
 import type { ApplicationsDeps } from './deps.js';
 import type { ApplicationInput, AttachedDocument } from './models.js';
 
@@ -72,6 +72,7 @@ export async function checkApplication(
     family: `${prefix}/familyMembers`,
   });
   if (dates.length > 0) fail(dates.map((e) => `${e.path} ${e.message}`).join('; '), dates);
+  requireValidPaymentAccount(input.applicant.paymentAccount, `${prefix}/applicant/paymentAccount`);
   const attached = await attachableDocuments(deps, actor, input, prefix, transaction);
   return { program, attached };
 }

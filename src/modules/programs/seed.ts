@@ -8,6 +8,12 @@ import type { ProgramsService } from './service.js';
 
 export const DEMO_PROGRAM_CODE = 'EMERG-SURG';
 
+const IDENTITY_MATCHES = { code: 'identity-matches', label: 'The identity document matches the applicant' };
+const NOT_ENROLLED = { code: 'not-enrolled', label: 'Not already enrolled: no duplicate of an enrolled beneficiary' };
+const DOCUMENTS_VERIFIED = { code: 'documents-verified', label: 'The documents are inspected and verified' };
+const TREATMENT_URGENT = { code: 'treatment-urgent', label: 'The treatment is urgent and eligible under the program' };
+const COST_PLAUSIBLE = { code: 'cost-plausible', label: 'The estimated cost is plausible for the treatment' };
+
 const SYSTEM = { subject: 'system', username: 'system', roles: ['program-manager' as const] };
 
 export async function seedDemoProgram(programs: ProgramsService): Promise<'created' | 'present'> {
@@ -35,10 +41,27 @@ export async function seedDemoProgram(programs: ProgramsService): Promise<'creat
       { code: 'duplicate', label: 'Duplicate of an enrolled beneficiary' },
       { code: 'not-eligible', label: 'Does not meet the eligibility criteria' },
     ],
+    // Each stage's checklist follows the chart: the social worker checks identity and enrolment, the two
+    // officers the documents and eligibility; the senior officer, who sets the amount, also the cost.
     stages: [
-      { name: 'Social worker: documents, enrolment, deduplication, eligibility', kind: 'review', officer: { type: 'user', ref: 'samuel' } },
-      { name: 'Junior officer: documents and eligibility', kind: 'review', officer: { type: 'user', ref: 'joy' } },
-      { name: 'Senior officer: verification, eligibility and amount', kind: 'assessment', officer: { type: 'user', ref: 'sena' } },
+      {
+        name: 'Social worker: documents, enrolment, deduplication, eligibility',
+        kind: 'review',
+        officer: { type: 'user', ref: 'samuel' },
+        checklist: [IDENTITY_MATCHES, NOT_ENROLLED],
+      },
+      {
+        name: 'Junior officer: documents and eligibility',
+        kind: 'review',
+        officer: { type: 'user', ref: 'joy' },
+        checklist: [DOCUMENTS_VERIFIED, TREATMENT_URGENT],
+      },
+      {
+        name: 'Senior officer: verification, eligibility and amount',
+        kind: 'assessment',
+        officer: { type: 'user', ref: 'sena' },
+        checklist: [DOCUMENTS_VERIFIED, TREATMENT_URGENT, COST_PLAUSIBLE],
+      },
     ],
   });
   await programs.updateProgram(SYSTEM, program.id, { version: program.version, state: 'open' });

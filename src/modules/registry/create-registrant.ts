@@ -4,6 +4,7 @@ import { checkBirthDates } from './birth-dates.js';
 import type { Actor, RegistryDeps } from './deps.js';
 import { familyRowsOf } from './family-members.js';
 import { columnsOf, fieldsNamed, type Registrant, type RegistrantInput } from './models.js';
+import { requireValidPaymentAccount } from './payment-accounts.js';
 import { enrolled } from './registrant-events.js';
 import { insertRegistrant, readRegistrant } from './registrant-rows.js';
 
@@ -11,6 +12,7 @@ import { insertRegistrant, readRegistrant } from './registrant-rows.js';
 export async function createRegistrant(deps: RegistryDeps, actor: Actor, input: RegistrantInput): Promise<Registrant> {
   const problems = checkBirthDates(input, input.familyMembers, deps.now(), { person: '/body', family: '/body/familyMembers' });
   if (problems.length > 0) throw new InputError(problems.map((p) => `${p.path} ${p.message}`).join('; '), problems);
+  requireValidPaymentAccount(input.paymentAccount, '/body/paymentAccount');
   const id = randomUUID();
   // An officer enrols: every field they filled in is theirs, so an application proposes rather than overwrites.
   const verified = fieldsNamed(columnsOf(input), input.familyMembers !== undefined);

@@ -99,3 +99,33 @@ export const recordVerifiedFields: Migration = {
     await sequelize.query('ALTER TABLE registrants DROP COLUMN verified_fields;');
   },
 };
+
+/**
+ * A registrant's payment account, in three parts that are set and cleared together (a bank account or a
+ * mobile money wallet, its number as typed, its provider). The index serves the fraud signal "one payment
+ * account on several registrants": the same kind and the same letters and digits, however they were spaced.
+ */
+export const addPaymentAccount: Migration = {
+  name: '2026-12-05-20-registrant-payment-account',
+  async up({ context: { sequelize } }) {
+    await sequelize.query(`
+      ALTER TABLE registrants
+        ADD COLUMN payment_account_kind varchar(16) CHECK (payment_account_kind IN ('bank', 'mobile-money')),
+        ADD COLUMN payment_account_number varchar(40),
+        ADD COLUMN payment_account_provider varchar(100),
+        ADD CONSTRAINT registrants_payment_account_whole CHECK (
+          (payment_account_kind IS NULL) = (payment_account_number IS NULL)
+          AND (payment_account_number IS NULL) = (payment_account_provider IS NULL));
+      CREATE INDEX registrants_payment_account_idx
+        ON registrants (payment_account_kind, upper(regexp_replace(payment_account_number, '[^A-Za-z0-9]', '', 'g')))
+        WHERE payment_account_number IS NOT NULL;
+    `);
+  },
+  async down({ context: { sequelize } }) {
+    await sequelize.query(`
+      DROP INDEX registrants_payment_account_idx;
+      ALTER TABLE registrants DROP CONSTRAINT registrants_payment_account_whole,
+        DROP COLUMN payment_account_provider, DROP COLUMN payment_account_number, DROP COLUMN payment_account_kind;
+    `);
+  },
+};

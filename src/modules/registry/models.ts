@@ -11,6 +11,7 @@ export type IdType = components['schemas']['IdType'];
 export type Gender = components['schemas']['Gender'];
 export type RegistryField = components['schemas']['RegistryField'];
 export type RegistryValue = components['schemas']['RegistryValue'];
+export type PaymentAccount = components['schemas']['PaymentAccount'];
 
 /** The registrant's own columns among the fields; `family_members` is the family as a whole. */
 export type RegistryColumn = Exclude<RegistryField, 'family_members'>;
@@ -43,6 +44,10 @@ export interface RegistrantRow {
   address_line: string | null;
   phone: string | null;
   email: string | null;
+  /** The three parts of the payment account: all set, or all null. */
+  payment_account_kind: PaymentAccount['kind'] | null;
+  payment_account_number: string | null;
+  payment_account_provider: string | null;
   /** The fields an officer last set or confirmed; an application never overwrites them. */
   verified_fields: RegistryField[];
   version: number;
@@ -112,6 +117,13 @@ export function toRegistrant(row: RegistrantRow, family: FamilyMemberRow[], toda
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
+  if (row.payment_account_kind && row.payment_account_number && row.payment_account_provider) {
+    registrant.paymentAccount = {
+      kind: row.payment_account_kind,
+      number: row.payment_account_number,
+      provider: row.payment_account_provider,
+    };
+  }
   return withOptional(registrant, { occupation: row.occupation, phone: row.phone, email: row.email });
 }
 
@@ -128,6 +140,12 @@ export function columnsOf(details: Partial<PersonDetails>): Record<string, strin
   set('occupation', details.occupation, 'occupation' in details);
   set('phone', details.phone, 'phone' in details);
   set('email', details.email, 'email' in details);
+  // One field for a person, three for the registry: each part is changed, verified and proposed on its own.
+  if (details.paymentAccount) {
+    set('payment_account_kind', details.paymentAccount.kind, true);
+    set('payment_account_number', details.paymentAccount.number, true);
+    set('payment_account_provider', details.paymentAccount.provider, true);
+  }
   if (details.address) {
     set('region', details.address.region, true);
     set('district', details.address.district, true);

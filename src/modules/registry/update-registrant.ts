@@ -5,6 +5,7 @@ import { checkBirthDates } from './birth-dates.js';
 import type { Actor, RegistryDeps } from './deps.js';
 import { familyRowsOf } from './family-members.js';
 import { columnsOf, fieldsNamed, type Registrant, type RegistrantPatch, type RegistrantRow } from './models.js';
+import { requireValidPaymentAccount } from './payment-accounts.js';
 import { changeEvent } from './registrant-events.js';
 import { readRegistrant, SELECT_REGISTRANT } from './registrant-rows.js';
 
@@ -16,6 +17,7 @@ import { readRegistrant, SELECT_REGISTRANT } from './registrant-rows.js';
 export async function updateRegistrant(deps: RegistryDeps, actor: Actor, id: string, patch: RegistrantPatch): Promise<Registrant> {
   const problems = checkBirthDates(patch, patch.familyMembers, deps.now(), { person: '/body', family: '/body/familyMembers' });
   if (problems.length > 0) throw new InputError(problems.map((p) => `${p.path} ${p.message}`).join('; '), problems);
+  requireValidPaymentAccount(patch.paymentAccount, '/body/paymentAccount');
   return deps.commands.run(actor, async (transaction) => {
     const current = await selectOne<RegistrantRow>(deps.sequelize, `${SELECT_REGISTRANT} WHERE id = :id FOR UPDATE`, { id }, transaction);
     if (!current) throw new NotFoundError('No registrant with that id.');

@@ -164,32 +164,70 @@ async function findSharedDocuments(deps: SignalsDeps, subject: SignalSubject, tr
   }));
 }
 
+/** Another registrant found holding the same phone number or payment account, with their latest submitted application. */
+type SharingRow = { registrant_id: string; registrant_count: number } & Partial<CounterpartRow>;
+
+// The other registrant's latest submitted application, if they have one; with how many others share it.
+const SHARING_COLUMNS =
+  'r.id AS registrant_id, CAST(count(*) OVER () AS integer) AS registrant_count, o.id, o.reference, o.status, o.submitted_at';
+const LATEST_OF_REGISTRANT = `LEFT JOIN LATERAL (SELECT id, reference, status, submitted_at FROM applications
+       WHERE registrant_id = r.id AND status <> 'DRAFT' ORDER BY submitted_at DESC LIMIT 1) o ON TRUE`;
+
+/** One signal per other registrant: the registrant's id and how many share it, never what they share. */
+function sharingSignals(kind: 'shared-phone' | 'shared-payment-account', rows: SharingRow[]): Signal[] {
+  return rows.map((row) => ({
+    key: `${kind}.${row.registrant_id}`,
+    kind,
+    evidence: { registrantId: row.registrant_id, registrantCount: row.registrant_count },
+    ...(row.id && row.reference && row.status && row.submitted_at
+      ? { related: relatedOf({ id: row.id, reference: row.reference, status: row.status, submitted_at: row.submitted_at }) }
+      : {}),
+  }));
+}
+
 /**
  * Other registrants holding the applicant's phone number (digits only, so "+254 700…" and "254700…" agree),
- * each with their latest submitted application if they have one. The registry holds no payment account.
+ * each with their latest submitted application if they have one.
  */
 async function findSharedPhones(deps: SignalsDeps, subject: SignalSubject, transaction?: Transaction): Promise<Signal[]> {
-  const rows = await selectRows<{ registrant_id: string } & Partial<CounterpartRow>>(
+  const rows = await selectRows<SharingRow>(
     deps.sequelize,
-    `SELECT r.id AS registrant_id, o.id, o.reference, o.status, o.submitted_at
+    `SELECT ${SHARING_COLUMNS}
      FROM applications a
      JOIN registrants r ON regexp_replace(r.phone, '[^0-9]', '', 'g') = regexp_replace(${PERSON} ->> 'phone', '[^0-9]', '', 'g')
        AND r.phone IS NOT NULL AND r.id <> a.registrant_id
-     LEFT JOIN LATERAL (SELECT id, reference, status, submitted_at FROM applications
-       WHERE registrant_id = r.id AND status <> 'DRAFT' ORDER BY submitted_at DESC LIMIT 1) o ON TRUE
+     ${LATEST_OF_REGISTRANT}
      WHERE a.id = :id AND regexp_replace(${PERSON} ->> 'phone', '[^0-9]', '', 'g') <> ''
      ORDER BY o.submitted_at DESC NULLS LAST, r.id LIMIT ${COUNTERPARTS_LIMIT}`,
     { id: subject.id },
     transaction,
   );
-  return rows.map((row) => ({
-    key: `shared-phone.${row.registrant_id}`,
-    kind: 'shared-phone',
-    evidence: { registrantId: row.registrant_id },
-    ...(row.id && row.reference && row.status && row.submitted_at
-      ? { related: relatedOf({ id: row.id, reference: row.reference, status: row.status, submitted_at: row.submitted_at }) }
-      : {}),
-  }));
+  return sharingSignals('shared-phone', rows);
+}
+
+/** An account number's letters and digits in capitals, as registrants_payment_account_idx holds them. */
+const bareNumber = (column: string) => `upper(regexp_replace(${column}, '[^A-Za-z0-9]', '', 'g'))`;
+
+/**
+ * Other registrants holding the payment account the applicant gave: the same kind and number, however it
+ * was spaced or capitalised. The provider is left out, as people spell it their own way ("M-Pesa",
+ * "MPESA", "Safaricom"): a number shared across two providers is still worth a look.
+ */
+async function findSharedPaymentAccounts(deps: SignalsDeps, subject: SignalSubject, transaction?: Transaction): Promise<Signal[]> {
+  const rows = await selectRows<SharingRow>(
+    deps.sequelize,
+    `SELECT ${SHARING_COLUMNS}
+     FROM applications a
+     JOIN registrants r ON r.payment_account_kind = ${PERSON} -> 'paymentAccount' ->> 'kind'
+       AND ${bareNumber('r.payment_account_number')} = ${bareNumber(`${PERSON} -> 'paymentAccount' ->> 'number'`)}
+       AND r.payment_account_number IS NOT NULL AND r.id <> a.registrant_id
+     ${LATEST_OF_REGISTRANT}
+     WHERE a.id = :id AND ${bareNumber(`${PERSON} -> 'paymentAccount' ->> 'number'`)} <> ''
+     ORDER BY o.submitted_at DESC NULLS LAST, r.id LIMIT ${COUNTERPARTS_LIMIT}`,
+    { id: subject.id },
+    transaction,
+  );
+  return sharingSignals('shared-payment-account', rows);
 }
 
 const money = (value: number) => value.toFixed(2);
@@ -242,6 +280,7 @@ export async function computeSignals(deps: SignalsDeps, subject: SignalSubject, 
     () => findSameHousehold(deps, subject, since, transaction),
     () => findSharedDocuments(deps, subject, transaction),
     () => findSharedPhones(deps, subject, transaction),
+    () => findSharedPaymentAccounts(deps, subject, transaction),
     () => findCostOutlier(deps, subject, transaction),
   ];
   // On the pool, side by side; in a transaction (one client), one after the other.

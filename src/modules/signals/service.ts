@@ -1,6 +1,7 @@
 /**
  * Fraud signals: what an application shares with others (a person, a household, a document's bytes, a
- * phone number) or how far its cost lies from the usual, for its officers to look at. They never decide.
+ * phone number, a payment account) or how far its cost lies from the usual, for its officers to look at.
+ * They never decide.
  */
 import type { Sequelize } from 'sequelize';
 import type { Principal } from '../../platform/auth/principal.js';

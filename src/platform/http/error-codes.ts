@@ -175,6 +175,13 @@ export const ERROR_CODES = {
   },
 
   // Registry
+  ERR_PAYMENT_ACCOUNT_INVALID: {
+    status: 400,
+    title: 'The payment account number does not fit its kind',
+    explanation:
+      'A bank account number has 4 to 34 letters and digits; a mobile money number is a phone number of 6 to 15 digits. ' +
+      'Check the number and the kind of account, and send it again.',
+  },
   ERR_REGISTRANT_DUPLICATE: {
     status: 409,
     title: 'This person is already in the registry',

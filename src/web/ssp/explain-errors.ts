@@ -6,6 +6,7 @@
  */
 import type { FieldError } from '../../platform/http/errors.js';
 import type { Translate } from '../../platform/i18n/catalogs.js';
+import { BANK_NUMBER_MESSAGE, MOBILE_NUMBER_MESSAGE } from '../../modules/registry/index.js';
 import type { StepSlug } from './steps.js';
 
 export interface ExplainedError {
@@ -90,6 +91,32 @@ const FIELDS: Record<string, FieldSpec> = {
   },
   'applicant/phone': { step: 'person', field: 'phone', missing: 'ssp.error.phone.missing', wrong: 'ssp.error.phone.wrong' },
   'applicant/email': { step: 'person', field: 'email', missing: 'ssp.error.email.missing', wrong: 'ssp.error.email.wrong' },
+  'applicant/paymentAccount': {
+    step: 'person',
+    field: 'paymentAccountKind',
+    missing: 'ssp.error.paymentAccountKind.missing',
+    wrong: 'ssp.error.paymentAccountNumber.wrong',
+  },
+  'applicant/paymentAccount/kind': {
+    step: 'person',
+    field: 'paymentAccountKind',
+    missing: 'ssp.error.paymentAccountKind.missing',
+    wrong: LISTED_ANSWER,
+  },
+  'applicant/paymentAccount/number': {
+    step: 'person',
+    field: 'paymentAccountNumber',
+    missing: 'ssp.error.paymentAccountNumber.missing',
+    wrong: 'ssp.error.paymentAccountNumber.wrong',
+    tooLong: 'ssp.error.paymentAccountNumber.tooLong',
+  },
+  'applicant/paymentAccount/provider': {
+    step: 'person',
+    field: 'paymentAccountProvider',
+    missing: 'ssp.error.paymentAccountProvider.missing',
+    wrong: 'ssp.error.paymentAccountProvider.missing',
+    tooLong: 'ssp.error.paymentAccountProvider.tooLong',
+  },
   'applicant/address': { step: 'address', field: 'region', missing: 'ssp.error.region.missing', wrong: 'ssp.error.address.wrong' },
   'applicant/address/region': {
     step: 'address',
@@ -178,6 +205,8 @@ const SPECIFIC: Array<{ test: RegExp; message: (error: FieldError, t: Translate)
     message: (e, t) => t('ssp.error.oldBirthDate', { years: /(\d+)/.exec(e.message)?.[1] ?? '' }),
   },
   { test: /more than 0/, message: (_e, t) => t('ssp.cost.notPositive') },
+  { test: new RegExp(BANK_NUMBER_MESSAGE), message: (_e, t) => t('ssp.error.paymentAccountNumber.bank') },
+  { test: new RegExp(MOBILE_NUMBER_MESSAGE), message: (_e, t) => t('ssp.error.paymentAccountNumber.mobileMoney') },
   { test: /not a document you uploaded/, message: (_e, t) => t('ssp.error.documentGone') },
 ];
 

@@ -7,12 +7,14 @@ import type { ExplainedError } from './explain-errors.js';
 import { exceedsAmount, formatMoney } from '../money.js';
 import {
   describeGender,
+  describePaymentAccount,
   describeOverMaximum,
   describeRelation,
   describeTooLarge,
   documentKindOptions,
   formatSize,
   genderOptions,
+  paymentAccountKindOptions,
   relationOptions,
   type PageText,
 } from './present.js';
@@ -79,6 +81,7 @@ export function presentStep(context: DraftContext, slug: StepSlug, text: PageTex
     genders: genderOptions(t),
     relations: relationOptions(t),
     documentKinds: documentKindOptions(t),
+    paymentAccountKinds: paymentAccountKindOptions(t),
   };
 }
 
@@ -207,6 +210,7 @@ export function presentReview(context: DraftContext, principal: Principal, attac
       { label: tr('ssp.person.occupation'), value: a.occupation ?? '' },
       { label: tr('ssp.review.phone'), value: a.phone ?? '' },
       { label: tr('ssp.review.email'), value: a.email ?? '' },
+      { label: tr('ssp.review.paymentAccount'), value: describePaymentAccount(a.paymentAccount, tr) },
     ]),
     section('address', [
       { label: tr('ssp.address.region'), value: address.region ?? '' },

@@ -4,7 +4,7 @@ import type { Application } from '../../modules/applications/index.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../modules/documents/index.js';
 import { formatMoney } from '../money.js';
 import { formatMoment, type DateFormatOptions } from '../format-dates.js';
-import { GENDERS, RELATIONS } from './step-forms.js';
+import { GENDERS, PAYMENT_ACCOUNT_KINDS, RELATIONS } from './step-forms.js';
 
 type Status = Application['status'];
 type StageState = Application['timeline'][number]['state'];
@@ -43,6 +43,19 @@ export function genderOptions(t: Translate): Choice[] {
 
 export function relationOptions(t: Translate): Choice[] {
   return RELATIONS.map((code) => ({ code, label: t(`ssp.relation.${code}`) }));
+}
+
+export function paymentAccountKindOptions(t: Translate): Choice[] {
+  return PAYMENT_ACCOUNT_KINDS.map((code) => ({ code, label: t(`ssp.paymentAccountKind.${code}`) }));
+}
+
+/** A payment account in one line (kind, provider, number), or '' when none was given. */
+export function describePaymentAccount(account: { kind?: string; number?: string; provider?: string } | undefined, t: Translate): string {
+  if (!account) return '';
+  const kind = (PAYMENT_ACCOUNT_KINDS as readonly (string | undefined)[]).includes(account.kind)
+    ? t(`ssp.paymentAccountKind.${account.kind}`)
+    : (account.kind ?? '');
+  return [kind, account.provider, account.number].filter(Boolean).join(' · ');
 }
 
 // The applicant's words, the same as the timeline's: a sent application is being checked at once.

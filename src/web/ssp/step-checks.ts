@@ -7,13 +7,13 @@
  * - `complete` (Save and continue, the review): that, plus the step as a submission needs it
  *   (`TreatmentInput`, `ApplicantInput`, `Address`, `FamilyMemberInput`), plus the services' own rules
  *   that no schema states: the program's treatment types, a cost above zero, a birth date neither in the
- *   future nor implausibly far back.
+ *   future nor implausibly far back, a payment account number that fits its kind.
  */
 import type { FieldError } from '../../platform/http/errors.js';
 import type { SchemaValidator } from '../../platform/http/schema-validator.js';
 import type { Translate } from '../../platform/i18n/catalogs.js';
 import type { Program } from '../../modules/programs/index.js';
-import { checkBirthDates } from '../../modules/registry/index.js';
+import { checkBirthDates, checkPaymentAccount } from '../../modules/registry/index.js';
 import { explainFieldError, explainStepField } from './explain-errors.js';
 import {
   addMember,
@@ -123,12 +123,24 @@ export function createStepChecks(options: StepChecksOptions) {
     return messages;
   }
 
+  /** The registry's rule for a payment account number (ERR_PAYMENT_ACCOUNT_INVALID), once the contract has accepted its parts. */
+  function paymentAccountErrors(account: { kind?: string; number?: string } | undefined, refused: FieldError[]): FieldError[] {
+    const path = `${DRAFT}/applicant/paymentAccount`;
+    if (refused.some((error) => isUnder(error.path, path))) return [];
+    return checkPaymentAccount(account, path);
+  }
+
   function person(values: PersonValues, data: DraftData, mode: CheckMode): StepErrors {
     const merged = mergePerson(data, values);
     const errors = under(draftErrors(merged), `${DRAFT}/applicant`);
     if (mode === 'complete') {
       const refused = schemas.validate('ApplicantInput', merged.applicant ?? {}, `${DRAFT}/applicant`);
-      errors.push(...refused, ...birthDateErrors(merged.applicant?.birthDate, `${DRAFT}/applicant`, [...errors, ...refused]));
+      const all = [...errors, ...refused];
+      errors.push(
+        ...refused,
+        ...birthDateErrors(merged.applicant?.birthDate, `${DRAFT}/applicant`, all),
+        ...paymentAccountErrors(merged.applicant?.paymentAccount, all),
+      );
     }
     return toStepErrors('person', PERSON_FIELDS, errors, t);
   }

@@ -17,6 +17,9 @@ export const GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
 
 export const RELATIONS = ['spouse', 'child', 'parent', 'sibling', 'other'] as const;
 
+/** PaymentAccountKind; its labels are the catalog's `ssp.paymentAccountKind.<code>`. */
+export const PAYMENT_ACCOUNT_KINDS = ['bank', 'mobile-money'] as const;
+
 /** A posted field as trimmed text; a repeated or missing field reads as its first value or ''. */
 export function readField(body: FormBody | undefined, name: string): string {
   const value = body?.[name];
@@ -106,9 +109,16 @@ export interface PersonValues {
   occupation: string;
   phone: string;
   email: string;
+  /** The payment account's three parts, one form field each; the draft holds them as `paymentAccount`. */
+  paymentAccountKind: string;
+  paymentAccountNumber: string;
+  paymentAccountProvider: string;
 }
 
-export const PERSON_FIELDS = ['givenName', 'familyName', 'gender', 'birthDate', 'occupation', 'phone', 'email'] as const;
+const OWN_FIELDS = ['givenName', 'familyName', 'gender', 'birthDate', 'occupation', 'phone', 'email'] as const;
+export const PAYMENT_ACCOUNT_FIELDS = ['paymentAccountKind', 'paymentAccountNumber', 'paymentAccountProvider'] as const;
+/** The step's form fields, in the form's order. */
+export const PERSON_FIELDS = [...OWN_FIELDS, ...PAYMENT_ACCOUNT_FIELDS] as const;
 
 export function readPersonForm(body: FormBody | undefined): PersonValues {
   return Object.fromEntries(PERSON_FIELDS.map((name) => [name, readField(body, name)])) as unknown as PersonValues;
@@ -120,7 +130,7 @@ export function readSavedPerson(
   account: { givenName?: string | undefined; familyName?: string | undefined; email?: string | undefined },
 ): PersonValues {
   const a = data.applicant ?? {};
-  const firstVisit = PERSON_FIELDS.every((name) => a[name] === undefined);
+  const firstVisit = OWN_FIELDS.every((name) => a[name] === undefined) && a.paymentAccount === undefined;
   return {
     givenName: a.givenName ?? (firstVisit ? (account.givenName ?? '') : ''),
     familyName: a.familyName ?? (firstVisit ? (account.familyName ?? '') : ''),
@@ -129,12 +139,30 @@ export function readSavedPerson(
     occupation: a.occupation ?? '',
     phone: a.phone ?? '',
     email: a.email ?? (firstVisit ? (account.email ?? '') : ''),
+    paymentAccountKind: a.paymentAccount?.kind ?? '',
+    paymentAccountNumber: a.paymentAccount?.number ?? '',
+    paymentAccountProvider: a.paymentAccount?.provider ?? '',
   };
 }
 
+/** The draft with this step's answers; a payment account only when any of its parts was given. */
 export function mergePerson(data: DraftData, values: PersonValues): DraftData {
   const address = data.applicant?.address;
-  return { ...data, applicant: { ...compact({ ...values }), ...(address ? { address } : {}) } };
+  const { paymentAccountKind, paymentAccountNumber, paymentAccountProvider, ...own } = values;
+  const paymentAccount = compact({
+    kind: paymentAccountKind,
+    // Spaces as typed, but one at a time: a double space is a slip, not a wish the contract refuses.
+    number: paymentAccountNumber.replace(/\s+/g, ' '),
+    provider: paymentAccountProvider,
+  });
+  return {
+    ...data,
+    applicant: {
+      ...compact({ ...own }),
+      ...(Object.keys(paymentAccount).length > 0 ? { paymentAccount } : {}),
+      ...(address ? { address } : {}),
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

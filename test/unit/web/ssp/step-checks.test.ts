@@ -10,6 +10,8 @@ import { createSchemaValidator } from '../../../../src/platform/http/schema-vali
 import { createStepChecks, type StepChecks } from '../../../../src/web/ssp/step-checks.js';
 import {
   GENDERS,
+  mergePerson,
+  PAYMENT_ACCOUNT_KINDS,
   RELATIONS,
   readMemberForm,
   readPersonForm,
@@ -130,6 +132,63 @@ describe('the apply steps, checked by the contract', () => {
     expect(checks.address(readAddressForm({ district: 'Mombasa' }), EMPTY, 'lenient')).toEqual({});
   });
 
+  describe('the payment account', () => {
+    const WALLET = { paymentAccountKind: 'mobile-money', paymentAccountNumber: '+254 700 000002', paymentAccountProvider: 'M-Pesa' };
+
+    it('is optional, and taken whole with its number spaced as typed (one space at a time)', () => {
+      expect(person({ ...WALLET, paymentAccountNumber: '+254  700 000002' })).toEqual({});
+      const merged = mergePerson(EMPTY, readPersonForm({ ...PERSON, ...WALLET, paymentAccountNumber: '+254  700 000002' }));
+      expect(merged.applicant?.paymentAccount).toEqual({ kind: 'mobile-money', number: '+254 700 000002', provider: 'M-Pesa' });
+      expect(mergePerson(EMPTY, readPersonForm(PERSON)).applicant).not.toHaveProperty('paymentAccount');
+    });
+
+    it.each([
+      [
+        'a number without its kind',
+        { ...WALLET, paymentAccountKind: '' },
+        'paymentAccountKind',
+        'Choose the kind of account, or leave the payment account empty.',
+      ],
+      [
+        'a kind without its number',
+        { ...WALLET, paymentAccountNumber: '' },
+        'paymentAccountNumber',
+        'Enter the account number, or leave the payment account empty.',
+      ],
+      [
+        'a number without its provider',
+        { ...WALLET, paymentAccountProvider: '' },
+        'paymentAccountProvider',
+        'Enter the bank or mobile money service, or leave the payment account empty.',
+      ],
+      ['a kind not on the list', { ...WALLET, paymentAccountKind: 'cash' }, 'paymentAccountKind', 'Choose one of the listed answers.'],
+      [
+        'a number with signs',
+        { ...WALLET, paymentAccountNumber: '0700#000002' },
+        'paymentAccountNumber',
+        'Enter the account number in letters and digits; single spaces or dashes may separate them.',
+      ],
+      [
+        'a mobile money number with letters',
+        { ...WALLET, paymentAccountNumber: 'KE12 3456' },
+        'paymentAccountNumber',
+        "For mobile money, enter the wallet's phone number: 6 to 15 digits, for example +254 700 000002.",
+      ],
+      [
+        'a bank account number of 35 characters',
+        { ...WALLET, paymentAccountKind: 'bank', paymentAccountNumber: 'KE'.padEnd(35, '1') },
+        'paymentAccountNumber',
+        'A bank account number has 4 to 34 letters and digits; check it.',
+      ],
+    ])('refuses %s next to the field', (_what, values, field, message) => {
+      expect(person(values)).toEqual({ [field]: message });
+    });
+
+    it('keeps a part-filled account on Back', () => {
+      expect(person({ paymentAccountNumber: '0700' }, 'lenient')).toEqual({});
+    });
+  });
+
   it.each([
     ['about a thousand', 'Enter the cost as a number, for example 1200 or 1200.50.'],
     ['0', 'The cost must be more than zero.'],
@@ -190,9 +249,10 @@ describe('the apply steps, checked by the contract', () => {
     ]);
   });
 
-  it('offers exactly the genders and relations the contract allows', () => {
+  it('offers exactly the genders, relations and kinds of payment account the contract allows', () => {
     const schemas = spec.components?.schemas as Record<string, { enum?: string[]; properties?: Record<string, { enum?: string[] }> }>;
     expect([...GENDERS]).toEqual(schemas.Gender?.enum);
     expect([...RELATIONS]).toEqual(schemas.Relation?.enum);
+    expect([...PAYMENT_ACCOUNT_KINDS]).toEqual(schemas.PaymentAccountKind?.enum);
   });
 });
