@@ -14,7 +14,7 @@ import type { LoadedApplicationPage, PanelUpdate } from './application-view.js';
 import { uuidParam, wantsFragment, type OfficerPagesOptions } from './context.js';
 
 /** The contract's SignalKey: a kind, and for a signal about another record, its id. */
-const SIGNAL_KEY = /^(same-person|same-household|shared-document|shared-phone)\.[0-9a-f-]{36}$|^cost-outlier$/;
+const SIGNAL_KEY = /^(same-person|same-household|shared-document|shared-phone|shared-payment-account)\.[0-9a-f-]{36}$|^cost-outlier$/;
 
 export interface SignalsPanelState {
   update?: PanelUpdate;
@@ -41,6 +41,8 @@ function evidenceOf(req: Request, signal: Signal, loaded: LoadedApplicationPage)
       });
     case 'shared-phone':
       return [req.t('officer.signals.sharedPhone')];
+    case 'shared-payment-account':
+      return [req.t('officer.signals.sharedPaymentAccount', { count: evidence.registrantCount ?? 1 })];
     case 'cost-outlier': {
       const cost = evidence.cost;
       if (!cost) return [];

@@ -72,7 +72,7 @@ describe('presentSignalsPanel', () => {
     expect(panel.items[0]?.anchor).toBe(`signal-same-person-${OPENABLE}`);
   });
 
-  it('says a shared document by its name here, a shared phone, and a cost far from the usual with its figures', () => {
+  it('says a shared document by its name here, a shared phone or payment account, and a cost far from the usual with its figures', () => {
     const panel = presentSignalsPanel(
       req,
       loadedWith([
@@ -83,6 +83,11 @@ describe('presentSignalsPanel', () => {
         },
         { key: `shared-phone.${HIDDEN}`, kind: 'shared-phone', evidence: { registrantId: HIDDEN } },
         {
+          key: `shared-payment-account.${HIDDEN}`,
+          kind: 'shared-payment-account',
+          evidence: { registrantId: HIDDEN, registrantCount: 3 },
+        },
+        {
           key: 'cost-outlier',
           kind: 'cost-outlier',
           evidence: { cost: { estimatedCost: '25000.00', median: '1450.00', mad: '250.00', score: 63.5, sampleSize: 12 } },
@@ -92,6 +97,7 @@ describe('presentSignalsPanel', () => {
     expect(panel.items.map((i) => i.evidence)).toEqual([
       ['invoice.pdf (Medical report) has the same content as a document of the other application.'],
       ['The applicant’s phone number is also on another person’s registry record.'],
+      ['The applicant’s payment account is also on 3 other people’s registry records.'],
       [
         'Estimated cost USD\u00a025,000; the usual cost of this treatment is USD\u00a01,450 ' +
           '(typical spread USD\u00a0250), from 12 past applications.',
