@@ -1,5 +1,5 @@
 /**
- * The privacy notice in a real browser: reached from the footer of a portal, read in English and in French,
+ * The privacy notice in a real browser: reached from the footer of a portal, read in English, French and Arabic,
  * checked with axe, and readable on a phone without scrolling sideways.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -20,6 +20,7 @@ describe('the privacy notice', () => {
   const messages = loadMessages('locales');
   const en = messages.translatorFor('en');
   const fr = messages.translatorFor('fr');
+  const ar = messages.translatorFor('ar');
   beforeAll(async () => {
     testApp = await startTestApp({ port: BROWSER_TEST_PORT });
     browser = await launchChromium();
@@ -55,7 +56,7 @@ describe('the privacy notice', () => {
     }
   });
 
-  it('is open to a person who has not signed in, from the footer of the home page', async () => {
+  it('is open to a person who has not signed in, from the footer of the home page, and reads right to left in Arabic', async () => {
     const context = await browser.newContext({ viewport: PHONE, locale: 'fr-FR' });
     const page = await context.newPage();
     try {
@@ -68,6 +69,14 @@ describe('the privacy notice', () => {
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(fr('privacy.heading'));
       expect(await overflowsSideways(page)).toBe(false);
       await expectAccessible(page, 'the privacy notice in French, signed out, at 375 px');
+
+      await page.getByRole('button', { name: 'العربية' }).click();
+      await page.locator('html[lang="ar"]').waitFor({ state: 'attached' });
+      await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(ar('privacy.heading'));
+      expect(await overflowsSideways(page)).toBe(false);
+      await expectAccessible(page, 'the privacy notice in Arabic, signed out, at 375 px');
+      await expectTranslated(page, 'ar', 'the privacy notice', { data: ['PostgreSQL', 'OpenSearch'] });
     } finally {
       await context.close();
     }
