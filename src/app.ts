@@ -39,6 +39,7 @@ import { createProgramHandlers, createProgramsService } from './modules/programs
 import { createRegistryHandlers, createRegistryService } from './modules/registry/index.js';
 import { createSchemaValidator } from './platform/http/schema-validator.js';
 import { createDocsRoutes, createHomeRoutes } from './web/home.js';
+import { createPrivacyRoutes } from './web/privacy.js';
 import { createProblemTypeRoutes } from './web/problems.js';
 import { createSelfServicePages } from './web/ssp/index.js';
 import { createAdminPages } from './web/admin/index.js';
@@ -203,6 +204,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(createLanguageRoutes(pageLanguage));
   app.use(createDocsRoutes(deps.spec));
   app.use(createProblemTypeRoutes());
+  app.use(createPrivacyRoutes());
   app.use(
     createSignInRoutes({
       issuer: deps.issuer,

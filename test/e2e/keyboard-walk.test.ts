@@ -290,7 +290,7 @@ describe('a keyboard-only walk of every page', () => {
   }
 
   it(
-    'walks the public pages signed out: home, API reference, error types, one error type, not found',
+    'walks the public pages signed out: home, API reference, error types, one error type, privacy notice, not found',
     async () => {
       const { context, page } = await contextFor();
       await walkPage(page, '/', 'the home page signed out');
@@ -299,6 +299,7 @@ describe('a keyboard-only walk of every page', () => {
       await walkPage(page, '/docs', 'the API reference', [DESKTOP]);
       await walkPage(page, '/problems', 'the error types');
       await walkPage(page, problemTypeFor('ERR_NOT_FOUND'), 'one error type');
+      await walkPage(page, '/privacy', 'the privacy notice');
       await walkPage(page, '/no-such-page', 'the not-found page');
       await context.close();
     },
