@@ -9,7 +9,7 @@ import { createDocuments } from './modules/documents/index.js';
 import { createRegistry, recordVerifiedFields } from './modules/registry/index.js';
 import { addProgramTimeZone, addStageChecklists, createPrograms, storeOfficersBySubject } from './modules/programs/index.js';
 import { createApplications, createRegistryProposals, storeApplicationOfficersBySubject } from './modules/applications/index.js';
-import { addChecklistAnswersAndDocumentVerifications, createApplicationDecisions } from './modules/approvals/index.js';
+import { addChecklistAnswersAndDocumentVerifications, addPipelineIndex, createApplicationDecisions } from './modules/approvals/index.js';
 import { createSignalReviews } from './modules/signals/index.js';
 
 function inNameOrder(list: Migration[]): Migration[] {
@@ -34,4 +34,5 @@ export const migrations: Migration[] = inNameOrder([
   addStageChecklists,
   addChecklistAnswersAndDocumentVerifications,
   createSignalReviews,
+  addPipelineIndex,
 ]);
