@@ -296,6 +296,15 @@ describe("the program manager's pipeline and reassignment pages", () => {
       await expect(refusedList.getByLabel('Code').nth(1).getAttribute('aria-invalid')).resolves.toBe('true');
       await expectAccessible(page, 'the stage editor with a repeated checklist code');
 
+      // A code the contract refuses is explained in the page's words, next to the field.
+      await refusedList.getByLabel('Code').nth(1).fill('Urgent!');
+      await inStageEditor(page, () => refused.getByRole('button', { name: 'Save stage' }).click());
+      await expect(page.getByTestId('error-checklist.1.code').innerText()).resolves.toBe(
+        'Enter a code of lower-case letters, digits and dashes, such as resident.',
+      );
+      await expect(refusedList.getByLabel('Code').nth(1).inputValue()).resolves.toBe('Urgent!');
+      await expectAccessible(page, 'the stage editor with a checklist code the contract refuses');
+
       await refusedList.getByLabel('Code').nth(1).fill('urgent');
       await inStageEditor(page, () => refused.getByRole('button', { name: 'Save stage' }).click());
       await page.getByTestId('stage-notice').waitFor();

@@ -5,7 +5,7 @@
  */
 import { Router, type Request, type Response } from 'express';
 import type { PipelineStage, ProgramPipeline } from '../../modules/approvals/index.js';
-import type { OfficerInput, Program } from '../../modules/programs/index.js';
+import type { OfficerGroup, OfficerInput, Program } from '../../modules/programs/index.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import { actorOf, uuidParam, type AdminContext } from './context.js';
 import { linkReassignmentErrors } from './error-links.js';
@@ -78,7 +78,7 @@ export function createReassignmentPages(context: AdminContext): Router {
     loaded: {
       program: Program;
       pipeline: ProgramPipeline;
-      groups: Awaited<ReturnType<typeof programs.listOfficerGroups>>;
+      groups: OfficerGroup[];
       stage: PipelineStage;
     },
     view: ReassignmentView,
