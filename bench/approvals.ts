@@ -6,7 +6,8 @@
  *    were, and the same statements (texts and values) replayed over plain pg connections, 50 at once.
  *  - the work queue: an officer's first page and stage counts with 100,000 applications waiting, once spread
  *    over 100 officers (1,000 each) and once at one group's stage (all 100,000 for each of its members);
- *    beside it, the same statements replayed over a plain pg connection.
+ *    beside it, the same statements replayed over a plain pg connection;
+ *  - the program manager's pipeline of that program (counts and oldest wait per stage over all of them).
  * In-process (no HTTP, no token check: `npm run bench -- jwt` measures that), on an embedded PostgreSQL or
  * the server at DATABASE_URL; seeded with SQL, since 100,000 submissions through the API would be the
  * submissions benchmark.
@@ -293,6 +294,14 @@ export async function benchApprovals(): Promise<ApprovalsBenchResult> {
     await owner.query(`UPDATE applications SET stages = $1::jsonb WHERE reference LIKE 'B%'`, [stagesFor('group', 'bench-group')]);
     await owner.query('VACUUM ANALYZE applications');
     await queueRows(`${WAITING} waiting at one group's stage`, () => ({ ...officer(0), subject: 'bench-group-member' }));
+    progress('reading the pipeline');
+    // The program manager's counts per stage over all of them (one index-only scan of applications_pipeline_idx).
+    const manager: Principal = { ...officer(0), subject: 'bench-manager', roles: ['program-manager'] };
+    rows.push(
+      await measure(`getProgramPipeline (service), ${WAITING} waiting in one program`, 1, QUEUE_READS, async () => {
+        await approvals.getProgramPipeline(manager, programId);
+      }),
+    );
     progress(
       `done:\n${rows.map((r) => `  ${r.what} ×${r.concurrency}: ${r.perSecond}/s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms`).join('\n')}`,
     );

@@ -218,7 +218,7 @@ export function createApp(deps: AppDependencies): Express {
   // The portals' pages, one router per portal; the home page links only those that exist.
   const portalPages = {
     '/ssp': createSelfServicePages({ programs, applications, documents, schemas }),
-    '/admin': createAdminPages({ programs, schemas }),
+    '/admin': createAdminPages({ programs, approvals, schemas }),
     '/officer': createOfficerPages({ approvals, applications, programs, documents, documentReadPolicy, signals }),
   };
   app.use(createHomeRoutes({ openPortalPaths: Object.keys(portalPages) }));

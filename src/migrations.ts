@@ -11,6 +11,7 @@ import { addProgramTimeZone, addStageChecklists, createPrograms, storeOfficersBy
 import { createApplications, createRegistryProposals, storeApplicationOfficersBySubject } from './modules/applications/index.js';
 import {
   addChecklistAnswersAndDocumentVerifications,
+  addPipelineIndex,
   addWaitingOfficerColumns,
   createApplicationDecisions,
 } from './modules/approvals/index.js';
@@ -40,4 +41,5 @@ export const migrations: Migration[] = inNameOrder([
   createSignalReviews,
   addWaitingOfficerColumns,
   addPaymentAccount,
+  addPipelineIndex,
 ]);

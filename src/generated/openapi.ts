@@ -626,6 +626,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/programs/{programId}/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: components["parameters"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * How many applications wait at each stage of a program, and since when (program manager)
+         * @description One row per stage of the program's stage list, in order, with how many of its applications wait at
+         *     that position now and the oldest wait: when the longest-waiting one arrived at the stage
+         *     (`oldestWaitingSince`) and the earliest submission among those waiting (`oldestSubmittedAt`). A stage
+         *     nobody waits at has `waiting` 0 and no times. Applications keep the stage list they were submitted
+         *     with: where some wait at a position the program's list no longer has, that position is listed too,
+         *     named as their own stage list names it, with `inStageList` false and no officer. `finished` counts
+         *     the program's applications whose approval ended: approved, and rejected. Counts only: no
+         *     application or applicant is named.
+         */
+        get: operations["getProgramPipeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/work-queue": {
         parameters: {
             query?: never;
@@ -1525,6 +1554,38 @@ export interface components {
             };
             /** @description The applications reassigned */
             applicationIds: string[];
+        };
+        PipelineStage: {
+            position: number;
+            name: string;
+            kind: components["schemas"]["StageKind"];
+            /** @description False for a position only applications submitted with an older stage list still wait at */
+            inStageList: boolean;
+            /** @description The stage's designated officer in the program's stage list (absent when not in it) */
+            officer?: components["schemas"]["Officer"];
+            waiting: number;
+            /**
+             * Format: date-time
+             * @description When the longest-waiting application arrived at this stage; absent when none waits
+             */
+            oldestWaitingSince?: string;
+            /**
+             * Format: date-time
+             * @description The earliest submission among the applications waiting here; absent when none waits
+             */
+            oldestSubmittedAt?: string;
+        };
+        ProgramPipeline: {
+            /** Format: uuid */
+            programId: string;
+            /** @description How many wait at any stage */
+            waiting: number;
+            stages: components["schemas"]["PipelineStage"][];
+            /** @description How many of the program's applications ended approved, and rejected */
+            finished: {
+                approved: number;
+                rejected: number;
+            };
         };
         WorkQueueItem: {
             /** Format: uuid */
@@ -3564,6 +3625,74 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getProgramPipeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: components["parameters"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The program's pipeline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "programId": "8a0e7f4c-2b1d-4c3e-9f5a-6b7c8d9e0f1a",
+                     *       "waiting": 3,
+                     *       "stages": [
+                     *         {
+                     *           "position": 1,
+                     *           "name": "Social worker: documents, enrolment, deduplication, eligibility",
+                     *           "kind": "review",
+                     *           "inStageList": true,
+                     *           "officer": {
+                     *             "type": "user",
+                     *             "ref": "3c9a7f1e-2d4b-4f61-a0e2-9b8c7d6e5f40",
+                     *             "displayName": "Samuel Mensah",
+                     *             "username": "samuel"
+                     *           },
+                     *           "waiting": 3,
+                     *           "oldestWaitingSince": "2026-12-01T08:00:00.000Z",
+                     *           "oldestSubmittedAt": "2026-12-01T08:00:00.000Z"
+                     *         },
+                     *         {
+                     *           "position": 2,
+                     *           "name": "Junior officer: documents and eligibility",
+                     *           "kind": "review",
+                     *           "inStageList": true,
+                     *           "officer": {
+                     *             "type": "user",
+                     *             "ref": "5e2b8c1d-7a3f-4e90-b1c2-d3e4f5a6b7c8",
+                     *             "displayName": "Joy Adeyemi",
+                     *             "username": "joy"
+                     *           },
+                     *           "waiting": 0
+                     *         }
+                     *       ],
+                     *       "finished": {
+                     *         "approved": 12,
+                     *         "rejected": 4
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgramPipeline"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };

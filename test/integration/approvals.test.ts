@@ -739,4 +739,152 @@ describe('multi-stage approval', () => {
       expect(await queueOf('samuel', program.id)).toEqual([id]);
     });
   });
+
+  describe('the pipeline of a program', () => {
+    type Pipeline = {
+      waiting: number;
+      stages: Array<{ position: number; name: string; inStageList: boolean; officer?: { username?: string }; waiting: number } & Body>;
+      finished: { approved: number; rejected: number };
+    };
+    const pipelineOf = (user: User, programId: string) =>
+      api().get(`/api/v1/programs/${programId}/pipeline`).set('Authorization', as(user));
+    const threeStages = () =>
+      programWith([
+        { name: 'Social worker', kind: 'review', officer: { type: 'user', ref: 'samuel' } },
+        { name: 'Junior officer', kind: 'review', officer: { type: 'user', ref: 'joy' } },
+        { name: 'Senior officer', kind: 'assessment', officer: { type: 'user', ref: 'sena' } },
+      ]);
+    /** The earliest arrival at its stage, and the earliest submission, of these applications, as stored. */
+    const oldestOf = async (ids: string[]) => {
+      const [row] = await selectRows<{ waited: Date; submitted: Date }>(
+        sequelize(),
+        'SELECT min(waiting_since) AS waited, min(submitted_at) AS submitted FROM applications WHERE id = ANY (CAST(:ids AS uuid[]))',
+        { ids },
+      );
+      return { oldestWaitingSince: row?.waited.toISOString(), oldestSubmittedAt: row?.submitted.toISOString() };
+    };
+
+    it('counts the applications waiting at each stage with the oldest wait, and those approved and rejected', async () => {
+      const program = await threeStages();
+      const [first, second, moved, rejected, approved] = [
+        await submit('amina', program.id),
+        await submit('pedro', program.id),
+        await submit('amina', program.id),
+        await submit('pedro', program.id),
+        await submit('amina', program.id),
+      ];
+      // The first two waited longer than they really did: the oldest wait is the earlier one's, whatever the order of rows.
+      await execute(sequelize(), "UPDATE applications SET waiting_since = waiting_since - interval '3 days' WHERE id = :second", {
+        second,
+      });
+      await execute(sequelize(), "UPDATE applications SET waiting_since = waiting_since - interval '1 day' WHERE id = :first", { first });
+      expect((await decide('samuel', moved, 1, APPROVE)).status).toBe(201);
+      expect((await decide('samuel', rejected, 1, REJECT)).status).toBe(201);
+      for (const [user, position, body] of [
+        ['samuel', 1, APPROVE],
+        ['joy', 2, APPROVE],
+        ['sena', 3, { ...APPROVE, amount: '900' }],
+      ] as const) {
+        expect((await decide(user, approved, position, body)).status).toBe(201);
+      }
+
+      const res = await pipelineOf('maria', program.id);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        programId: program.id,
+        waiting: 3,
+        stages: [
+          {
+            position: 1,
+            name: 'Social worker',
+            kind: 'review',
+            inStageList: true,
+            officer: expect.objectContaining({ type: 'user', ref: await subjectOf('samuel'), username: 'samuel' }),
+            waiting: 2,
+            ...(await oldestOf([first, second])),
+          },
+          {
+            position: 2,
+            name: 'Junior officer',
+            kind: 'review',
+            inStageList: true,
+            officer: expect.objectContaining({ username: 'joy' }),
+            waiting: 1,
+            ...(await oldestOf([moved])),
+          },
+          {
+            position: 3,
+            name: 'Senior officer',
+            kind: 'assessment',
+            inStageList: true,
+            officer: expect.objectContaining({ username: 'sena' }),
+            waiting: 0,
+          },
+        ],
+        finished: { approved: 1, rejected: 1 },
+      });
+      // The second waited longest (three days back), the first was submitted first.
+      const [stageOne] = (res.body as Pipeline).stages;
+      const [stored] = await selectRows<{ waiting_since: Date }>(sequelize(), 'SELECT waiting_since FROM applications WHERE id = :second', {
+        second,
+      });
+      expect(stageOne?.oldestWaitingSince).toBe(stored?.waiting_since.toISOString());
+    });
+
+    it('lists a position only older stage lists have, named as those applications name it', async () => {
+      const program = await programWith([
+        { name: 'Social worker', kind: 'review', officer: { type: 'user', ref: 'samuel' } },
+        { name: 'Senior officer', kind: 'assessment', officer: { type: 'user', ref: 'sena' } },
+      ]);
+      const id = await submit('amina', program.id);
+      expect((await decide('samuel', id, 1, APPROVE)).status).toBe(201);
+      const shown = (await api().get(`/api/v1/programs/${program.id}`).set('Authorization', as('maria'))).body as {
+        version: number;
+        stages: Array<{ id: string }>;
+      };
+      const removed = await api()
+        .delete(`/api/v1/programs/${program.id}/stages/${shown.stages[0]?.id}?version=${shown.version}`)
+        .set('Authorization', as('maria'));
+      expect(removed.status).toBe(200);
+
+      const res = await pipelineOf('maria', program.id);
+      expect(res.status).toBe(200);
+      const body = res.body as Pipeline;
+      expect(body.stages.map(({ position, name, inStageList, waiting }) => ({ position, name, inStageList, waiting }))).toEqual([
+        { position: 1, name: 'Senior officer', inStageList: true, waiting: 0 },
+        { position: 2, name: 'Senior officer', inStageList: false, waiting: 1 },
+      ]);
+      expect(body.stages[1]?.officer).toBeUndefined();
+    });
+
+    it('answers a program with nothing submitted with zeros, an unknown program with 404, and anyone but a manager with 403', async () => {
+      const program = await threeStages();
+      const empty = await pipelineOf('maria', program.id);
+      expect(empty.status).toBe(200);
+      expect(empty.body).toMatchObject({ waiting: 0, finished: { approved: 0, rejected: 0 } });
+      expect((empty.body as Pipeline).stages.map((stage) => stage.waiting)).toEqual([0, 0, 0]);
+
+      const unknown = await pipelineOf('maria', randomUUID());
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.code).toBe('ERR_NOT_FOUND');
+      expect((await api().get('/api/v1/programs/not-a-uuid/pipeline').set('Authorization', as('maria'))).status).toBe(400);
+      for (const user of ['samuel', 'amina', 'otto'] as const) {
+        const refused = await pipelineOf(user, program.id);
+        expect(refused.status).toBe(403);
+        expect(refused.body.code).toBe('ERR_FORBIDDEN_ROLE');
+      }
+      expect((await api().get(`/api/v1/programs/${program.id}/pipeline`)).status).toBe(401);
+    });
+
+    it('counts from the partial index, not by reading the table', async () => {
+      const program = await threeStages();
+      const plan = await selectRows<{ 'QUERY PLAN': string }>(
+        sequelize(),
+        `EXPLAIN (FORMAT TEXT) SELECT current_stage, count(*), min(waiting_since), min(submitted_at) FROM applications
+         WHERE program_id = :programId AND status IN ('SUBMITTED', 'IN_REVIEW', 'ASSESSED') GROUP BY current_stage`,
+        { programId: program.id },
+      );
+      expect(plan.map((line) => line['QUERY PLAN']).join('\n')).toMatch(/Index Only Scan using applications_pipeline_idx/);
+    });
+  });
 });

@@ -7,10 +7,12 @@
     // Ids must stay unique once rows are copied from the template.
     var rows = list.querySelectorAll('[data-rows] [data-row]');
     var prefix = list.getAttribute('data-rows-for');
+    // Lists of one kind on several forms (the stages' checklists) name their ids from their own base.
+    var idBase = list.getAttribute('data-id-base') || prefix;
     rows.forEach(function (row, index) {
       row.querySelectorAll('input').forEach(function (input) {
         var part = input.name === prefix + 'Code' ? 'code' : 'label';
-        var id = prefix + '-' + index + '-' + part;
+        var id = idBase + '-' + index + '-' + part;
         var label = row.querySelector('label[for="' + input.id + '"]');
         if (label) label.setAttribute('for', id);
         input.id = id;

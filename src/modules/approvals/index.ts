@@ -3,10 +3,19 @@ export {
   type ApprovalsService,
   type ApprovalsServiceOptions,
   type DecideStageResult,
+  type PipelineStage,
+  type ProgramPipeline,
+  type ReassignStageResult,
+  type WaitingApplication,
   type OfficerStageDecision,
   type StageToDecide,
 } from './service.js';
 export { DECIDING_STATUSES } from './approval-states.js';
 export { createApprovalHandlers } from './routes.js';
-export { addChecklistAnswersAndDocumentVerifications, addWaitingOfficerColumns, createApplicationDecisions } from './migrations.js';
+export {
+  addChecklistAnswersAndDocumentVerifications,
+  addPipelineIndex,
+  addWaitingOfficerColumns,
+  createApplicationDecisions,
+} from './migrations.js';
 export type { StageDecision, StageDecisionInput, WorkQueueItem, WorkQueueStageCount } from './models.js';

@@ -106,3 +106,20 @@ export const addWaitingOfficerColumns: Migration = {
     `);
   },
 };
+
+/**
+ * The pipeline counts the applications waiting at each stage of one program, and finds the oldest wait:
+ * with this partial index that is one index-only scan, grouped in index order, however many wait.
+ */
+export const addPipelineIndex: Migration = {
+  name: '2026-12-05-11-applications-pipeline-index',
+  async up({ context: { sequelize } }) {
+    await sequelize.query(`
+      CREATE INDEX applications_pipeline_idx ON applications (program_id, current_stage, waiting_since, submitted_at)
+        WHERE status IN ('SUBMITTED', 'IN_REVIEW', 'ASSESSED');
+    `);
+  },
+  async down({ context: { sequelize } }) {
+    await sequelize.query('DROP INDEX applications_pipeline_idx;');
+  },
+};

@@ -38,6 +38,10 @@ export function createApprovalHandlers(approvals: ApprovalsService): OperationHa
       );
     },
 
+    async getProgramPipeline(req, res) {
+      res.json(await approvals.getProgramPipeline(requirePrincipal(req), req.params.programId));
+    },
+
     async listWorkQueue(req, res) {
       const { programId, minWaitHours } = req.query;
       res.json(await approvals.listWorkQueue(requirePrincipal(req), { ...pageOf(req.query), programId, minWaitHours }));

@@ -9,6 +9,8 @@ import type { CommandRunner } from '../../platform/db/command.js';
 import type { Transaction } from '../../platform/db/sql.js';
 import { decideStage, type DecideStageOptions } from './decide-stage.js';
 import type { ApprovalsDeps, ProgramTerms } from './deps.js';
+import { findWaitingApplication } from './find-waiting-application.js';
+import { getProgramPipeline } from './get-program-pipeline.js';
 import { listDocumentVerifications } from './list-document-verifications.js';
 import { listWorkQueue, type ListWorkQueueOptions } from './list-work-queue.js';
 import { listStageDecisions } from './list-stage-decisions.js';
@@ -19,6 +21,8 @@ import { verifyDocument, type VerifyDocumentOptions } from './verify-document.js
 import { stageOutcomesOf } from './stage-outcomes.js';
 
 export type { DecideStageOptions, DecideStageResult } from './decide-stage.js';
+export type { ProgramPipeline, PipelineStage } from './get-program-pipeline.js';
+export type { WaitingApplication } from './find-waiting-application.js';
 export type { ListWorkQueueOptions, ListWorkQueueResult } from './list-work-queue.js';
 export type { OfficerStageDecision } from './list-stage-decisions.js';
 export type { StageToDecide } from './find-stage-to-decide.js';
@@ -43,6 +47,8 @@ export function createApprovalsService(options: ApprovalsServiceOptions) {
     verifyDocument: (actor: Principal, verification: VerifyDocumentOptions) => verifyDocument(deps, actor, verification),
     listDocumentVerifications: (actor: Principal, applicationId: string) => listDocumentVerifications(deps, actor, applicationId),
     reassignStage: (actor: Principal, reassignment: ReassignStageOptions) => reassignStage(deps, actor, reassignment),
+    getProgramPipeline: (actor: Principal, programId: string) => getProgramPipeline(deps, actor, programId),
+    findWaitingApplication: (programId: string, reference: string) => findWaitingApplication(deps, programId, reference),
     stageOutcomesOf: (applicationIds: string[], transaction?: Transaction) => stageOutcomesOf(deps, applicationIds, transaction),
   };
 }

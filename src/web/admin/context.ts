@@ -7,10 +7,12 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import { loadApiSpec } from '../../platform/http/spec.js';
 import { createSchemaValidator, type SchemaValidator } from '../../platform/http/schema-validator.js';
+import type { ApprovalsService, ProgramPipeline } from '../../modules/approvals/index.js';
 import type { OfficerGroup, Program, ProgramsService } from '../../modules/programs/index.js';
 
 export interface AdminContext {
   programs: ProgramsService;
+  approvals: Pick<ApprovalsService, 'getProgramPipeline' | 'reassignStage' | 'findWaitingApplication'>;
   /** The contract's schemas, resolved once. */
   schemas(): Promise<SchemaValidator>;
 }
@@ -46,10 +48,16 @@ export function wantsFragment(req: Request): boolean {
 export interface ProgramEditorData {
   program: Program;
   groups: OfficerGroup[];
+  /** How many wait at each stage; the whole page shows it, the stage editor's fragment does not. */
+  pipeline?: ProgramPipeline;
 }
 
-/** The program and the groups its stages may be assigned to. */
+/** The program, the groups its stages may be assigned to, and its pipeline. */
 export async function loadProgramEditor(context: AdminContext, actor: Principal, programId: string): Promise<ProgramEditorData> {
-  const [program, groups] = await Promise.all([context.programs.getProgram(actor, programId), context.programs.listOfficerGroups()]);
-  return { program, groups };
+  const [program, groups, pipeline] = await Promise.all([
+    context.programs.getProgram(actor, programId),
+    context.programs.listOfficerGroups(),
+    context.approvals.getProgramPipeline(actor, programId),
+  ]);
+  return { program, groups, pipeline };
 }

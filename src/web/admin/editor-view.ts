@@ -10,6 +10,9 @@ import type { Refusal } from './outcome.js';
 import { listTimeZones } from '../../platform/time-zones.js';
 import type { Translate } from '../../platform/i18n/catalogs.js';
 import { formatMoney } from '../money.js';
+import { dateLocaleOf, formatMoment } from '../format-dates.js';
+import type { ProgramPipeline } from '../../modules/approvals/index.js';
+import type { PageLanguage } from '../../platform/i18n/languages.js';
 import { linkProgramErrors, linkStageErrors } from './error-links.js';
 import type { StaleEdit } from './stale-edit.js';
 
@@ -107,9 +110,20 @@ function stageErrorList(stageEditor: StageEditorView) {
   return [...linkStageErrors('new-stage', add.errors), ...(edit ? linkStageErrors(`stage-${edit.stageId}`, edit.errors) : [])];
 }
 
+/** The pipeline's rows with their times written where the program runs (src/web/format-dates.ts). */
+export function pipelineRows(pipeline: ProgramPipeline, timeZone: string, language: PageLanguage) {
+  const dates = { locale: dateLocaleOf(language), timeZone };
+  return pipeline.stages.map((stage) => ({
+    ...stage,
+    oldestWaitingSinceShown: stage.oldestWaitingSince && formatMoment(stage.oldestWaitingSince, dates),
+    oldestSubmittedAtShown: stage.oldestSubmittedAt && formatMoment(stage.oldestSubmittedAt, dates),
+  }));
+}
+
 export function renderProgramEditor(res: Response, view: ProgramEditorView, status = 200): void {
   res.status(status).render('admin/program.njk', {
     ...view,
+    pipelineRows: view.pipeline && pipelineRows(view.pipeline, view.program.timeZone, res.req.language),
     maxAmountShown: formatMoney(view.program.maxAmount, view.program.currency, res.req.language),
     groupNames: groupNames(view.groups),
     detailsErrorList: linkProgramErrors(view.details.errors),

@@ -33,7 +33,7 @@ const PROGRAM_FIELD_IDS: Record<string, string> = {
 /** The code/label lists: `treatmentTypes.2.label` is the input `treatmentType-2-label`. */
 const CODED_LISTS: Record<string, string> = { treatmentTypes: 'treatmentType', reasonCodes: 'reasonCode' };
 
-const STAGE_FIELDS = ['name', 'kind', 'officer', 'officer.type', 'officer.ref', 'position'];
+const STAGE_FIELDS = ['name', 'kind', 'officer', 'officer.type', 'officer.ref', 'checklist', 'position'];
 
 const STAGE_FIELD_SUFFIXES: Record<string, string> = {
   name: 'name',
@@ -73,6 +73,9 @@ export function linkProgramErrors(errors: FieldMessages): ErrorLink[] {
 /** `idPrefix` is the one the template gives the form's fields (`new-stage`, `stage-<id>`). */
 export function linkStageErrors(idPrefix: string, errors: FieldMessages): ErrorLink[] {
   return linkFieldErrors(inFormOrder(errors, STAGE_FIELDS), (key) => {
+    const [list, row, part] = key.split('.');
+    // `checklist.2.label` is the input `<prefix>-checklist-2-label`; the list as a whole, its first row.
+    if (list === 'checklist') return `${idPrefix}-checklist-${row ?? '0'}-${part === 'label' ? 'label' : 'code'}`;
     const suffix = STAGE_FIELD_SUFFIXES[key];
     return suffix === undefined ? undefined : `${idPrefix}-${suffix}`;
   });
@@ -80,4 +83,18 @@ export function linkStageErrors(idPrefix: string, errors: FieldMessages): ErrorL
 
 export function linkGroupErrors(errors: FieldMessages): ErrorLink[] {
   return linkFieldErrors(inFormOrder(errors, GROUP_FIELDS), (key) => (GROUP_FIELDS.includes(key) ? `group-${key}` : undefined));
+}
+
+const REASSIGNMENT_FIELDS = ['officer', 'officer.type', 'officer.ref', 'scope', 'reference'];
+
+const REASSIGNMENT_FIELD_IDS: Record<string, string> = {
+  officer: 'reassign-officer-type-user',
+  'officer.type': 'reassign-officer-type-user',
+  'officer.ref': 'reassign-officer-ref',
+  scope: 'reassign-scope-all',
+  reference: 'reassign-reference',
+};
+
+export function linkReassignmentErrors(errors: FieldMessages): ErrorLink[] {
+  return linkFieldErrors(inFormOrder(errors, REASSIGNMENT_FIELDS), (key) => REASSIGNMENT_FIELD_IDS[key]);
 }

@@ -7,7 +7,7 @@
  */
 import { InputError, type FieldError } from '../../platform/http/errors.js';
 import type { SchemaValidator } from '../../platform/http/schema-validator.js';
-import type { CodedLabel, OfficerGroup, Program, Stage } from '../../modules/programs/index.js';
+import type { CodedLabel, OfficerGroup, OfficerInput, Program, Stage } from '../../modules/programs/index.js';
 import type { components } from '../../generated/openapi.js';
 import type { Translate } from '../../platform/i18n/catalogs.js';
 
@@ -44,6 +44,8 @@ export interface StageFormValues {
   kind: string;
   officerType: string;
   officerRef: string;
+  /** The eligibility checklist's items as typed, rows left empty dropped. */
+  checklist: CodedLabel[];
   position: string;
   version: string;
 }
@@ -81,6 +83,9 @@ const STAGE_HINTS: Record<string, string> = {
   'officer.type': 'admin.fix.stage.officer.type',
   'officer.ref': 'admin.fix.stage.officer.ref',
   position: 'admin.fix.stage.position',
+  checklist: 'admin.fix.stage.checklist',
+  'checklist.*.code': 'admin.fix.stage.checklist.code',
+  'checklist.*.label': 'admin.fix.label',
 };
 
 const STATE_HINTS: Record<string, string> = { state: 'admin.fix.program.state' };
@@ -244,6 +249,7 @@ export function readStageForm(body: FormBody): StageFormValues {
     kind: text(body, 'kind'),
     officerType: text(body, 'officerType'),
     officerRef: text(body, 'officerRef'),
+    checklist: codedRows(body, 'checklist'),
     position: text(body, 'position'),
     version: text(body, 'version'),
   };
@@ -256,13 +262,14 @@ export function stageFormValues(stage: Stage): StageFormValues {
     officerType: stage.officer.type,
     // A person by the user name they were designated with; the service looks it up again.
     officerRef: stage.officer.username ?? stage.officer.ref,
+    checklist: stage.checklist,
     position: String(stage.position),
     version: '',
   };
 }
 
 export function emptyStageForm(): StageFormValues {
-  return { name: '', kind: 'review', officerType: 'user', officerRef: '', position: '', version: '' };
+  return { name: '', kind: 'review', officerType: 'user', officerRef: '', checklist: [], position: '', version: '' };
 }
 
 export function toStageInput(values: StageFormValues, schemas: SchemaValidator, t: Translate): StageInput {
@@ -271,6 +278,7 @@ export function toStageInput(values: StageFormValues, schemas: SchemaValidator, 
     name: values.name,
     kind: values.kind,
     officer: { type: values.officerType, ref: values.officerRef },
+    checklist: values.checklist,
     position: numberOrText(values.position),
   };
   check(schemas, 'StageInput', input, STAGE_HINTS, t);
@@ -278,7 +286,7 @@ export function toStageInput(values: StageFormValues, schemas: SchemaValidator, 
 }
 
 /**
- * Only the fields the form sent: the move buttons send a position, the change form the rest. An officer
+ * Only the fields the form sent: the move buttons send a position, the change form the rest (the checklist too). An officer
  * sent back as shown is left out, so renaming a stage does not look its officer up again.
  */
 export function toStagePatch(body: FormBody, schemas: SchemaValidator, t: Translate): StagePatch {
@@ -289,6 +297,8 @@ export function toStagePatch(body: FormBody, schemas: SchemaValidator, t: Transl
   const officerSent = 'officerType' in body || 'officerRef' in body;
   const officerAsShown = values.officerType === text(body, 'shownOfficerType') && values.officerRef === text(body, 'shownOfficerRef');
   if (officerSent && !officerAsShown) patch.officer = { type: values.officerType, ref: values.officerRef };
+  // The change form marks that it holds the checklist: with every row removed, the list is sent empty.
+  if ('checklistSent' in body) patch.checklist = values.checklist;
   if ('position' in body) patch.position = numberOrText(values.position);
   check(schemas, 'StagePatch', patch, STAGE_HINTS, t);
   return patch as StagePatch;
@@ -351,4 +361,43 @@ export function fieldMessages(error: InputError): FieldMessages {
     messages[key] ??= error instanceof FormInputError || error.fields.length > 1 ? field.message : error.message;
   }
   return messages;
+}
+
+/** The reassignment page: the new officer, and all waiting at the stage or one application by reference. */
+export interface ReassignmentFormValues {
+  officerType: string;
+  officerRef: string;
+  /** `all` waiting at the stage, or `one` application. */
+  scope: string;
+  reference: string;
+}
+
+const REASSIGNMENT_HINTS: Record<string, string> = {
+  officer: 'admin.fix.stage.officer',
+  'officer.type': 'admin.fix.stage.officer.type',
+  'officer.ref': 'admin.fix.stage.officer.ref',
+};
+
+export function readReassignmentForm(body: FormBody): ReassignmentFormValues {
+  return {
+    officerType: text(body, 'officerType'),
+    officerRef: text(body, 'officerRef'),
+    scope: text(body, 'scope'),
+    reference: text(body, 'reference'),
+  };
+}
+
+export function emptyReassignmentForm(): ReassignmentFormValues {
+  return { officerType: 'user', officerRef: '', scope: 'all', reference: '' };
+}
+
+/** The officer as the API's ReassignmentInput checks it, and which applications; the reference is looked up by the page. */
+export function toReassignmentOfficer(values: ReassignmentFormValues, schemas: SchemaValidator, t: Translate): OfficerInput {
+  const officer = { type: values.officerType, ref: values.officerRef };
+  const fields = plainFields(schemas.validate('OfficerInput', officer, '/body/officer'), REASSIGNMENT_HINTS, t);
+  if (values.scope !== 'all' && values.scope !== 'one') fields.push({ path: '/body/scope', message: t('admin.fix.reassignment.scope') });
+  if (values.scope === 'one' && values.reference === '')
+    fields.push({ path: '/body/reference', message: t('admin.fix.reassignment.reference') });
+  if (fields.length > 0) throw new FormInputError(t('admin.fix.form'), fields);
+  return officer as OfficerInput;
 }

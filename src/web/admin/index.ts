@@ -4,6 +4,7 @@
  * programs service, which checks the version the page holds.
  */
 import { Router } from 'express';
+import type { ApprovalsService } from '../../modules/approvals/index.js';
 import type { ProgramsService } from '../../modules/programs/index.js';
 import type { SchemaValidator } from '../../platform/http/schema-validator.js';
 import { verifyCsrfToken } from '../../platform/web/csrf.js';
@@ -11,10 +12,13 @@ import { requirePageRole } from '../../platform/web/page-guard.js';
 import { contractSchemas } from './context.js';
 import { createOfficerGroupPages } from './officer-group-pages.js';
 import { createProgramPages } from './program-pages.js';
+import { createReassignmentPages } from './reassignment-pages.js';
 import { createStageEditorRoutes } from './stage-editor.js';
 
 export interface AdminPagesOptions {
   programs: ProgramsService;
+  /** Each program's pipeline, and reassigning the officer of a stage for the applications waiting there. */
+  approvals: Pick<ApprovalsService, 'getProgramPipeline' | 'reassignStage' | 'findWaitingApplication'>;
   /**
    * The contract's schemas, so a form is checked exactly as the API checks the same input.
    * Default: built from `openapi/openapi.yaml` on the first form post.
@@ -23,12 +27,13 @@ export interface AdminPagesOptions {
 }
 
 export function createAdminPages(options: AdminPagesOptions): Router {
-  const context = { programs: options.programs, schemas: contractSchemas(options.schemas) };
+  const context = { programs: options.programs, approvals: options.approvals, schemas: contractSchemas(options.schemas) };
   const router = Router();
   router.use(requirePageRole('program-manager'));
   router.use(verifyCsrfToken);
   router.use(createProgramPages(context));
   router.use(createStageEditorRoutes(context));
+  router.use(createReassignmentPages(context));
   router.use(createOfficerGroupPages(context));
   return router;
 }

@@ -28,6 +28,7 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: Refusal 
 const FIELD_OF_CODE: Partial<Record<string, string>> = {
   ERR_PROGRAM_CODE_TAKEN: 'code',
   ERR_OFFICER_GROUP_UNKNOWN: 'officer.ref',
+  ERR_REASSIGNMENT_NOT_WAITING: 'reference',
 };
 
 /** The page shows the current version in place of what was sent, so it says that rather than "reload". */

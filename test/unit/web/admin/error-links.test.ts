@@ -3,7 +3,7 @@
  * that field, in the order the form shows them.
  */
 import { describe, expect, it } from '@jest/globals';
-import { linkGroupErrors, linkProgramErrors, linkStageErrors } from '../../../../src/web/admin/error-links.js';
+import { linkGroupErrors, linkProgramErrors, linkReassignmentErrors, linkStageErrors } from '../../../../src/web/admin/error-links.js';
 
 describe('the admin error summary links', () => {
   it('lists program fields in the form order, rows of the code lists by their own inputs', () => {
@@ -36,6 +36,29 @@ describe('the admin error summary links', () => {
     ]);
     expect(linkStageErrors('stage-1', { name: 'Enter a stage name.' })).toEqual([
       { message: 'Enter a stage name.', href: '#stage-1-name' },
+    ]);
+  });
+
+  it("links a stage's checklist rows by their own inputs, after the officer and before the position", () => {
+    expect(
+      linkStageErrors('stage-1', {
+        position: 'Enter a whole number.',
+        'checklist.2.code': 'The checklist names “resident” twice.',
+        checklist: 'Keep the checklist to 20 items at most.',
+        'officer.ref': 'There is no user “jooy”.',
+      }),
+    ).toEqual([
+      { message: 'There is no user “jooy”.', href: '#stage-1-officer-ref' },
+      { message: 'The checklist names “resident” twice.', href: '#stage-1-checklist-2-code' },
+      { message: 'Keep the checklist to 20 items at most.', href: '#stage-1-checklist-0-code' },
+      { message: 'Enter a whole number.', href: '#stage-1-position' },
+    ]);
+  });
+
+  it('links the reassignment fields: the officer, then which applications', () => {
+    expect(linkReassignmentErrors({ reference: 'No application has that reference.', 'officer.ref': 'Enter a user name.' })).toEqual([
+      { message: 'Enter a user name.', href: '#reassign-officer-ref' },
+      { message: 'No application has that reference.', href: '#reassign-reference' },
     ]);
   });
 
