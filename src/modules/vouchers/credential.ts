@@ -36,7 +36,8 @@ export interface DataIntegrityProof {
   proofValue: string;
 }
 
-export interface VoucherCredential {
+// A type alias, not an interface: it must pass where any JSON object (`UnknownCredential`) is taken.
+export type VoucherCredential = {
   '@context': string[];
   id: string;
   type: ['VerifiableCredential', 'EntitlementVoucher'];
@@ -46,7 +47,7 @@ export interface VoucherCredential {
   credentialSubject: VoucherSubject;
   credentialStatus: BitstringStatusListEntry[];
   proof?: DataIntegrityProof;
-}
+};
 
 export type SignedVoucherCredential = VoucherCredential & { proof: DataIntegrityProof };
 

@@ -9,7 +9,8 @@ import { CREDENTIALS_V2_CONTEXT_URL } from './voucher-context.js';
 /** The recommendation's minimum (16 KiB), so one voucher's bit hides among many (herd privacy). */
 export const STATUS_LIST_LENGTH = 131_072;
 
-export interface StatusListCredential {
+// A type alias, not an interface: it must pass where any JSON object (`UnknownCredential`) is taken.
+export type StatusListCredential = {
   '@context': string[];
   id: string;
   type: ['VerifiableCredential', 'BitstringStatusListCredential'];
@@ -17,7 +18,7 @@ export interface StatusListCredential {
   validFrom: string;
   validUntil?: string;
   credentialSubject: { id: string; type: 'BitstringStatusList'; statusPurpose: StatusPurpose; encodedList: string };
-}
+};
 
 /** A list with every bit clear. */
 export function createStatusBits(length: number = STATUS_LIST_LENGTH): Uint8Array {

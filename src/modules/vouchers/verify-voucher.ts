@@ -78,7 +78,7 @@ export async function verifyVoucher(options: VerifyVoucherOptions): Promise<Veri
     now + skewMs < form.validFrom ? 'ERR_VOUCHER_NOT_YET_VALID' : now - skewMs > form.validUntil ? 'ERR_VOUCHER_EXPIRED' : undefined,
   );
 
-  for (const entry of form.status) record('status', await readStatus(entry, form.issuer, options));
+  for (const entry of form.status) record('status', await readStatus(entry, options));
   return resultOf(checks);
 }
 
@@ -125,15 +125,19 @@ function readStatusEntry(entry: unknown): StatusEntry | undefined {
   return { statusPurpose, statusListIndex: Number(statusListIndex), statusListCredential };
 }
 
-/** One status entry: the list must be signed by the voucher's issuer, for the same purpose, and its bit clear. */
-async function readStatus(entry: StatusEntry, issuer: string, options: VerifyVoucherOptions): Promise<VoucherFailureCode | undefined> {
+/**
+ * One status entry: the list must be signed by one of our keys (after a rotation, lists are signed by the
+ * new key while older vouchers name the retired one), be for the same purpose, and have the bit clear.
+ */
+async function readStatus(entry: StatusEntry, options: VerifyVoucherOptions): Promise<VoucherFailureCode | undefined> {
   const list = await options.fetchStatusList(entry.statusListCredential);
   if (!list) return 'ERR_VOUCHER_STATUS_UNVERIFIABLE';
   const subject = list.credentialSubject as Record<string, unknown> | undefined;
   const types = list.type;
   if (
     list.id !== entry.statusListCredential ||
-    list.issuer !== issuer ||
+    typeof list.issuer !== 'string' ||
+    !options.isTrustedIssuer(list.issuer) ||
     !Array.isArray(types) ||
     !types.includes('BitstringStatusListCredential') ||
     subject?.type !== 'BitstringStatusList' ||

@@ -28,7 +28,8 @@ export class IssuerKeyFileError extends Error {
 }
 
 const ED25519_PUBLIC = /^z6Mk[1-9A-HJ-NP-Za-km-z]{44}$/;
-const ED25519_SECRET = /^zrv[1-9A-HJ-NP-Za-km-z]{80,90}$/;
+// 64-byte secret (seed and public key, `zrv…`) or 32-byte seed (`z3u2…`), as @digitalbazaar/ed25519-multikey reads both.
+const ED25519_SECRET = /^z[1-9A-HJ-NP-Za-km-z]{45,95}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /** Reads and checks the JSON of a key file (shape only; the keys themselves are decoded when loaded). */
@@ -57,7 +58,7 @@ function checkStoredKey(key: unknown, index: number): StoredIssuerKey {
     throw new IssuerKeyFileError(`${where}.publicKeyMultibase must be an Ed25519 Multikey (z6Mk…)`);
   }
   if (secretKeyMultibase !== undefined && (typeof secretKeyMultibase !== 'string' || !ED25519_SECRET.test(secretKeyMultibase))) {
-    throw new IssuerKeyFileError(`${where}.secretKeyMultibase must be an Ed25519 Multikey secret key (zrv…)`);
+    throw new IssuerKeyFileError(`${where}.secretKeyMultibase must be an Ed25519 Multikey secret key (base58btc, z…)`);
   }
   if (typeof created !== 'string' || !ISO_DATE_TIME.test(created))
     throw new IssuerKeyFileError(`${where}.created must be an ISO 8601 UTC date-time`);
