@@ -5,6 +5,7 @@ import { PROJECT_ROOT } from '../../../../../src/config.js';
 import {
   createDocumentLoader,
   decodeVoucherQr,
+  drawQrSvg,
   encodeVoucherQr,
   qrVersionOf,
   readVc1Payload,
@@ -44,6 +45,9 @@ describe('VC1-R QR text', () => {
     });
     expect(cborld.length).toBeLessThanOrEqual(300);
     expect(qrVersionOf(text, 'M')).toBeLessThanOrEqual(13);
+    // Drawn for a page: a version-v code is 4v + 17 modules wide, plus a quiet zone of 4 on each side.
+    const side = 4 * qrVersionOf(text, 'M') + 17 + 8;
+    expect(await drawQrSvg(text)).toMatch(new RegExp(`^<svg[^>]* viewBox="0 0 ${side} ${side}"`));
   });
 
   it.each<[string, string, QrDecodeErrorCode]>([
