@@ -1,3 +1,4 @@
+export { createContextRoutes, VOUCHER_CONTEXT_PATH } from './context-routes.js';
 export { VOUCHER_CONTEXT_URL, CREDENTIALS_V2_CONTEXT_URL, VOUCHER_CONTEXT_FILE, voucherContext } from './voucher-context.js';
 export {
   BUNDLED_CONTEXTS,
