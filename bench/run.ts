@@ -10,6 +10,7 @@ import { benchStartup } from './startup.js';
 import { benchSubmissions } from './submissions.js';
 import { benchUpload } from './upload.js';
 import { benchVoucherQr } from './voucher-qr.js';
+import { benchVoucherSigning } from './voucher-sign.js';
 
 const machine = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) };
 const resultsDir = path.join(PROJECT_ROOT, 'bench', 'results');
@@ -132,4 +133,11 @@ if (!only || only === 'voucher-qr') {
     })),
   );
   await writeFile(path.join(resultsDir, 'voucher-qr.json'), JSON.stringify({ machine, qr }, null, 2));
+}
+
+if (!only || only === 'voucher-sign') {
+  const signing = await benchVoucherSigning();
+  console.log('\nVoucher signing and verification per operation, one thread, beside the raw library calls (goal ≤ 1.5× raw)');
+  console.table(signing.map((r) => ({ what: r.what, operations: r.operations, 'per s': r.perSecond, 'mean ms': r.meanMs })));
+  await writeFile(path.join(resultsDir, 'voucher-sign.json'), JSON.stringify({ machine, signing }, null, 2));
 }

@@ -68,10 +68,14 @@ declare module '@digitalbazaar/vc' {
 }
 
 declare module 'jsonld-signatures' {
-  export function verify(
-    document: Record<string, unknown>,
-    options: { suite: unknown; purpose: unknown; documentLoader: unknown },
-  ): Promise<{ verified: boolean; error?: unknown; results?: Array<{ verified: boolean; error?: unknown }> }>;
+  /** CommonJS: Node hands an ES module its `module.exports` as the default export, and no named ones. */
+  const jsigs: {
+    verify(
+      document: Record<string, unknown>,
+      options: { suite: unknown; purpose: unknown; documentLoader: unknown },
+    ): Promise<{ verified: boolean; error?: unknown; results?: Array<{ verified: boolean; error?: unknown }> }>;
+  };
+  export default jsigs;
 }
 
 declare module '@digitalbazaar/cborld' {

@@ -6,7 +6,7 @@
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { CredentialIssuancePurpose } from '@digitalbazaar/vc';
-import * as jsigs from 'jsonld-signatures';
+import jsigs from 'jsonld-signatures';
 import type { DocumentLoader } from './document-loader.js';
 
 const verifyingSuite = new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
