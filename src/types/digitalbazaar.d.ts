@@ -75,6 +75,7 @@ declare module 'jsonld-signatures' {
       options: { suite: unknown; purpose: unknown; documentLoader: unknown },
     ): Promise<{ verified: boolean; error?: unknown; results?: Array<{ verified: boolean; error?: unknown }> }>;
   };
+  // eslint-disable-next-line no-restricted-syntax -- declares the CommonJS package's module.exports, not our own export
   export default jsigs;
 }
 
