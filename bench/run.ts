@@ -9,6 +9,8 @@ import { benchJwtVerification } from './jwt.js';
 import { benchStartup } from './startup.js';
 import { benchSubmissions } from './submissions.js';
 import { benchUpload } from './upload.js';
+import { benchVoucherQr } from './voucher-qr.js';
+import { benchVoucherSigning } from './voucher-sign.js';
 
 const machine = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) };
 const resultsDir = path.join(PROJECT_ROOT, 'bench', 'results');
@@ -115,4 +117,27 @@ if (!only || only === 'approvals') {
     path.join(resultsDir, 'approvals.json'),
     JSON.stringify({ machine, database: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded', approvals }, null, 2),
   );
+}
+
+if (!only || only === 'voucher-qr') {
+  const qr = await benchVoucherQr();
+  console.log('\nVoucher QR size: one signed voucher with its two status entries (goal VC1-R ≤ 300 bytes, ≤ version 13 at ECC M)');
+  console.table(
+    qr.map((r) => ({
+      encoding: r.encoding,
+      'payload bytes': r.payloadBytes,
+      'QR text chars': r.textLength,
+      'version L': r.versions.L ?? '> 40',
+      'version M': r.versions.M ?? '> 40',
+      'version Q': r.versions.Q ?? '> 40',
+    })),
+  );
+  await writeFile(path.join(resultsDir, 'voucher-qr.json'), JSON.stringify({ machine, qr }, null, 2));
+}
+
+if (!only || only === 'voucher-sign') {
+  const signing = await benchVoucherSigning();
+  console.log('\nVoucher signing and verification per operation, one thread, beside the raw library calls (goal ≤ 1.5× raw)');
+  console.table(signing.map((r) => ({ what: r.what, operations: r.operations, 'per s': r.perSecond, 'mean ms': r.meanMs })));
+  await writeFile(path.join(resultsDir, 'voucher-sign.json'), JSON.stringify({ machine, signing }, null, 2));
 }

@@ -37,6 +37,7 @@ import { createApprovalHandlers, createApprovalsService } from './modules/approv
 import { createSignalHandlers, createSignalsService } from './modules/signals/index.js';
 import { createProgramHandlers, createProgramsService } from './modules/programs/index.js';
 import { createRegistryHandlers, createRegistryService } from './modules/registry/index.js';
+import { createContextRoutes } from './modules/vouchers/index.js';
 import { createSchemaValidator } from './platform/http/schema-validator.js';
 import { createDocsRoutes, createHomeRoutes } from './web/home.js';
 import { createPrivacyRoutes } from './web/privacy.js';
@@ -157,8 +158,9 @@ export function createApp(deps: AppDependencies): Express {
       metrics,
     ),
   );
-  // Probes, metrics and assets above are never rate-limited; the API and the pages below are.
+  // Probes, metrics, assets and JSON-LD contexts are never rate-limited; the API and the pages below are.
   app.use(createAssetRoutes(config.paths.views));
+  app.use(createContextRoutes());
   const api = createApiRouter({
     limits,
     spec: deps.spec,

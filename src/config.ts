@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { IssuerKeyFileError, parseIssuerKeyFile, type IssuerKeysConfig } from './platform/keys/index.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -50,6 +51,11 @@ export interface Config {
   quotas: QuotasConfig;
   outbox: OutboxConfig;
   rateLimits: RateLimitConfig;
+  /**
+   * The keys vouchers are signed with (see src/platform/keys): ISSUER_KEYS (the key file's JSON) or
+   * ISSUER_KEY_FILE; in development, `keys/issuer-keys.json`, generated on first start.
+   */
+  issuerKeys: IssuerKeysConfig;
   /** Paths the service reads its own files from. */
   paths: { root: string; spec: string; views: string; locales: string; keys: string; realm: string };
 }
@@ -269,6 +275,28 @@ function rateLimitConfig(env: Env): RateLimitConfig {
   };
 }
 
+function issuerKeysConfig(env: Env, nodeEnv: Config['nodeEnv'], root: string): IssuerKeysConfig {
+  const json = optionalText(env, 'ISSUER_KEYS');
+  const file = optionalText(env, 'ISSUER_KEY_FILE');
+  if (json !== undefined && file !== undefined) throw new ConfigError('ISSUER_KEYS', 'set ISSUER_KEYS or ISSUER_KEY_FILE, not both');
+  if (json !== undefined) {
+    try {
+      return { kind: 'setting', file: parseIssuerKeyFile(json) };
+    } catch (error) {
+      if (error instanceof IssuerKeyFileError) throw new ConfigError('ISSUER_KEYS', error.message);
+      throw error;
+    }
+  }
+  // Generating is for development and single-instance demos (docker-compose): several instances would each make a key,
+  // and vouchers signed by one would name an issuer the others do not know.
+  const generate = boolean(env, 'ISSUER_KEY_GENERATE', nodeEnv !== 'production');
+  if (file !== undefined) return { kind: 'file', path: path.resolve(root, file), generate };
+  if (nodeEnv === 'production' && !generate) {
+    throw new ConfigError('ISSUER_KEY_FILE', 'must be set in production (or ISSUER_KEYS): every instance signs with the same issuer key');
+  }
+  return { kind: 'file', path: path.join(root, 'keys', 'issuer-keys.json'), generate };
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const DEV_SESSION_SECRET = 'development-only-session-secret-change-me';
 const DEV_REFERENCE_KEY = 'development-only-reference-key-change-me';
@@ -377,6 +405,7 @@ export function loadConfig(env: Env = process.env): Config {
     quotas: quotasConfig(env, documents),
     outbox: outboxConfig(env),
     rateLimits: rateLimitConfig(env),
+    issuerKeys: issuerKeysConfig(env, nodeEnv, root),
     paths: {
       root,
       spec: path.join(root, 'openapi', 'openapi.yaml'),

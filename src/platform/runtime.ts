@@ -16,6 +16,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './db/embedde
 import { startCheckpointSealer } from './audit/checkpoint.js';
 import { appRoleUrl, roleOfUrl, type AppRole } from './db/app-role.js';
 import { grantAfterMigrations, migrateToLatest, type Migration } from './db/migrate.js';
+import { loadIssuerKeys, type IssuerKeySet } from './keys/index.js';
 import { installJobSchema } from './jobs/install-job-schema.js';
 import { PLATFORM_JOB_QUEUES } from './jobs/job-queues.js';
 import { startJobs, type Jobs } from './jobs/start-jobs.js';
@@ -33,6 +34,8 @@ export interface Runtime {
   directory: UserDirectory;
   /** Set when the built-in development provider runs. */
   devProvider: DevProvider | undefined;
+  /** The keys vouchers are signed and checked with. */
+  issuerKeys: IssuerKeySet;
   stop(): Promise<void>;
 }
 
@@ -59,6 +62,9 @@ export async function startRuntime(config: Config, logger: Logger, options: Star
     }
   };
   try {
+    // A missing or broken issuer key stops the start before anything else is started.
+    const { keySet: issuerKeys, created: issuerKeyCreated } = await loadIssuerKeys({ config: config.issuerKeys, now: options.now });
+    if (issuerKeyCreated && config.issuerKeys.kind === 'file') logger.info({ path: config.issuerKeys.path }, 'issuer key generated');
     // Identity first: a migration may map user names to subjects through the directory.
     let devProvider: DevProvider | undefined;
     let issuer: string;
@@ -116,7 +122,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Star
     stops.push(() => sessionPool.end());
 
     const verifier = createAccessTokenVerifier({ issuer, audience: config.oidc.audience, webClientId: config.oidc.clientId });
-    return { database, sessionPool, jobs, issuer, verifier, directory, devProvider, stop };
+    return { database, sessionPool, jobs, issuer, verifier, directory, devProvider, issuerKeys, stop };
   } catch (error) {
     await stop();
     throw error;

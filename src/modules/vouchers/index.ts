@@ -1,0 +1,66 @@
+export { createContextRoutes, VOUCHER_CONTEXT_PATH } from './context-routes.js';
+export { VOUCHER_CONTEXT_URL, CREDENTIALS_V2_CONTEXT_URL, VOUCHER_CONTEXT_FILE, voucherContext } from './voucher-context.js';
+export {
+  BUNDLED_CONTEXTS,
+  createDocumentLoader,
+  DocumentNotBundledError,
+  type CreateDocumentLoaderOptions,
+  type DocumentLoader,
+  type RemoteDocument,
+} from './document-loader.js';
+export type {
+  BitstringStatusListEntry,
+  DataIntegrityProof,
+  SignedVoucherCredential,
+  StatusPurpose,
+  UnknownCredential,
+  VoucherCredential,
+  VoucherSubject,
+} from './credential.js';
+export { buildVoucher, type BuildVoucherOptions, type StatusListPosition } from './build-voucher.js';
+export { deriveBeneficiaryReference } from './beneficiary-reference.js';
+export { signCredential, type SignCredentialOptions } from './sign-credential.js';
+export { verifyCredentialSignature } from './verify-signature.js';
+export {
+  verifyVoucher,
+  type FetchStatusList,
+  type VerifyVoucherOptions,
+  type VerifyVoucherResult,
+  type VoucherCheck,
+  type VoucherCheckResult,
+  type VoucherFailureCode,
+} from './verify-voucher.js';
+export {
+  buildStatusListCredential,
+  createStatusBits,
+  decodeStatusBits,
+  encodeStatusBits,
+  readStatusBit,
+  setStatusBit,
+  STATUS_LIST_LENGTH,
+  type BuildStatusListCredentialOptions,
+  type StatusListCredential,
+} from './status-list.js';
+export { decodeBase45, encodeBase45 } from './qr/base45.js';
+export {
+  createVoucherTypeTable,
+  issuerKeyTableNumbers,
+  issuerKeysFitTable,
+  statusListUrl,
+  TABLED_STATUS_LISTS,
+  VOUCHER_REGISTRY_ENTRY_ID,
+  type CreateVoucherTypeTableOptions,
+  type TabledIssuerKey,
+} from './qr/type-table.js';
+export {
+  decodeVoucherQr,
+  encodeVoucherQr,
+  QrDecodeError,
+  readVc1Payload,
+  VC1_PREFIX,
+  type DecodeVoucherQrOptions,
+  type EncodeVoucherQrOptions,
+  type QrDecodeErrorCode,
+  type TypeTables,
+} from './qr/voucher-qr.js';
+export { drawQrPng, drawQrSvg, qrVersionOf, type DrawQrOptions, type QrErrorCorrection } from './qr/draw-qr.js';
