@@ -396,6 +396,100 @@ export const ERROR_CODES = {
     explanation:
       'The stored file no longer matches the fingerprint taken at upload, so it is not served. This is on our side; quote the request id.',
   },
+  // Vouchers: their verification and their QR codes (src/modules/vouchers)
+  ERR_DOCUMENT_NOT_BUNDLED: {
+    status: 422,
+    title: 'A credential names a context this service does not hold',
+    explanation:
+      'The credential refers to a JSON-LD context or key that is not among the ones this service keeps locally, and nothing is fetched from the network. ' +
+      'Issue the credential with the published contexts only.',
+  },
+  ERR_VOUCHER_MALFORMED: {
+    status: 422,
+    title: 'The voucher is not shaped as an entitlement voucher',
+    explanation:
+      'The credential lacks a field an entitlement voucher must have, or has one of the wrong kind. ' +
+      'Ask the program office for a new voucher.',
+  },
+  ERR_VOUCHER_SIGNATURE_INVALID: {
+    status: 422,
+    title: "The voucher's signature does not match its content",
+    explanation:
+      'Something in the voucher was changed after it was signed, or it was signed with another key. ' +
+      'Do not serve it; ask the beneficiary to contact the program office.',
+  },
+  ERR_VOUCHER_ISSUER_UNTRUSTED: {
+    status: 422,
+    title: 'The voucher was issued by an unknown issuer',
+    explanation:
+      "The voucher is signed by a key that is not one of this program's issuers, current or retired. " +
+      'Do not serve it; ask the beneficiary to contact the program office.',
+  },
+  ERR_VOUCHER_NOT_YET_VALID: {
+    status: 422,
+    title: 'The voucher is not valid yet',
+    explanation:
+      "The voucher's validity starts later than now. Serve it from the date it shows, or check the clock of the device that scanned it.",
+  },
+  ERR_VOUCHER_EXPIRED: {
+    status: 422,
+    title: 'The voucher has expired',
+    explanation: "The voucher's validity ended before now. Ask the beneficiary to contact the program office about a new one.",
+  },
+  ERR_VOUCHER_REVOKED: {
+    status: 422,
+    title: 'The voucher has been revoked',
+    explanation:
+      'The program revoked this voucher, or it was redeemed in full. Do not serve it; the beneficiary can ask the program office why.',
+  },
+  ERR_VOUCHER_SUSPENDED: {
+    status: 422,
+    title: 'The voucher is suspended for now',
+    explanation:
+      'The program has put this voucher on hold. Do not serve it now; ' +
+      'the beneficiary can ask the program office when it will be usable again.',
+  },
+  ERR_VOUCHER_STATUS_UNVERIFIABLE: {
+    status: 422,
+    title: "The voucher's status could not be checked",
+    explanation:
+      'The list that says whether this voucher is revoked or suspended is missing, not signed by a program issuer, or too short. ' +
+      'Try again when the device is online; until then, do not treat the voucher as valid.',
+  },
+  ERR_QR_NOT_VC1: {
+    status: 400,
+    title: 'The code read is not a voucher code',
+    explanation:
+      'The text read from the QR code does not start with VC1-, so it is not one of our vouchers. ' +
+      "Scan the voucher's QR code again, or paste its full text.",
+  },
+  ERR_QR_UNSUPPORTED_MULTIBASE: {
+    status: 400,
+    title: 'The voucher code uses an unsupported encoding',
+    explanation:
+      'After VC1- the code must continue with R (base45). ' +
+      "Scan the voucher's QR code again, or ask its issuer for a voucher in the standard form.",
+  },
+  ERR_QR_NOT_BASE45: {
+    status: 400,
+    title: 'The voucher code is not valid base45',
+    explanation:
+      'The code holds characters base45 does not use, or was cut short. Scan the QR code again in good light, or paste its full text.',
+  },
+  ERR_QR_NOT_CBORLD: {
+    status: 400,
+    title: "The voucher code's content cannot be read",
+    explanation:
+      'The code decodes, but its content is not a credential this service can read. Scan it again; ' +
+      'if it still fails, the voucher is damaged and the beneficiary should contact the program office.',
+  },
+  ERR_QR_UNKNOWN_REGISTRY_ENTRY: {
+    status: 400,
+    title: 'The voucher code uses a vocabulary this service does not know',
+    explanation:
+      'The code was compressed with a term table of another issuer, so this service cannot expand it. ' +
+      'Use a scanner of that issuer, or ask the beneficiary for a voucher of this program.',
+  },
 } as const satisfies Record<`ERR_${string}`, ErrorCodeEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
