@@ -401,7 +401,8 @@ export const ERROR_CODES = {
     status: 422,
     title: 'A credential names a context this service does not hold',
     explanation:
-      'The credential refers to a JSON-LD context or key that is not among the ones this service keeps locally, and nothing is fetched from the network. ' +
+      'The credential refers to a JSON-LD context or key that is not among the ones this service keeps locally, ' +
+      'and nothing is fetched from the network. ' +
       'Issue the credential with the published contexts only.',
   },
   ERR_VOUCHER_MALFORMED: {
