@@ -37,7 +37,8 @@ import { createApprovalHandlers, createApprovalsService } from './modules/approv
 import { createSignalHandlers, createSignalsService } from './modules/signals/index.js';
 import { createProgramHandlers, createProgramsService } from './modules/programs/index.js';
 import { createRegistryHandlers, createRegistryService } from './modules/registry/index.js';
-import { createContextRoutes } from './modules/vouchers/index.js';
+import { createContextRoutes, createStatusListRoutes, createVoucherHandlers, createVouchersService } from './modules/vouchers/index.js';
+import type { IssuerKeySet } from './platform/keys/index.js';
 import { createSchemaValidator } from './platform/http/schema-validator.js';
 import { createDocsRoutes, createHomeRoutes } from './web/home.js';
 import { createPrivacyRoutes } from './web/privacy.js';
@@ -65,6 +66,8 @@ export interface AppDependencies {
   spec: OpenAPIV3.DocumentV3_1;
   /** The OpenID provider pages sign in with (the configured one or the development one). */
   issuer: string;
+  /** The keys vouchers are signed and checked with. */
+  issuerKeys: IssuerKeySet;
 }
 
 function contentSecurityPolicy(issuer: string) {
@@ -118,6 +121,13 @@ export function createApp(deps: AppDependencies): Express {
   const schemas = createSchemaValidator(deps.spec);
   const approvals = createApprovalsService({ sequelize, commands, programs });
   const signals = createSignalsService({ sequelize, commands });
+  const vouchers = createVouchersService({
+    sequelize,
+    commands,
+    keys: deps.issuerKeys,
+    publicUrl: config.publicUrl,
+    secret: config.referenceKey,
+  });
   const applications = createApplicationsService({
     sequelize,
     programs,
@@ -158,9 +168,10 @@ export function createApp(deps: AppDependencies): Express {
       metrics,
     ),
   );
-  // Probes, metrics, assets and JSON-LD contexts are never rate-limited; the API and the pages below are.
+  // Probes, metrics, assets and JSON-LD contexts are never rate-limited; status lists, the API and the pages below are.
   app.use(createAssetRoutes(config.paths.views));
   app.use(createContextRoutes());
+  app.use(createStatusListRoutes(vouchers, limits));
   const api = createApiRouter({
     limits,
     spec: deps.spec,
@@ -177,6 +188,7 @@ export function createApp(deps: AppDependencies): Express {
       createApplicationHandlers(applications),
       createApprovalHandlers(approvals),
       createSignalHandlers(signals),
+      createVoucherHandlers(vouchers),
       createDocumentHandlers({ store: documents, readPolicy: documentReadPolicy }),
     ],
   });

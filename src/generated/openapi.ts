@@ -825,6 +825,240 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/{applicationId}/voucher": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The voucher of an application (its applicant, or an officer of vouchers)
+         * @description The latest voucher of the application, in force or not. Its applicant reads their own; issuing officers,
+         *     program managers and auditors read any. Anyone else, and an application without a voucher, gets 404.
+         */
+        get: operations["getApplicationVoucher"];
+        put?: never;
+        /**
+         * Issue the entitlement voucher of an approved application
+         * @description Signs a Verifiable Credential (VC Data Model 2.0, `DataIntegrityProof` with `eddsa-rdfc-2022`) for the
+         *     application's applicant, for the amount the assessment set, valid for the program's `voucherValidityDays`
+         *     from now, with its places in the revocation and suspension status lists. The application becomes
+         *     `VOUCHER_ISSUED`.
+         *
+         *     An application has at most one voucher in force: a second issue, even at the same moment by another
+         *     officer, is answered 409 `ERR_VOUCHER_ALREADY_ISSUED`. An application that is not `APPROVED` is
+         *     answered 409 `ERR_APPLICATION_NOT_APPROVED`. Nobody issues a voucher for their own application (403).
+         */
+        post: operations["issueVoucher"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vouchers/issuance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue the vouchers of several approved applications, each on its own
+         * @description Issues each application's voucher as `issueVoucher` does, one after the other; one that cannot be issued
+         *     does not stop the others. The answer has one result per application, in the order sent: `issued` with
+         *     the voucher's id, or `refused` with the code and the reason.
+         */
+        post: operations["issueVouchers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vouchers/issuable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Approved applications that wait for their voucher, oldest approval first
+         * @description Items carry no personal data of the applicant.
+         */
+        get: operations["listIssuableApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vouchers/{voucherId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                voucherId: components["parameters"]["VoucherId"];
+            };
+            cookie?: never;
+        };
+        /** A voucher (its applicant, or an officer of vouchers) */
+        get: operations["getVoucher"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vouchers/{voucherId}/qr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                voucherId: components["parameters"]["VoucherId"];
+            };
+            cookie?: never;
+        };
+        /** The voucher's QR code as a PNG image (ECC level M) */
+        get: operations["getVoucherQr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vouchers/{voucherId}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                voucherId: components["parameters"]["VoucherId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a voucher for good, with a reason
+         * @description Sets the voucher's bit in its revocation status list and publishes the list again: every scanner that
+         *     checks status refuses the voucher from then on. The application becomes `REVOKED`. Revoking a revoked
+         *     voucher is answered 409 `ERR_VOUCHER_REVOKED_ALREADY`.
+         */
+        post: operations["revokeVoucher"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vouchers/{voucherId}/suspension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                voucherId: components["parameters"]["VoucherId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a voucher on hold, with a reason
+         * @description Sets the voucher's bit in its suspension status list: scanners refuse it until it is reinstated. Only
+         *     a voucher in force (`ACTIVE`) is suspended; otherwise 409.
+         */
+        post: operations["suspendVoucher"];
+        /**
+         * End a voucher's suspension
+         * @description Clears the voucher's bit in its suspension list; only a `SUSPENDED` voucher is reinstated (otherwise 409).
+         */
+        delete: operations["reinstateVoucher"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credentials/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify a credential (W3C VC-API)
+         * @description The W3C VC-API verify operation, open to anyone (rate-limited per address). Checks, in order: the
+         *     credential's form, its signature (`eddsa-rdfc-2022`), that one of this program's keys (current or
+         *     retired) issued it, its validity window, and each status entry (revocation, suspension). The answer is
+         *     200 whether or not it verifies: `verified`, the `checks` that ran and passed, and an `errors` entry
+         *     naming each failed check with its code. A body that is not a credential at all is 400.
+         */
+        post: operations["verifyCredential"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credentials/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign a credential with the program's issuer key (W3C VC-API)
+         * @description The W3C VC-API issue operation, for the issuing role: signs the credential with a `DataIntegrityProof`
+         *     (`eddsa-rdfc-2022`) under the current key, setting `issuer` to its `did:key`. Only contexts bundled with
+         *     the service are accepted (nothing is fetched). Entitlement vouchers are issued for approved
+         *     applications only (`issueVoucher`): a credential of type `EntitlementVoucher` is refused (422).
+         */
+        post: operations["issueCredential"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/status-lists/{listNumber}/{purpose}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A signed Bitstring Status List credential (public, cacheable)
+         * @description Served at the root (outside `/api/v1`), at the URL vouchers name in `statusListCredential`. Public and
+         *     cacheable for five minutes, with an `ETag` (`If-None-Match` is answered 304). A list no voucher names
+         *     yet is published with every bit clear.
+         */
+        get: operations["getStatusList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1785,6 +2019,106 @@ export interface components {
                 lastEventId: string | null;
             };
         };
+        /** @enum {string} */
+        VoucherStatus: "ACTIVE" | "SUSPENDED" | "REVOKED";
+        Voucher: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            applicationId: string;
+            applicationReference: string;
+            /** Format: uuid */
+            programId: string;
+            status: components["schemas"]["VoucherStatus"];
+            /** @description Why it was revoked or suspended */
+            statusReason?: string;
+            amount: components["schemas"]["Money"];
+            currency: string;
+            /** Format: date-time */
+            validFrom: string;
+            /** Format: date-time */
+            validUntil: string;
+            /** @description The issuer's did:key */
+            issuer: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @description The signed Verifiable Credential (JSON-LD) */
+            credential: {
+                [key: string]: unknown;
+            };
+            /** @description The credential as W3C VC Barcodes text (`VC1-R…`): what the QR code holds */
+            qrText: string;
+        };
+        VoucherIssuanceInput: {
+            applicationIds: string[];
+        };
+        VoucherIssuanceResult: {
+            results: {
+                /** Format: uuid */
+                applicationId: string;
+                /** @enum {string} */
+                outcome: "issued" | "refused";
+                /** Format: uuid */
+                voucherId?: string;
+                code?: string;
+                detail?: string;
+            }[];
+        };
+        IssuablePage: {
+            page: number;
+            pageSize: number;
+            total: number;
+            items: {
+                /** Format: uuid */
+                applicationId: string;
+                reference: string;
+                /** Format: uuid */
+                programId: string;
+                programName: string;
+                treatmentType?: string;
+                amount: components["schemas"]["Money"];
+                currency: string;
+                /** Format: date-time */
+                approvedAt: string;
+            }[];
+        };
+        VoucherStatusChangeInput: {
+            reason: string;
+        };
+        VerifyCredentialInput: {
+            verifiableCredential: {
+                [key: string]: unknown;
+            };
+            options?: {
+                [key: string]: unknown;
+            };
+        };
+        VerificationResult: {
+            verified: boolean;
+            /** @description The checks that ran and passed (format, signature, issuer, validity, status) */
+            checks: string[];
+            warnings: {
+                [key: string]: unknown;
+            }[];
+            errors: {
+                check: string;
+                code: string;
+                title: string;
+            }[];
+        };
+        IssueCredentialInput: {
+            credential: {
+                [key: string]: unknown;
+            };
+            options?: {
+                [key: string]: unknown;
+            };
+        };
+        IssueCredentialResult: {
+            verifiableCredential: {
+                [key: string]: unknown;
+            };
+        };
     };
     responses: {
         /** @description The request is not valid (malformed JSON, unknown or missing fields, wrong values) */
@@ -1982,6 +2316,7 @@ export interface components {
         /** @example 4f7d8a52-3c1e-4b7a-9d0e-2a6b1c9e8f31 */
         DocumentId: string;
         ApplicationId: string;
+        VoucherId: string;
     };
     requestBodies: never;
     headers: never;
@@ -4137,6 +4472,387 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
+        };
+    };
+    getApplicationVoucher: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The voucher */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Voucher"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    issueVoucher: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The voucher as issued */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Voucher"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    issueVouchers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "applicationIds": [
+                 *         "7d1f0c52-8b8e-4a59-9d3a-2f7f6f0b1c11"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["VoucherIssuanceInput"];
+            };
+        };
+        responses: {
+            /** @description One result per application */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherIssuanceResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listIssuableApplications: {
+        parameters: {
+            query?: {
+                /** @description Only this program's applications */
+                programId?: string;
+                /** @description Page number, from 1 */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page */
+                pageSize?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of approved applications without a voucher */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuablePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getVoucher: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                voucherId: components["parameters"]["VoucherId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The voucher */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Voucher"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getVoucherQr: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                voucherId: components["parameters"]["VoucherId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The QR code holding the voucher's `VC1-R…` text */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    revokeVoucher: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                voucherId: components["parameters"]["VoucherId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "The treatment was paid by the applicant's insurer."
+                 *     }
+                 */
+                "application/json": components["schemas"]["VoucherStatusChangeInput"];
+            };
+        };
+        responses: {
+            /** @description The voucher, revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Voucher"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    suspendVoucher: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                voucherId: components["parameters"]["VoucherId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "The applicant reported the paper voucher lost."
+                 *     }
+                 */
+                "application/json": components["schemas"]["VoucherStatusChangeInput"];
+            };
+        };
+        responses: {
+            /** @description The voucher, suspended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Voucher"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    reinstateVoucher: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                voucherId: components["parameters"]["VoucherId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The voucher, in force again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Voucher"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    verifyCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyCredentialInput"];
+            };
+        };
+        responses: {
+            /** @description The verification result */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    issueCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueCredentialInput"];
+            };
+        };
+        responses: {
+            /** @description The signed credential */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueCredentialResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getStatusList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                listNumber: number;
+                purpose: "revocation" | "suspension";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status list credential */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not changed since the `ETag` sent */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
         };
     };
 }

@@ -678,6 +678,9 @@ describe('a fuzz of every operation with every role', () => {
     proposalApplicationId: '',
     /** The seeded document, attached to the proposal's application for its first-stage officer to verify. */
     documentId: '',
+    issuer: '',
+    /** A program of one assessment stage, where applications are approved for vouchers. */
+    voucherProgramId: '',
   };
 
   async function createOpenProgram(): Promise<string> {
@@ -731,6 +734,10 @@ describe('a fuzz of every operation with every role', () => {
       holding('reviewer')[0],
       holding('assessor')[0],
     ];
+    seeded.issuer = holding('issuing-officer')[0] ?? '';
+    // The first status list exists once a voucher is issued; a request naming it can succeed.
+    remember('listNumber', '1');
+    remember('purpose', 'revocation');
     seeded.applicants = holding('applicant');
     const [applicant = ''] = seeded.applicants;
     const group = await call(seeded.manager, 'put', '/api/v1/officer-groups/fuzz-officers', {
@@ -788,6 +795,7 @@ describe('a fuzz of every operation with every role', () => {
       if (reopened.status !== 200) seeded.programId = await createOpenProgram();
     }
     await keepProposalOpen();
+    await keepVoucherWork();
     for (const who of seeded.applicants) {
       const draftId = seeded.drafts.get(who);
       const authorization = await userCalled(who).authorization();
@@ -804,6 +812,67 @@ describe('a fuzz of every operation with every role', () => {
       if (started.status !== 201) continue;
       seeded.drafts.set(who, started.body.id);
       remember('applicationId', started.body.id, who);
+    }
+  }
+
+  /** An application approved by one assessment stage, or undefined when the program no longer takes one. */
+  async function approvedApplication(): Promise<string | undefined> {
+    const [applicant = ''] = seeded.applicants;
+    if (!seeded.voucherProgramId) {
+      const program = await call(seeded.manager, 'post', '/api/v1/programs', {
+        code: `FUZZV-${randomUUID().slice(0, 8).toUpperCase()}`,
+        name: 'Vouchers (fuzz)',
+        currency: 'USD',
+        maxAmount: '5000.00',
+        voucherValidityDays: 30,
+        treatmentTypes: [{ code: 'surgery', label: 'Urgent surgery' }],
+        reasonCodes: [{ code: 'eligible', label: 'Eligible' }],
+        stages: [{ name: 'Assessment', kind: 'assessment', officer: { type: 'user', ref: seeded.assessor } }],
+      });
+      await call(seeded.manager, 'patch', `/api/v1/programs/${String(program.id)}`, { version: program.version, state: 'open' });
+      seeded.voucherProgramId = String(program.id);
+    }
+    const submitted = await request(testApp.app)
+      .post('/api/v1/applications')
+      .set('Authorization', await userCalled(applicant).authorization())
+      .send({ ...completeApplication(), programId: seeded.voucherProgramId });
+    const decided =
+      submitted.status === 201 &&
+      (await request(testApp.app)
+        .post(`/api/v1/applications/${String(submitted.body.id)}/stages/1/decision`)
+        .set('Authorization', await userCalled(seeded.assessor).authorization())
+        .send({ decision: 'approve', reasonCode: 'eligible', amount: '900.00', checklist: {} }));
+    if (!decided || decided.status !== 201) {
+      // Generated requests changed the program so that it takes no such application: a new one next time.
+      seeded.voucherProgramId = '';
+      return undefined;
+    }
+    return String(submitted.body.id);
+  }
+
+  /**
+   * For the voucher operations: an approved application waiting for its voucher, a voucher in force and a
+   * suspended one (each named to the issuing officer and the manager), whatever generated requests did.
+   */
+  async function keepVoucherWork(): Promise<void> {
+    if (!seeded.issuer) return;
+    const [applicant = ''] = seeded.applicants;
+    const issue = async () => {
+      const id = await approvedApplication();
+      return id === undefined ? undefined : call(seeded.issuer, 'post', `/api/v1/applications/${id}/voucher`, undefined, [201]);
+    };
+    const waiting = await approvedApplication();
+    if (waiting) remember('applicationId', waiting, seeded.issuer);
+    for (const status of ['ACTIVE', 'SUSPENDED'] as const) {
+      const voucher = await issue();
+      if (!voucher) return;
+      if (status === 'SUSPENDED') {
+        await call(seeded.manager, 'post', `/api/v1/vouchers/${String(voucher.id)}/suspension`, { reason: 'Reported lost.' });
+      }
+      for (const who of [seeded.issuer, seeded.manager, applicant]) {
+        remember('voucherId', voucher.id, who);
+        remember('applicationId', voucher.applicationId, who);
+      }
     }
   }
 

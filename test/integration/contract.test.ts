@@ -21,8 +21,12 @@ interface OperationOnDisk {
   operationId: string;
   method: (typeof METHODS)[number];
   path: string;
-  /** The probes name their own server (`/`); everything else is under /api/v1. */
+  /** The probes and status lists name their own server (`/`); everything else is under /api/v1. */
   outsideApi: boolean;
+  /** `security: []`: open to anyone (VC-API verify, status lists, probes). */
+  open: boolean;
+  /** The response statuses it documents. */
+  documented: string[];
 }
 
 /** Every operation of the contract as a standard parser reads it from disk, following the $refs between files. */
@@ -32,7 +36,16 @@ async function readOperationsFromDisk(): Promise<OperationOnDisk[]> {
     METHODS.flatMap((method) => {
       const operation = item?.[method];
       if (!operation?.operationId) return [];
-      return [{ operationId: operation.operationId, method, path: route, outsideApi: Boolean(item.servers ?? operation.servers) }];
+      return [
+        {
+          operationId: operation.operationId,
+          method,
+          path: route,
+          outsideApi: Boolean(item.servers ?? operation.servers),
+          open: operation.security?.length === 0,
+          documented: Object.keys(operation.responses ?? {}),
+        },
+      ];
     }),
   );
 }
@@ -40,7 +53,15 @@ async function readOperationsFromDisk(): Promise<OperationOnDisk[]> {
 /** A URL for the operation's path, any well-formed value in each parameter. */
 function urlOf(operation: OperationOnDisk): string {
   const filled = operation.path.replace(/\{([^}]+)\}/g, (_match, name: string) =>
-    name === 'portal' ? 'applicant' : name === 'groupCode' ? 'junior-officers' : '3f0c9a52-5f6e-4d7b-9a2e-0c1d2e3f4a5b',
+    name === 'portal'
+      ? 'applicant'
+      : name === 'groupCode'
+        ? 'junior-officers'
+        : name === 'listNumber'
+          ? '1'
+          : name === 'purpose'
+            ? 'revocation'
+            : '3f0c9a52-5f6e-4d7b-9a2e-0c1d2e3f4a5b',
   );
   return operation.outsideApi ? filled : `/api/v1${filled}`;
 }
@@ -138,12 +159,18 @@ describe('the contract on disk', () => {
   it('answers a request to each of its operations at the path and method it gives', async () => {
     for (const operation of onDisk) {
       const res = await request(testApp.app)[operation.method](urlOf(operation));
-      // Without a token an API operation is a 401; a path or method the app does not know would be a 404 or 405.
-      expect({ operation: operation.operationId, status: res.status }).toEqual({
-        operation: operation.operationId,
-        status: operation.outsideApi ? 200 : 401,
-      });
-      if (!operation.outsideApi) expect(res.body.code).toBe('ERR_AUTH_REQUIRED');
+      // Without a token an API operation is a 401; a path or method the app does not know would be a 404 or 405
+      // without a problem document. An open operation answers with one of the statuses it documents.
+      if (operation.open) {
+        expect({ operation: operation.operationId, documented: operation.documented.includes(String(res.status)) }).toEqual({
+          operation: operation.operationId,
+          documented: true,
+        });
+        if (res.status >= 400) expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      } else {
+        expect({ operation: operation.operationId, status: res.status }).toEqual({ operation: operation.operationId, status: 401 });
+        expect(res.body.code).toBe('ERR_AUTH_REQUIRED');
+      }
     }
   });
 });

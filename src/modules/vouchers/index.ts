@@ -64,3 +64,10 @@ export {
   type TypeTables,
 } from './qr/voucher-qr.js';
 export { drawQrPng, drawQrSvg, qrVersionOf, type DrawQrOptions, type QrErrorCorrection } from './qr/draw-qr.js';
+export { createVouchers } from './migrations.js';
+export { createVouchersService, type VouchersService, type VouchersServiceOptions } from './service.js';
+export { createVoucherHandlers, createStatusListRoutes } from './routes.js';
+export type { Voucher, VoucherStatus } from './voucher-rows.js';
+export type { VoucherIssuanceItem } from './issue-vouchers.js';
+export type { IssuablePage, ListIssuableOptions } from './list-issuable.js';
+export { VOUCHER_READERS, type VoucherKey } from './get-voucher.js';

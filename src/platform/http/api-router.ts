@@ -151,7 +151,7 @@ export function createApiRouter(options: ApiRouterOptions): ApiRouter {
       // The default (ajv-formats' fast mode) takes 2023-02-31 for a date.
       formats: { date: isCalendarDate },
       // Probes are documented in the spec but served outside /api.
-      ignorePaths: /^\/(healthz|readyz)$/,
+      ignorePaths: /^\/(healthz|readyz|status-lists\/.*)$/,
     }) as unknown as RequestHandler[],
   );
   api.use(reportDeferredBodyError);

@@ -457,6 +457,55 @@ export const ERROR_CODES = {
       'The list that says whether this voucher is revoked or suspended is missing, not signed by a program issuer, or too short. ' +
       'Try again when the device is online; until then, do not treat the voucher as valid.',
   },
+  // Vouchers: issuance and status
+  ERR_APPLICATION_NOT_APPROVED: {
+    status: 409,
+    title: 'The application is not approved',
+    explanation:
+      'A voucher is issued only for an application every stage has approved. ' +
+      'Wait until its last stage is decided, or look at why it stopped.',
+  },
+  ERR_VOUCHER_ALREADY_ISSUED: {
+    status: 409,
+    title: 'The application already has a voucher',
+    explanation:
+      'An application has one voucher in force at a time, and this one has it (perhaps issued by a colleague a moment ago). ' +
+      'Open the application to see or reprint it.',
+  },
+  ERR_VOUCHER_OWN_APPLICATION: {
+    status: 403,
+    title: 'You cannot issue a voucher for your own application',
+    explanation: 'Nobody issues a voucher to themselves. Another issuing officer must issue this one.',
+  },
+  ERR_VOUCHER_REVOKED_ALREADY: {
+    status: 409,
+    title: 'The voucher is already revoked',
+    explanation: 'A revoked voucher stays revoked; nothing was changed. Its revocation and its reason are on the voucher.',
+  },
+  ERR_VOUCHER_NOT_ACTIVE: {
+    status: 409,
+    title: 'The voucher is not in force',
+    explanation: 'Only a voucher in force can be suspended. A suspended voucher is reinstated first; a revoked one stays revoked.',
+  },
+  ERR_VOUCHER_NOT_SUSPENDED: {
+    status: 409,
+    title: 'The voucher is not suspended',
+    explanation: 'Only a suspended voucher can be reinstated. Reload the voucher to see its current status.',
+  },
+  ERR_CREDENTIAL_VOUCHER_TYPE: {
+    status: 422,
+    title: 'Entitlement vouchers are issued for approved applications only',
+    explanation:
+      'The general issue operation does not sign entitlement vouchers: issue the voucher of an approved application instead, ' +
+      'so it has its amount, its status entries and its record.',
+  },
+  ERR_CREDENTIAL_NOT_SIGNABLE: {
+    status: 422,
+    title: 'The credential cannot be signed as sent',
+    explanation:
+      'The credential uses a context this service does not hold (nothing is fetched from the network), or is not a valid ' +
+      'Verifiable Credential of the VC Data Model 2.0. Use the bundled contexts and send it again.',
+  },
   ERR_QR_NOT_VC1: {
     status: 400,
     title: 'The code read is not a voucher code',

@@ -1,0 +1,21 @@
+import type { Sequelize } from 'sequelize';
+import type { CommandRunner } from '../../platform/db/command.js';
+import type { Clock, IssuerKeySet } from '../../platform/keys/index.js';
+import type { DocumentLoader } from './document-loader.js';
+import type { TypeTables } from './qr/voucher-qr.js';
+import type { StatusPosition } from './status-position.js';
+
+/** What the voucher operations stand on, bound once by the service. */
+export interface VouchersDeps {
+  sequelize: Sequelize;
+  commands: CommandRunner;
+  keys: IssuerKeySet;
+  documentLoader: DocumentLoader;
+  typeTables: TypeTables;
+  /** The deployment's public URL: status lists are served under it. */
+  publicUrl: string;
+  /** Keys the beneficiary references and the status positions. */
+  secret: string;
+  positionOf: (sequenceNumber: number) => StatusPosition;
+  now: Clock;
+}

@@ -1,0 +1,73 @@
+/**
+ * Voucher issuance and status: binds the operations (one file each) to their dependencies for the
+ * routes and the pages.
+ */
+import type { Sequelize } from 'sequelize';
+import type { Principal } from '../../platform/auth/principal.js';
+import type { CommandRunner } from '../../platform/db/command.js';
+import type { Clock, IssuerKeySet } from '../../platform/keys/index.js';
+import { changeVoucherStatus } from './change-voucher-status.js';
+import type { UnknownCredential } from './credential.js';
+import type { VouchersDeps } from './deps.js';
+import { createDocumentLoader } from './document-loader.js';
+import { readVoucher, type VoucherKey } from './get-voucher.js';
+import { issueVoucher } from './issue-voucher.js';
+import { issueVouchers, type VoucherIssuanceItem } from './issue-vouchers.js';
+import { listIssuable, type ListIssuableOptions } from './list-issuable.js';
+import { createStatusListFetcher, readStatusList } from './publish-status-list.js';
+import { drawQrPng, drawQrSvg } from './qr/draw-qr.js';
+import { createVoucherTypeTable, VOUCHER_REGISTRY_ENTRY_ID } from './qr/type-table.js';
+import type { StatusPurpose } from './credential.js';
+import { createStatusPositions } from './status-position.js';
+import { issueCredential, verifyCredential } from './vc-api.js';
+import { voucherOf } from './voucher-rows.js';
+
+export interface VouchersServiceOptions {
+  sequelize: Sequelize;
+  commands: CommandRunner;
+  keys: IssuerKeySet;
+  publicUrl: string;
+  /** Keys beneficiary references and status positions (the service's reference key). */
+  secret: string;
+  now?: Clock;
+}
+
+export function createVouchersService(options: VouchersServiceOptions) {
+  const documentLoader = createDocumentLoader();
+  const deps: VouchersDeps = {
+    sequelize: options.sequelize,
+    commands: options.commands,
+    keys: options.keys,
+    documentLoader,
+    typeTables: new Map([
+      [VOUCHER_REGISTRY_ENTRY_ID, createVoucherTypeTable({ publicUrl: options.publicUrl, issuerKeys: options.keys.keys })],
+    ]),
+    publicUrl: options.publicUrl,
+    secret: options.secret,
+    positionOf: createStatusPositions(options.secret),
+    now: options.now ?? (() => new Date()),
+  };
+  return {
+    issueVoucher: (actor: Principal, applicationId: string) => issueVoucher(deps, actor, applicationId),
+    issueVouchers: (actor: Principal, applicationIds: readonly string[], onResult?: (item: VoucherIssuanceItem) => void) =>
+      issueVouchers(deps, actor, applicationIds, onResult),
+    listIssuable: (options: ListIssuableOptions) => listIssuable(deps, options),
+    getVoucher: async (reader: Principal, key: VoucherKey) => voucherOf(await readVoucher(deps, reader, key)),
+    /** The QR code of a voucher its reader may see. */
+    drawVoucherQr: async (reader: Principal, key: VoucherKey, format: 'png' | 'svg') => {
+      const { qr_text: text } = await readVoucher(deps, reader, key);
+      return format === 'png' ? drawQrPng(text) : drawQrSvg(text);
+    },
+    revokeVoucher: (actor: Principal, voucherId: string, reason: string) => changeVoucherStatus(deps, actor, voucherId, 'revoke', reason),
+    suspendVoucher: (actor: Principal, voucherId: string, reason: string) => changeVoucherStatus(deps, actor, voucherId, 'suspend', reason),
+    reinstateVoucher: (actor: Principal, voucherId: string) => changeVoucherStatus(deps, actor, voucherId, 'reinstate', undefined),
+    readStatusList: (listNumber: number, purpose: StatusPurpose) => readStatusList(deps, listNumber, purpose),
+    fetchStatusList: createStatusListFetcher(deps),
+    verifyCredential: (credential: UnknownCredential) => verifyCredential(deps, credential),
+    issueCredential: (actor: Principal, credential: UnknownCredential) => issueCredential(deps, actor, credential),
+    documentLoader,
+    typeTables: deps.typeTables,
+  };
+}
+
+export type VouchersService = ReturnType<typeof createVouchersService>;
