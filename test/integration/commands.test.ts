@@ -26,6 +26,9 @@ interface Case {
   perform(): Promise<Performed>;
 }
 
+/** Operations that are POSTs by their standard's choice but change nothing (W3C VC-API verify). */
+const READS_BY_POST = ['verifyCredential'];
+
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 describe('every state change is recorded', () => {
@@ -33,9 +36,13 @@ describe('every state change is recorded', () => {
   let maria: string;
   let amina: string;
   let samuel: string;
+  let sena: string;
+  let ivan: string;
   beforeAll(async () => {
     testApp = await startTestApp();
-    [maria, amina, samuel] = await Promise.all([tokenFor('maria'), tokenFor('amina'), tokenFor('samuel')]);
+    [maria, amina, samuel, sena, ivan] = (await Promise.all(
+      ['maria', 'amina', 'samuel', 'sena', 'ivan'].map((user) => tokenFor(user)),
+    )) as [string, string, string, string, string];
   });
   afterAll(async () => {
     await testApp.close();
@@ -70,7 +77,98 @@ describe('every state change is recorded', () => {
     return { version: program.version as number, stageId: program.stages[0].id as string };
   };
 
+  /** An application every stage approved (the default program: samuel reviews, sena assesses). */
+  const approvedApplication = async (): Promise<string> => {
+    const program = await createProgram(testApp.app);
+    const { id } = (await api().post('/api/v1/applications').set(as(amina)).send(applicationFor(program.id))).body as { id: string };
+    await api()
+      .post(`/api/v1/applications/${id}/stages/1/decision`)
+      .set(as(samuel))
+      .send({ decision: 'approve', reasonCode: 'eligible', checklist: {} });
+    await api()
+      .post(`/api/v1/applications/${id}/stages/2/decision`)
+      .set(as(sena))
+      .send({ decision: 'approve', reasonCode: 'eligible', amount: '800.00', checklist: {} });
+    return id;
+  };
+  const issuedVoucher = async (): Promise<string> =>
+    (
+      await api()
+        .post(`/api/v1/applications/${await approvedApplication()}/voucher`)
+        .set(as(ivan))
+        .send()
+    ).body.id as string;
+
   const cases: Record<string, Case> = {
+    issueVoucher: {
+      event: 'voucher.issued',
+      status: 201,
+      perform: async () => {
+        const response = await api()
+          .post(`/api/v1/applications/${await approvedApplication()}/voucher`)
+          .set(as(ivan))
+          .send();
+        return { response, aggregate: { type: 'voucher', id: response.body.id } };
+      },
+    },
+    issueVouchers: {
+      event: 'voucher.issued',
+      status: 200,
+      perform: async () => {
+        const response = await api()
+          .post('/api/v1/vouchers/issuance')
+          .set(as(ivan))
+          .send({ applicationIds: [await approvedApplication()] });
+        return { response, aggregate: { type: 'voucher', id: response.body.results[0].voucherId } };
+      },
+    },
+    revokeVoucher: {
+      event: 'voucher.revoked',
+      status: 200,
+      perform: async () => {
+        const id = await issuedVoucher();
+        const response = await api().post(`/api/v1/vouchers/${id}/revocation`).set(as(maria)).send({ reason: 'Paid by the insurer.' });
+        return { response, aggregate: { type: 'voucher', id } };
+      },
+    },
+    suspendVoucher: {
+      event: 'voucher.suspended',
+      status: 200,
+      perform: async () => {
+        const id = await issuedVoucher();
+        const response = await api().post(`/api/v1/vouchers/${id}/suspension`).set(as(maria)).send({ reason: 'Reported lost.' });
+        return { response, aggregate: { type: 'voucher', id } };
+      },
+    },
+    reinstateVoucher: {
+      event: 'voucher.reinstated',
+      status: 200,
+      perform: async () => {
+        const id = await issuedVoucher();
+        await api().post(`/api/v1/vouchers/${id}/suspension`).set(as(maria)).send({ reason: 'Reported lost.' });
+        const response = await api().delete(`/api/v1/vouchers/${id}/suspension`).set(as(maria));
+        return { response, aggregate: { type: 'voucher', id } };
+      },
+    },
+    issueCredential: {
+      event: 'credential.issued',
+      status: 201,
+      perform: async () => {
+        const id = randomUUID();
+        const response = await api()
+          .post('/api/v1/credentials/issue')
+          .set(as(ivan))
+          .send({
+            credential: {
+              '@context': ['https://www.w3.org/ns/credentials/v2'],
+              id: `urn:uuid:${id}`,
+              type: ['VerifiableCredential'],
+              credentialSubject: { id: 'did:example:subject' },
+            },
+          });
+        return { response, aggregate: { type: 'credential', id } };
+      },
+    },
     putMyPreferences: {
       event: 'preferences.saved',
       status: 200,
@@ -333,7 +431,9 @@ describe('every state change is recorded', () => {
     for (const item of Object.values(spec.paths ?? {})) {
       for (const [method, operation] of Object.entries(item ?? {})) {
         const operationId = (operation as { operationId?: string }).operationId;
-        if (['post', 'put', 'patch', 'delete'].includes(method) && operationId) changing.push(operationId);
+        if (['post', 'put', 'patch', 'delete'].includes(method) && operationId && !READS_BY_POST.includes(operationId)) {
+          changing.push(operationId);
+        }
       }
     }
     expect(Object.keys(cases).sort()).toEqual(changing.sort());

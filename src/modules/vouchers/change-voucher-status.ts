@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError } from '../../platform/http/errors.js';
 import type { StatusPurpose } from './credential.js';
 import type { VouchersDeps } from './deps.js';
 import { republishStatusList } from './publish-status-list.js';
+import { requireVoucherRole } from './require-voucher-role.js';
 import { VOUCHER_COLUMNS, voucherOf, type Voucher, type VoucherRow, type VoucherStatus } from './voucher-rows.js';
 
 export type VoucherStatusChange = 'revoke' | 'suspend' | 'reinstate';
@@ -54,6 +55,7 @@ export async function changeVoucherStatus(
   change: VoucherStatusChange,
   reason: string | undefined,
 ): Promise<Voucher> {
+  requireVoucherRole(actor, 'program-manager');
   const rule = RULES[change];
   return deps.commands.run(actor, async (transaction) => {
     const current = await selectOne<{ status: VoucherStatus; status_list: number; application_id: string }>(

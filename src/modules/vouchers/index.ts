@@ -71,3 +71,4 @@ export type { Voucher, VoucherStatus } from './voucher-rows.js';
 export type { VoucherIssuanceItem } from './issue-vouchers.js';
 export type { IssuablePage, ListIssuableOptions } from './list-issuable.js';
 export { VOUCHER_READERS, type VoucherKey } from './get-voucher.js';
+export type { RecentVoucher } from './list-recent-vouchers.js';

@@ -8,6 +8,7 @@ import { buildVoucher } from './build-voucher.js';
 import type { VouchersDeps } from './deps.js';
 import { encodeVoucherQr } from './qr/voucher-qr.js';
 import { statusListUrl, VOUCHER_REGISTRY_ENTRY_ID } from './qr/type-table.js';
+import { requireVoucherRole } from './require-voucher-role.js';
 import { signCredential } from './sign-credential.js';
 import { VOUCHER_COLUMNS, voucherOf, type Voucher, type VoucherRow } from './voucher-rows.js';
 
@@ -34,6 +35,7 @@ interface IssuableRow {
  * application's move to VOUCHER_ISSUED and their record are written in one statement.
  */
 export async function issueVoucher(deps: VouchersDeps, actor: Principal, applicationId: string): Promise<Voucher> {
+  requireVoucherRole(actor, 'issuing-officer');
   return deps.commands.run(actor, async (transaction, context) => {
     const application = await lockIssuable(deps, actor, applicationId, transaction);
     const row = await insertVoucher(deps, actor, application, transaction, context);

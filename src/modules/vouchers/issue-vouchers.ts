@@ -3,6 +3,7 @@ import { AppError } from '../../platform/http/errors.js';
 import type { components } from '../../generated/openapi.js';
 import type { VouchersDeps } from './deps.js';
 import { issueVoucher } from './issue-voucher.js';
+import { requireVoucherRole } from './require-voucher-role.js';
 
 export type VoucherIssuanceItem = components['schemas']['VoucherIssuanceResult']['results'][number];
 
@@ -17,6 +18,7 @@ export async function issueVouchers(
   applicationIds: readonly string[],
   onResult?: (item: VoucherIssuanceItem) => void,
 ): Promise<VoucherIssuanceItem[]> {
+  requireVoucherRole(actor, 'issuing-officer');
   const results: VoucherIssuanceItem[] = [];
   for (const applicationId of applicationIds) {
     let item: VoucherIssuanceItem;

@@ -14,6 +14,8 @@ import { readVoucher, type VoucherKey } from './get-voucher.js';
 import { issueVoucher } from './issue-voucher.js';
 import { issueVouchers, type VoucherIssuanceItem } from './issue-vouchers.js';
 import { listIssuable, type ListIssuableOptions } from './list-issuable.js';
+import { listRecentVouchers } from './list-recent-vouchers.js';
+import { findApplicationReferences } from './find-references.js';
 import { createStatusListFetcher, readStatusList } from './publish-status-list.js';
 import { drawQrPng, drawQrSvg } from './qr/draw-qr.js';
 import { createVoucherTypeTable, VOUCHER_REGISTRY_ENTRY_ID } from './qr/type-table.js';
@@ -52,6 +54,8 @@ export function createVouchersService(options: VouchersServiceOptions) {
     issueVouchers: (actor: Principal, applicationIds: readonly string[], onResult?: (item: VoucherIssuanceItem) => void) =>
       issueVouchers(deps, actor, applicationIds, onResult),
     listIssuable: (options: ListIssuableOptions) => listIssuable(deps, options),
+    listRecentVouchers: (limit: number) => listRecentVouchers(deps, limit),
+    findApplicationReferences: (ids: readonly string[]) => findApplicationReferences(deps, ids),
     getVoucher: async (reader: Principal, key: VoucherKey) => voucherOf(await readVoucher(deps, reader, key)),
     /** The QR code of a voucher its reader may see. */
     drawVoucherQr: async (reader: Principal, key: VoucherKey, format: 'png' | 'svg') => {

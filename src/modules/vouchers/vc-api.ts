@@ -10,6 +10,7 @@ import type { UnknownCredential } from './credential.js';
 import type { VouchersDeps } from './deps.js';
 import { DocumentNotBundledError } from './document-loader.js';
 import { createStatusListFetcher } from './publish-status-list.js';
+import { requireVoucherRole } from './require-voucher-role.js';
 import { signCredential } from './sign-credential.js';
 import { verifyVoucher } from './verify-voucher.js';
 import type { components } from '../../generated/openapi.js';
@@ -43,6 +44,7 @@ const UUID_URN = /^urn:uuid:([0-9a-f-]{36})$/;
  * are issued for approved applications only, with their amount, status entries and record.
  */
 export async function issueCredential(deps: VouchersDeps, actor: Principal, credential: UnknownCredential): Promise<UnknownCredential> {
+  requireVoucherRole(actor, 'issuing-officer');
   const types = credential.type;
   if ((Array.isArray(types) ? types : [types]).includes('EntitlementVoucher')) {
     throw new UnprocessableError('Issue the voucher of an approved application instead.', 'ERR_CREDENTIAL_VOUCHER_TYPE');

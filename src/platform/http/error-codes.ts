@@ -496,8 +496,8 @@ export const ERROR_CODES = {
     status: 422,
     title: 'Entitlement vouchers are issued for approved applications only',
     explanation:
-      'The general issue operation does not sign entitlement vouchers: issue the voucher of an approved application instead, ' +
-      'so it has its amount, its status entries and its record.',
+      'The general issue operation does not sign entitlement vouchers. ' +
+      'Issue the voucher of an approved application instead, so it has its amount, its status entries and its record.',
   },
   ERR_CREDENTIAL_NOT_SIGNABLE: {
     status: 422,
