@@ -64,3 +64,4 @@ export {
   type TypeTables,
 } from './qr/voucher-qr.js';
 export { drawQrPng, drawQrSvg, qrVersionOf, type DrawQrOptions, type QrErrorCorrection } from './qr/draw-qr.js';
+export { renderVoucherPdf, type RenderVoucherPdfOptions, type VoucherPdfField } from './voucher-pdf.js';

@@ -1,0 +1,115 @@
+/**
+ * Reads a voucher PDF the way a person and a phone would: the text of its pages, and the QR code decoded from
+ * the images painted on them. PDF.js parses the file (fonts, streams, image masks), so the tests do not depend on
+ * how pdfkit happens to write it; jsQR decodes the pixels.
+ */
+import jsQRImport from 'jsqr';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export interface ReadVoucherPdfResult {
+  /** The text of every page, one line per line of the page. */
+  text: string;
+  /** The text of the first image that decodes as a QR code, if any does. */
+  qrText: string | undefined;
+}
+
+interface DecodedImage {
+  width: number;
+  height: number;
+  kind: number;
+  data: Uint8Array | Uint8ClampedArray;
+}
+
+// jsqr is CommonJS: Jest hands over its function as the default export, Node its `exports` object.
+const jsQR = ('default' in jsQRImport ? jsQRImport.default : jsQRImport) as typeof jsQRImport.default;
+
+// PDF.js runs its worker's code in this thread when the module is on globalThis: no worker file to locate.
+const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+
+export async function readVoucherPdf(pdf: Buffer): Promise<ReadVoucherPdfResult> {
+  const document = await pdfjs.getDocument({
+    data: new Uint8Array(pdf),
+    disableFontFace: true,
+    isEvalSupported: false,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    useSystemFonts: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  }).promise;
+  try {
+    const lines: string[] = [];
+    let qrText: string | undefined;
+    for (let number = 1; number <= document.numPages; number++) {
+      const page = await document.getPage(number);
+      const content = await page.getTextContent();
+      let line = '';
+      for (const item of content.items) {
+        if (!('str' in item)) continue;
+        line += item.str;
+        if (item.hasEOL) {
+          lines.push(line);
+          line = '';
+        }
+      }
+      if (line) lines.push(line);
+      qrText ??= await decodeQrOnPage(page);
+    }
+    return { text: lines.join('\n'), qrText };
+  } finally {
+    await document.destroy();
+  }
+}
+
+async function decodeQrOnPage(page: pdfjs.PDFPageProxy): Promise<string | undefined> {
+  const operators = await page.getOperatorList();
+  for (const [index, operator] of operators.fnArray.entries()) {
+    if (operator !== pdfjs.OPS.paintImageXObject) continue;
+    const [objectId] = operators.argsArray[index] as [string];
+    const image = await readImage(page, objectId);
+    const decoded = image && decodeQr(image);
+    if (decoded !== undefined) return decoded;
+  }
+  return undefined;
+}
+
+function readImage(page: pdfjs.PDFPageProxy, objectId: string): Promise<DecodedImage | undefined> {
+  const store = objectId.startsWith('g_') ? page.commonObjs : page.objs;
+  return new Promise((resolve) => store.get(objectId, (image: DecodedImage | undefined) => resolve(image?.data ? image : undefined)));
+}
+
+/** jsQR wants RGBA pixels, and a quiet zone: the image may have none when the paper around it is the quiet zone. */
+function decodeQr(image: DecodedImage): string | undefined {
+  const border = Math.ceil(Math.max(image.width, image.height) / 10);
+  const width = image.width + 2 * border;
+  const height = image.height + 2 * border;
+  const rgba = new Uint8ClampedArray(width * height * 4).fill(255);
+  for (let y = 0; y < image.height; y++) {
+    for (let x = 0; x < image.width; x++) {
+      const [red, green, blue] = pixelAt(image, x, y);
+      const target = ((y + border) * width + x + border) * 4;
+      rgba[target] = red;
+      rgba[target + 1] = green;
+      rgba[target + 2] = blue;
+    }
+  }
+  return jsQR(rgba, width, height)?.data;
+}
+
+const GRAYSCALE_1BPP = 1;
+const RGB_24BPP = 2;
+
+function pixelAt(image: DecodedImage, x: number, y: number): [number, number, number] {
+  if (image.kind === GRAYSCALE_1BPP) {
+    const rowBytes = Math.ceil(image.width / 8);
+    const bit = ((image.data[y * rowBytes + (x >> 3)] ?? 0) >> (7 - (x & 7))) & 1;
+    const value = bit ? 255 : 0;
+    return [value, value, value];
+  }
+  const channels = image.kind === RGB_24BPP ? 3 : 4;
+  const offset = (y * image.width + x) * channels;
+  const alpha = channels === 4 ? (image.data[offset + 3] ?? 255) / 255 : 1;
+  // A transparent pixel shows the white paper under it.
+  const onPaper = (value: number | undefined) => Math.round((value ?? 0) * alpha + 255 * (1 - alpha));
+  return [onPaper(image.data[offset]), onPaper(image.data[offset + 1]), onPaper(image.data[offset + 2])];
+}
