@@ -13,12 +13,24 @@ export interface ReadVoucherPdfResult {
   qrText: string | undefined;
 }
 
+/** What is on paper beyond the words: the document's metadata and each image with its printed size. */
+export interface VoucherPdfLayout {
+  title: string | undefined;
+  language: string | undefined;
+  pages: { widthMm: number; heightMm: number }[];
+  images: { page: number; widthMm: number; heightMm: number; qrText: string | undefined }[];
+}
+
 interface DecodedImage {
   width: number;
   height: number;
   kind: number;
   data: Uint8Array | Uint8ClampedArray;
 }
+
+type Matrix = [number, number, number, number, number, number];
+
+const MM_PER_POINT = 25.4 / 72;
 
 // jsqr is CommonJS: Jest hands over its function as the default export, Node its `exports` object.
 const jsQR = ('default' in jsQRImport ? jsQRImport.default : jsQRImport) as typeof jsQRImport.default;
@@ -28,6 +40,33 @@ const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
 
 export async function readVoucherPdf(pdf: Buffer): Promise<ReadVoucherPdfResult> {
+  return withDocument(pdf, async (document) => {
+    const lines: string[] = [];
+    let qrText: string | undefined;
+    for (let number = 1; number <= document.numPages; number++) {
+      const page = await document.getPage(number);
+      lines.push(...(await readLines(page)));
+      for (const image of await readImages(page)) qrText ??= image.qrText;
+    }
+    return { text: lines.join('\n'), qrText };
+  });
+}
+
+export async function readVoucherPdfLayout(pdf: Buffer): Promise<VoucherPdfLayout> {
+  return withDocument(pdf, async (document) => {
+    const { info } = (await document.getMetadata()) as { info: { Title?: string; Language?: string } };
+    const layout: VoucherPdfLayout = { title: info.Title, language: info.Language, pages: [], images: [] };
+    for (let number = 1; number <= document.numPages; number++) {
+      const page = await document.getPage(number);
+      const [, , width, height] = page.view as [number, number, number, number];
+      layout.pages.push({ widthMm: width * MM_PER_POINT, heightMm: height * MM_PER_POINT });
+      for (const image of await readImages(page)) layout.images.push({ page: number, ...image });
+    }
+    return layout;
+  });
+}
+
+async function withDocument<T>(pdf: Buffer, read: (document: pdfjs.PDFDocumentProxy) => Promise<T>): Promise<T> {
   const document = await pdfjs.getDocument({
     data: new Uint8Array(pdf),
     disableFontFace: true,
@@ -38,39 +77,58 @@ export async function readVoucherPdf(pdf: Buffer): Promise<ReadVoucherPdfResult>
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   }).promise;
   try {
-    const lines: string[] = [];
-    let qrText: string | undefined;
-    for (let number = 1; number <= document.numPages; number++) {
-      const page = await document.getPage(number);
-      const content = await page.getTextContent();
-      let line = '';
-      for (const item of content.items) {
-        if (!('str' in item)) continue;
-        line += item.str;
-        if (item.hasEOL) {
-          lines.push(line);
-          line = '';
-        }
-      }
-      if (line) lines.push(line);
-      qrText ??= await decodeQrOnPage(page);
-    }
-    return { text: lines.join('\n'), qrText };
+    return await read(document);
   } finally {
     await document.destroy();
   }
 }
 
-async function decodeQrOnPage(page: pdfjs.PDFPageProxy): Promise<string | undefined> {
-  const operators = await page.getOperatorList();
-  for (const [index, operator] of operators.fnArray.entries()) {
-    if (operator !== pdfjs.OPS.paintImageXObject) continue;
-    const [objectId] = operators.argsArray[index] as [string];
-    const image = await readImage(page, objectId);
-    const decoded = image && decodeQr(image);
-    if (decoded !== undefined) return decoded;
+async function readLines(page: pdfjs.PDFPageProxy): Promise<string[]> {
+  const content = await page.getTextContent();
+  const lines: string[] = [];
+  let line = '';
+  for (const item of content.items) {
+    if (!('str' in item)) continue;
+    line += item.str;
+    if (item.hasEOL) {
+      lines.push(line);
+      line = '';
+    }
   }
-  return undefined;
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** Each image painted on the page, with its size on paper (from the transformation in force) and its QR text. */
+async function readImages(page: pdfjs.PDFPageProxy): Promise<{ widthMm: number; heightMm: number; qrText: string | undefined }[]> {
+  const operators = await page.getOperatorList();
+  const images = [];
+  const saved: Matrix[] = [];
+  let matrix: Matrix = [1, 0, 0, 1, 0, 0];
+  for (const [index, operator] of operators.fnArray.entries()) {
+    const args = operators.argsArray[index] as unknown[];
+    if (operator === pdfjs.OPS.save) saved.push(matrix);
+    else if (operator === pdfjs.OPS.restore) matrix = saved.pop() ?? matrix;
+    else if (operator === pdfjs.OPS.transform) matrix = multiply(args as Matrix, matrix);
+    else if (operator === pdfjs.OPS.paintImageXObject) {
+      // An image fills the unit square of the current transformation.
+      const [a, b, c, d] = matrix;
+      const image = await readImage(page, args[0] as string);
+      images.push({
+        widthMm: Math.hypot(a, b) * MM_PER_POINT,
+        heightMm: Math.hypot(c, d) * MM_PER_POINT,
+        qrText: image && decodeQr(image),
+      });
+    }
+  }
+  return images;
+}
+
+/** `first` applied, then `then`, as PDF's `cm` composes them. */
+function multiply(first: Matrix, then: Matrix): Matrix {
+  const [a, b, c, d, e, f] = first;
+  const [A, B, C, D, E, F] = then;
+  return [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F];
 }
 
 function readImage(page: pdfjs.PDFPageProxy, objectId: string): Promise<DecodedImage | undefined> {

@@ -9,7 +9,7 @@ import {
   type RenderVoucherPdfOptions,
 } from '../../../../src/modules/vouchers/index.js';
 import { formatMoney } from '../../../../src/web/money.js';
-import { readVoucherPdf } from '../../../support/read-voucher-pdf.js';
+import { readVoucherPdf, readVoucherPdfLayout } from '../../../support/read-voucher-pdf.js';
 import { createVoucherWorld } from './voucher-world.js';
 
 const FIXTURES = path.join(PROJECT_ROOT, 'test', 'fixtures', 'documents');
@@ -145,13 +145,41 @@ describe('renderVoucherPdf', () => {
     expect(printed).toBe(qrText);
   });
 
+  it('prints the QR code at least 60 mm wide on a single A4 page, so a phone reads it from paper', async () => {
+    const layout = await readVoucherPdfLayout(await renderVoucherPdf(english()));
+    expect(layout.pages).toHaveLength(1);
+    expect(layout.pages[0]?.widthMm).toBeCloseTo(210, 0);
+    expect(layout.pages[0]?.heightMm).toBeCloseTo(297, 0);
+    const [qr] = layout.images;
+    expect(qr?.qrText).toBe(qrText);
+    expect(qr?.widthMm).toBeGreaterThanOrEqual(60);
+    expect(qr?.heightMm).toBeCloseTo(qr?.widthMm ?? 0, 3);
+  });
+
+  it('names the document with its title and language, for the PDF reader and screen readers', async () => {
+    const layout = await readVoucherPdfLayout(await renderVoucherPdf(english({ language: 'fr', title: 'Bon d’assistance' })));
+    expect(layout.title).toBe('Bon d’assistance');
+    expect(layout.language).toBe('fr');
+  });
+
   it.each([
     ['PNG', 'tiny.png'],
     ['JPEG', 'tiny.jpg'],
-  ])('prints a %s logo and the QR code still reads', async (_kind, file) => {
+  ])('prints a %s logo within 50 × 20 mm, and the QR code still reads', async (_kind, file) => {
     const pdf = await renderVoucherPdf(english({ logo: readFileSync(path.join(FIXTURES, file)) }));
     const { text, qrText: printed } = await readVoucherPdf(pdf);
     expect(printed).toBe(qrText);
     expect(text).toContain('Amina Yusuf Odhiambo');
+    const logos = (await readVoucherPdfLayout(pdf)).images.filter((image) => image.qrText === undefined);
+    expect(logos).toHaveLength(1);
+    // The fixtures are square: the logo fills the box's height.
+    expect(logos[0]?.widthMm).toBeCloseTo(20, 1);
+    expect(logos[0]?.heightMm).toBeCloseTo(20, 1);
+  });
+
+  it('refuses text its fonts cannot print (Arabic for now) instead of printing other glyphs', async () => {
+    const arabic = english({ language: 'ar', title: 'قسيمة المساعدة' });
+    await expect(renderVoucherPdf(arabic)).rejects.toThrow(TypeError);
+    await expect(renderVoucherPdf(arabic)).rejects.toThrow(/U\+0642/);
   });
 });
