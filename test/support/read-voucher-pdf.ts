@@ -18,7 +18,17 @@ export interface VoucherPdfLayout {
   title: string | undefined;
   language: string | undefined;
   pages: { widthMm: number; heightMm: number }[];
-  images: { page: number; widthMm: number; heightMm: number; qrText: string | undefined }[];
+  images: ({ page: number; qrText: string | undefined } & PrintedBox)[];
+}
+
+/** Where an image is printed, in mm from the page's bottom left corner. */
+export interface PrintedBox {
+  widthMm: number;
+  heightMm: number;
+  leftMm: number;
+  rightMm: number;
+  bottomMm: number;
+  topMm: number;
 }
 
 interface DecodedImage {
@@ -100,7 +110,7 @@ async function readLines(page: pdfjs.PDFPageProxy): Promise<string[]> {
 }
 
 /** Each image painted on the page, with its size on paper (from the transformation in force) and its QR text. */
-async function readImages(page: pdfjs.PDFPageProxy): Promise<{ widthMm: number; heightMm: number; qrText: string | undefined }[]> {
+async function readImages(page: pdfjs.PDFPageProxy): Promise<({ qrText: string | undefined } & PrintedBox)[]> {
   const operators = await page.getOperatorList();
   const images = [];
   const saved: Matrix[] = [];
@@ -111,17 +121,25 @@ async function readImages(page: pdfjs.PDFPageProxy): Promise<{ widthMm: number; 
     else if (operator === pdfjs.OPS.restore) matrix = saved.pop() ?? matrix;
     else if (operator === pdfjs.OPS.transform) matrix = multiply(args as Matrix, matrix);
     else if (operator === pdfjs.OPS.paintImageXObject) {
-      // An image fills the unit square of the current transformation.
-      const [a, b, c, d] = matrix;
       const image = await readImage(page, args[0] as string);
-      images.push({
-        widthMm: Math.hypot(a, b) * MM_PER_POINT,
-        heightMm: Math.hypot(c, d) * MM_PER_POINT,
-        qrText: image && decodeQr(image),
-      });
+      images.push({ ...printedBox(matrix), qrText: image && decodeQr(image) });
     }
   }
   return images;
+}
+
+/** An image fills the unit square of the transformation in force. */
+function printedBox([a, b, c, d, e, f]: Matrix): PrintedBox {
+  const xs = [e, a + e, c + e, a + c + e];
+  const ys = [f, b + f, d + f, b + d + f];
+  return {
+    widthMm: Math.hypot(a, b) * MM_PER_POINT,
+    heightMm: Math.hypot(c, d) * MM_PER_POINT,
+    leftMm: Math.min(...xs) * MM_PER_POINT,
+    rightMm: Math.max(...xs) * MM_PER_POINT,
+    bottomMm: Math.min(...ys) * MM_PER_POINT,
+    topMm: Math.max(...ys) * MM_PER_POINT,
+  };
 }
 
 /** `first` applied, then `then`, as PDF's `cm` composes them. */

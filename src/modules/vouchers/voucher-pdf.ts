@@ -94,6 +94,8 @@ export async function renderVoucherPdf(options: RenderVoucherPdfOptions): Promis
   }
   for (const block of blocks) {
     if (block === 'qr') {
+      // Long texts above can leave too little room: the code moves to the next page whole, never cut.
+      if (document.y + QR_WIDTH + 2 * QR_QUIET_ZONE > document.page.height - PAGE_MARGIN) document.addPage();
       const qrTop = document.y + QR_QUIET_ZONE;
       document.image(qrPng, (document.page.width - QR_WIDTH) / 2, qrTop, { width: QR_WIDTH });
       document.y = qrTop + QR_WIDTH + QR_QUIET_ZONE;

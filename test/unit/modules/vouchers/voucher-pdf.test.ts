@@ -154,6 +154,21 @@ describe('renderVoucherPdf', () => {
     expect(qr?.qrText).toBe(qrText);
     expect(qr?.widthMm).toBeGreaterThanOrEqual(60);
     expect(qr?.heightMm).toBeCloseTo(qr?.widthMm ?? 0, 3);
+    expect(qr?.leftMm).toBeGreaterThan(0);
+    expect(qr?.rightMm).toBeLessThan(210);
+    expect(qr?.bottomMm).toBeGreaterThan(0);
+  });
+
+  it('moves the QR code whole to a second page when long texts leave no room for it on the first', async () => {
+    const longProgram = 'Emergency surgery and the care that follows it, '.repeat(40).trim();
+    const pdf = await renderVoucherPdf(english({ fields: { ...english().fields, program: longProgram } }));
+    const layout = await readVoucherPdfLayout(pdf);
+    expect(layout.pages).toHaveLength(2);
+    const qr = layout.images.find((image) => image.qrText === qrText);
+    expect(qr?.page).toBe(2);
+    expect(qr?.bottomMm).toBeGreaterThan(0);
+    expect(qr?.topMm).toBeLessThan(297);
+    expect((await readVoucherPdf(pdf)).text).toContain('K7M2-X9Q4');
   });
 
   it('names the document with its title and language, for the PDF reader and screen readers', async () => {
