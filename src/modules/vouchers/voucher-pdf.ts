@@ -17,7 +17,7 @@ export interface RenderVoucherPdfOptions {
   labels: Record<VoucherPdfField, string> & { forBeneficiary: string; forProvider: string };
   /** The values, already formatted for the reader (the amount with its currency, the dates in their language). */
   fields: Record<VoucherPdfField, string>;
-  /** The fields to print, in the page's order. Default: all. The QR code and the reference always print. */
+  /** The fields to print; they keep the page's order. Default: all. The QR code and the reference always print. */
   printedFields?: readonly VoucherPdfField[];
   /** Paragraphs for the beneficiary and for the service provider; each prints under its label when given. */
   instructions?: { beneficiary?: string; provider?: string };
