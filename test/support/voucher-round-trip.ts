@@ -1,7 +1,8 @@
 /**
  * Run by test/unit/modules/vouchers/node-modules.test.ts under plain Node (`node --import tsx`), the way the
  * service runs: Jest's module interop is more forgiving with CommonJS packages than Node's, so a named import
- * that Node cannot satisfy passes every Jest test. Prints the verification result and QR size as JSON.
+ * that Node cannot satisfy passes every Jest test. Prints as JSON the verification result, the QR size and
+ * whether the voucher PDF's QR code reads back.
  */
 import { createIssuerKeySet, generateIssuerKeyFile } from '../../src/platform/keys/index.js';
 import {
@@ -14,12 +15,14 @@ import {
   drawQrPng,
   drawQrSvg,
   encodeVoucherQr,
+  renderVoucherPdf,
   signCredential,
   statusListUrl,
   verifyVoucher,
   VOUCHER_REGISTRY_ENTRY_ID,
   type UnknownCredential,
 } from '../../src/modules/vouchers/index.js';
+import { readVoucherPdf } from './read-voucher-pdf.js';
 
 const NOW = new Date('2026-12-01T08:00:00Z');
 const PUBLIC_URL = 'https://iaod.example.org';
@@ -76,6 +79,31 @@ const result = await verifyVoucher({
 });
 const png = await drawQrPng(text);
 const svg = await drawQrSvg(text);
+const pdf = await readVoucherPdf(
+  await renderVoucherPdf({
+    qrText: text,
+    title: 'Voucher',
+    language: 'en',
+    labels: {
+      name: 'Name',
+      program: 'Program',
+      amount: 'Amount',
+      validFrom: 'Valid from',
+      validUntil: 'Valid until',
+      reference: 'Reference',
+      forBeneficiary: 'For the beneficiary',
+      forProvider: 'For the provider',
+    },
+    fields: {
+      name: 'Amina Yusuf Odhiambo',
+      program: 'EMERG-01',
+      amount: 'USD 1,500',
+      validFrom: '1 December 2026',
+      validUntil: '31 December 2026',
+      reference: 'K7M2-X9Q4',
+    },
+  }),
+);
 console.log(
   JSON.stringify({
     verified: result.verified,
@@ -83,5 +111,6 @@ console.log(
     bytes: cborld.length,
     png: png.length > 0,
     svg: svg.startsWith('<svg'),
+    pdfQr: pdf.qrText === text,
   }),
 );

@@ -72,3 +72,4 @@ export type { VoucherIssuanceItem } from './issue-vouchers.js';
 export type { IssuablePage, ListIssuableOptions } from './list-issuable.js';
 export { VOUCHER_READERS, type VoucherKey } from './get-voucher.js';
 export type { RecentVoucher } from './list-recent-vouchers.js';
+export { renderVoucherPdf, type RenderVoucherPdfOptions, type VoucherPdfField } from './voucher-pdf.js';

@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from '../../../../src/config.js';
 describe('the voucher libraries under plain Node', () => {
   // Jest resolves CommonJS packages more leniently than Node: a named import of jsonld-signatures passed
   // every Jest test and failed at the first real verification.
-  it('sign, encode, decode and verify a voucher as the service runs them', async () => {
+  it('sign, encode, decode, verify and print a voucher as the service runs them', async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ['--import', 'tsx', path.join('test', 'support', 'voucher-round-trip.ts')],
@@ -16,6 +16,6 @@ describe('the voucher libraries under plain Node', () => {
         timeout: 60_000,
       },
     );
-    expect(JSON.parse(stdout)).toEqual({ verified: true, failures: [], bytes: expect.any(Number), png: true, svg: true });
+    expect(JSON.parse(stdout)).toEqual({ verified: true, failures: [], bytes: expect.any(Number), png: true, svg: true, pdfQr: true });
   });
 });
