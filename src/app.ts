@@ -31,7 +31,13 @@ import { createAccountHandlers, createAccountsService, createLanguagePreferences
 import { createCommandRunner } from './platform/db/command.js';
 import { createPortalHandlers } from './modules/portals/index.js';
 import { createAuditHandlers } from './modules/audit/index.js';
-import { createDocumentHandlers, createDocumentStore, findDocumentsOwnedBy } from './modules/documents/index.js';
+import {
+  createDocumentHandlers,
+  createDocumentStore,
+  findDocumentsOwnedBy,
+  keepGeneratedDocument,
+  readGeneratedDocument,
+} from './modules/documents/index.js';
 import { createApplicationHandlers, createApplicationsService } from './modules/applications/index.js';
 import { createApprovalHandlers, createApprovalsService } from './modules/approvals/index.js';
 import { createSignalHandlers, createSignalsService } from './modules/signals/index.js';
@@ -46,6 +52,7 @@ import { createProblemTypeRoutes } from './web/problems.js';
 import { createSelfServicePages } from './web/ssp/index.js';
 import { createAdminPages } from './web/admin/index.js';
 import { createOfficerPages } from './web/officer/index.js';
+import { createVoucherPages } from './web/vouchers/index.js';
 import './platform/http/express-augment.js';
 import { loadMessages } from './platform/i18n/catalogs.js';
 import { useAcceptedLanguage } from './platform/http/request-language.js';
@@ -127,6 +134,10 @@ export function createApp(deps: AppDependencies): Express {
     keys: deps.issuerKeys,
     publicUrl: config.publicUrl,
     secret: config.referenceKey,
+    documents: {
+      keep: (file, transaction) => keepGeneratedDocument(documents, file, transaction),
+      readGenerated: (id) => readGeneratedDocument(documents, id),
+    },
   });
   const applications = createApplicationsService({
     sequelize,
@@ -231,9 +242,10 @@ export function createApp(deps: AppDependencies): Express {
   );
   // The portals' pages, one router per portal; the home page links only those that exist.
   const portalPages = {
-    '/ssp': createSelfServicePages({ programs, applications, documents, schemas }),
+    '/ssp': createSelfServicePages({ programs, applications, documents, schemas, vouchers, messages }),
     '/admin': createAdminPages({ programs, approvals, schemas }),
     '/officer': createOfficerPages({ approvals, applications, programs, documents, documentReadPolicy, signals }),
+    '/vouchers': createVoucherPages({ vouchers, programs, messages }),
   };
   app.use(createHomeRoutes({ openPortalPaths: Object.keys(portalPages) }));
   for (const [path, pages] of Object.entries(portalPages)) app.use(path, pages);

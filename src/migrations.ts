@@ -16,7 +16,7 @@ import {
   createApplicationDecisions,
 } from './modules/approvals/index.js';
 import { createSignalReviews } from './modules/signals/index.js';
-import { createVouchers } from './modules/vouchers/index.js';
+import { allowVoucherDocuments, createVouchers } from './modules/vouchers/index.js';
 
 function inNameOrder(list: Migration[]): Migration[] {
   const names = new Set(list.map((m) => m.name));
@@ -44,4 +44,5 @@ export const migrations: Migration[] = inNameOrder([
   addPaymentAccount,
   addPipelineIndex,
   createVouchers,
+  allowVoucherDocuments,
 ]);

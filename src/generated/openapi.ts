@@ -2029,6 +2029,7 @@ export interface components {
             applicationReference: string;
             /** Format: uuid */
             programId: string;
+            programName: string;
             status: components["schemas"]["VoucherStatus"];
             /** @description Why it was revoked or suspended */
             statusReason?: string;
@@ -4770,6 +4771,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "verifiableCredential": {
+                 *         "@context": [
+                 *           "https://www.w3.org/ns/credentials/v2",
+                 *           "https://w3id.org/iaod/voucher/v1"
+                 *         ],
+                 *         "type": [
+                 *           "VerifiableCredential",
+                 *           "EntitlementVoucher"
+                 *         ],
+                 *         "issuer": "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["VerifyCredentialInput"];
             };
         };
@@ -4799,6 +4815,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "credential": {
+                 *         "@context": [
+                 *           "https://www.w3.org/ns/credentials/v2"
+                 *         ],
+                 *         "type": [
+                 *           "VerifiableCredential"
+                 *         ],
+                 *         "credentialSubject": {
+                 *           "id": "did:example:ebfeb1f712ebc6f1c276e12ec21"
+                 *         }
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["IssueCredentialInput"];
             };
         };

@@ -15,3 +15,9 @@ export { DOCUMENT_KINDS, type DocumentKind } from './models.js';
 export { DOCUMENT_MEDIA_TYPES, type DocumentMediaType } from './content-type.js';
 export type { DocumentStorage } from './storage.js';
 export type { DocumentQuotaPolicy } from './upload-quota.js';
+export {
+  GENERATED_DOCUMENT_OWNER,
+  keepGeneratedDocument,
+  readGeneratedDocument,
+  type KeepGeneratedDocumentOptions,
+} from './keep-generated-document.js';

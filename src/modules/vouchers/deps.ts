@@ -1,5 +1,6 @@
 import type { Sequelize } from 'sequelize';
-import type { CommandRunner } from '../../platform/db/command.js';
+import type { CommandRunner, DomainEvent } from '../../platform/db/command.js';
+import type { Transaction } from '../../platform/db/sql.js';
 import type { Clock, IssuerKeySet } from '../../platform/keys/index.js';
 import type { DocumentLoader } from './document-loader.js';
 import type { TypeTables } from './qr/voucher-qr.js';
@@ -18,4 +19,14 @@ export interface VouchersDeps {
   secret: string;
   positionOf: (sequenceNumber: number) => StatusPosition;
   now: Clock;
+  /** Where printable vouchers are kept (the Document Store). */
+  documents: VoucherDocuments;
+}
+
+export interface VoucherDocuments {
+  keep(
+    file: { kind: 'voucher'; mediaType: 'application/pdf'; fileName: string; bytes: Buffer },
+    transaction: Transaction,
+  ): Promise<{ id: string; event: DomainEvent }>;
+  readGenerated(id: string): Promise<Buffer | undefined>;
 }

@@ -64,7 +64,7 @@ export {
   type TypeTables,
 } from './qr/voucher-qr.js';
 export { drawQrPng, drawQrSvg, qrVersionOf, type DrawQrOptions, type QrErrorCorrection } from './qr/draw-qr.js';
-export { createVouchers } from './migrations.js';
+export { allowVoucherDocuments, createVouchers } from './migrations.js';
 export { createVouchersService, type VouchersService, type VouchersServiceOptions } from './service.js';
 export { createVoucherHandlers, createStatusListRoutes } from './routes.js';
 export type { Voucher, VoucherStatus } from './voucher-rows.js';
@@ -73,3 +73,5 @@ export type { IssuablePage, ListIssuableOptions } from './list-issuable.js';
 export { VOUCHER_READERS, type VoucherKey } from './get-voucher.js';
 export type { RecentVoucher } from './list-recent-vouchers.js';
 export { renderVoucherPdf, type RenderVoucherPdfOptions, type VoucherPdfField } from './voucher-pdf.js';
+export type { VoucherDocuments } from './deps.js';
+export type { RenderPdf } from './keep-voucher-pdf.js';

@@ -53,3 +53,23 @@ export const createVouchers: Migration = {
     await sequelize.query('DROP TABLE status_lists; DROP TABLE vouchers; DROP SEQUENCE voucher_status_position_seq;');
   },
 };
+
+/** The Document Store keeps the printable vouchers the service makes, as documents of kind `voucher`. */
+export const allowVoucherDocuments: Migration = {
+  name: '2026-12-06-03-voucher-documents',
+  async up({ context: { sequelize } }) {
+    await sequelize.query(`
+      ALTER TABLE documents DROP CONSTRAINT documents_kind_check;
+      ALTER TABLE documents ADD CONSTRAINT documents_kind_check
+        CHECK (kind IN ('medical-report', 'prescription', 'id-proof', 'other', 'voucher'));
+    `);
+  },
+  async down({ context: { sequelize } }) {
+    await sequelize.query(`
+      UPDATE vouchers SET pdf_document_id = NULL;
+      DELETE FROM documents WHERE kind = 'voucher';
+      ALTER TABLE documents DROP CONSTRAINT documents_kind_check;
+      ALTER TABLE documents ADD CONSTRAINT documents_kind_check CHECK (kind IN ('medical-report', 'prescription', 'id-proof', 'other'));
+    `);
+  },
+};

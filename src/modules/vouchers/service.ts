@@ -8,7 +8,8 @@ import type { CommandRunner } from '../../platform/db/command.js';
 import type { Clock, IssuerKeySet } from '../../platform/keys/index.js';
 import { changeVoucherStatus } from './change-voucher-status.js';
 import type { UnknownCredential } from './credential.js';
-import type { VouchersDeps } from './deps.js';
+import type { VoucherDocuments, VouchersDeps } from './deps.js';
+import { readVoucherPdf, type RenderPdf } from './keep-voucher-pdf.js';
 import { createDocumentLoader } from './document-loader.js';
 import { readVoucher, type VoucherKey } from './get-voucher.js';
 import { issueVoucher } from './issue-voucher.js';
@@ -31,6 +32,8 @@ export interface VouchersServiceOptions {
   publicUrl: string;
   /** Keys beneficiary references and status positions (the service's reference key). */
   secret: string;
+  /** Where printable vouchers are kept (the Document Store). */
+  documents: VoucherDocuments;
   now?: Clock;
 }
 
@@ -48,6 +51,7 @@ export function createVouchersService(options: VouchersServiceOptions) {
     secret: options.secret,
     positionOf: createStatusPositions(options.secret),
     now: options.now ?? (() => new Date()),
+    documents: options.documents,
   };
   return {
     issueVoucher: (actor: Principal, applicationId: string) => issueVoucher(deps, actor, applicationId),
@@ -62,6 +66,8 @@ export function createVouchersService(options: VouchersServiceOptions) {
       const { qr_text: text } = await readVoucher(deps, reader, key);
       return format === 'png' ? drawQrPng(text) : drawQrSvg(text);
     },
+    /** The printable voucher, made on its first download and kept in the Document Store. */
+    readVoucherPdf: (reader: Principal, key: VoucherKey, render: RenderPdf) => readVoucherPdf(deps, reader, key, render),
     revokeVoucher: (actor: Principal, voucherId: string, reason: string) => changeVoucherStatus(deps, actor, voucherId, 'revoke', reason),
     suspendVoucher: (actor: Principal, voucherId: string, reason: string) => changeVoucherStatus(deps, actor, voucherId, 'suspend', reason),
     reinstateVoucher: (actor: Principal, voucherId: string) => changeVoucherStatus(deps, actor, voucherId, 'reinstate', undefined),

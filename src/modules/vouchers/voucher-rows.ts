@@ -11,6 +11,7 @@ export interface VoucherRow {
   application_reference: string;
   applicant_subject: string;
   program_id: string;
+  program_name: string;
   status: VoucherStatus;
   status_reason: string | null;
   status_list: number;
@@ -28,6 +29,7 @@ export interface VoucherRow {
 
 /** Selects a VoucherRow from vouchers `v` joined with applications `a`. */
 export const VOUCHER_COLUMNS = `v.id, v.application_id, a.reference AS application_reference, a.applicant_subject, v.program_id,
+  (SELECT p.name FROM programs p WHERE p.id = v.program_id) AS program_name,
   v.status, v.status_reason, v.status_list, v.status_index, v.amount, v.currency, v.valid_from, v.valid_until, v.issuer,
   v.issued_at, v.credential, v.qr_text, v.pdf_document_id`;
 
@@ -37,6 +39,7 @@ export function voucherOf(row: VoucherRow): Voucher {
     applicationId: row.application_id,
     applicationReference: row.application_reference,
     programId: row.program_id,
+    programName: row.program_name,
     status: row.status,
     ...(row.status_reason ? { statusReason: row.status_reason } : {}),
     amount: row.amount,

@@ -12,6 +12,9 @@ import type { SchemaValidator } from '../../platform/http/schema-validator.js';
 import { AppError, InputError, NotFoundError } from '../../platform/http/errors.js';
 import { verifyCsrfToken } from '../../platform/web/csrf.js';
 import { requirePageRole } from '../../platform/web/page-guard.js';
+import type { VouchersService } from '../../modules/vouchers/index.js';
+import type { Messages } from '../../platform/i18n/catalogs.js';
+import { createVoucherFileRoutes, presentVoucher } from '../vouchers/index.js';
 import type { ApplicationDraft, ApplicationsService } from '../../modules/applications/index.js';
 import type { Program, ProgramsService } from '../../modules/programs/index.js';
 import type { DocumentStore } from '../../modules/documents/index.js';
@@ -43,8 +46,13 @@ export interface SelfServicePagesOptions {
   documents: DocumentStore;
   /** The contract's schemas: the forms are checked exactly as the API checks the same data. */
   schemas: SchemaValidator;
+  /** The applicant's vouchers, their QR codes and files. */
+  vouchers: VouchersService;
+  messages: Messages;
 }
 
+/** The statuses of an application that has (or had) a voucher. */
+const VOUCHER_STATUSES: ReadonlySet<string> = new Set(['VOUCHER_ISSUED', 'REDEEMED', 'CLAIMED', 'REIMBURSED', 'REVOKED', 'EXPIRED']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 const FORM_STEPS: FormStep[] = ['treatment', 'person', 'address'];
@@ -112,6 +120,7 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
   const flow = createApplyFlow({ programs, applications, documents, schemas: options.schemas });
   const router = Router();
   router.use(requirePageRole('applicant'));
+  router.use('/vouchers', createVoucherFileRoutes(options));
 
   // Ids in paths are UUIDs; anything else is a page that does not exist (and never reaches SQL).
   for (const name of ['draftId', 'applicationId', 'programId', 'documentId']) {
@@ -489,11 +498,19 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
   });
 
   router.get('/applications/:applicationId', async (req, res) => {
-    const application = await applications.getApplication(requirePrincipal(req), String(req.params.applicationId));
+    const principal = requirePrincipal(req);
+    const application = await applications.getApplication(principal, String(req.params.applicationId));
     const zones = await programs.programTimeZones([application.programId]);
+    const voucher = VOUCHER_STATUSES.has(application.status)
+      ? await options.vouchers.getVoucher(principal, { applicationId: application.id }).catch((error: unknown) => {
+          if (error instanceof NotFoundError) return undefined;
+          throw error;
+        })
+      : undefined;
     res.render('ssp/application.njk', {
       application: summarizeApplication(application, formatsOf(req, zones, application.programId), req.t),
       details: application,
+      voucher: voucher && (await presentVoucher(req, options, voucher, '/ssp/vouchers')),
       justSubmitted: req.query.submitted !== undefined,
     });
   });
