@@ -3,6 +3,7 @@
  * a refused save keeps everything she typed, and what she saves is what the page and the API show after a
  * reload. axe checks every state, wide and at 375 px.
  */
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import type { Browser, Page } from 'playwright-core';
@@ -15,6 +16,8 @@ import { tokenFor } from '../support/tokens.js';
 // The realm allows sign-in redirects to this port (keycloak/realm.json).
 const BROWSER_TEST_PORT = 3999;
 const PHONE = { width: 375, height: 740 };
+/** Set to a folder (e.g. /tmp) to keep pictures of the section, wide and 375 px wide. */
+const SCREENSHOT_DIR = process.env.IAOD_SCREENSHOT_DIR;
 /** A 1×1 PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
@@ -107,6 +110,8 @@ describe('the voucher template on the program page', () => {
     await expect(page.getByLabel('Language of the voucher').inputValue()).resolves.toBe('fr');
     await previewTitled(page, 'Surgery voucher');
     await expectAccessible(page, 'the voucher template after saving');
+    if (SCREENSHOT_DIR)
+      await page.locator('#voucher-template').screenshot({ path: path.join(SCREENSHOT_DIR, 'voucher-template-wide.png') });
     const token = await tokenFor('maria');
     const stored = await request(testApp.app)
       .get(`/api/v1/programs/${program.id}/voucher-template`)
@@ -149,6 +154,7 @@ describe('the voucher template on the program page', () => {
     await previewTitled(page, 'A very long voucher title');
     await expect(overflowsSideways(page)).resolves.toBe(false);
     await expectAccessible(page, 'the voucher template at 375 px');
+    if (SCREENSHOT_DIR) await page.locator('#voucher-template').screenshot({ path: path.join(SCREENSHOT_DIR, 'voucher-template-375.png') });
     expect(cspErrors).toEqual([]);
   });
 });
