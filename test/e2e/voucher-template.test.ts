@@ -131,6 +131,11 @@ describe('the voucher template on the program page', () => {
     await page.getByRole('button', { name: 'Upload the logo' }).click();
     await expect(page.getByTestId('error-logo').innerText()).resolves.toContain('must be a PNG or JPEG image');
     await expectAccessible(page, 'the voucher template with a refused logo');
+    await page
+      .getByLabel('Logo image')
+      .setInputFiles({ name: 'big.png', mimeType: 'image/png', buffer: Buffer.concat([PNG, Buffer.alloc(300_000)]) });
+    await page.getByRole('button', { name: 'Upload the logo' }).click();
+    await expect(page.getByTestId('error-logo').innerText()).resolves.toContain('at most 200 KB');
     await page.getByLabel('Logo image').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
     await page.getByRole('button', { name: 'Upload the logo' }).click();
     await expect(page.getByTestId('notice').innerText()).resolves.toContain('Logo saved');
