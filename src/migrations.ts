@@ -7,7 +7,13 @@ import { platformMigrations } from './platform/db/migrations.js';
 import { createUserPreferences } from './modules/accounts/index.js';
 import { createDocuments } from './modules/documents/index.js';
 import { addPaymentAccount, createRegistry, recordVerifiedFields } from './modules/registry/index.js';
-import { addProgramTimeZone, addStageChecklists, createPrograms, storeOfficersBySubject } from './modules/programs/index.js';
+import {
+  addProgramTimeZone,
+  addStageChecklists,
+  addVoucherTemplates,
+  createPrograms,
+  storeOfficersBySubject,
+} from './modules/programs/index.js';
 import { createApplications, createRegistryProposals, storeApplicationOfficersBySubject } from './modules/applications/index.js';
 import {
   addChecklistAnswersAndDocumentVerifications,
@@ -43,6 +49,7 @@ export const migrations: Migration[] = inNameOrder([
   addWaitingOfficerColumns,
   addPaymentAccount,
   addPipelineIndex,
+  addVoucherTemplates,
   createVouchers,
   allowVoucherDocuments,
 ]);

@@ -187,6 +187,60 @@ export interface paths {
         patch: operations["updateProgramStage"];
         trace?: never;
     };
+    "/programs/{programId}/voucher-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: components["parameters"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * How the program's vouchers are printed
+         * @description A program that was never given a template answers with the defaults: its name as the title, no
+         *     instructions, every field printed, in English, no logo. The QR code and the voucher reference are
+         *     always printed.
+         */
+        get: operations["getVoucherTemplate"];
+        /**
+         * Replace the voucher template (the logo is kept)
+         * @description Replaces the title, instructions, printed fields and language together; the logo is set and removed
+         *     at `/voucher-template/logo`. Vouchers issued from then on are printed with it.
+         */
+        put: operations["updateVoucherTemplate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{programId}/voucher-template/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: components["parameters"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the logo printed on the program's vouchers
+         * @description Send the image as `multipart/form-data` in the field `file`. Its type is read from its first bytes:
+         *     only PNG and JPEG are taken (415 `ERR_VOUCHER_LOGO_NOT_IMAGE`), of at most 204800 bytes
+         *     (413 `ERR_VOUCHER_LOGO_TOO_LARGE`).
+         */
+        put: operations["setVoucherLogo"];
+        post?: never;
+        /** Print the program's vouchers without a logo */
+        delete: operations["removeVoucherLogo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/officer-groups": {
         parameters: {
             query?: never;
@@ -1322,6 +1376,54 @@ export interface components {
             officer?: components["schemas"]["OfficerInput"];
             checklist?: components["schemas"]["Checklist"];
             position?: number;
+        };
+        /**
+         * @description A field printed on the voucher besides the QR code and the voucher reference, which are always printed
+         * @enum {string}
+         */
+        VoucherField: "name" | "program" | "amount" | "validity";
+        /**
+         * @description The language the voucher's own words (labels, dates) are printed in
+         * @enum {string}
+         */
+        VoucherLanguage: "en" | "fr" | "ar";
+        VoucherLogo: {
+            /**
+             * @description Read from the image's bytes
+             * @enum {string}
+             */
+            mediaType: "image/png" | "image/jpeg";
+            sizeBytes: number;
+        };
+        VoucherTemplate: {
+            title: string;
+            instructions: {
+                beneficiary: string;
+                provider: string;
+            };
+            printedFields: components["schemas"]["VoucherField"][];
+            language: components["schemas"]["VoucherLanguage"];
+            logo: components["schemas"]["VoucherLogo"] | null;
+        };
+        VoucherInstructions: {
+            /** @description What the beneficiary should do with the voucher */
+            beneficiary?: string;
+            /** @description What the provider who serves it should do */
+            provider?: string;
+        };
+        VoucherTemplateInput: {
+            /** @description Printed at the top; the program's name when left out */
+            title?: string;
+            instructions?: components["schemas"]["VoucherInstructions"];
+            printedFields: components["schemas"]["VoucherField"][];
+            language: components["schemas"]["VoucherLanguage"];
+        };
+        VoucherLogoUpload: {
+            /**
+             * Format: binary
+             * @description A PNG or JPEG image of at most 204800 bytes
+             */
+            file: string;
         };
         /** @example junior-officers */
         GroupCode: string;
@@ -2841,6 +2943,176 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getVoucherTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: components["parameters"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The voucher template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherTemplate"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    updateVoucherTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: components["parameters"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "Emergency surgery voucher",
+                 *       "instructions": {
+                 *         "beneficiary": "Show this voucher with your ID at the hospital's front desk.",
+                 *         "provider": "Scan the QR code to check the voucher before treatment."
+                 *       },
+                 *       "printedFields": [
+                 *         "name",
+                 *         "program",
+                 *         "amount",
+                 *         "validity"
+                 *       ],
+                 *       "language": "en"
+                 *     }
+                 */
+                "application/json": components["schemas"]["VoucherTemplateInput"];
+            };
+        };
+        responses: {
+            /** @description The voucher template as saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherTemplate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    setVoucherLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: components["parameters"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["VoucherLogoUpload"];
+            };
+        };
+        responses: {
+            /** @description The voucher template with its new logo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherTemplate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The image is larger than a logo may be */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/voucher-logo-too-large",
+                     *       "title": "The logo image is too large",
+                     *       "status": 413,
+                     *       "detail": "The logo has 350000 bytes; a logo may have at most 204800.",
+                     *       "code": "ERR_VOUCHER_LOGO_TOO_LARGE"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file is not a PNG or JPEG image (judged by its bytes) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/voucher-logo-not-image",
+                     *       "title": "The logo is not a PNG or JPEG image",
+                     *       "status": 415,
+                     *       "detail": "The file sent is not a PNG or JPEG image.",
+                     *       "code": "ERR_VOUCHER_LOGO_NOT_IMAGE"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    removeVoucherLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: components["parameters"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The voucher template without a logo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherTemplate"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };

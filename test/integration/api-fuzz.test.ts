@@ -1167,10 +1167,13 @@ describe('a fuzz of every operation with every role', () => {
             kind: 'bytes',
             bytes: formBytes(
               'fuzzsweep',
-              [
-                { name: 'kind', bytes: Buffer.from('other') },
-                { name: 'file', fileName: 'a.pdf', type: 'application/pdf', bytes: PDF },
-              ],
+              // The voucher logo takes an image and nothing else; documents take a kind and a PDF.
+              operation.id === 'setVoucherLogo'
+                ? [{ name: 'file', fileName: 'logo.png', type: 'image/png', bytes: PNG }]
+                : [
+                    { name: 'kind', bytes: Buffer.from('other') },
+                    { name: 'file', fileName: 'a.pdf', type: 'application/pdf', bytes: PDF },
+                  ],
               '--BOUNDARY--\r\n',
             ),
             contentType: 'multipart/form-data; boundary=fuzzsweep',

@@ -30,6 +30,8 @@ interface Case {
 const READS_BY_POST = ['verifyCredential'];
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+/** A 1×1 PNG: a voucher logo. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
 describe('every state change is recorded', () => {
   let testApp: TestApp;
@@ -240,6 +242,39 @@ describe('every state change is recorded', () => {
         const program = await createProgram(testApp.app, { open: false });
         const { version, stageId } = await stageOf(program.id);
         const response = await api().delete(`/api/v1/programs/${program.id}/stages/${stageId}?version=${version}`).set(as(maria));
+        return { response, aggregate: { type: 'program', id: program.id } };
+      },
+    },
+    updateVoucherTemplate: {
+      event: 'program.voucher-template-changed',
+      status: 200,
+      perform: async () => {
+        const program = await createProgram(testApp.app, { open: false });
+        const response = await api()
+          .put(`/api/v1/programs/${program.id}/voucher-template`)
+          .set(as(maria))
+          .send({ title: 'Recorded voucher', printedFields: ['name'], language: 'en' });
+        return { response, aggregate: { type: 'program', id: program.id } };
+      },
+    },
+    setVoucherLogo: {
+      event: 'program.voucher-template-changed',
+      status: 200,
+      perform: async () => {
+        const program = await createProgram(testApp.app, { open: false });
+        const response = await api()
+          .put(`/api/v1/programs/${program.id}/voucher-template/logo`)
+          .set(as(maria))
+          .attach('file', PNG, 'logo.png');
+        return { response, aggregate: { type: 'program', id: program.id } };
+      },
+    },
+    removeVoucherLogo: {
+      event: 'program.voucher-template-changed',
+      status: 200,
+      perform: async () => {
+        const program = await createProgram(testApp.app, { open: false });
+        const response = await api().delete(`/api/v1/programs/${program.id}/voucher-template/logo`).set(as(maria));
         return { response, aggregate: { type: 'program', id: program.id } };
       },
     },

@@ -132,3 +132,22 @@ export const addProgramTimeZone: Migration = {
     await sequelize.query('ALTER TABLE programs DROP COLUMN time_zone');
   },
 };
+
+/**
+ * Each program's voucher template: what a manager set (the rest reads as defaults, so existing programs
+ * print as before) and an optional small logo, kept in the row since it is read with every voucher printed.
+ */
+export const addVoucherTemplates: Migration = {
+  name: '2026-12-06-01-voucher-templates',
+  async up({ context: { sequelize } }) {
+    await sequelize.query(`
+      ALTER TABLE programs
+        ADD COLUMN voucher_template jsonb NOT NULL DEFAULT '{}',
+        ADD COLUMN voucher_logo bytea CHECK (octet_length(voucher_logo) BETWEEN 1 AND 204800),
+        ADD COLUMN voucher_logo_type varchar(16) CHECK (voucher_logo_type IN ('image/png', 'image/jpeg')),
+        ADD CONSTRAINT programs_voucher_logo_typed CHECK ((voucher_logo IS NULL) = (voucher_logo_type IS NULL))`);
+  },
+  async down({ context: { sequelize } }) {
+    await sequelize.query('ALTER TABLE programs DROP COLUMN voucher_logo_type, DROP COLUMN voucher_logo, DROP COLUMN voucher_template');
+  },
+};

@@ -1,7 +1,16 @@
+import type { Request } from 'express';
 import { requirePrincipal } from '../../platform/auth/require-role.js';
 import { pageOf } from '../../platform/db/sql.js';
+import { InputError } from '../../platform/http/errors.js';
 import type { OperationHandlers } from '../../platform/http/operations.js';
 import type { ProgramsService } from './service.js';
+
+/** The validator has checked the form; a `file` sent as text instead of a file still gets here. */
+function uploadedLogo(req: Pick<Request, 'files'>): Buffer {
+  const file = ((req.files ?? []) as Array<{ fieldname: string; buffer: Buffer }>).find((f) => f.fieldname === 'file');
+  if (!file) throw new InputError('Send the logo as a file in the "file" field.', [{ path: '/body/file', message: 'must be a file' }]);
+  return file.buffer;
+}
 
 /** HTTP only: the spec has validated the request and the caller's role. */
 export function createProgramHandlers(programs: ProgramsService): OperationHandlers {
@@ -34,6 +43,22 @@ export function createProgramHandlers(programs: ProgramsService): OperationHandl
 
     async removeProgramStage(req, res) {
       res.json(await programs.removeStage(requirePrincipal(req), req.params.programId, req.params.stageId, req.query.version));
+    },
+
+    async getVoucherTemplate(req, res) {
+      res.json(await programs.getVoucherTemplate(requirePrincipal(req), req.params.programId));
+    },
+
+    async updateVoucherTemplate(req, res) {
+      res.json(await programs.updateVoucherTemplate(requirePrincipal(req), req.params.programId, req.body));
+    },
+
+    async setVoucherLogo(req, res) {
+      res.json(await programs.setVoucherLogo(requirePrincipal(req), req.params.programId, uploadedLogo(req)));
+    },
+
+    async removeVoucherLogo(req, res) {
+      res.json(await programs.removeVoucherLogo(requirePrincipal(req), req.params.programId));
     },
 
     async listOfficerGroups(_req, res) {

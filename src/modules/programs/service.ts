@@ -16,6 +16,7 @@ import { checkOfficer, designateOfficer, type CheckedOfficer } from './designate
 import { findDecisionTerms } from './find-decision-terms.js';
 import { findOpenProgram } from './find-open-program.js';
 import { getProgram } from './get-program.js';
+import { getVoucherTemplate, readPrintableVoucherTemplate } from './get-voucher-template.js';
 import { listOfficerGroups } from './list-officer-groups.js';
 import { listPrograms, type ListProgramsOptions } from './list-programs.js';
 import type { OfficerGroupInput, OfficerInput, ProgramInput, ProgramPatch, StageInput, StagePatch } from './models.js';
@@ -24,9 +25,12 @@ import { programTimeZones } from './program-time-zones.js';
 import { officerGroupsOf } from './officer-groups-of.js';
 import { programsOfficiatedBy } from './programs-officiated-by.js';
 import { removeStage } from './remove-stage.js';
+import { removeVoucherLogo, setVoucherLogo } from './set-voucher-logo.js';
 import { saveOfficerGroup } from './save-officer-group.js';
 import { updateProgram } from './update-program.js';
 import { updateStage } from './update-stage.js';
+import { updateVoucherTemplate } from './update-voucher-template.js';
+import type { VoucherTemplateInput } from './voucher-template.js';
 
 export interface ProgramsServiceOptions {
   sequelize: Sequelize;
@@ -56,6 +60,14 @@ export function createProgramsService({ sequelize, commands, directory }: Progra
     officerGroupsOf: (subject: string, transaction?: Transaction) => officerGroupsOf(store, subject, transaction),
     checkOfficer: (officer: OfficerInput, path: string) => checkOfficer(store, officer, path),
     designateOfficer: (checked: CheckedOfficer, transaction: Transaction) => designateOfficer(store, checked, transaction),
+    getVoucherTemplate: (actor: Actor, programId: string) => getVoucherTemplate(store, actor, programId),
+    updateVoucherTemplate: (actor: Actor, programId: string, input: VoucherTemplateInput) =>
+      updateVoucherTemplate(store, actor, programId, input),
+    setVoucherLogo: (actor: Actor, programId: string, bytes: Buffer) => setVoucherLogo(store, actor, programId, bytes),
+    removeVoucherLogo: (actor: Actor, programId: string) => removeVoucherLogo(store, actor, programId),
+    /** For the voucher printer: the template with the logo's bytes (no role check: it prints issued vouchers). */
+    readPrintableVoucherTemplate: (programId: string, transaction?: Transaction) =>
+      readPrintableVoucherTemplate(store, programId, transaction),
   };
 }
 

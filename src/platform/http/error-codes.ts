@@ -173,6 +173,18 @@ export const ERROR_CODES = {
       'A program runs in a time zone named as in the IANA time zone database, such as Africa/Nairobi or America/Lima. ' +
       'Check the spelling (capitals, and underscores for spaces) and send it again.',
   },
+  ERR_VOUCHER_LOGO_NOT_IMAGE: {
+    status: 415,
+    title: 'The logo is not a PNG or JPEG image',
+    explanation:
+      'A voucher logo must be a PNG or JPEG image; the file sent is neither, whatever its name says. ' +
+      'Save the logo as PNG or JPEG and upload it again.',
+  },
+  ERR_VOUCHER_LOGO_TOO_LARGE: {
+    status: 413,
+    title: 'The logo image is too large',
+    explanation: 'A voucher logo may have at most 200 KB. Make the image smaller (fewer pixels, or more compression) and upload it again.',
+  },
 
   // Registry
   ERR_PAYMENT_ACCOUNT_INVALID: {

@@ -8,13 +8,16 @@ import { NotFoundError } from '../../platform/http/errors.js';
 import { loadApiSpec } from '../../platform/http/spec.js';
 import { createSchemaValidator, type SchemaValidator } from '../../platform/http/schema-validator.js';
 import type { ApprovalsService, ProgramPipeline } from '../../modules/approvals/index.js';
-import type { OfficerGroup, Program, ProgramsService } from '../../modules/programs/index.js';
+import type { OfficerGroup, Program, ProgramsService, VoucherTemplate } from '../../modules/programs/index.js';
+import type { PrintWords } from './voucher-preview.js';
 
 export interface AdminContext {
   programs: ProgramsService;
   approvals: Pick<ApprovalsService, 'getProgramPipeline' | 'reassignStage' | 'findWaitingApplication'>;
   /** The contract's schemas, resolved once. */
   schemas(): Promise<SchemaValidator>;
+  /** The words of a voucher printed in a given language (the preview's). */
+  printWords: PrintWords;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,14 +53,17 @@ export interface ProgramEditorData {
   groups: OfficerGroup[];
   /** How many wait at each stage; the whole page shows it, the stage editor's fragment does not. */
   pipeline?: ProgramPipeline;
+  voucherTemplate: VoucherTemplate;
+  printWords: PrintWords;
 }
 
 /** The program, the groups its stages may be assigned to, and its pipeline. */
 export async function loadProgramEditor(context: AdminContext, actor: Principal, programId: string): Promise<ProgramEditorData> {
-  const [program, groups, pipeline] = await Promise.all([
+  const [program, groups, pipeline, voucherTemplate] = await Promise.all([
     context.programs.getProgram(actor, programId),
     context.programs.listOfficerGroups(),
     context.approvals.getProgramPipeline(actor, programId),
+    context.programs.getVoucherTemplate(actor, programId),
   ]);
-  return { program, groups, pipeline };
+  return { program, groups, pipeline, voucherTemplate, printWords: context.printWords };
 }

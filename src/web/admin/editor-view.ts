@@ -4,7 +4,15 @@
  */
 import type { Response } from 'express';
 import type { OfficerGroup } from '../../modules/programs/index.js';
-import { emptyStageForm, programFormValues, type FieldMessages, type ProgramFormValues, type StageFormValues } from './forms.js';
+import {
+  emptyStageForm,
+  programFormValues,
+  voucherTemplateFormValues,
+  type FieldMessages,
+  type ProgramFormValues,
+  type StageFormValues,
+  type VoucherTemplateFormValues,
+} from './forms.js';
 import type { ProgramEditorData } from './context.js';
 import type { Refusal } from './outcome.js';
 import { listTimeZones } from '../../platform/time-zones.js';
@@ -13,7 +21,8 @@ import { formatMoney } from '../money.js';
 import { dateLocaleOf, formatMoment } from '../format-dates.js';
 import type { ProgramPipeline } from '../../modules/approvals/index.js';
 import type { PageLanguage } from '../../platform/i18n/languages.js';
-import { linkProgramErrors, linkStageErrors } from './error-links.js';
+import { linkProgramErrors, linkStageErrors, linkVoucherTemplateErrors } from './error-links.js';
+import { voucherFormChoices, voucherPreview } from './voucher-preview.js';
 import type { StaleEdit } from './stale-edit.js';
 
 export interface FormView<T> {
@@ -59,9 +68,11 @@ export interface ProgramEditorView extends ProgramEditorData {
   stageEditor: StageEditorView;
   /** The names the time zone field suggests. */
   timeZones: string[];
+  /** The voucher template form (text and choices) and the logo form's message; errors keyed `logo` belong to the latter. */
+  voucher: FormView<VoucherTemplateFormValues>;
 }
 
-const NOTICES = ['created', 'saved', 'discarded', 'opened', 'closed'] as const;
+const NOTICES = ['created', 'saved', 'discarded', 'opened', 'closed', 'templateSaved', 'logoSaved', 'logoRemoved'] as const;
 
 export type NoticeKey = (typeof NOTICES)[number];
 
@@ -86,6 +97,7 @@ export function programEditorView(data: ProgramEditorData, overrides: Partial<Pr
     details: { values: programFormValues(data.program), errors: {} },
     stageEditor: stageEditorView(),
     timeZones: listTimeZones(),
+    voucher: { values: voucherTemplateFormValues(data.voucherTemplate), errors: {} },
     ...overrides,
   };
 }
@@ -128,11 +140,19 @@ export function renderProgramEditor(res: Response, view: ProgramEditorView, stat
     groupNames: groupNames(view.groups),
     detailsErrorList: linkProgramErrors(view.details.errors),
     stageErrorList: stageErrorList(view.stageEditor),
+    voucherErrorList: linkVoucherTemplateErrors(view.voucher.errors),
+    voucherFieldsError: Object.entries(view.voucher.errors).find(([key]) => key.startsWith('printedFields'))?.[1],
+    voucherPreview: voucherPreview(view.program, view.voucher.values, view.voucherTemplate.logo, view.printWords),
+    voucherChoices: voucherFormChoices(res.req.t),
   });
 }
 
 /** Only the stage editor, for htmx to swap in place. */
-export function renderStageEditorFragment(res: Response, view: ProgramEditorData & { stageEditor: StageEditorView }, status = 200): void {
+export function renderStageEditorFragment(
+  res: Response,
+  view: Pick<ProgramEditorData, 'program' | 'groups'> & { stageEditor: StageEditorView },
+  status = 200,
+): void {
   res.status(status).render('admin/stage-editor-fragment.njk', {
     ...view,
     groupNames: groupNames(view.groups),

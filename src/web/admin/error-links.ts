@@ -98,3 +98,20 @@ const REASSIGNMENT_FIELD_IDS: Record<string, string> = {
 export function linkReassignmentErrors(errors: FieldMessages): ErrorLink[] {
   return linkFieldErrors(inFormOrder(errors, REASSIGNMENT_FIELDS), (key) => REASSIGNMENT_FIELD_IDS[key]);
 }
+
+const VOUCHER_TEMPLATE_FIELDS = ['title', 'instructions', 'printedFields', 'language', 'logo'];
+
+const VOUCHER_TEMPLATE_FIELD_IDS: Record<string, string> = {
+  title: 'voucher-title',
+  'instructions.beneficiary': 'voucher-beneficiary',
+  'instructions.provider': 'voucher-provider',
+  printedFields: 'voucher-field-name',
+  language: 'voucher-language',
+  logo: 'voucher-logo',
+};
+
+export function linkVoucherTemplateErrors(errors: FieldMessages): ErrorLink[] {
+  return linkFieldErrors(inFormOrder(errors, VOUCHER_TEMPLATE_FIELDS), (key) =>
+    key.startsWith('printedFields') ? VOUCHER_TEMPLATE_FIELD_IDS.printedFields : VOUCHER_TEMPLATE_FIELD_IDS[key],
+  );
+}

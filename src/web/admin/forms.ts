@@ -7,7 +7,15 @@
  */
 import { InputError, type FieldError } from '../../platform/http/errors.js';
 import type { SchemaValidator } from '../../platform/http/schema-validator.js';
-import type { CodedLabel, OfficerGroup, OfficerInput, Program, Stage } from '../../modules/programs/index.js';
+import type {
+  CodedLabel,
+  OfficerGroup,
+  OfficerInput,
+  Program,
+  Stage,
+  VoucherTemplate,
+  VoucherTemplateInput,
+} from '../../modules/programs/index.js';
 import type { components } from '../../generated/openapi.js';
 import type { Translate } from '../../platform/i18n/catalogs.js';
 
@@ -400,4 +408,58 @@ export function toReassignmentOfficer(values: ReassignmentFormValues, schemas: S
     fields.push({ path: '/body/reference', message: t('admin.fix.reassignment.reference') });
   if (fields.length > 0) throw new FormInputError(t('admin.fix.form'), fields);
   return officer as OfficerInput;
+}
+
+/** The voucher template form: what was typed, kept as typed so nothing is lost when it is refused. */
+export interface VoucherTemplateFormValues {
+  title: string;
+  beneficiaryInstructions: string;
+  providerInstructions: string;
+  printedFields: string[];
+  language: string;
+}
+
+const VOUCHER_TEMPLATE_HINTS: Record<string, string> = {
+  title: 'admin.fix.voucher.title',
+  'instructions.beneficiary': 'admin.fix.voucher.instructions',
+  'instructions.provider': 'admin.fix.voucher.instructions',
+  printedFields: 'admin.fix.voucher.printedFields',
+  'printedFields.*': 'admin.fix.voucher.printedFields',
+  language: 'admin.fix.voucher.language',
+};
+
+/** Instructions keep their line breaks; only the ends are trimmed. */
+function multiline(body: FormBody, name: string): string {
+  return text(body, name).replace(/\r\n/g, '\n');
+}
+
+export function readVoucherTemplateForm(body: FormBody): VoucherTemplateFormValues {
+  return {
+    title: text(body, 'title'),
+    beneficiaryInstructions: multiline(body, 'beneficiaryInstructions'),
+    providerInstructions: multiline(body, 'providerInstructions'),
+    printedFields: texts(body, 'printedFields').filter(Boolean),
+    language: text(body, 'language'),
+  };
+}
+
+export function voucherTemplateFormValues(template: VoucherTemplate): VoucherTemplateFormValues {
+  return {
+    title: template.title,
+    beneficiaryInstructions: template.instructions.beneficiary,
+    providerInstructions: template.instructions.provider,
+    printedFields: [...template.printedFields],
+    language: template.language,
+  };
+}
+
+export function toVoucherTemplateInput(values: VoucherTemplateFormValues, schemas: SchemaValidator, t: Translate): VoucherTemplateInput {
+  const input = {
+    ...(values.title ? { title: values.title } : {}),
+    instructions: { beneficiary: values.beneficiaryInstructions, provider: values.providerInstructions },
+    printedFields: values.printedFields,
+    language: values.language,
+  };
+  check(schemas, 'VoucherTemplateInput', input, VOUCHER_TEMPLATE_HINTS, t);
+  return input as VoucherTemplateInput;
 }

@@ -7,6 +7,7 @@ import { Router } from 'express';
 import type { ApprovalsService } from '../../modules/approvals/index.js';
 import type { ProgramsService } from '../../modules/programs/index.js';
 import type { SchemaValidator } from '../../platform/http/schema-validator.js';
+import type { Messages } from '../../platform/i18n/catalogs.js';
 import { verifyCsrfToken } from '../../platform/web/csrf.js';
 import { requirePageRole } from '../../platform/web/page-guard.js';
 import { contractSchemas } from './context.js';
@@ -14,6 +15,8 @@ import { createOfficerGroupPages } from './officer-group-pages.js';
 import { createProgramPages } from './program-pages.js';
 import { createReassignmentPages } from './reassignment-pages.js';
 import { createStageEditorRoutes } from './stage-editor.js';
+import { createVoucherLogoUpload, createVoucherTemplatePages } from './voucher-template-pages.js';
+import type { PageLanguage } from '../../platform/i18n/languages.js';
 
 export interface AdminPagesOptions {
   programs: ProgramsService;
@@ -24,14 +27,24 @@ export interface AdminPagesOptions {
    * Default: built from `openapi/openapi.yaml` on the first form post.
    */
   schemas?: SchemaValidator;
+  /** The catalogs: the voucher preview is written in the voucher's language, not the page's. */
+  messages: Pick<Messages, 'translatorFor'>;
 }
 
 export function createAdminPages(options: AdminPagesOptions): Router {
-  const context = { programs: options.programs, approvals: options.approvals, schemas: contractSchemas(options.schemas) };
+  const context = {
+    programs: options.programs,
+    approvals: options.approvals,
+    schemas: contractSchemas(options.schemas),
+    printWords: (language: PageLanguage) => options.messages.translatorFor(language),
+  };
   const router = Router();
   router.use(requirePageRole('program-manager'));
+  // A multipart form: its CSRF token is read from the form, so it checks the token itself.
+  router.use(createVoucherLogoUpload(context));
   router.use(verifyCsrfToken);
   router.use(createProgramPages(context));
+  router.use(createVoucherTemplatePages(context));
   router.use(createStageEditorRoutes(context));
   router.use(createReassignmentPages(context));
   router.use(createOfficerGroupPages(context));

@@ -5,7 +5,7 @@
  */
 import { Router, type Request, type Response } from 'express';
 import type { Program } from '../../modules/programs/index.js';
-import { actorOf, loadProgramEditor, uuidParam, wantsFragment, type AdminContext } from './context.js';
+import { actorOf, loadProgramEditor, uuidParam, wantsFragment, type AdminContext, type ProgramEditorData } from './context.js';
 import {
   programEditorView,
   renderProgramEditor,
@@ -52,7 +52,7 @@ export function createStageEditorRoutes(context: AdminContext): Router {
       res.redirect(303, `/admin/programs/${programId}#stages`);
       return;
     }
-    const data = outcome.ok
+    const data: Pick<ProgramEditorData, 'program' | 'groups'> | ProgramEditorData = outcome.ok
       ? { program: outcome.value, groups: await programs.listOfficerGroups() }
       : await loadProgramEditor(context, actorOf(req), programId);
     // Focus after the swap: the changed stage, else the message (ids in views/admin/_stage-editor.njk).
@@ -86,7 +86,11 @@ export function createStageEditorRoutes(context: AdminContext): Router {
     }
     const status = outcome.ok ? 200 : outcome.refusal.status;
     if (wantsFragment(req)) renderStageEditorFragment(res, { ...data, stageEditor }, status);
-    else renderProgramEditor(res, programEditorView(data, { stageEditor }), status);
+    else {
+      // A refusal without htmx shows the whole page, which needs all of the editor's data.
+      const whole = 'voucherTemplate' in data ? data : await loadProgramEditor(context, actorOf(req), programId);
+      renderProgramEditor(res, programEditorView(whole, { stageEditor }), status);
+    }
   }
 
   router.post('/programs/:programId/stages', async (req, res) => {

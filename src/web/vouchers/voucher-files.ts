@@ -17,7 +17,7 @@ export function createVoucherFileRoutes(options: VoucherPagesOptions): Router {
     const { voucher, pdf } = await vouchers.readVoucherPdf(
       requirePrincipal(req),
       { voucherId: uuidParam(req, 'voucherId') },
-      pdfRendererFor(req, options),
+      pdfRendererFor(options),
     );
     res.type('application/pdf').attachment(`voucher-${voucher.applicationReference}.pdf`).send(pdf);
   });

@@ -1,8 +1,8 @@
 /**
- * The printable voucher in the reader's words: labels, dates and amount in the page's language (Arabic
- * prints in English for now: the PDF fonts have no Arabic, see voucher-pdf.ts). Kept on its first download.
+ * The printable voucher as its program's template says: title, instructions, printed fields, logo and
+ * language (Arabic prints in English for now: the PDF fonts have no Arabic, see voucher-pdf.ts). Kept on
+ * its first download, so every reprint is the same paper.
  */
-import type { Request } from 'express';
 import { renderVoucherPdf, type Voucher } from '../../modules/vouchers/index.js';
 import { DEFAULT_LOCALE, formatMoment } from '../format-dates.js';
 import { formatMoney } from '../money.js';
@@ -10,17 +10,18 @@ import type { VoucherPagesOptions } from './context.js';
 
 const PRINTABLE_LANGUAGES = new Set(['en', 'fr']);
 
-export function pdfRendererFor(req: Request, options: VoucherPagesOptions) {
-  const language = PRINTABLE_LANGUAGES.has(req.language) ? req.language : 'en';
-  const t = language === req.language ? req.t : options.messages.translatorFor('en');
-  const locale = language === 'en' ? DEFAULT_LOCALE : language;
+export function pdfRendererFor(options: VoucherPagesOptions) {
   return async (voucher: Voucher): Promise<Buffer> => {
+    const { template, logo } = await options.programs.readPrintableVoucherTemplate(voucher.programId);
+    const language = PRINTABLE_LANGUAGES.has(template.language) ? (template.language as 'en' | 'fr') : 'en';
+    const t = options.messages.translatorFor(language);
+    const locale = language === 'en' ? DEFAULT_LOCALE : language;
     const zones = await options.programs.programTimeZones([voucher.programId]);
     const dates = { locale, timeZone: zones.get(voucher.programId) ?? 'UTC' };
     const subject = voucher.credential.credentialSubject as { name: string };
     return renderVoucherPdf({
       qrText: voucher.qrText,
-      title: t('vouchers.pdf.title', { program: voucher.programName }),
+      title: template.title,
       language,
       labels: {
         name: t('vouchers.pdf.name'),
@@ -40,7 +41,15 @@ export function pdfRendererFor(req: Request, options: VoucherPagesOptions) {
         validUntil: formatMoment(voucher.validUntil, dates),
         reference: voucher.applicationReference,
       },
-      instructions: { beneficiary: t('vouchers.pdf.beneficiaryText'), provider: t('vouchers.pdf.providerText') },
+      printedFields: [
+        ...template.printedFields.flatMap((field) => (field === 'validity' ? (['validFrom', 'validUntil'] as const) : [field])),
+        'reference',
+      ],
+      instructions: {
+        beneficiary: template.instructions.beneficiary || t('vouchers.pdf.beneficiaryText'),
+        provider: template.instructions.provider || t('vouchers.pdf.providerText'),
+      },
+      ...(logo ? { logo: logo.bytes } : {}),
     });
   };
 }
