@@ -43,7 +43,13 @@ import { createApprovalHandlers, createApprovalsService } from './modules/approv
 import { createSignalHandlers, createSignalsService } from './modules/signals/index.js';
 import { createProgramHandlers, createProgramsService } from './modules/programs/index.js';
 import { createRegistryHandlers, createRegistryService } from './modules/registry/index.js';
-import { createContextRoutes, createStatusListRoutes, createVoucherHandlers, createVouchersService } from './modules/vouchers/index.js';
+import {
+  createContextRoutes,
+  createDidWebRoutes,
+  createStatusListRoutes,
+  createVoucherHandlers,
+  createVouchersService,
+} from './modules/vouchers/index.js';
 import type { IssuerKeySet } from './platform/keys/index.js';
 import { createSchemaValidator } from './platform/http/schema-validator.js';
 import { createDocsRoutes, createHomeRoutes } from './web/home.js';
@@ -182,6 +188,7 @@ export function createApp(deps: AppDependencies): Express {
   // Probes, metrics, assets and JSON-LD contexts are never rate-limited; status lists, the API and the pages below are.
   app.use(createAssetRoutes(config.paths.views));
   app.use(createContextRoutes());
+  app.use(createDidWebRoutes(config.publicUrl, deps.issuerKeys));
   app.use(createStatusListRoutes(vouchers, limits));
   const api = createApiRouter({
     limits,

@@ -292,6 +292,21 @@ describe('entitlement vouchers', () => {
       expect((await api().get('/status-lists/999/revocation')).status).toBe(404);
       expect((await api().get('/status-lists/1/other')).status).toBe(404);
     });
+    it('publishes a list again when its stored copy names another address (the public URL changed)', async () => {
+      const voucher = (await issue(await approved())).body as Voucher;
+      const entry = voucher.credential.credentialStatus.find((e) => e.statusPurpose === 'revocation') as { statusListCredential: string };
+      const path = new URL(entry.statusListCredential).pathname;
+      await api().get(path);
+      const [, listNumber] = /\/status-lists\/(\d+)\//.exec(path) as RegExpExecArray;
+      await selectRows(
+        testApp.runtime.database.sequelize,
+        `UPDATE status_lists SET credential = jsonb_set(credential, '{id}', '"https://old.example.org/list"')
+         WHERE list_number = :listNumber RETURNING list_number`,
+        { listNumber: Number(listNumber) },
+      );
+      expect((await verify(voucher.credential)).body.verified).toBe(true);
+      expect((await api().get(path)).body.id).toBe(entry.statusListCredential);
+    });
   });
 
   describe('VC-API verify', () => {

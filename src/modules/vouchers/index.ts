@@ -75,3 +75,4 @@ export type { RecentVoucher } from './list-recent-vouchers.js';
 export { renderVoucherPdf, type RenderVoucherPdfOptions, type VoucherPdfField } from './voucher-pdf.js';
 export type { VoucherDocuments } from './deps.js';
 export type { RenderPdf } from './keep-voucher-pdf.js';
+export { createDidWebRoutes } from './did-web-routes.js';

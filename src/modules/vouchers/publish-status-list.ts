@@ -69,45 +69,47 @@ export async function republishStatusList(
 }
 
 /**
- * The list as served; published on first read (every bit clear but those already set). Undefined for a
- * list no voucher names yet, so nobody can make the service store lists at will.
+ * The list as served; published on first read (every bit clear but those already set), and again when the
+ * stored copy names another URL (the deployment's public URL changed). Undefined for a list no voucher names
+ * yet, so nobody can make the service store lists at will.
  */
 export async function readStatusList(
   deps: VouchersDeps,
   listNumber: number,
   purpose: StatusPurpose,
 ): Promise<PublishedStatusList | undefined> {
-  const stored = await selectOne<PublishedStatusList>(
-    deps.sequelize,
-    'SELECT credential, etag FROM status_lists WHERE list_number = :listNumber AND purpose = :purpose',
-    { listNumber, purpose },
-  );
-  if (stored) return stored;
-  const used = await selectOne<{ used: boolean }>(
-    deps.sequelize,
-    'SELECT EXISTS (SELECT 1 FROM vouchers WHERE status_list = :listNumber) AS used',
-    {
-      listNumber,
-    },
-  );
-  if (!used?.used) return undefined;
+  const url = statusListUrl(deps.publicUrl, listNumber, purpose);
+  const read = () =>
+    selectOne<PublishedStatusList>(
+      deps.sequelize,
+      'SELECT credential, etag FROM status_lists WHERE list_number = :listNumber AND purpose = :purpose',
+      {
+        listNumber,
+        purpose,
+      },
+    );
+  const stored = await read();
+  if (stored?.credential.id === url) return stored;
+  if (!stored) {
+    const used = await selectOne<{ used: boolean }>(
+      deps.sequelize,
+      'SELECT EXISTS (SELECT 1 FROM vouchers WHERE status_list = :listNumber) AS used',
+      { listNumber },
+    );
+    if (!used?.used) return undefined;
+  }
   const { credential, etag, now } = await signList(deps, listNumber, purpose);
-  // A revocation published meanwhile wins: it was built from newer statuses.
+  // A copy published meanwhile for this URL wins: a revocation builds it from newer statuses.
   await execute(
     deps.sequelize,
     `INSERT INTO status_lists (list_number, purpose, credential, etag, published_at)
      VALUES (:listNumber, :purpose, CAST(:credential AS jsonb), :etag, :now)
-     ON CONFLICT (list_number, purpose) DO NOTHING`,
-    { listNumber, purpose, credential: JSON.stringify(credential), etag, now },
+     ON CONFLICT (list_number, purpose) DO UPDATE
+       SET credential = EXCLUDED.credential, etag = EXCLUDED.etag, published_at = EXCLUDED.published_at
+       WHERE status_lists.credential ->> 'id' <> :url`,
+    { listNumber, purpose, credential: JSON.stringify(credential), etag, now, url },
   );
-  return selectOne<PublishedStatusList>(
-    deps.sequelize,
-    'SELECT credential, etag FROM status_lists WHERE list_number = :listNumber AND purpose = :purpose',
-    {
-      listNumber,
-      purpose,
-    },
-  );
+  return read();
 }
 
 const LIST_PATH = /^\/status-lists\/([1-9]\d{0,6})\/(revocation|suspension)$/;

@@ -10,3 +10,4 @@ export {
   type IssuerKeySet,
 } from './issuer-key-set.js';
 export { loadIssuerKeys, type IssuerKeysConfig, type LoadIssuerKeysOptions, type LoadIssuerKeysResult } from './load-issuer-keys.js';
+export { didWebDocumentOf, didWebOf, type DidWebDocument } from './did-web.js';
