@@ -157,13 +157,14 @@ if (!only || only === 'voucher-issuance') {
       vouchers: r.vouchers,
       seconds: r.seconds,
       'vouchers/s': r.perSecond,
+      'per round': r.roundsPerSecond ? `${Math.min(...r.roundsPerSecond)}–${Math.max(...r.roundsPerSecond)}` : '',
       'p95 ms': r.p95Ms ?? '',
     })),
   );
   console.log(
     `Best service setting: ${issuance.best.concurrency} at once, ${issuance.best.perSecond} vouchers/s: the goal of ` +
       `${issuance.goalPerSecond}/s is ${issuance.best.goalMet ? 'met' : 'not met'} on this machine; that is ` +
-      `${Math.round(issuance.best.shareOfRaw * 100)} % of the raw library's signing rate in the same run.`,
+      `${Math.round(issuance.best.shareOfRaw * 100)} % of the raw library's signing rate in the same rounds.`,
   );
   await writeFile(
     path.join(resultsDir, 'voucher-issuance.json'),

@@ -4,12 +4,11 @@
  * eddsa-rdfc-2022, CBOR-LD encode for the QR code, then voucher + application move + audit and outbox event in
  * one statement), by 1 worker through `issueVouchers` and by 2, 4 and 8 workers each calling `issueVoucher` in a
  * loop. PDFs are not made at issue time (they are drawn on first download), so this measures issuance only.
- * Beside it, in the same run:
- *  - the raw library: `vc.issue` with the same DataIntegrityProof/eddsa-rdfc-2022 suite, one thread, at the
- *    start and at the end of the run (the machine drifts);
+ * Beside it, taking turns with the settings in rounds (BENCH_ROUNDS, 5) so all span the same machine load:
+ *  - the raw library: `vc.issue` with the same DataIntegrityProof/eddsa-rdfc-2022 suite, one thread;
  *  - the service's CPU work without the database: `signCredential` then `encodeVoucherQr`, one thread;
- *  - the bare SQL: N rows of the same shape (same credential and QR text sizes) inserted into `vouchers`, one
- *    transaction per row on as many connections as the best service setting, then all N in one statement.
+ * and after them the bare SQL: N rows of the same shape (same credential and QR text sizes) inserted into
+ * `vouchers`, one transaction per row on 1 and on 4 connections, then all N in one statement.
  * In-process on an embedded PostgreSQL or the server at DATABASE_URL; seeded with SQL.
  */
 import { randomUUID } from 'node:crypto';
@@ -46,6 +45,8 @@ export interface IssuanceRow {
   vouchers: number;
   seconds: number;
   perSecond: number;
+  /** The rate of each round, when the figure was measured in rounds. */
+  roundsPerSecond?: number[];
   /** Per voucher, for the per-voucher rows. */
   p50Ms?: number;
   p95Ms?: number;
@@ -56,7 +57,7 @@ export interface IssuanceBenchResult {
   goalPerSecond: number;
   /**
    * The best service setting, whether it meets the goal on this machine, and its rate as a share of the raw
-   * library's signing rate in the same run (the mean of the start and end measurements).
+   * library's signing rate in the same rounds.
    */
   best: { concurrency: number; perSecond: number; goalMet: boolean; shareOfRaw: number };
   rows: IssuanceRow[];
@@ -66,6 +67,9 @@ const VOUCHERS = Number(process.env.BENCH_VOUCHERS ?? 10_000);
 /** One-thread CPU baselines: enough operations for a steady rate, fewer than N when N is large. */
 const CPU_OPERATIONS = Number(process.env.BENCH_SIGN_OPERATIONS ?? Math.min(VOUCHERS, 2000));
 const WORKERS = [1, 2, 4, 8];
+/** The settings take turns in rounds of N / ROUNDS vouchers each. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const SQL_CONNECTIONS = [1, 4];
 const GOAL = 500;
 const PUBLIC_URL = 'https://iaod.example.org';
 const SECRET = 'bench-voucher-issuance-reference-key';
@@ -76,30 +80,58 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-/** Runs `work(i)` for i < operations on `concurrency` workers; worker w takes i ≡ w (mod concurrency). */
-async function measure(what: string, concurrency: number, operations: number, work: (i: number) => Promise<unknown>): Promise<IssuanceRow> {
-  const latencies: number[] = [];
+interface Tally {
+  what: string;
+  concurrency: number;
+  operations: number;
+  seconds: number;
+  latencies: number[];
+  /** The rate of each round, to show the machine's drift. */
+  rounds: number[];
+}
+
+const tallyOf = (what: string, concurrency: number): Tally => ({ what, concurrency, operations: 0, seconds: 0, latencies: [], rounds: [] });
+
+/** Runs `work(i)` for from ≤ i < to on `concurrency` workers (worker w takes i ≡ from + w), adding to the tally. */
+async function runSlice(tally: Tally, from: number, to: number, work: (i: number) => Promise<unknown>): Promise<void> {
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: concurrency }, async (_, worker) => {
-      for (let i = worker; i < operations; i += concurrency) {
+    Array.from({ length: tally.concurrency }, async (_, worker) => {
+      for (let i = from + worker; i < to; i += tally.concurrency) {
         const t0 = performance.now();
         await work(i);
-        latencies.push(performance.now() - t0);
+        tally.latencies.push(performance.now() - t0);
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
+  addRound(tally, to - from, (performance.now() - started) / 1000);
+}
+
+function addRound(tally: Tally, operations: number, seconds: number): void {
+  tally.operations += operations;
+  tally.seconds += seconds;
+  tally.rounds.push(Math.round(operations / seconds));
+}
+
+function rowOf(tally: Tally): IssuanceRow {
+  const latencies = [...tally.latencies].sort((a, b) => a - b);
   return {
-    what,
-    concurrency,
-    vouchers: operations,
-    seconds: Number(seconds.toFixed(2)),
-    perSecond: Math.round(operations / seconds),
-    p50Ms: Number(percentile(latencies, 50).toFixed(2)),
-    p95Ms: Number(percentile(latencies, 95).toFixed(2)),
+    what: tally.what,
+    concurrency: tally.concurrency,
+    vouchers: tally.operations,
+    seconds: Number(tally.seconds.toFixed(2)),
+    perSecond: Math.round(tally.operations / tally.seconds),
+    ...(tally.rounds.length > 1 ? { roundsPerSecond: tally.rounds } : {}),
+    ...(latencies.length > 0
+      ? { p50Ms: Number(percentile(latencies, 50).toFixed(2)), p95Ms: Number(percentile(latencies, 95).toFixed(2)) }
+      : {}),
   };
+}
+
+async function measure(what: string, concurrency: number, operations: number, work: (i: number) => Promise<unknown>): Promise<IssuanceRow> {
+  const tally = tallyOf(what, concurrency);
+  await runSlice(tally, 0, operations, work);
+  return rowOf(tally);
 }
 
 async function measureOnce(what: string, operations: number, run: () => Promise<unknown>): Promise<IssuanceRow> {
@@ -226,38 +258,50 @@ export async function benchVoucherIssuance(): Promise<IssuanceBenchResult> {
     for (let i = 0; i < 50; i++) await signAndEncode(i);
     for (let i = 0; i < 50; i++) await rawSign(i);
 
-    const rows: IssuanceRow[] = [];
-    progress(`raw vc.issue, ${CPU_OPERATIONS} credentials`);
-    const rawAtStart = await measure('raw vc.issue, one thread (baseline, start of run)', 1, CPU_OPERATIONS, rawSign);
-    rows.push(rawAtStart);
-    progress(`signCredential + encodeVoucherQr, ${CPU_OPERATIONS} credentials`);
-    rows.push(await measure('signCredential + encodeVoucherQr, no database, one thread', 1, CPU_OPERATIONS, signAndEncode));
-
-    // The service, all N per setting, each setting on applications of its own.
-    const serviceRows: IssuanceRow[] = [];
-    for (const [b, workers] of WORKERS.entries()) {
-      const ids = batches[b] as string[];
-      progress(`issuing ${ids.length} vouchers, ${workers} worker(s)`);
-      let row: IssuanceRow;
-      if (workers === 1) {
-        // The bulk operation itself, as POST /api/v1/vouchers/issuance runs it.
-        let results: Awaited<ReturnType<typeof vouchers.issueVouchers>> = [];
-        row = await measureOnce('service: issueVouchers (bulk), one after another', ids.length, async () => {
-          results = await vouchers.issueVouchers(issuingOfficer, ids);
+    // Rounds in turn (raw library, our CPU work, each service setting on its next slice), so every figure
+    // spans the same stretch of the machine's load.
+    const rawTally = tallyOf('raw vc.issue, one thread (baseline)', 1);
+    const cpuTally = tallyOf('signCredential + encodeVoucherQr, no database, one thread', 1);
+    const serviceTallies = WORKERS.map((workers) =>
+      tallyOf(
+        workers === 1 ? 'service: issueVouchers (bulk), one after another' : `service: issueVoucher, ${workers} workers in a loop`,
+        workers,
+      ),
+    );
+    const slice = (total: number, round: number) => [Math.floor((total * round) / ROUNDS), Math.floor((total * (round + 1)) / ROUNDS)];
+    for (let round = 0; round < ROUNDS; round++) {
+      const [cpuFrom, cpuTo] = slice(CPU_OPERATIONS, round) as [number, number];
+      const [from, to] = slice(VOUCHERS, round) as [number, number];
+      progress(
+        `round ${round + 1} of ${ROUNDS}: ${cpuTo - cpuFrom} raw signatures, as many signed and encoded, ${to - from} vouchers a setting`,
+      );
+      await runSlice(rawTally, cpuFrom, cpuTo, rawSign);
+      await runSlice(cpuTally, cpuFrom, cpuTo, signAndEncode);
+      for (const [b, tally] of serviceTallies.entries()) {
+        const ids = batches[b] as string[];
+        if (tally.concurrency > 1) {
+          await runSlice(tally, from, to, (i) => vouchers.issueVoucher(issuingOfficer, ids[i] as string));
+          continue;
+        }
+        // The bulk operation itself, as POST /api/v1/vouchers/issuance runs it; a voucher's time is the gap between results.
+        const started = performance.now();
+        let last = started;
+        const results = await vouchers.issueVouchers(issuingOfficer, ids.slice(from, to), () => {
+          const now = performance.now();
+          tally.latencies.push(now - last);
+          last = now;
         });
+        addRound(tally, to - from, (performance.now() - started) / 1000);
         const refused = results.filter((item) => item.outcome !== 'issued');
         if (refused.length > 0) throw new Error(`${refused.length} refused, first: ${JSON.stringify(refused[0])}`);
-      } else {
-        row = await measure(`service: issueVoucher, ${workers} workers in a loop`, workers, ids.length, (i) =>
-          vouchers.issueVoucher(issuingOfficer, ids[i] as string),
-        );
       }
-      rows.push(row);
-      serviceRows.push(row);
     }
     const issued = await owner.query<{ n: string }>('SELECT count(*) AS n FROM vouchers');
     if (Number(issued.rows[0]?.n) !== WORKERS.length * VOUCHERS)
       throw new Error(`expected ${WORKERS.length * VOUCHERS} vouchers, found ${issued.rows[0]?.n}`);
+    const raw = rowOf(rawTally);
+    const serviceRows = serviceTallies.map(rowOf);
+    const rows: IssuanceRow[] = [raw, rowOf(cpuTally), ...serviceRows];
     const best = serviceRows.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
 
     // The bare SQL: the same row shape (a real signed credential and QR text of the service), no signing.
@@ -268,37 +312,38 @@ export async function benchVoucherIssuance(): Promise<IssuanceBenchResult> {
     const insertRow = `INSERT INTO vouchers (id, application_id, program_id, status, status_list, status_index, issuer, amount, currency,
          valid_from, valid_until, credential, qr_text, issued_by, issued_at)
        VALUES ($1, $2, $3, 'ACTIVE', 100000, $4, $5, $6, 'USD', $7, $8, $9::jsonb, $10, $11, $7)`;
-    progress(`inserting ${sqlIds.length} rows, one transaction each, ${best.concurrency} connections`);
-    rows.push(
-      await measure(`bare SQL: INSERT INTO vouchers, one transaction per row`, best.concurrency, sqlIds.length, async (i) => {
-        const client = await app.pool.connect();
-        try {
-          await client.query('BEGIN');
-          const now = new Date();
-          await client.query({
-            name: 'bench-insert-voucher',
-            text: insertRow,
-            values: [
-              randomUUID(),
-              sqlIds[i],
-              programId,
-              i,
-              keySet.current.did,
-              `${1000 + (i % 500)}.00`,
-              now,
-              new Date(now.getTime() + 30 * 86_400_000),
-              credentialJson,
-              qrText,
-              issuingOfficer.subject,
-            ],
-          });
-          await client.query('COMMIT');
-        } finally {
-          client.release();
-        }
-      }),
-    );
-    await owner.query('DELETE FROM vouchers WHERE status_list = 100000');
+    const insertOne = async (i: number) => {
+      const client = await app.pool.connect();
+      try {
+        await client.query('BEGIN');
+        const now = new Date();
+        await client.query({
+          name: 'bench-insert-voucher',
+          text: insertRow,
+          values: [
+            randomUUID(),
+            sqlIds[i],
+            programId,
+            i,
+            keySet.current.did,
+            `${1000 + (i % 500)}.00`,
+            now,
+            new Date(now.getTime() + 30 * 86_400_000),
+            credentialJson,
+            qrText,
+            issuingOfficer.subject,
+          ],
+        });
+        await client.query('COMMIT');
+      } finally {
+        client.release();
+      }
+    };
+    for (const connections of SQL_CONNECTIONS) {
+      progress(`inserting ${sqlIds.length} rows, one transaction each, ${connections} connection(s)`);
+      rows.push(await measure('bare SQL: INSERT INTO vouchers, one transaction per row', connections, sqlIds.length, insertOne));
+      await owner.query('DELETE FROM vouchers WHERE status_list = 100000');
+    }
     progress(`inserting ${sqlIds.length} rows in one statement`);
     rows.push(
       await measureOnce('bare SQL: INSERT INTO vouchers, all rows in one statement', sqlIds.length, () =>
@@ -313,10 +358,6 @@ export async function benchVoucherIssuance(): Promise<IssuanceBenchResult> {
       ),
     );
 
-    progress(`raw vc.issue again, ${CPU_OPERATIONS} credentials`);
-    const rawAtEnd = await measure('raw vc.issue, one thread (baseline, end of run)', 1, CPU_OPERATIONS, rawSign);
-    rows.push(rawAtEnd);
-    const rawPerSecond = (rawAtStart.perSecond + rawAtEnd.perSecond) / 2;
     progress(`done:\n${rows.map((r) => `  ${r.what} ×${r.concurrency}: ${r.vouchers} in ${r.seconds} s, ${r.perSecond}/s`).join('\n')}`);
     return {
       vouchers: VOUCHERS,
@@ -325,7 +366,7 @@ export async function benchVoucherIssuance(): Promise<IssuanceBenchResult> {
         concurrency: best.concurrency,
         perSecond: best.perSecond,
         goalMet: best.perSecond >= GOAL,
-        shareOfRaw: Number((best.perSecond / rawPerSecond).toFixed(2)),
+        shareOfRaw: Number((best.perSecond / raw.perSecond).toFixed(2)),
       },
       rows,
     };
