@@ -9,6 +9,7 @@ import { benchJwtVerification } from './jwt.js';
 import { benchStartup } from './startup.js';
 import { benchSubmissions } from './submissions.js';
 import { benchUpload } from './upload.js';
+import { benchVoucherIssuance } from './voucher-issuance.js';
 import { benchVoucherQr } from './voucher-qr.js';
 import { benchVoucherSigning } from './voucher-sign.js';
 
@@ -140,4 +141,33 @@ if (!only || only === 'voucher-sign') {
   console.log('\nVoucher signing and verification per operation, one thread, beside the raw library calls (goal ≤ 1.5× raw)');
   console.table(signing.map((r) => ({ what: r.what, operations: r.operations, 'per s': r.perSecond, 'mean ms': r.meanMs })));
   await writeFile(path.join(resultsDir, 'voucher-sign.json'), JSON.stringify({ machine, signing }, null, 2));
+}
+
+if (!only || only === 'voucher-issuance') {
+  const issuance = await benchVoucherIssuance();
+  console.log(
+    `\nBulk voucher issuance, ${issuance.vouchers} approved applications per setting (sign, CBOR-LD encode, store with audit and` +
+      ` outbox; PDFs are drawn on first download, not here), beside the raw library and the bare SQL in the same run` +
+      ` (goal ≥ ${issuance.goalPerSecond} vouchers/s)`,
+  );
+  console.table(
+    issuance.rows.map((r) => ({
+      what: r.what,
+      'at once': r.concurrency,
+      vouchers: r.vouchers,
+      seconds: r.seconds,
+      'vouchers/s': r.perSecond,
+      'per round': r.roundsPerSecond ? `${Math.min(...r.roundsPerSecond)}–${Math.max(...r.roundsPerSecond)}` : '',
+      'p95 ms': r.p95Ms ?? '',
+    })),
+  );
+  console.log(
+    `Best service setting: ${issuance.best.concurrency} at once, ${issuance.best.perSecond} vouchers/s: the goal of ` +
+      `${issuance.goalPerSecond}/s is ${issuance.best.goalMet ? 'met' : 'not met'} on this machine; that is ` +
+      `${Math.round(issuance.best.shareOfRaw * 100)} % of the raw library's signing rate in the same rounds.`,
+  );
+  await writeFile(
+    path.join(resultsDir, 'voucher-issuance.json'),
+    JSON.stringify({ machine, database: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded', issuance }, null, 2),
+  );
 }
