@@ -221,7 +221,18 @@ export async function benchVoucherIssuance(): Promise<IssuanceBenchResult> {
     const app = connectDatabase(appUrl, logger, Math.max(...WORKERS) + 2);
     stops.push(() => app.close());
     const commands = createCommandRunner({ sequelize: app.sequelize, pool: app.pool });
-    const vouchers = createVouchersService({ sequelize: app.sequelize, commands, keys: keySet, publicUrl: PUBLIC_URL, secret: SECRET });
+    const vouchers = createVouchersService({
+      sequelize: app.sequelize,
+      commands,
+      keys: keySet,
+      publicUrl: PUBLIC_URL,
+      secret: SECRET,
+      // Issuance makes no PDF (it is made on first download): the bench never asks for one.
+      documents: {
+        keep: () => Promise.reject(new Error('the issuance bench makes no PDF')),
+        readGenerated: () => Promise.resolve(undefined),
+      },
+    });
 
     // The credential the CPU baselines sign: the service's shape, a fresh id each time.
     const documentLoader = createDocumentLoader();
