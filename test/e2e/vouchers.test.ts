@@ -147,6 +147,37 @@ describe('entitlement vouchers in the browser', () => {
     await context.close();
   });
 
+  it('tells amina plainly that a voucher whose name its fonts cannot print has no PDF yet, and still shows its QR code', async () => {
+    const api = request(testApp.app);
+    const submitted = await api
+      .post('/api/v1/applications')
+      .set('Authorization', `Bearer ${await tokenFor('amina')}`)
+      .send(applicationFor(programId, { applicant: { ...applicationFor(programId).applicant, givenName: 'Łucja' } }));
+    const id = submitted.body.id as string;
+    await api
+      .post(`/api/v1/applications/${id}/stages/1/decision`)
+      .set('Authorization', `Bearer ${await tokenFor('samuel')}`)
+      .send({ decision: 'approve', reasonCode: 'eligible', checklist: {} });
+    await api
+      .post(`/api/v1/applications/${id}/stages/2/decision`)
+      .set('Authorization', `Bearer ${await tokenFor('sena')}`)
+      .send({ decision: 'approve', reasonCode: 'eligible', amount: '300.00', checklist: {} });
+    const issued = await api
+      .post(`/api/v1/applications/${id}/voucher`)
+      .set('Authorization', `Bearer ${await tokenFor('ivan')}`)
+      .send();
+    expect(issued.status).toBe(201);
+
+    const { context, page } = await signedIn('amina', `/ssp/applications/${id}`);
+    await page.getByTestId('ssp-voucher').getByTestId('voucher-qr').waitFor();
+    const pdf = await page.request.get(`${testApp.url}/ssp/vouchers/${issued.body.id as string}/voucher.pdf`);
+    expect(pdf.status()).toBe(422);
+    await page.goto(`${testApp.url}/ssp/vouchers/${issued.body.id as string}/voucher.pdf`);
+    await expect(page.locator('h1').textContent()).resolves.toContain('cannot be printed in its letters yet');
+    await expectAccessible(page, 'page saying the voucher cannot be printed yet');
+    await context.close();
+  });
+
   it('lets maria revoke a voucher with a reason, asked for first, after which it no longer verifies', async () => {
     const [, second] = approved as [unknown, { id: string; reference: string }];
     const voucher = (

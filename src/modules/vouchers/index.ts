@@ -72,7 +72,7 @@ export type { VoucherIssuanceItem } from './issue-vouchers.js';
 export type { IssuablePage, ListIssuableOptions } from './list-issuable.js';
 export { VOUCHER_READERS, type VoucherKey } from './get-voucher.js';
 export type { RecentVoucher } from './list-recent-vouchers.js';
-export { renderVoucherPdf, type RenderVoucherPdfOptions, type VoucherPdfField } from './voucher-pdf.js';
+export { renderVoucherPdf, UnprintableTextError, type RenderVoucherPdfOptions, type VoucherPdfField } from './voucher-pdf.js';
 export type { VoucherDocuments } from './deps.js';
 export type { RenderPdf } from './keep-voucher-pdf.js';
 export { createDidWebRoutes } from './did-web-routes.js';

@@ -1,5 +1,7 @@
 import type { Principal } from '../../platform/auth/principal.js';
 import { execute, selectOne } from '../../platform/db/sql.js';
+import { UnprocessableError } from '../../platform/http/errors.js';
+import { UnprintableTextError } from './voucher-pdf.js';
 import type { VouchersDeps } from './deps.js';
 import { readVoucher, type VoucherKey } from './get-voucher.js';
 import { voucherOf, type Voucher } from './voucher-rows.js';
@@ -23,7 +25,16 @@ export async function readVoucherPdf(
     const kept = await deps.documents.readGenerated(row.pdf_document_id);
     if (kept) return { voucher, pdf: kept };
   }
-  const pdf = await render(voucher);
+  let pdf: Buffer;
+  try {
+    pdf = await render(voucher);
+  } catch (error) {
+    if (!(error instanceof UnprintableTextError)) throw error;
+    throw new UnprocessableError(
+      `The voucher's text holds characters the printable voucher's fonts do not have (${error.characters.join(' ')}).`,
+      'ERR_VOUCHER_NOT_PRINTABLE',
+    );
+  }
   const documentId = await deps.commands.run(reader, async (transaction) => {
     const current = await selectOne<{ pdf_document_id: string | null }>(
       deps.sequelize,

@@ -56,6 +56,14 @@ function isWinAnsi(character: string): boolean {
   return character === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(character);
 }
 
+/** Text the PDF's fonts have no glyph for; `characters` names them as U+XXXX (never the text, which may be a name). */
+export class UnprintableTextError extends TypeError {
+  constructor(readonly characters: string[]) {
+    super(`the voucher PDF's fonts cannot print ${characters.join(' ')} (Latin-script text only)`);
+    this.name = 'UnprintableTextError';
+  }
+}
+
 /**
  * Spaces that Intl puts in numbers and dates (the narrow no-break space of French `1 500`) but WinAnsi lacks
  * become the no-break space, which keeps the amount on one line. Any other character the fonts lack is refused:
@@ -66,7 +74,7 @@ function toWinAnsi(text: string): string {
   const missing = [...new Set([...printable].filter((character) => !isWinAnsi(character)))];
   if (missing.length > 0) {
     const codes = missing.map((character) => `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
-    throw new TypeError(`the voucher PDF's fonts cannot print ${codes.join(' ')} (Latin-script text only)`);
+    throw new UnprintableTextError(codes);
   }
   return printable;
 }

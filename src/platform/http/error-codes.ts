@@ -504,6 +504,13 @@ export const ERROR_CODES = {
     title: 'The voucher is not suspended',
     explanation: 'Only a suspended voucher can be reinstated. Reload the voucher to see its current status.',
   },
+  ERR_VOUCHER_NOT_PRINTABLE: {
+    status: 422,
+    title: 'The voucher cannot be printed in its letters yet',
+    explanation:
+      'A name or the program’s text uses letters the printable voucher’s fonts do not have yet (only Latin-script letters print). ' +
+      'Show the QR code on screen or download its image instead; the voucher itself is valid.',
+  },
   ERR_CREDENTIAL_VOUCHER_TYPE: {
     status: 422,
     title: 'Entitlement vouchers are issued for approved applications only',
