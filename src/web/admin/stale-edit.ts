@@ -28,6 +28,7 @@ const PROGRAM_LABELS: Record<ProgramField, string> = {
   timeZone: 'admin.program.timeZone',
   maxAmount: 'admin.program.maxAmount',
   voucherValidityDays: 'admin.program.voucherValidityDays',
+  voucherIssuance: 'admin.program.voucherIssuance',
   treatmentTypes: 'admin.program.treatmentTypes',
   reasonCodes: 'admin.program.reasonCodes',
 };

@@ -14,6 +14,7 @@ const SAVED: ProgramFormValues = {
   timeZone: 'Africa/Nairobi',
   maxAmount: '5000.00',
   voucherValidityDays: '30',
+  voucherIssuance: 'manual',
   treatmentTypes: [{ code: 'surgery', label: 'Urgent surgery' }],
   reasonCodes: [{ code: 'eligible', label: 'Eligible' }],
   version: '3',
