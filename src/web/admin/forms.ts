@@ -233,7 +233,8 @@ function programFields(values: ProgramFormValues) {
     maxAmount: values.maxAmount,
     // Left empty, it is refused rather than silently kept as it was.
     voucherValidityDays: numberOrText(values.voucherValidityDays) ?? '',
-    voucherIssuance: values.voucherIssuance,
+    // A form without the choice (an older page still open) keeps the program's setting, or the default.
+    ...(values.voucherIssuance === '' ? {} : { voucherIssuance: values.voucherIssuance }),
     timeZone: values.timeZone,
     treatmentTypes: values.treatmentTypes,
     reasonCodes: values.reasonCodes,
