@@ -8,6 +8,9 @@ import { selectRows } from '../../src/platform/db/sql.js';
 import { createLogger } from '../../src/platform/logging/logger.js';
 import type { OutboxEvent } from '../../src/platform/outbox/consumer.js';
 import { createOutboxConsumers } from '../../src/outbox-consumers.js';
+import { createIssueOnApprovalConsumer, type Voucher } from '../../src/modules/vouchers/index.js';
+import type { Principal } from '../../src/platform/auth/principal.js';
+import { ForbiddenError, ServiceUnavailableError } from '../../src/platform/http/errors.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { tokenFor } from '../support/tokens.js';
 import { applicationFor, createProgram, type ProgramFixture } from '../support/fixtures.js';
@@ -136,5 +139,50 @@ describe('issuing the voucher at the last approval', () => {
     await issuedVoucher(id);
     await consumer.deliver(event, context);
     expect(await vouchersOf(id)).toEqual([{ id: expect.any(String), issued_by: 'system:auto-issue' }]);
+  });
+
+  describe('when issuing is refused or fails', () => {
+    /** The consumer with an issuer that answers as told, and a log that keeps what it was given. */
+    function consumerIssuing(answer: () => Promise<Voucher>) {
+      const calls: string[] = [];
+      const warnings: object[] = [];
+      const consumer = createIssueOnApprovalConsumer({
+        name: 'voucher-issue-on-approval-test',
+        sequelize: testApp.runtime.database.sequelize,
+        issueVoucher: (actor: Principal, applicationId: string) => {
+          calls.push(`${actor.subject} ${applicationId}`);
+          return answer();
+        },
+        logger: { info: () => undefined, warn: (object) => void warnings.push(object) },
+      });
+      return { consumer, calls, warnings };
+    }
+    const context = { idempotencyKey: 'test' };
+
+    it('throws a fault that may pass (5xx, a lost connection), so the relay tries again', async () => {
+      const event = await approvalEventOf(await approved(onApproval));
+      const unavailable = consumerIssuing(() => Promise.reject(new ServiceUnavailableError('the database does not answer')));
+      await expect(unavailable.consumer.deliver(event, context)).rejects.toMatchObject({ code: 'ERR_SERVICE_UNAVAILABLE' });
+      const lost = consumerIssuing(() => Promise.reject(Object.assign(new Error('connection lost'), { code: 'ECONNRESET' })));
+      await expect(lost.consumer.deliver(event, context)).rejects.toMatchObject({ code: 'ECONNRESET' });
+    });
+
+    it('logs a refusal that would repeat by ids and its code, and does not retry it', async () => {
+      const id = await approved(onApproval);
+      const event = await approvalEventOf(id);
+      const refused = consumerIssuing(() => Promise.reject(new ForbiddenError('not this one', 'ERR_VOUCHER_OWN_APPLICATION')));
+      await expect(refused.consumer.deliver(event, context)).resolves.toBeUndefined();
+      expect(refused.calls).toEqual([`system:auto-issue ${id}`]);
+      expect(refused.warnings).toEqual([{ eventId: event.id, applicationId: id, code: 'ERR_VOUCHER_OWN_APPLICATION' }]);
+    });
+
+    it('does nothing for a decision that is not the last approval, or for a manual program', async () => {
+      const event = await approvalEventOf(await approved(onApproval));
+      const watching = consumerIssuing(() => Promise.reject(new Error('not expected')));
+      await watching.consumer.deliver({ ...event, payload: { ...event.payload, status: 'IN_REVIEW' } }, context);
+      await watching.consumer.deliver({ ...event, type: 'application.submitted' }, context);
+      await watching.consumer.deliver(await approvalEventOf(await approved(manual)), context);
+      expect(watching.calls).toEqual([]);
+    });
   });
 });
