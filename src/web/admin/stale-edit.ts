@@ -37,6 +37,13 @@ function describe(value: string | CodedLabel[]): string {
   return typeof value === 'string' ? value : value.map((row) => `${row.code}: ${row.label}`).join('; ');
 }
 
+/** The choice as the form words it, not its code. */
+function describeIssuance(value: string, t: Translate): string {
+  if (value === 'manual') return t('admin.program.voucherIssuance.manual');
+  if (value === 'on-approval') return t('admin.program.voucherIssuance.onApproval');
+  return value;
+}
+
 /** The fields that differ, each side worded for the page. */
 function changedFields(fields: FieldComparison[], t: Translate): StaleEdit {
   const empty = t('admin.stale.empty');
@@ -51,8 +58,8 @@ export function compareProgramWithSaved(entered: ProgramFormValues, saved: Progr
   return changedFields(
     (Object.keys(PROGRAM_LABELS) as ProgramField[]).map((field) => ({
       label: t(PROGRAM_LABELS[field]),
-      entered: describe(entered[field]),
-      saved: describe(saved[field]),
+      entered: field === 'voucherIssuance' ? describeIssuance(entered.voucherIssuance, t) : describe(entered[field]),
+      saved: field === 'voucherIssuance' ? describeIssuance(saved.voucherIssuance, t) : describe(saved[field]),
     })),
     t,
   );

@@ -35,6 +35,12 @@ describe('comparing a stale edit with what is saved', () => {
     ]);
   });
 
+  it('words the voucher issuance choice as the form shows it', () => {
+    expect(compareProgramWithSaved({ ...SAVED, voucherIssuance: 'on-approval' }, SAVED, en).changes).toEqual([
+      { label: 'How vouchers are issued', entered: 'Automatically at approval', saved: 'By an issuing officer' },
+    ]);
+  });
+
   it('has nothing to list when the typing matches what is saved', () => {
     expect(compareProgramWithSaved({ ...SAVED, version: '2' }, SAVED, en).changes).toEqual([]);
   });
