@@ -27,7 +27,10 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const spec = await loadApiSpec(config.paths.spec);
-  const runtime = await startRuntime(config, logger, { migrations, outboxConsumers: createOutboxConsumers({ config, logger }) });
+  const runtime = await startRuntime(config, logger, {
+    migrations,
+    outboxConsumers: (started) => createOutboxConsumers({ config, logger, ...started }),
+  });
   if (config.nodeEnv !== 'production') await seedDemo(runtime, logger);
   let app;
   try {

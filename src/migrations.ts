@@ -10,6 +10,7 @@ import { addPaymentAccount, createRegistry, recordVerifiedFields } from './modul
 import {
   addProgramTimeZone,
   addStageChecklists,
+  addVoucherIssuanceMode,
   addVoucherTemplates,
   createPrograms,
   storeOfficersBySubject,
@@ -52,4 +53,5 @@ export const migrations: Migration[] = inNameOrder([
   addVoucherTemplates,
   createVouchers,
   allowVoucherDocuments,
+  addVoucherIssuanceMode,
 ]);

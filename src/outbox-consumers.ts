@@ -1,17 +1,49 @@
 /**
  * The outbox consumers, registered by the composition root (the platform imports no module). A module
  * that reacts to state changes (notifications, OpenSearch indexing, the G2P Connect gateway) exports a
- * consumer from its `index.ts`, and it is added here. None yet: the relay then marks events published.
+ * consumer from its `index.ts`, and it is added here.
+ *
+ * They are built by the runtime once the database and the issuer keys exist and before the relay starts
+ * (`startRuntime({ outboxConsumers: (started) => createOutboxConsumers({ config, logger, ...started }) })`),
+ * so no event can reach a consumer whose services are not bound yet.
  */
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
+import { createCommandRunner } from './platform/db/command.js';
 import type { OutboxConsumer } from './platform/outbox/consumer.js';
+import type { OutboxConsumerRuntime } from './platform/runtime.js';
+import { createIssueOnApprovalConsumer, createVouchersService, type VoucherDocuments } from './modules/vouchers/index.js';
 
-export interface OutboxConsumerDependencies {
+export interface OutboxConsumerDependencies extends OutboxConsumerRuntime {
   config: Config;
   logger: Logger;
 }
 
-export function createOutboxConsumers(_deps: OutboxConsumerDependencies): OutboxConsumer[] {
-  return [];
+export function createOutboxConsumers(deps: OutboxConsumerDependencies): OutboxConsumer[] {
+  const { config, logger } = deps;
+  const { sequelize, pool } = deps.database;
+  // Built as src/app.ts builds it: the same keys, public URL and reference key, so a voucher issued at
+  // approval is the voucher an officer would have issued.
+  const vouchers = createVouchersService({
+    sequelize,
+    commands: createCommandRunner({ sequelize, pool }),
+    keys: deps.issuerKeys,
+    publicUrl: config.publicUrl,
+    secret: config.referenceKey,
+    documents: NO_VOUCHER_DOCUMENTS,
+  });
+  return [createIssueOnApprovalConsumer({ sequelize, issueVoucher: vouchers.issueVoucher, logger })];
 }
+
+/**
+ * Issuing stores no file: the printable voucher is made on its first download, by the app. The consumers
+ * never download, so reaching the Document Store from here is a programming error.
+ */
+const NO_VOUCHER_DOCUMENTS: VoucherDocuments = {
+  keep() {
+    throw new TypeError('the outbox consumers keep no printable vouchers');
+  },
+  readGenerated() {
+    throw new TypeError('the outbox consumers read no printable vouchers');
+  },
+};

@@ -1254,6 +1254,13 @@ export interface components {
         /** @example EMERG-SURG */
         ProgramCode: string;
         /**
+         * @description How the program's approved applications get their vouchers: `manual`, an issuing officer issues them;
+         *     `on-approval`, the voucher is issued automatically (by the actor `system:auto-issue`) shortly after the
+         *     last stage approves the application.
+         * @enum {string}
+         */
+        VoucherIssuance: "manual" | "on-approval";
+        /**
          * @description An IANA time zone name: pages show the program's dates and times in it. A name the service's time zone database does not know is refused with 400 (`ERR_TIME_ZONE_UNKNOWN`).
          * @example Africa/Nairobi
          */
@@ -1303,6 +1310,7 @@ export interface components {
             currency: components["schemas"]["CurrencyCode"];
             maxAmount: components["schemas"]["Money"];
             voucherValidityDays: number;
+            voucherIssuance: components["schemas"]["VoucherIssuance"];
             timeZone: components["schemas"]["TimeZone"];
             state: components["schemas"]["ProgramState"];
             treatmentTypes: components["schemas"]["CodedLabel"][];
@@ -1342,6 +1350,8 @@ export interface components {
             currency: components["schemas"]["CurrencyCode"];
             maxAmount: components["schemas"]["Money"];
             voucherValidityDays: number;
+            /** @description `manual` when left out. */
+            voucherIssuance?: components["schemas"]["VoucherIssuance"];
             /** @description Where the program runs; UTC when left out. */
             timeZone?: components["schemas"]["TimeZone"];
             treatmentTypes: components["schemas"]["CodedLabelList"];
@@ -1355,6 +1365,7 @@ export interface components {
             currency?: components["schemas"]["CurrencyCode"];
             maxAmount?: components["schemas"]["Money"];
             voucherValidityDays?: number;
+            voucherIssuance?: components["schemas"]["VoucherIssuance"];
             timeZone?: components["schemas"]["TimeZone"];
             state?: components["schemas"]["ProgramState"];
             treatmentTypes?: components["schemas"]["CodedLabelList"];

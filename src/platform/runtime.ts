@@ -39,13 +39,19 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
+/** What the runtime has started by the time it builds the outbox consumers (before the relay runs). */
+export type OutboxConsumerRuntime = Pick<Runtime, 'database' | 'issuerKeys'>;
+
 export interface StartRuntimeOptions {
   /** Every migration, from the composition root. */
   migrations: Migration[];
   /** Extra redirect URIs the development provider should allow (tests on random ports). */
   extraRedirectUris?: string[];
-  /** The outbox consumers, from the composition root. */
-  outboxConsumers?: readonly OutboxConsumer[];
+  /**
+   * The outbox consumers, from the composition root: a list, or a function of what the runtime has started
+   * (a consumer that writes through a module's service needs the database and the issuer keys).
+   */
+  outboxConsumers?: readonly OutboxConsumer[] | ((started: OutboxConsumerRuntime) => readonly OutboxConsumer[]);
   /** The clock the outbox relay's back-off is measured by (tests move it instead of waiting). */
   now?: () => Date;
 }
@@ -109,7 +115,8 @@ export async function startRuntime(config: Config, logger: Logger, options: Star
     const outbox = await startOutboxWorker({
       jobs,
       sequelize: database.sequelize,
-      consumers: options.outboxConsumers ?? [],
+      consumers:
+        typeof options.outboxConsumers === 'function' ? options.outboxConsumers({ database, issuerKeys }) : (options.outboxConsumers ?? []),
       config: config.outbox,
       logger,
       now: options.now,

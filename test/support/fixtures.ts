@@ -29,6 +29,7 @@ export interface ProgramOptions {
     checklist?: Array<{ code: string; label: string }>;
   }>;
   reasonCodes?: Array<{ code: string; label: string }>;
+  voucherIssuance?: 'manual' | 'on-approval';
 }
 
 export async function createProgram(app: Express, options: ProgramOptions = {}): Promise<ProgramFixture> {
@@ -44,6 +45,7 @@ export async function createProgram(app: Express, options: ProgramOptions = {}):
       maxAmount: '5000.00',
       voucherValidityDays: 30,
       ...(options.timeZone && { timeZone: options.timeZone }),
+      ...(options.voucherIssuance && { voucherIssuance: options.voucherIssuance }),
       treatmentTypes: [
         { code: 'surgery', label: 'Urgent surgery' },
         { code: 'treatment', label: 'Medical treatment' },

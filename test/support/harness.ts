@@ -72,7 +72,7 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
   const logger = createLogger(config.logLevel, options.logStream);
   const runtime = await startRuntime(config, logger, {
     migrations,
-    outboxConsumers: [...createOutboxConsumers({ config, logger }), ...(options.outboxConsumers ?? [])],
+    outboxConsumers: (started) => [...createOutboxConsumers({ config, logger, ...started }), ...(options.outboxConsumers ?? [])],
     now: options.now,
   });
   const verifier = options.verifier

@@ -32,9 +32,9 @@ export async function createProgram(store: ProgramStore, actor: Actor, input: Pr
       await rememberOfficers(store, people, transaction);
       await execute(
         store.sequelize,
-        `INSERT INTO programs (id, code, name, description, currency, max_amount, voucher_validity_days, time_zone, state,
+        `INSERT INTO programs (id, code, name, description, currency, max_amount, voucher_validity_days, voucher_issuance, time_zone, state,
            treatment_types, reason_codes)
-         VALUES (:id, :code, :name, :description, :currency, :maxAmount, :validity, :timeZone, 'closed',
+         VALUES (:id, :code, :name, :description, :currency, :maxAmount, :validity, :issuance, :timeZone, 'closed',
            CAST(:treatmentTypes AS jsonb), CAST(:reasonCodes AS jsonb))`,
         {
           id,
@@ -44,6 +44,7 @@ export async function createProgram(store: ProgramStore, actor: Actor, input: Pr
           currency: input.currency,
           maxAmount: input.maxAmount,
           validity: input.voucherValidityDays,
+          issuance: input.voucherIssuance ?? 'manual',
           timeZone,
           treatmentTypes: JSON.stringify(input.treatmentTypes),
           reasonCodes: JSON.stringify(input.reasonCodes),

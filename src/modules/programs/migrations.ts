@@ -151,3 +151,16 @@ export const addVoucherTemplates: Migration = {
     await sequelize.query('ALTER TABLE programs DROP COLUMN voucher_logo_type, DROP COLUMN voucher_logo, DROP COLUMN voucher_template');
   },
 };
+
+/** How a program's vouchers are issued: by an officer (as before, so existing programs keep it) or at the last approval. */
+export const addVoucherIssuanceMode: Migration = {
+  name: '2026-12-06-04-voucher-issuance-mode',
+  async up({ context: { sequelize } }) {
+    await sequelize.query(`
+      ALTER TABLE programs ADD COLUMN voucher_issuance varchar(16) NOT NULL DEFAULT 'manual'
+        CHECK (voucher_issuance IN ('manual', 'on-approval'))`);
+  },
+  async down({ context: { sequelize } }) {
+    await sequelize.query('ALTER TABLE programs DROP COLUMN voucher_issuance');
+  },
+};

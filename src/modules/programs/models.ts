@@ -10,6 +10,7 @@ export type OfficerGroupMember = components['schemas']['OfficerGroupMember'];
 export type CodedLabel = components['schemas']['CodedLabel'];
 export type ProgramInput = components['schemas']['ProgramInput'];
 export type ProgramPatch = components['schemas']['ProgramPatch'];
+export type VoucherIssuance = components['schemas']['VoucherIssuance'];
 export type StageInput = components['schemas']['StageInput'];
 export type StagePatch = components['schemas']['StagePatch'];
 export type OfficerGroup = components['schemas']['OfficerGroup'];
@@ -23,6 +24,7 @@ export interface ProgramRow {
   currency: string;
   max_amount: string;
   voucher_validity_days: number;
+  voucher_issuance: VoucherIssuance;
   /** An IANA time zone name. */
   time_zone: string;
   state: 'open' | 'closed';
@@ -117,6 +119,7 @@ export function toProgram(row: ProgramRow, stages: StageRow[]): Program {
     currency: row.currency,
     maxAmount: row.max_amount,
     voucherValidityDays: row.voucher_validity_days,
+    voucherIssuance: row.voucher_issuance,
     timeZone: row.time_zone,
     state: row.state,
     treatmentTypes: row.treatment_types,

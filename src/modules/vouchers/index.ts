@@ -66,6 +66,7 @@ export {
 export { drawQrPng, drawQrSvg, qrVersionOf, type DrawQrOptions, type QrErrorCorrection } from './qr/draw-qr.js';
 export { allowVoucherDocuments, createVouchers } from './migrations.js';
 export { createVouchersService, type VouchersService, type VouchersServiceOptions } from './service.js';
+export { AUTO_ISSUER, createIssueOnApprovalConsumer, type IssueOnApprovalOptions } from './issue-on-approval.js';
 export { createVoucherHandlers, createStatusListRoutes } from './routes.js';
 export type { Voucher, VoucherStatus } from './voucher-rows.js';
 export type { VoucherIssuanceItem } from './issue-vouchers.js';

@@ -15,6 +15,7 @@ const PROGRAM_FIELDS = [
   'currency',
   'maxAmount',
   'voucherValidityDays',
+  'voucherIssuance',
   'timeZone',
   'treatmentTypes',
   'reasonCodes',
@@ -28,6 +29,7 @@ const PROGRAM_FIELD_IDS: Record<string, string> = {
   timeZone: 'program-time-zone',
   maxAmount: 'program-max-amount',
   voucherValidityDays: 'program-validity',
+  voucherIssuance: 'program-voucher-issuance-manual',
 };
 
 /** The code/label lists: `treatmentTypes.2.label` is the input `treatmentType-2-label`. */

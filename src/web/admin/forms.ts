@@ -41,6 +41,8 @@ export interface ProgramFormValues {
   currency: string;
   maxAmount: string;
   voucherValidityDays: string;
+  /** `manual` or `on-approval`. */
+  voucherIssuance: string;
   timeZone: string;
   treatmentTypes: CodedLabel[];
   reasonCodes: CodedLabel[];
@@ -75,6 +77,7 @@ const PROGRAM_HINTS: Record<string, string> = {
   currency: 'admin.fix.program.currency',
   maxAmount: 'admin.fix.program.maxAmount',
   voucherValidityDays: 'admin.fix.program.voucherValidityDays',
+  voucherIssuance: 'admin.fix.program.voucherIssuance',
   timeZone: 'admin.fix.program.timeZone',
   treatmentTypes: 'admin.fix.program.treatmentTypes',
   'treatmentTypes.*.code': 'admin.fix.program.treatmentTypes.code',
@@ -181,6 +184,7 @@ export function readProgramForm(body: FormBody): ProgramFormValues {
     currency: text(body, 'currency').toUpperCase(),
     maxAmount: text(body, 'maxAmount'),
     voucherValidityDays: text(body, 'voucherValidityDays'),
+    voucherIssuance: text(body, 'voucherIssuance'),
     timeZone: text(body, 'timeZone'),
     treatmentTypes: codedRows(body, 'treatmentType'),
     reasonCodes: codedRows(body, 'reasonCode'),
@@ -196,6 +200,7 @@ export function programFormValues(program: Program): ProgramFormValues {
     currency: program.currency,
     maxAmount: program.maxAmount,
     voucherValidityDays: String(program.voucherValidityDays),
+    voucherIssuance: program.voucherIssuance,
     timeZone: program.timeZone,
     treatmentTypes: program.treatmentTypes,
     reasonCodes: program.reasonCodes,
@@ -211,6 +216,7 @@ export function emptyProgramForm(): ProgramFormValues {
     currency: '',
     maxAmount: '',
     voucherValidityDays: '30',
+    voucherIssuance: 'manual',
     // Chosen, not assumed: UTC is rarely where a program's applicants live.
     timeZone: '',
     treatmentTypes: [],
@@ -227,6 +233,8 @@ function programFields(values: ProgramFormValues) {
     maxAmount: values.maxAmount,
     // Left empty, it is refused rather than silently kept as it was.
     voucherValidityDays: numberOrText(values.voucherValidityDays) ?? '',
+    // A form without the choice (an older page still open) keeps the program's setting, or the default.
+    ...(values.voucherIssuance === '' ? {} : { voucherIssuance: values.voucherIssuance }),
     timeZone: values.timeZone,
     treatmentTypes: values.treatmentTypes,
     reasonCodes: values.reasonCodes,

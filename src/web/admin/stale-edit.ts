@@ -28,12 +28,20 @@ const PROGRAM_LABELS: Record<ProgramField, string> = {
   timeZone: 'admin.program.timeZone',
   maxAmount: 'admin.program.maxAmount',
   voucherValidityDays: 'admin.program.voucherValidityDays',
+  voucherIssuance: 'admin.program.voucherIssuance',
   treatmentTypes: 'admin.program.treatmentTypes',
   reasonCodes: 'admin.program.reasonCodes',
 };
 
 function describe(value: string | CodedLabel[]): string {
   return typeof value === 'string' ? value : value.map((row) => `${row.code}: ${row.label}`).join('; ');
+}
+
+/** The choice as the form words it, not its code. */
+function describeIssuance(value: string, t: Translate): string {
+  if (value === 'manual') return t('admin.program.voucherIssuance.manual');
+  if (value === 'on-approval') return t('admin.program.voucherIssuance.onApproval');
+  return value;
 }
 
 /** The fields that differ, each side worded for the page. */
@@ -50,8 +58,8 @@ export function compareProgramWithSaved(entered: ProgramFormValues, saved: Progr
   return changedFields(
     (Object.keys(PROGRAM_LABELS) as ProgramField[]).map((field) => ({
       label: t(PROGRAM_LABELS[field]),
-      entered: describe(entered[field]),
-      saved: describe(saved[field]),
+      entered: field === 'voucherIssuance' ? describeIssuance(entered.voucherIssuance, t) : describe(entered[field]),
+      saved: field === 'voucherIssuance' ? describeIssuance(saved.voucherIssuance, t) : describe(saved[field]),
     })),
     t,
   );

@@ -14,6 +14,7 @@ const SAVED: ProgramFormValues = {
   timeZone: 'Africa/Nairobi',
   maxAmount: '5000.00',
   voucherValidityDays: '30',
+  voucherIssuance: 'manual',
   treatmentTypes: [{ code: 'surgery', label: 'Urgent surgery' }],
   reasonCodes: [{ code: 'eligible', label: 'Eligible' }],
   version: '3',
@@ -31,6 +32,12 @@ describe('comparing a stale edit with what is saved', () => {
     expect(compareProgramWithSaved(entered, SAVED, en).changes).toEqual([
       { label: 'Description', entered: 'Typed on a stale page.', saved: '(empty)' },
       { label: 'Treatment types', entered: 'surgery: Urgent surgery; treatment: Medical treatment', saved: 'surgery: Urgent surgery' },
+    ]);
+  });
+
+  it('words the voucher issuance choice as the form shows it', () => {
+    expect(compareProgramWithSaved({ ...SAVED, voucherIssuance: 'on-approval' }, SAVED, en).changes).toEqual([
+      { label: 'How vouchers are issued', entered: 'Automatically at approval', saved: 'By an issuing officer' },
     ]);
   });
 
