@@ -312,11 +312,12 @@ describe('a keyboard-only walk of every page', () => {
       for (const role of ROLES) {
         const { context, page } = await contextFor(DEMO_USER_FOR_ROLE[role]);
         await walkPage(page, '/', `the home page as ${role}`);
-        for (const portal of listPortalsFor([role]).filter((p) => !['/ssp', '/admin', '/officer'].includes(p.href))) {
+        for (const portal of listPortalsFor([role]).filter((p) => !['/ssp', '/admin', '/officer', '/vouchers'].includes(p.href))) {
           await walkPage(page, portal.href, `${portal.title} (not open yet) as ${role}`);
         }
         // The officers' work queue is open: walked as each officer role sees it.
         if (role === 'reviewer' || role === 'assessor') await walkPage(page, '/officer', `the work queue as ${role}`);
+        if (role === 'issuing-officer') await walkPage(page, '/vouchers', 'the voucher issuance page');
         await context.close();
       }
     },

@@ -149,18 +149,15 @@ describe('signing in on the pages', () => {
     page.on('response', (response) => {
       if (response.status() === 404) notFound.push(response.url());
     });
-    await signIn(page, testApp.url, 'ivan');
-    const card = page.getByTestId('portal').filter({ hasText: 'Voucher issuance' });
-    await expect(card.innerText()).resolves.toContain(
-      'Not open yet. What it will do: Issue entitlement vouchers for approved applications.',
-    );
+    await signIn(page, testApp.url, 'clinic');
+    const card = page.getByTestId('portal').filter({ hasText: 'Service Provider Portal' });
+    await expect(card.innerText()).resolves.toContain('Not open yet. What it will do: Scan and redeem vouchers, claim reimbursement.');
     await expect(card.getByRole('link').count()).resolves.toBe(0);
     await expect(page.getByTestId('no-open-portal').isVisible()).resolves.toBe(true);
     await expectAccessible(page, 'the home page of an officer whose portal is not open yet');
 
     // Each portal address that has no pages yet explains itself instead of "not found".
     for (const [address, title] of [
-      ['/vouchers', 'Voucher issuance'],
       ['/provider', 'Service Provider Portal'],
       ['/claims', 'Claims review'],
       ['/dashboards', 'Dashboards'],
@@ -186,6 +183,11 @@ describe('signing in on the pages', () => {
     await officer.getByTestId('portal').getByRole('link', { name: 'Officer work queue' }).click();
     await officer.waitForURL(`${testApp.url}/officer`);
     await officer.close();
+    const issuer = await browser.newPage();
+    await signIn(issuer, testApp.url, 'ivan');
+    await issuer.getByTestId('portal').getByRole('link', { name: 'Voucher issuance' }).click();
+    await issuer.waitForURL(`${testApp.url}/vouchers`);
+    await issuer.close();
   });
 
   it('walks every kind of page with no console error: no refused inline style, no missing favicon', async () => {
@@ -200,7 +202,7 @@ describe('signing in on the pages', () => {
     });
     await page.goto(`${testApp.url}/`);
     await signIn(page, testApp.url, 'amina', '/ssp');
-    for (const address of ['/', '/ssp', '/ssp/applications', '/docs', '/problems', '/vouchers']) {
+    for (const address of ['/', '/ssp', '/ssp/applications', '/docs', '/problems', '/provider']) {
       await page.goto(`${testApp.url}${address}`);
       await page.waitForLoadState('load');
     }
