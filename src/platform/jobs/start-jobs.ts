@@ -7,6 +7,9 @@ import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { createJobPool } from './job-pool.js';
 
+/** How often pg-boss's manager checks, after stop(), that its workers have ended (manager.js), with a margin. */
+const WORKER_POLL_MS = 1_150;
+
 export interface StartJobsOptions {
   connectionString: string;
   logger: Logger;
@@ -44,7 +47,12 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
   return {
     boss,
     async stop() {
+      const stopping = Date.now();
       await boss.stop({ graceful: true, timeout: 10_000, close: false });
+      // pg-boss resolves stop() while its manager still polls, once a second, for its workers to end, then
+      // drops them: let that poll finish, so nothing of pg-boss runs after the process (or a test) is done.
+      const pollLeft = WORKER_POLL_MS - (Date.now() - stopping);
+      if (pollLeft > 0) await new Promise((resolve) => setTimeout(resolve, pollLeft));
       await pool.end();
     },
   };
