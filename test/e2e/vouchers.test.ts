@@ -19,7 +19,7 @@ import {
 import { expectAccessible } from '../support/accessibility.js';
 import { launchChromium, overflowsSideways, signIn } from '../support/browser.js';
 import { readTestEnvironment } from '../support/environment.js';
-import { applicationFor, createProgram } from '../support/fixtures.js';
+import { applicationFor, approveApplication, createProgram } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { readVoucherPdf } from '../support/read-voucher-pdf.js';
 import { tokenFor } from '../support/tokens.js';
@@ -35,26 +35,6 @@ describe('entitlement vouchers in the browser', () => {
   let browser: Browser;
   const approved: Array<{ id: string; reference: string }> = [];
 
-  async function approve(amount: string): Promise<{ id: string; reference: string }> {
-    const api = request(testApp.app);
-    const program = approved.length === 0 ? await createProgram(testApp.app) : { id: programId };
-    programId = program.id;
-    const submitted = await api
-      .post('/api/v1/applications')
-      .set('Authorization', `Bearer ${await tokenFor('amina')}`)
-      .send(applicationFor(program.id));
-    const id = submitted.body.id as string;
-    await api
-      .post(`/api/v1/applications/${id}/stages/1/decision`)
-      .set('Authorization', `Bearer ${await tokenFor('samuel')}`)
-      .send({ decision: 'approve', reasonCode: 'eligible', checklist: {} });
-    const assessed = await api
-      .post(`/api/v1/applications/${id}/stages/2/decision`)
-      .set('Authorization', `Bearer ${await tokenFor('sena')}`)
-      .send({ decision: 'approve', reasonCode: 'eligible', amount, checklist: {} });
-    if (assessed.status !== 201) throw new Error(`not approved: ${assessed.status} ${JSON.stringify(assessed.body)}`);
-    return { id, reference: submitted.body.reference as string };
-  }
   let programId = '';
 
   beforeAll(async () => {
@@ -64,7 +44,8 @@ describe('entitlement vouchers in the browser', () => {
       env: { DATABASE_URL: Object.assign(new URL(adminUrl), { pathname: `/${database}` }).href },
     });
     browser = await launchChromium();
-    for (const amount of ['1100.00', '950.00', '400.50']) approved.push(await approve(amount));
+    programId = (await createProgram(testApp.app)).id;
+    for (const amount of ['1100.00', '950.00', '400.50']) approved.push(await approveApplication(testApp.app, programId, { amount }));
   });
   afterAll(async () => {
     await browser?.close();
@@ -149,19 +130,10 @@ describe('entitlement vouchers in the browser', () => {
 
   it('tells amina plainly that a voucher whose name its fonts cannot print has no PDF yet, and still shows its QR code', async () => {
     const api = request(testApp.app);
-    const submitted = await api
-      .post('/api/v1/applications')
-      .set('Authorization', `Bearer ${await tokenFor('amina')}`)
-      .send(applicationFor(programId, { applicant: { ...applicationFor(programId).applicant, givenName: 'Łucja' } }));
-    const id = submitted.body.id as string;
-    await api
-      .post(`/api/v1/applications/${id}/stages/1/decision`)
-      .set('Authorization', `Bearer ${await tokenFor('samuel')}`)
-      .send({ decision: 'approve', reasonCode: 'eligible', checklist: {} });
-    await api
-      .post(`/api/v1/applications/${id}/stages/2/decision`)
-      .set('Authorization', `Bearer ${await tokenFor('sena')}`)
-      .send({ decision: 'approve', reasonCode: 'eligible', amount: '300.00', checklist: {} });
+    const { id } = await approveApplication(testApp.app, programId, {
+      amount: '300.00',
+      overrides: { applicant: { ...applicationFor(programId).applicant, givenName: 'Łucja' } },
+    });
     const issued = await api
       .post(`/api/v1/applications/${id}/voucher`)
       .set('Authorization', `Bearer ${await tokenFor('ivan')}`)

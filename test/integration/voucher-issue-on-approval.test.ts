@@ -13,7 +13,7 @@ import type { Principal } from '../../src/platform/auth/principal.js';
 import { ForbiddenError, ServiceUnavailableError } from '../../src/platform/http/errors.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { tokenFor } from '../support/tokens.js';
-import { applicationFor, createProgram, type ProgramFixture } from '../support/fixtures.js';
+import { approveApplication, createProgram, type ProgramFixture } from '../support/fixtures.js';
 import { waitUntil } from '../support/wait-until.js';
 
 describe('issuing the voucher at the last approval', () => {
@@ -44,22 +44,8 @@ describe('issuing the voucher at the last approval', () => {
       `the voucher of ${id}`,
     );
 
-  async function approved(program: ProgramFixture): Promise<string> {
-    const res = await api().post('/api/v1/applications').set('Authorization', as('amina')).send(applicationFor(program.id));
-    if (res.status !== 201) throw new Error(`not submitted: ${res.status} ${JSON.stringify(res.body)}`);
-    const id = (res.body as { id: string }).id;
-    const review = await api()
-      .post(`/api/v1/applications/${id}/stages/1/decision`)
-      .set('Authorization', as('samuel'))
-      .send({ decision: 'approve', reasonCode: 'eligible', checklist: {} });
-    const assessment = await api()
-      .post(`/api/v1/applications/${id}/stages/2/decision`)
-      .set('Authorization', as('sena'))
-      .send({ decision: 'approve', reasonCode: 'eligible', amount: '900.00', checklist: {} });
-    if (review.status !== 201 || assessment.status !== 201)
-      throw new Error(`not approved: ${JSON.stringify([review.body, assessment.body])}`);
-    return id;
-  }
+  const approved = async (program: ProgramFixture): Promise<string> =>
+    (await approveApplication(testApp.app, program.id, { amount: '900.00' })).id;
 
   async function vouchersOf(applicationId: string) {
     return selectRows<{ id: string; issued_by: string }>(

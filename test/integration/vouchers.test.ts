@@ -15,7 +15,7 @@ import {
 } from '../../src/modules/vouchers/index.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { tokenFor } from '../support/tokens.js';
-import { applicationFor, createProgram, type ProgramFixture } from '../support/fixtures.js';
+import { applicationFor, approveApplication, createProgram, type ProgramFixture } from '../support/fixtures.js';
 
 type Body = Record<string, unknown>;
 type Voucher = {
@@ -55,20 +55,8 @@ describe('entitlement vouchers', () => {
     return (res.body as { id: string }).id;
   }
 
-  async function approved(user: User = 'amina', amount = '1100.00'): Promise<string> {
-    const id = await submitted(user);
-    const review = await api()
-      .post(`/api/v1/applications/${id}/stages/1/decision`)
-      .set('Authorization', as('samuel'))
-      .send({ decision: 'approve', reasonCode: 'eligible', checklist: {} });
-    const assessment = await api()
-      .post(`/api/v1/applications/${id}/stages/2/decision`)
-      .set('Authorization', as('sena'))
-      .send({ decision: 'approve', reasonCode: 'eligible', amount, checklist: {} });
-    if (review.status !== 201 || assessment.status !== 201)
-      throw new Error(`not approved: ${JSON.stringify([review.body, assessment.body])}`);
-    return id;
-  }
+  const approved = async (user: User = 'amina', amount = '1100.00'): Promise<string> =>
+    (await approveApplication(testApp.app, program.id, { applicant: user, amount })).id;
 
   const issue = (applicationId: string, user: User = 'ivan') =>
     api().post(`/api/v1/applications/${applicationId}/voucher`).set('Authorization', as(user)).send();

@@ -103,3 +103,36 @@ export async function forgetOfficerVerification(sequelize: Sequelize, idValue: s
     idValue,
   });
 }
+
+export interface ApprovedApplication {
+  id: string;
+  reference: string;
+}
+
+/**
+ * An application approved through the default program's stages (see `createProgram`): submitted by
+ * `applicant`, reviewed by samuel, assessed by sena for `amount`. Throws when a step is refused.
+ */
+export async function approveApplication(
+  app: Express,
+  programId: string,
+  options: { applicant?: string; amount?: string; overrides?: Record<string, unknown> } = {},
+): Promise<ApprovedApplication> {
+  const submitted = await request(app)
+    .post('/api/v1/applications')
+    .set('Authorization', `Bearer ${await tokenFor(options.applicant ?? 'amina')}`)
+    .send(applicationFor(programId, options.overrides));
+  if (submitted.status !== 201) throw new Error(`not submitted: ${submitted.status} ${JSON.stringify(submitted.body)}`);
+  const id = submitted.body.id as string;
+  const review = await request(app)
+    .post(`/api/v1/applications/${id}/stages/1/decision`)
+    .set('Authorization', `Bearer ${await tokenFor('samuel')}`)
+    .send({ decision: 'approve', reasonCode: 'eligible', checklist: {} });
+  const assessment = await request(app)
+    .post(`/api/v1/applications/${id}/stages/2/decision`)
+    .set('Authorization', `Bearer ${await tokenFor('sena')}`)
+    .send({ decision: 'approve', reasonCode: 'eligible', amount: options.amount ?? '1100.00', checklist: {} });
+  if (review.status !== 201 || assessment.status !== 201)
+    throw new Error(`not approved: ${JSON.stringify([review.body, assessment.body])}`);
+  return { id, reference: submitted.body.reference as string };
+}
