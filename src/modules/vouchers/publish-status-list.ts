@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { execute, selectOne, selectRows, type Transaction } from '../../platform/db/sql.js';
 import type { StatusPurpose, UnknownCredential } from './credential.js';
 import type { VouchersDeps } from './deps.js';
-import { statusListUrl } from './qr/type-table.js';
+import { readStatusListPath, statusListUrl } from './qr/type-table.js';
 import { buildStatusListCredential, createStatusBits, setStatusBit } from './status-list.js';
 import { signCredential } from './sign-credential.js';
 
@@ -112,14 +112,11 @@ export async function readStatusList(
   return read();
 }
 
-const LIST_PATH = /^\/status-lists\/([1-9]\d{0,6})\/(revocation|suspension)$/;
-
 /** The verifier's view: a list URL of this deployment, read from the store; any other URL is no list. */
 export function createStatusListFetcher(deps: VouchersDeps): (url: string) => Promise<UnknownCredential | undefined> {
   return async (url) => {
     if (!url.startsWith(`${deps.publicUrl}/`)) return undefined;
-    const match = LIST_PATH.exec(url.slice(deps.publicUrl.length));
-    if (!match) return undefined;
-    return (await readStatusList(deps, Number(match[1]), match[2] as StatusPurpose))?.credential;
+    const list = readStatusListPath(url.slice(deps.publicUrl.length));
+    return list && (await readStatusList(deps, list.listNumber, list.purpose))?.credential;
   };
 }

@@ -5,7 +5,7 @@ import { NotFoundError, RateLimitedError } from '../../platform/http/errors.js';
 import type { RateLimits } from '../../platform/http/rate-limits.js';
 import type { OperationHandlers } from '../../platform/http/operations.js';
 import { sendProblem, setErrorHeaders, toProblem } from '../../platform/http/problem.js';
-import type { StatusPurpose } from './credential.js';
+import { readStatusListPath } from './qr/type-table.js';
 import type { VouchersService } from './service.js';
 
 export function createVoucherHandlers(vouchers: VouchersService): OperationHandlers {
@@ -57,7 +57,6 @@ export function createVoucherHandlers(vouchers: VouchersService): OperationHandl
   };
 }
 
-const LIST_PATH = /^\/status-lists\/([1-9]\d{0,6})\/(revocation|suspension)$/;
 const UNDER_LISTS = /^\/status-lists(?:\/.*)?$/;
 
 /**
@@ -76,8 +75,8 @@ export function createStatusListRoutes(vouchers: VouchersService, limits: RateLi
       sendProblem(res, toProblem(error, req));
       return;
     }
-    const match = LIST_PATH.exec(req.path);
-    const list = match ? await vouchers.readStatusList(Number(match[1]), match[2] as StatusPurpose) : undefined;
+    const named = readStatusListPath(req.path);
+    const list = named && (await vouchers.readStatusList(named.listNumber, named.purpose));
     res.set({ 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' });
     if (!list) {
       sendProblem(res, toProblem(new NotFoundError('No voucher names this status list.'), req));

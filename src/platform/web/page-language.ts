@@ -10,6 +10,7 @@ import type { Messages } from '../i18n/catalogs.js';
 import { isPageLanguage, type PageLanguage } from '../i18n/languages.js';
 import { acceptedLanguage, setRequestLanguage } from '../http/request-language.js';
 import { verifyCsrfToken } from './csrf.js';
+import { saveSession } from './session.js';
 
 export const LANGUAGE_COOKIE = 'iaod.lang';
 const COOKIE_MAX_AGE_MS = 365 * 24 * 3600_000;
@@ -91,9 +92,7 @@ export function createLanguageRoutes(options: PageLanguageOptions): Router {
       req.session.language = chosen;
       // Stored before the redirect is sent: express-session sends the headers before it saves, and a browser
       // that follows the redirect at once would otherwise read the old language from the session.
-      await new Promise<void>((resolve, reject) =>
-        req.session.save((err?: unknown) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve())),
-      );
+      await saveSession(req);
     }
     res.redirect(303, returnTo);
   });

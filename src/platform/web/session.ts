@@ -5,7 +5,7 @@
 import session from 'express-session';
 import connectPgSimple from 'connect-pg-simple';
 import type pg from 'pg';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { Principal } from '../auth/principal.js';
 
 declare module 'express-session' {
@@ -37,5 +37,15 @@ export function createWebSessions(options: WebSessionOptions): RequestHandler {
     saveUninitialized: false,
     rolling: true,
     cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookie, maxAge: idleMs },
+  });
+}
+
+/**
+ * Stores the session now, before a redirect is answered: express-session sends the headers before it saves,
+ * and a browser that follows the redirect at once would otherwise read the session as it was.
+ */
+export function saveSession(req: Request): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    req.session.save((err?: unknown) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve()));
   });
 }

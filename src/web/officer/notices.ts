@@ -5,6 +5,7 @@
  */
 import type { Request } from 'express';
 import type {} from 'express-session';
+import { saveSession } from '../../platform/web/session.js';
 
 export interface BulkItemResult {
   reference: string;
@@ -25,9 +26,7 @@ declare module 'express-session' {
 /** Stores the notice before the redirect is answered, so the queue page the browser asks for next finds it. */
 export async function keepQueueNotice(req: Request, notice: QueueNotice): Promise<void> {
   req.session.officerNotice = notice;
-  await new Promise<void>((resolve, reject) => {
-    req.session.save((err?: unknown) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve()));
-  });
+  await saveSession(req);
 }
 
 /** The notice, once: it is forgotten as it is taken. */

@@ -6,6 +6,7 @@
 import type { Request } from 'express';
 import type {} from 'express-session';
 import type { Problem } from './page-models.js';
+import { saveSession } from '../../platform/web/session.js';
 
 declare module 'express-session' {
   interface SessionData {
@@ -20,9 +21,7 @@ declare module 'express-session' {
  */
 export async function keepSendRefusal(req: Request, draftId: string, problems: Problem[]): Promise<void> {
   req.session.sendRefusal = { draftId, problems };
-  await new Promise<void>((resolve, reject) => {
-    req.session.save((err?: unknown) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve()));
-  });
+  await saveSession(req);
 }
 
 /** The refusal of this draft's last send, once: it is forgotten as it is taken. */

@@ -4,6 +4,7 @@
  */
 import type { Request } from 'express';
 import type {} from 'express-session';
+import { saveSession } from '../../platform/web/session.js';
 
 export interface IssuanceItemResult {
   applicationId: string;
@@ -22,9 +23,7 @@ declare module 'express-session' {
 
 export async function keepIssuanceNotice(req: Request, results: IssuanceItemResult[]): Promise<void> {
   req.session.issuanceNotice = results;
-  await new Promise<void>((resolve, reject) => {
-    req.session.save((err?: unknown) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve()));
-  });
+  await saveSession(req);
 }
 
 export function takeIssuanceNotice(req: Request): IssuanceItemResult[] | undefined {

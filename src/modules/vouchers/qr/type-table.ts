@@ -23,6 +23,14 @@ export function statusListUrl(publicUrl: string, listNumber: number, purpose: St
   return `${publicUrl}/status-lists/${listNumber}/${purpose}`;
 }
 
+const STATUS_LIST_PATH = /^\/status-lists\/([1-9]\d{0,6})\/(revocation|suspension)$/;
+
+/** The list a path of `statusListUrl` names (`/status-lists/<n>/<purpose>`), or undefined for any other path. */
+export function readStatusListPath(path: string): { listNumber: number; purpose: StatusPurpose } | undefined {
+  const match = STATUS_LIST_PATH.exec(path);
+  return match ? { listNumber: Number(match[1]), purpose: match[2] as StatusPurpose } : undefined;
+}
+
 /** An issuer key as the table needs it (an `IssuerKey` of the key set). */
 export interface TabledIssuerKey {
   did: string;
