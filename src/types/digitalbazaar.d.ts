@@ -18,6 +18,8 @@ declare module '@digitalbazaar/ed25519-multikey' {
     controller: string | undefined;
     publicKeyMultibase: string;
     secretKeyMultibase: string | undefined;
+    /** The seed followed by the public key (64 bytes), when the key pair has its secret. */
+    secretKey?: Uint8Array;
     signer(): Ed25519MultikeySigner;
     verifier(): Ed25519MultikeyVerifier;
     export(options: { publicKey?: boolean; secretKey?: boolean; includeContext?: boolean }): Promise<Record<string, unknown>>;

@@ -26,6 +26,9 @@ interface IssuableRow {
   program_code: string;
   program_currency: string;
   validity_days: number;
+  voucher_in_force: boolean;
+  /** The next status-list sequence number, drawn in the same statement (a refusal leaves one unused slot). */
+  status_sequence: string;
 }
 
 /**
@@ -48,7 +51,9 @@ async function lockIssuable(deps: VouchersDeps, actor: Principal, id: string, tr
     deps.sequelize,
     `SELECT a.id, a.reference, a.status, a.program_id, a.registrant_id, a.applicant_subject, a.treatment_type, a.assessed_amount,
        a.snapshot->'applicant'->>'givenName' AS given_name, a.snapshot->'applicant'->>'familyName' AS family_name,
-       p.code AS program_code, p.currency AS program_currency, p.voucher_validity_days AS validity_days
+       p.code AS program_code, p.currency AS program_currency, p.voucher_validity_days AS validity_days,
+       EXISTS (SELECT 1 FROM vouchers v WHERE v.application_id = a.id AND v.status <> 'REVOKED') AS voucher_in_force,
+       nextval('voucher_status_position_seq') AS status_sequence
      FROM applications a JOIN programs p ON p.id = a.program_id
      WHERE a.id = :id AND a.status <> 'DRAFT'
      FOR UPDATE OF a`,
@@ -62,13 +67,9 @@ async function lockIssuable(deps: VouchersDeps, actor: Principal, id: string, tr
       'ERR_VOUCHER_OWN_APPLICATION',
     );
   }
-  const inForce = await selectOne<{ id: string }>(
-    deps.sequelize,
-    "SELECT id FROM vouchers WHERE application_id = :id AND status <> 'REVOKED'",
-    { id },
-    transaction,
-  );
-  if (inForce || application.status === 'VOUCHER_ISSUED') {
+  // A second officer who waited on the lock sees the application's new status (the row is re-read after the
+  // wait); the EXISTS reads the statement's snapshot, so it guards the data, the status the race.
+  if (application.voucher_in_force || application.status === 'VOUCHER_ISSUED') {
     throw new ConflictError(`Application ${application.reference} already has a voucher in force.`, 'ERR_VOUCHER_ALREADY_ISSUED');
   }
   if (application.status !== 'APPROVED' || application.assessed_amount === null) {
@@ -87,8 +88,7 @@ async function insertVoucher(
   transaction: Transaction,
   context: CommandContext,
 ): Promise<{ voucher: VoucherRow; events: ReturnType<CommandContext['inlineEvents']> }> {
-  const sequence = await selectOne<{ n: string }>(deps.sequelize, "SELECT nextval('voucher_status_position_seq') AS n", {}, transaction);
-  const position = deps.positionOf(Number(sequence?.n));
+  const position = deps.positionOf(Number(application.status_sequence));
   const id = randomUUID();
   const issuedAt = deps.now();
   const issuer = deps.keys.current.did;

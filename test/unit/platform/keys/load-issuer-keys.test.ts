@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { ConfigError, loadConfig } from '../../../../src/config.js';
 import {
   createIssuerKeySet,
@@ -45,6 +46,19 @@ describe('loading the issuer keys', () => {
     const second = await loadIssuerKeys({ config: { kind: 'file', path: file, generate: true } });
     expect(second.created).toBe(false);
     expect(second.keySet.current.did).toBe(first.keySet.current.did);
+  });
+
+  it("signs exactly as the library's own signer of the same key, and the public key verifies it", async () => {
+    const file = await generateIssuerKeyFile(NOW);
+    const keySet = await createIssuerKeySet(file);
+    const key = onlyKey(file);
+    const library = await Ed25519Multikey.from({ type: 'Multikey', ...key });
+    for (const text of ['a voucher', '', 'é'.repeat(500)]) {
+      const data = new TextEncoder().encode(text);
+      const ours = await keySet.signer.sign({ data });
+      expect(Buffer.from(ours).toString('hex')).toBe(Buffer.from(await library.signer().sign({ data })).toString('hex'));
+      expect(await library.verifier().verify({ data, signature: ours })).toBe(true);
+    }
   });
 
   it('refuses a missing file it may not generate (production)', async () => {
