@@ -162,7 +162,7 @@ if (!only || only === 'voucher-issuance') {
     })),
   );
   console.log(
-    `Best service setting: ${issuance.best.concurrency} at once, ${issuance.best.perSecond} vouchers/s: the goal of ` +
+    `Best service setting: ${issuance.best.what}, ${issuance.best.perSecond} vouchers/s: the goal of ` +
       `${issuance.goalPerSecond}/s is ${issuance.best.goalMet ? 'met' : 'not met'} on this machine; that is ` +
       `${Math.round(issuance.best.shareOfRaw * 100)} % of the raw library's signing rate in the same rounds.`,
   );

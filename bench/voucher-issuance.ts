@@ -1,17 +1,21 @@
 /**
  * Bulk voucher issuance (issue 12): N approved applications (10,000 by default, BENCH_VOUCHERS for fewer)
- * issued through the vouchers service, each on its own command (row lock, rules, build, sign with
- * eddsa-rdfc-2022, CBOR-LD encode for the QR code, then voucher + application move + audit and outbox event in
- * one statement), by 1 worker through `issueVouchers` and by 2, 4 and 8 workers each calling `issueVoucher` in a
- * loop. PDFs are not made at issue time (they are drawn on first download), so this measures issuance only.
+ * issued through the vouchers service: the bulk operation `issueVouchers` (batches of 50 a command: the rows
+ * locked, the rules checked, each voucher built, signed with eddsa-rdfc-2022 and CBOR-LD encoded for its QR
+ * code, then the vouchers, the applications' moves and one audit and outbox event each in one statement),
+ * sealing on the main thread and on the thread pool (BENCH_THREADS, by default one per core), one bulk
+ * request and two at once; and `issueVoucher` one application a command, 8 callers at once. PDFs are not made at
+ * issue time (they are drawn on first download), so this measures issuance only.
  * Beside it, taking turns with the settings in rounds (BENCH_ROUNDS, 5) so all span the same machine load:
  *  - the raw library: `vc.issue` with the same DataIntegrityProof/eddsa-rdfc-2022 suite, one thread;
- *  - the service's CPU work without the database: `signCredential` then `encodeVoucherQr`, one thread;
+ *  - the service's CPU work without the database: `signCredential` then `encodeVoucherQr`, one thread, and
+ *    the same on the thread pool, all of a round at once (the ceiling of that work on this machine);
  * and after them the bare SQL: N rows of the same shape (same credential and QR text sizes) inserted into
  * `vouchers`, one transaction per row on 1 and on 4 connections, then all N in one statement.
  * In-process on an embedded PostgreSQL or the server at DATABASE_URL; seeded with SQL.
  */
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
@@ -25,11 +29,13 @@ import { connectDatabase } from '../src/platform/db/database.js';
 import { createDatabaseIfMissing, dropDatabase, startEmbeddedPostgres } from '../src/platform/db/embedded-postgres.js';
 import { createIssuerKeySet, generateIssuerKeyFile } from '../src/platform/keys/index.js';
 import { createLogger } from '../src/platform/logging/logger.js';
+import { startThreadPool } from '../src/platform/threads/thread-pool.js';
 import { migrateDatabase } from '../src/platform/runtime.js';
 import {
   buildVoucher,
   createDocumentLoader,
   createVoucherTypeTable,
+  createSealer,
   createVouchersService,
   encodeVoucherQr,
   signCredential,
@@ -59,14 +65,30 @@ export interface IssuanceBenchResult {
    * The best service setting, whether it meets the goal on this machine, and its rate as a share of the raw
    * library's signing rate in the same rounds.
    */
-  best: { concurrency: number; perSecond: number; goalMet: boolean; shareOfRaw: number };
+  best: { what: string; perSecond: number; goalMet: boolean; shareOfRaw: number };
   rows: IssuanceRow[];
 }
 
 const VOUCHERS = Number(process.env.BENCH_VOUCHERS ?? 10_000);
 /** One-thread CPU baselines: enough operations for a steady rate, fewer than N when N is large. */
 const CPU_OPERATIONS = Number(process.env.BENCH_SIGN_OPERATIONS ?? Math.min(VOUCHERS, 2000));
-const WORKERS = [1, 2, 4, 8];
+const THREADS = Number(process.env.BENCH_THREADS ?? os.availableParallelism());
+
+interface ServiceSetting {
+  what: string;
+  /** Threads of the pool that seal (sign and encode); 0: the main thread. */
+  threads: number;
+  /** Callers at once: bulk requests, each on its share of the slice, or single issues in a loop. */
+  callers: number;
+  bulk: boolean;
+}
+
+const SETTINGS: ServiceSetting[] = [
+  { what: 'service: issueVouchers (bulk), sealed on the main thread', threads: 0, callers: 1, bulk: true },
+  { what: `service: issueVouchers (bulk), sealed on ${THREADS} threads`, threads: THREADS, callers: 1, bulk: true },
+  { what: `service: issueVouchers (bulk), 2 requests at once, ${THREADS} threads`, threads: THREADS, callers: 2, bulk: true },
+  { what: `service: issueVoucher (one a command), 8 callers at once, ${THREADS} threads`, threads: THREADS, callers: 8, bulk: false },
+];
 /** The settings take turns in rounds of N / ROUNDS vouchers each. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SQL_CONNECTIONS = [1, 4];
@@ -198,7 +220,7 @@ export async function benchVoucherIssuance(): Promise<IssuanceBenchResult> {
     owner.on('error', () => undefined);
     stops.push(() => owner.end());
 
-    progress(`seeding ${(WORKERS.length + 1) * VOUCHERS} approved applications`);
+    progress(`seeding ${(SETTINGS.length + 1) * VOUCHERS} approved applications`);
     const programId = randomUUID();
     await owner.query(
       `INSERT INTO programs (id, code, name, currency, max_amount, voucher_validity_days, state, treatment_types, reason_codes)
@@ -214,25 +236,35 @@ export async function benchVoucherIssuance(): Promise<IssuanceBenchResult> {
     );
     // One batch per service setting (each issues all N), and one for the bare SQL rows.
     const batches: string[][] = [];
-    for (let b = 0; b <= WORKERS.length; b++) batches.push(await seedApproved(owner, programId, `V${b}-`, VOUCHERS));
+    for (let b = 0; b <= SETTINGS.length; b++) batches.push(await seedApproved(owner, programId, `V${b}-`, VOUCHERS));
     await owner.query('VACUUM ANALYZE');
 
     const keySet = await createIssuerKeySet(await generateIssuerKeyFile(new Date()));
-    const app = connectDatabase(appUrl, logger, Math.max(...WORKERS) + 2);
+    const app = connectDatabase(appUrl, logger, Math.max(...SETTINGS.map((setting) => setting.callers)) + 2);
     stops.push(() => app.close());
     const commands = createCommandRunner({ sequelize: app.sequelize, pool: app.pool });
-    const vouchers = createVouchersService({
-      sequelize: app.sequelize,
-      commands,
-      keys: keySet,
-      publicUrl: PUBLIC_URL,
-      secret: SECRET,
-      // Issuance makes no PDF (it is made on first download): the bench never asks for one.
-      documents: {
-        keep: () => Promise.reject(new Error('the issuance bench makes no PDF')),
-        readGenerated: () => Promise.resolve(undefined),
-      },
+    const threads = startThreadPool({
+      size: THREADS,
+      workerData: { issuerKeys: keySet.stored, publicUrl: PUBLIC_URL },
+      onError: (error) => progress(`thread pool failed: ${error.message}`),
     });
+    stops.push(() => threads.stop());
+    const vouchersOn = (pool: typeof threads | undefined) =>
+      createVouchersService({
+        sequelize: app.sequelize,
+        commands,
+        keys: keySet,
+        publicUrl: PUBLIC_URL,
+        secret: SECRET,
+        threads: pool,
+        // Issuance makes no PDF (it is made on first download): the bench never asks for one.
+        documents: {
+          keep: () => Promise.reject(new Error('the issuance bench makes no PDF')),
+          readGenerated: () => Promise.resolve(undefined),
+        },
+      });
+    const onMainThread = vouchersOn(undefined);
+    const onThreads = vouchersOn(threads);
 
     // The credential the CPU baselines sign: the service's shape, a fresh id each time.
     const documentLoader = createDocumentLoader();
@@ -268,17 +300,21 @@ export async function benchVoucherIssuance(): Promise<IssuanceBenchResult> {
     };
     for (let i = 0; i < 50; i++) await signAndEncode(i);
     for (let i = 0; i < 50; i++) await rawSign(i);
+    // The same sealing on the pool's threads, all at once: the ceiling of the CPU work on this machine. The
+    // threads start and warm up before anything is timed, as in a running service.
+    const sealOnThreads = createSealer({ signer: keySet.signer, documentLoader, typeTables }, threads);
+    const sealAll = (from: number, to: number) =>
+      Promise.all(
+        Array.from({ length: to - from }, (_, k) => sealOnThreads({ credential: unsignedVoucher(from + k), issuedAt: new Date() })),
+      );
+    await sealAll(0, 50 * THREADS);
 
     // Rounds in turn (raw library, our CPU work, each service setting on its next slice), so every figure
     // spans the same stretch of the machine's load.
     const rawTally = tallyOf('raw vc.issue, one thread (baseline)', 1);
     const cpuTally = tallyOf('signCredential + encodeVoucherQr, no database, one thread', 1);
-    const serviceTallies = WORKERS.map((workers) =>
-      tallyOf(
-        workers === 1 ? 'service: issueVouchers (bulk), one after another' : `service: issueVoucher, ${workers} workers in a loop`,
-        workers,
-      ),
-    );
+    const threadsTally = tallyOf(`the same sealing, no database, on ${THREADS} threads`, THREADS);
+    const serviceTallies = SETTINGS.map((setting) => tallyOf(setting.what, setting.callers));
     const slice = (total: number, round: number) => [Math.floor((total * round) / ROUNDS), Math.floor((total * (round + 1)) / ROUNDS)];
     for (let round = 0; round < ROUNDS; round++) {
       const [cpuFrom, cpuTo] = slice(CPU_OPERATIONS, round) as [number, number];
@@ -288,38 +324,44 @@ export async function benchVoucherIssuance(): Promise<IssuanceBenchResult> {
       );
       await runSlice(rawTally, cpuFrom, cpuTo, rawSign);
       await runSlice(cpuTally, cpuFrom, cpuTo, signAndEncode);
+      const sealStarted = performance.now();
+      await sealAll(cpuFrom, cpuTo);
+      addRound(threadsTally, cpuTo - cpuFrom, (performance.now() - sealStarted) / 1000);
       for (const [b, tally] of serviceTallies.entries()) {
+        const setting = SETTINGS[b] as ServiceSetting;
+        const vouchers = setting.threads === 0 ? onMainThread : onThreads;
         const ids = batches[b] as string[];
-        if (tally.concurrency > 1) {
+        if (!setting.bulk) {
           await runSlice(tally, from, to, (i) => vouchers.issueVoucher(issuingOfficer, ids[i] as string));
           continue;
         }
-        // The bulk operation itself, as POST /api/v1/vouchers/issuance runs it; a voucher's time is the gap between results.
+        // The bulk operation itself, as POST /api/v1/vouchers/issuance runs it, by each caller on its share of the
+        // slice (its results come a batch of 50 at a time, so no time per voucher is shown).
         const started = performance.now();
-        let last = started;
-        const results = await vouchers.issueVouchers(issuingOfficer, ids.slice(from, to), () => {
-          const now = performance.now();
-          tally.latencies.push(now - last);
-          last = now;
-        });
+        const share = Math.ceil((to - from) / setting.callers);
+        const results = await Promise.all(
+          Array.from({ length: setting.callers }, (_, caller) =>
+            vouchers.issueVouchers(issuingOfficer, ids.slice(from + caller * share, Math.min(to, from + (caller + 1) * share))),
+          ),
+        );
         addRound(tally, to - from, (performance.now() - started) / 1000);
-        const refused = results.filter((item) => item.outcome !== 'issued');
+        const refused = results.flat().filter((item) => item.outcome !== 'issued');
         if (refused.length > 0) throw new Error(`${refused.length} refused, first: ${JSON.stringify(refused[0])}`);
       }
     }
     const issued = await owner.query<{ n: string }>('SELECT count(*) AS n FROM vouchers');
-    if (Number(issued.rows[0]?.n) !== WORKERS.length * VOUCHERS)
-      throw new Error(`expected ${WORKERS.length * VOUCHERS} vouchers, found ${issued.rows[0]?.n}`);
+    if (Number(issued.rows[0]?.n) !== SETTINGS.length * VOUCHERS)
+      throw new Error(`expected ${SETTINGS.length * VOUCHERS} vouchers, found ${issued.rows[0]?.n}`);
     const raw = rowOf(rawTally);
     const serviceRows = serviceTallies.map(rowOf);
-    const rows: IssuanceRow[] = [raw, rowOf(cpuTally), ...serviceRows];
+    const rows: IssuanceRow[] = [raw, rowOf(cpuTally), rowOf(threadsTally), ...serviceRows];
     const best = serviceRows.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
 
     // The bare SQL: the same row shape (a real signed credential and QR text of the service), no signing.
     const sample = await owner.query<{ credential: unknown; qr_text: string }>('SELECT credential, qr_text FROM vouchers LIMIT 1');
     const credentialJson = JSON.stringify(sample.rows[0]?.credential);
     const qrText = sample.rows[0]?.qr_text as string;
-    const sqlIds = batches[WORKERS.length] as string[];
+    const sqlIds = batches[SETTINGS.length] as string[];
     const insertRow = `INSERT INTO vouchers (id, application_id, program_id, status, status_list, status_index, issuer, amount, currency,
          valid_from, valid_until, credential, qr_text, issued_by, issued_at)
        VALUES ($1, $2, $3, 'ACTIVE', 100000, $4, $5, $6, 'USD', $7, $8, $9::jsonb, $10, $11, $7)`;
@@ -374,7 +416,7 @@ export async function benchVoucherIssuance(): Promise<IssuanceBenchResult> {
       vouchers: VOUCHERS,
       goalPerSecond: GOAL,
       best: {
-        concurrency: best.concurrency,
+        what: best.what,
         perSecond: best.perSecond,
         goalMet: best.perSecond >= GOAL,
         shareOfRaw: Number((best.perSecond / raw.perSecond).toFixed(2)),

@@ -51,6 +51,7 @@ import {
   createVouchersService,
 } from './modules/vouchers/index.js';
 import type { IssuerKeySet } from './platform/keys/index.js';
+import type { ThreadPool } from './platform/threads/thread-pool.js';
 import { createSchemaValidator } from './platform/http/schema-validator.js';
 import { createDocsRoutes, createHomeRoutes } from './web/home.js';
 import { createPrivacyRoutes } from './web/privacy.js';
@@ -81,6 +82,8 @@ export interface AppDependencies {
   issuer: string;
   /** The keys vouchers are signed and checked with. */
   issuerKeys: IssuerKeySet;
+  /** Threads for CPU-bound work (sealing vouchers); absent or empty: the main thread does it. */
+  threads?: ThreadPool;
 }
 
 function contentSecurityPolicy(issuer: string) {
@@ -138,6 +141,7 @@ export function createApp(deps: AppDependencies): Express {
     sequelize,
     commands,
     keys: deps.issuerKeys,
+    threads: deps.threads,
     publicUrl: config.publicUrl,
     secret: config.referenceKey,
     documents: {

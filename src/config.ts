@@ -2,6 +2,7 @@
  * Every setting of the service, read and validated once at start. A bad value stops the process
  * with a message naming the setting. The README's settings table documents each one.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IssuerKeyFileError, parseIssuerKeyFile, type IssuerKeysConfig } from './platform/keys/index.js';
@@ -56,6 +57,11 @@ export interface Config {
    * ISSUER_KEY_FILE; in development, `keys/issuer-keys.json`, generated on first start.
    */
   issuerKeys: IssuerKeysConfig;
+  /**
+   * Threads beside the main one for CPU-bound work (signing and encoding vouchers): WORKER_THREADS, by default
+   * one per core on a machine of two or more; 0 does that work on the main thread.
+   */
+  workerThreads: number;
   /** Paths the service reads its own files from. */
   paths: { root: string; spec: string; views: string; locales: string; keys: string; realm: string };
 }
@@ -406,6 +412,7 @@ export function loadConfig(env: Env = process.env): Config {
     outbox: outboxConfig(env),
     rateLimits: rateLimitConfig(env),
     issuerKeys: issuerKeysConfig(env, nodeEnv, root),
+    workerThreads: integer(env, 'WORKER_THREADS', os.availableParallelism() > 1 ? os.availableParallelism() : 0, 0, 64),
     paths: {
       root,
       spec: path.join(root, 'openapi', 'openapi.yaml'),

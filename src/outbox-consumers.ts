@@ -28,6 +28,7 @@ export function createOutboxConsumers(deps: OutboxConsumerDependencies): OutboxC
     sequelize,
     commands: createCommandRunner({ sequelize, pool }),
     keys: deps.issuerKeys,
+    threads: deps.threads,
     publicUrl: config.publicUrl,
     secret: config.referenceKey,
     documents: NO_VOUCHER_DOCUMENTS,

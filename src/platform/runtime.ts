@@ -22,6 +22,7 @@ import { PLATFORM_JOB_QUEUES } from './jobs/job-queues.js';
 import { startJobs, type Jobs } from './jobs/start-jobs.js';
 import type { OutboxConsumer } from './outbox/consumer.js';
 import { startOutboxWorker } from './outbox/start-outbox-worker.js';
+import { startThreadPool, type ThreadData, type ThreadPool } from './threads/thread-pool.js';
 
 export interface Runtime {
   database: Database;
@@ -36,11 +37,13 @@ export interface Runtime {
   devProvider: DevProvider | undefined;
   /** The keys vouchers are signed and checked with. */
   issuerKeys: IssuerKeySet;
+  /** Threads for CPU-bound work, each given the issuer keys and the public URL (see `ThreadData`). */
+  threads: ThreadPool;
   stop(): Promise<void>;
 }
 
 /** What the runtime has started by the time it builds the outbox consumers (before the relay runs). */
-export type OutboxConsumerRuntime = Pick<Runtime, 'database' | 'issuerKeys'>;
+export type OutboxConsumerRuntime = Pick<Runtime, 'database' | 'issuerKeys' | 'threads'>;
 
 export interface StartRuntimeOptions {
   /** Every migration, from the composition root. */
@@ -71,6 +74,13 @@ export async function startRuntime(config: Config, logger: Logger, options: Star
     // A missing or broken issuer key stops the start before anything else is started.
     const { keySet: issuerKeys, created: issuerKeyCreated } = await loadIssuerKeys({ config: config.issuerKeys, now: options.now });
     if (issuerKeyCreated && config.issuerKeys.kind === 'file') logger.info({ path: config.issuerKeys.path }, 'issuer key generated');
+    const threadData: ThreadData = { issuerKeys: issuerKeys.stored, publicUrl: config.publicUrl };
+    const threads = startThreadPool({
+      size: config.workerThreads,
+      workerData: threadData,
+      onError: (error) => logger.error({ err: error }, 'worker thread pool failed'),
+    });
+    stops.push(() => threads.stop());
     // Identity first: a migration may map user names to subjects through the directory.
     let devProvider: DevProvider | undefined;
     let issuer: string;
@@ -116,7 +126,9 @@ export async function startRuntime(config: Config, logger: Logger, options: Star
       jobs,
       sequelize: database.sequelize,
       consumers:
-        typeof options.outboxConsumers === 'function' ? options.outboxConsumers({ database, issuerKeys }) : (options.outboxConsumers ?? []),
+        typeof options.outboxConsumers === 'function'
+          ? options.outboxConsumers({ database, issuerKeys, threads })
+          : (options.outboxConsumers ?? []),
       config: config.outbox,
       logger,
       now: options.now,
@@ -129,7 +141,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Star
     stops.push(() => sessionPool.end());
 
     const verifier = createAccessTokenVerifier({ issuer, audience: config.oidc.audience, webClientId: config.oidc.clientId });
-    return { database, sessionPool, jobs, issuer, verifier, directory, devProvider, issuerKeys, stop };
+    return { database, sessionPool, jobs, issuer, verifier, directory, devProvider, issuerKeys, threads, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -37,9 +37,13 @@ declare module '@digitalbazaar/did-method-key' {
 }
 
 declare module '@digitalbazaar/data-integrity' {
-  // eslint-disable-next-line @typescript-eslint/no-extraneous-class -- the library's suite classes are used only through their instances
   export class DataIntegrityProof {
     constructor(options: { signer?: unknown; cryptosuite: unknown; date?: string | Date });
+    /** The canonical N-Quads of the proof's options (the proof without `proofValue`, in the document's context). */
+    canonizeProof(
+      proof: Record<string, unknown>,
+      options: { document: Record<string, unknown>; documentLoader: (url: string) => Promise<unknown> },
+    ): Promise<string>;
   }
 }
 

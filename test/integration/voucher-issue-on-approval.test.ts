@@ -117,6 +117,7 @@ describe('issuing the voucher at the last approval', () => {
       logger: createLogger('silent'),
       database: testApp.runtime.database,
       issuerKeys: testApp.runtime.issuerKeys,
+      threads: testApp.runtime.threads,
     });
     const consumer = consumers.find((c) => c.name === 'voucher-issue-on-approval');
     if (!consumer) throw new Error('the consumer is not registered');

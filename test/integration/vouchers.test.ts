@@ -177,6 +177,33 @@ describe('entitlement vouchers', () => {
       expect(tooMany.status).toBe(400);
     });
 
+    it('issues each application once when overlapping bulk requests run at once or name it twice, each voucher recorded', async () => {
+      const ids = [];
+      for (let i = 0; i < 4; i++) ids.push(await approved());
+      const [a, b, c, d] = ids as [string, string, string, string];
+      const bulk = (applicationIds: string[]) =>
+        api().post('/api/v1/vouchers/issuance').set('Authorization', as('ivan')).send({ applicationIds });
+      const answers = await Promise.all([bulk([a, b, c]), bulk([d, c, b, a]), bulk([b, d, b.toUpperCase()])]);
+      expect(answers.map((res) => res.status)).toEqual([200, 200, 200]);
+      const results = answers.flatMap(
+        (res) => (res.body as { results: Array<{ applicationId: string; outcome: string; code?: string }> }).results,
+      );
+      expect(results).toHaveLength(10);
+      for (const id of ids) {
+        const mine = results.filter((item) => item.applicationId.toLowerCase() === id);
+        expect(mine.filter((item) => item.outcome === 'issued')).toHaveLength(1);
+        expect(mine.filter((item) => item.outcome === 'refused').every((item) => item.code === 'ERR_VOUCHER_ALREADY_ISSUED')).toBe(true);
+      }
+      const rows = await selectRows<{ vouchers: string; events: string }>(
+        testApp.runtime.database.sequelize,
+        `SELECT (SELECT count(*) FROM vouchers WHERE application_id = ANY(CAST(:ids AS uuid[]))) AS vouchers,
+           (SELECT count(*) FROM audit_events
+            WHERE action = 'voucher.issued' AND details->>'applicationId' = ANY(CAST(:ids AS text[]))) AS events`,
+        { ids: `{${ids.join(',')}}` },
+      );
+      expect(rows[0]).toEqual({ vouchers: '4', events: '4' });
+    });
+
     it('lists approved applications that wait for their voucher, and no longer once issued', async () => {
       const id = await approved();
       const listed = async () =>

@@ -3,8 +3,7 @@ import type { Transaction } from '../../platform/db/sql.js';
 import { selectRows } from '../../platform/db/sql.js';
 import { toDocumentMetadata, type DocumentMetadata } from './document-store.js';
 import type { DocumentRow } from './models.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../platform/http/uuid.js';
 
 /**
  * The documents among `ids` that exist and were uploaded by `ownerSubject`, oldest first; the others
@@ -17,7 +16,7 @@ export async function findDocumentsOwnedBy(
   ownerSubject: string,
   transaction?: Transaction,
 ): Promise<DocumentMetadata[]> {
-  const wanted = [...new Set(ids.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
+  const wanted = [...new Set(ids.filter((id) => isUuid(id)).map((id) => id.toLowerCase()))];
   if (wanted.length === 0) return [];
   const rows = await selectRows<DocumentRow>(
     sequelize,

@@ -4,6 +4,7 @@ import type { Transaction } from '../../platform/db/sql.js';
 import type { Clock, IssuerKeySet } from '../../platform/keys/index.js';
 import type { DocumentLoader } from './document-loader.js';
 import type { TypeTables } from './qr/voucher-qr.js';
+import type { SealVoucher } from './seal-voucher.js';
 import type { StatusPosition } from './status-position.js';
 
 /** What the voucher operations stand on, bound once by the service. */
@@ -13,6 +14,8 @@ export interface VouchersDeps {
   keys: IssuerKeySet;
   documentLoader: DocumentLoader;
   typeTables: TypeTables;
+  /** Signs a voucher and encodes it for its QR code, on a thread of the pool when there is one. */
+  seal: SealVoucher;
   /** The deployment's public URL: status lists are served under it. */
   publicUrl: string;
   /** Keys the beneficiary references and the status positions. */

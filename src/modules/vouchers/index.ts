@@ -20,6 +20,7 @@ export type {
 export { buildVoucher, type BuildVoucherOptions, type StatusListPosition } from './build-voucher.js';
 export { deriveBeneficiaryReference } from './beneficiary-reference.js';
 export { signCredential, type SignCredentialOptions } from './sign-credential.js';
+export { createSealer, sealVoucherCredential, type SealTask, type SealTools, type SealVoucher } from './seal-voucher.js';
 export { verifyCredentialSignature } from './verify-signature.js';
 export {
   verifyVoucher,

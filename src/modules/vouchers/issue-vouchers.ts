@@ -1,16 +1,16 @@
 import type { Principal } from '../../platform/auth/principal.js';
-import { AppError } from '../../platform/http/errors.js';
 import type { components } from '../../generated/openapi.js';
 import type { VouchersDeps } from './deps.js';
-import { issueVoucher } from './issue-voucher.js';
+import { ISSUE_BATCH_SIZE, issueVoucherBatch } from './issue-voucher.js';
 import { requireVoucherRole } from './require-voucher-role.js';
 
 export type VoucherIssuanceItem = components['schemas']['VoucherIssuanceResult']['results'][number];
 
 /**
- * Bulk issuance: each application on its own command, so one that cannot be issued (not approved,
- * issued meanwhile by a colleague) is reported and the others go on. A fault of our own (the database)
- * stops the batch: it is not an answer about one application.
+ * Bulk issuance, in batches of ISSUE_BATCH_SIZE applications a command: one that cannot be issued (not
+ * approved, issued meanwhile by a colleague) is reported and the others go on. A fault of our own (the
+ * database) stops the bulk operation: it is not an answer about one application, and the batches before it
+ * stay issued. `onResult` hears each application's result as its batch commits.
  */
 export async function issueVouchers(
   deps: VouchersDeps,
@@ -20,17 +20,18 @@ export async function issueVouchers(
 ): Promise<VoucherIssuanceItem[]> {
   requireVoucherRole(actor, 'issuing-officer');
   const results: VoucherIssuanceItem[] = [];
-  for (const applicationId of applicationIds) {
-    let item: VoucherIssuanceItem;
-    try {
-      const voucher = await issueVoucher(deps, actor, applicationId);
-      item = { applicationId, outcome: 'issued', voucherId: voucher.id };
-    } catch (error) {
-      if (!(error instanceof AppError) || error.status >= 500) throw error;
-      item = { applicationId, outcome: 'refused', code: error.code, detail: error.message };
-    }
-    results.push(item);
-    onResult?.(item);
+  for (let start = 0; start < applicationIds.length; start += ISSUE_BATCH_SIZE) {
+    const batch = applicationIds.slice(start, start + ISSUE_BATCH_SIZE);
+    const outcomes = await issueVoucherBatch(deps, actor, batch);
+    outcomes.forEach((outcome, i) => {
+      const applicationId = batch[i] as string;
+      const item: VoucherIssuanceItem =
+        'voucher' in outcome
+          ? { applicationId, outcome: 'issued', voucherId: outcome.voucher.id }
+          : { applicationId, outcome: 'refused', code: outcome.refusal.code, detail: outcome.refusal.message };
+      results.push(item);
+      onResult?.(item);
+    });
   }
   return results;
 }

@@ -6,6 +6,7 @@ import type { Sequelize } from 'sequelize';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { CommandRunner } from '../../platform/db/command.js';
 import type { Clock, IssuerKeySet } from '../../platform/keys/index.js';
+import type { ThreadPool } from '../../platform/threads/thread-pool.js';
 import { changeVoucherStatus } from './change-voucher-status.js';
 import type { UnknownCredential } from './credential.js';
 import type { VoucherDocuments, VouchersDeps } from './deps.js';
@@ -21,6 +22,7 @@ import { createStatusListFetcher, readStatusList } from './publish-status-list.j
 import { drawQrPng, drawQrSvg } from './qr/draw-qr.js';
 import { createVoucherTypeTable, VOUCHER_REGISTRY_ENTRY_ID } from './qr/type-table.js';
 import type { StatusPurpose } from './credential.js';
+import { createSealer } from './seal-voucher.js';
 import { createStatusPositions } from './status-position.js';
 import { issueCredential, verifyCredential } from './vc-api.js';
 import { voucherOf } from './voucher-rows.js';
@@ -34,19 +36,23 @@ export interface VouchersServiceOptions {
   secret: string;
   /** Where printable vouchers are kept (the Document Store). */
   documents: VoucherDocuments;
+  /** Threads that seal vouchers (the runtime's pool); without, or with none, they are sealed on this thread. */
+  threads?: ThreadPool;
   now?: Clock;
 }
 
 export function createVouchersService(options: VouchersServiceOptions) {
   const documentLoader = createDocumentLoader();
+  const typeTables = new Map([
+    [VOUCHER_REGISTRY_ENTRY_ID, createVoucherTypeTable({ publicUrl: options.publicUrl, issuerKeys: options.keys.keys })],
+  ]);
   const deps: VouchersDeps = {
     sequelize: options.sequelize,
     commands: options.commands,
     keys: options.keys,
     documentLoader,
-    typeTables: new Map([
-      [VOUCHER_REGISTRY_ENTRY_ID, createVoucherTypeTable({ publicUrl: options.publicUrl, issuerKeys: options.keys.keys })],
-    ]),
+    typeTables,
+    seal: createSealer({ signer: options.keys.signer, documentLoader, typeTables }, options.threads),
     publicUrl: options.publicUrl,
     secret: options.secret,
     positionOf: createStatusPositions(options.secret),

@@ -7,6 +7,7 @@
  * 503, never reported as an unknown user.
  */
 import { ServiceUnavailableError } from '../http/errors.js';
+import { isUuid } from '../http/uuid.js';
 
 export interface DirectoryUser {
   /** The provider's id for the person: the `sub` of their tokens. */
@@ -38,9 +39,6 @@ export interface KeycloakUserDirectoryOptions {
   /** Per request. Default 5000 ms. */
   timeoutMs?: number;
 }
-
-/** Keycloak's user ids are UUIDs; only those are tried as a subject before the user name. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A token is renewed this long before it expires, so it never expires on the way. */
 const EXPIRY_MARGIN_MS = 10_000;
@@ -149,7 +147,8 @@ export function createKeycloakUserDirectory(options: KeycloakUserDirectoryOption
   }
 
   async function findRepresentation(query: string): Promise<UserRepresentation | undefined> {
-    if (UUID.test(query)) {
+    // Keycloak's user ids are UUIDs; only those are tried as a subject before the user name.
+    if (isUuid(query)) {
       const byId = asUser(await adminGet(`/users/${encodeURIComponent(query)}`));
       if (byId) return byId;
     }

@@ -28,6 +28,8 @@ export interface IssuerKeySet {
   signer: CredentialSigner;
   /** The key (current or retired) whose did:key is `issuer`, if it is ours. */
   findByIssuer(issuer: string): IssuerKey | undefined;
+  /** The keys as stored, the current secret key included: what a signing thread of this process starts from. */
+  stored: IssuerKeyFile;
 }
 
 /** Builds the key set from stored keys (already shape-checked by `parseIssuerKeyFile`). */
@@ -65,7 +67,7 @@ export async function createIssuerKeySet(file: IssuerKeyFile): Promise<IssuerKey
     }));
   const current = keys[0] as IssuerKey;
   const byIssuer = new Map(keys.map((key) => [key.did, key]));
-  return { current, keys, signer, findByIssuer: (issuer) => byIssuer.get(issuer) };
+  return { current, keys, signer, findByIssuer: (issuer) => byIssuer.get(issuer), stored: file };
 }
 
 /** A secret key stored with the wrong public key would sign vouchers that never verify: refuse it at start. */

@@ -10,6 +10,7 @@ import { createSchemaValidator, type SchemaValidator } from '../../platform/http
 import type { ApprovalsService, ProgramPipeline } from '../../modules/approvals/index.js';
 import type { OfficerGroup, Program, ProgramsService, VoucherTemplate } from '../../modules/programs/index.js';
 import type { PrintWords } from './voucher-preview.js';
+import { isUuid } from '../../platform/http/uuid.js';
 
 export interface AdminContext {
   programs: ProgramsService;
@@ -19,8 +20,6 @@ export interface AdminContext {
   /** The words of a voucher printed in a given language (the preview's). */
   printWords: PrintWords;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The schemas given, or the ones of the contract the app serves (loaded on first use). */
 export function contractSchemas(given: SchemaValidator | undefined): () => Promise<SchemaValidator> {
@@ -39,7 +38,7 @@ export function actorOf(req: Request): Principal {
 /** A malformed id cannot name a program: a plain 404 rather than a database error. */
 export function uuidParam(req: Request, name: string, what: 'program' | 'stage'): string {
   const value = req.params[name];
-  if (typeof value !== 'string' || !UUID.test(value)) throw new NotFoundError(req.t(`admin.notFound.${what}`));
+  if (!isUuid(value)) throw new NotFoundError(req.t(`admin.notFound.${what}`));
   return value;
 }
 

@@ -7,6 +7,7 @@ import type { ProgramsService } from '../../modules/programs/index.js';
 import type { SignalsService } from '../../modules/signals/index.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import { DEFAULT_LOCALE, type DateFormatOptions } from '../format-dates.js';
+import { isUuid } from '../../platform/http/uuid.js';
 
 export interface OfficerPagesOptions {
   approvals: ApprovalsService;
@@ -19,11 +20,7 @@ export interface OfficerPagesOptions {
   signals: SignalsService;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
+export { isUuid };
 
 /** A path parameter that must be a UUID; anything else is a page that does not exist (and never reaches SQL). */
 export function uuidParam(req: Request, name: string): string {

@@ -39,6 +39,7 @@ import { blankMember, isMemberTyped, readField, readMemberForm, type FormBody } 
 import { keepSendRefusal, takeSendRefusal } from './send-refusal.js';
 import { describeStep, readReturnPlace, stepAfter, stepBefore, stepPath, type ReturnPlace, type StepSlug } from './steps.js';
 import { readUploadForm, uploadFormOf } from './upload-form.js';
+import { isUuid } from '../../platform/http/uuid.js';
 
 export interface SelfServicePagesOptions {
   programs: ProgramsService;
@@ -53,7 +54,6 @@ export interface SelfServicePagesOptions {
 
 /** The statuses of an application that has (or had) a voucher. */
 const VOUCHER_STATUSES: ReadonlySet<string> = new Set(['VOUCHER_ISSUED', 'REDEEMED', 'CLAIMED', 'REIMBURSED', 'REVOKED', 'EXPIRED']);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 const FORM_STEPS: FormStep[] = ['treatment', 'person', 'address'];
 const LIST_SIZE = { page: 1, pageSize: 50 };
@@ -125,7 +125,7 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
   // Ids in paths are UUIDs; anything else is a page that does not exist (and never reaches SQL).
   for (const name of ['draftId', 'applicationId', 'programId', 'documentId']) {
     router.param(name, (_req, res, next, value: string) => {
-      if (!UUID.test(value)) {
+      if (!isUuid(value)) {
         next(new NotFoundError('There is nothing at this address.'));
         return;
       }

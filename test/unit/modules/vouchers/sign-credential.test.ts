@@ -1,7 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import * as vc from '@digitalbazaar/vc';
 import { PROJECT_ROOT } from '../../../../src/config.js';
 import type { CredentialSigner } from '../../../../src/platform/keys/index.js';
 import { createDocumentLoader, signCredential, verifyCredentialSignature } from '../../../../src/modules/vouchers/index.js';
@@ -57,5 +60,29 @@ describe('signing a credential (eddsa-rdfc-2022)', () => {
     expect(
       await verifyCredentialSignature({ ...ours, credentialSubject: { ...subject, alumniOf: 'Another School' } }, documentLoader),
     ).toBe(false);
+  });
+
+  it('signs credentials of one second exactly as the library does, each its own, their proof options canonized once', async () => {
+    const signer = await vectorSigner();
+    const { publicKeyMultibase } = fixture('keyPair.json') as Record<string, string>;
+    const created = new Date('2026-12-02T10:00:00Z');
+    const names = ['Ada', 'Grace', 'Ada', 'Katherine'];
+    const credentialOf = (name: string) =>
+      ({ ...fixture('unsigned.json'), issuer: `did:key:${publicKeyMultibase}`, credentialSubject: { name } }) as Record<string, unknown>;
+    const ours = await Promise.all(
+      names.map((name) => signCredential({ credential: credentialOf(name), signer, documentLoader, now: () => created })),
+    );
+    for (const [i, name] of names.entries()) {
+      const raw = await vc.issue({
+        credential: credentialOf(name),
+        suite: new DataIntegrityProof({ signer, cryptosuite: eddsaRdfc2022, date: created }),
+        documentLoader,
+        now: created,
+      });
+      expect(ours[i]).toEqual(raw);
+      expect(await verifyCredentialSignature(ours[i] as Record<string, unknown>, documentLoader)).toBe(true);
+    }
+    expect(ours[0]?.proof.proofValue).toBe(ours[2]?.proof.proofValue);
+    expect(new Set(ours.map((signed) => signed.proof.proofValue)).size).toBe(3);
   });
 });
