@@ -41,6 +41,7 @@ import {
 import { createApplicationHandlers, createApplicationsService } from './modules/applications/index.js';
 import { createApprovalHandlers, createApprovalsService } from './modules/approvals/index.js';
 import { createSignalHandlers, createSignalsService } from './modules/signals/index.js';
+import { createClaimsHandlers, createClaimsService } from './modules/claims/index.js';
 import { createProgramHandlers, createProgramsService } from './modules/programs/index.js';
 import { createRegistryHandlers, createRegistryService } from './modules/registry/index.js';
 import {
@@ -149,6 +150,12 @@ export function createApp(deps: AppDependencies): Express {
       readGenerated: (id) => readGeneratedDocument(documents, id),
     },
   });
+  const claims = createClaimsService({
+    sequelize,
+    commands,
+    directory: deps.directory,
+    vouchers: { drawFromVoucher: (transaction, draw) => vouchers.drawFromVoucher(transaction, draw) },
+  });
   const applications = createApplicationsService({
     sequelize,
     programs,
@@ -211,6 +218,7 @@ export function createApp(deps: AppDependencies): Express {
       createApprovalHandlers(approvals),
       createSignalHandlers(signals),
       createVoucherHandlers(vouchers),
+      createClaimsHandlers(claims),
       createDocumentHandlers({ store: documents, readPolicy: documentReadPolicy }),
     ],
   });

@@ -23,7 +23,8 @@ import {
   createApplicationDecisions,
 } from './modules/approvals/index.js';
 import { createSignalReviews } from './modules/signals/index.js';
-import { allowVoucherDocuments, createVouchers } from './modules/vouchers/index.js';
+import { addVoucherRedemption, allowVoucherDocuments, createVouchers } from './modules/vouchers/index.js';
+import { createServiceProviders } from './modules/claims/index.js';
 
 function inNameOrder(list: Migration[]): Migration[] {
   const names = new Set(list.map((m) => m.name));
@@ -54,4 +55,6 @@ export const migrations: Migration[] = inNameOrder([
   createVouchers,
   allowVoucherDocuments,
   addVoucherIssuanceMode,
+  addVoucherRedemption,
+  createServiceProviders,
 ]);

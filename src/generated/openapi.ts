@@ -1044,6 +1044,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every service provider with its linked users */
+        get: operations["listProviders"];
+        put?: never;
+        /** Register a service provider (a facility that serves beneficiaries and is reimbursed) */
+        post: operations["registerProvider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/providers/{providerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                providerId: components["parameters"]["ProviderId"];
+            };
+            cookie?: never;
+        };
+        /** A service provider (the program manager, claims officers and its own users) */
+        get: operations["getProvider"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/providers/{providerId}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                providerId: components["parameters"]["ProviderId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Link a provider user to the facility
+         * @description The user must exist in the identity provider, be enabled and hold the `service-provider` role
+         *     (422 otherwise). A user redeems for one facility: one linked elsewhere is refused with 409
+         *     `ERR_PROVIDER_USER_LINKED_ELSEWHERE`; one already linked here stays linked.
+         */
+        post: operations["linkProviderUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/providers/{providerId}/users/{subject}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                providerId: components["parameters"]["ProviderId"];
+                /** @description The user's subject in the identity provider */
+                subject: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a user from the facility (they can no longer redeem for it) */
+        delete: operations["unlinkProviderUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The redemptions of the caller's facility, newest first */
+        get: operations["listRedemptions"];
+        put?: never;
+        /**
+         * Redeem a voucher, in full or in part, for what the caller's facility provided
+         * @description Draws `amount` from the voucher for the caller's facility. The voucher must be in force (not revoked,
+         *     suspended or already redeemed in full: 422 with that check's code) and within its validity window, and
+         *     the amounts redeemed never pass its value in total, however many requests arrive at once on however many
+         *     instances (`ERR_REDEMPTION_OVER_REMAINING`, 422, with `remaining`). When nothing remains the voucher
+         *     becomes `REDEEMED` and its revocation status list says so to every scanner. A caller whose account is not
+         *     linked to a facility gets 403 `ERR_PROVIDER_NOT_LINKED`. With an `Idempotency-Key`, a retried request
+         *     returns the first redemption (`Idempotent-Replayed: true`) and draws nothing more.
+         */
+        post: operations["redeemVoucher"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/redemptions/{redemptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                redemptionId: string;
+            };
+            cookie?: never;
+        };
+        /** A redemption's receipt (the users of its facility and the claims officers) */
+        get: operations["getRedemption"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/credentials/verify": {
         parameters: {
             query?: never;
@@ -2133,7 +2261,7 @@ export interface components {
             };
         };
         /** @enum {string} */
-        VoucherStatus: "ACTIVE" | "SUSPENDED" | "REVOKED";
+        VoucherStatus: "ACTIVE" | "SUSPENDED" | "REVOKED" | "REDEEMED";
         Voucher: {
             /** Format: uuid */
             id: string;
@@ -2198,6 +2326,67 @@ export interface components {
         };
         VoucherStatusChangeInput: {
             reason: string;
+        };
+        /** @enum {string} */
+        ServiceProviderKind: "hospital" | "clinic" | "pharmacy" | "laboratory" | "other";
+        ProviderUser: {
+            subject: string;
+            username: string;
+            displayName: string;
+            /** Format: date-time */
+            linkedAt: string;
+        };
+        ServiceProvider: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["ServiceProviderKind"];
+            region: string;
+            paymentDetails: string;
+            /** Format: date-time */
+            createdAt: string;
+            users: components["schemas"]["ProviderUser"][];
+        };
+        ServiceProviderInput: {
+            name: string;
+            kind: components["schemas"]["ServiceProviderKind"];
+            region: string;
+            /** @description Where reimbursements are paid (bank and account, or mobile money number) */
+            paymentDetails: string;
+        };
+        Redemption: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            voucherId: string;
+            /** Format: uuid */
+            providerId: string;
+            providerName: string;
+            amount: components["schemas"]["Money"];
+            currency: components["schemas"]["CurrencyCode"];
+            service: string;
+            /** Format: date-time */
+            redeemedAt: string;
+            /** @description What remained on the voucher right after this redemption */
+            remainingAfter: components["schemas"]["Money"];
+            /** @description The voucher's status right after this redemption (in the answer to the redemption only) */
+            voucherStatus?: components["schemas"]["VoucherStatus"];
+        };
+        RedemptionPage: {
+            page: number;
+            pageSize: number;
+            total: number;
+            items: components["schemas"]["Redemption"][];
+        };
+        RedemptionInput: {
+            /**
+             * Format: uuid
+             * @description The voucher's id (its credential's `urn:uuid:` id), from the scan
+             */
+            voucherId: string;
+            amount: components["schemas"]["Money"];
+            /** @description What was provided (kept for the claim; never in events or logs) */
+            service: string;
         };
         VerifyCredentialInput: {
             verifiableCredential: {
@@ -2431,6 +2620,7 @@ export interface components {
         DocumentId: string;
         ApplicationId: string;
         VoucherId: string;
+        ProviderId: string;
     };
     requestBodies: never;
     headers: never;
@@ -5041,6 +5231,250 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The facilities, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ServiceProvider"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    registerProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceProviderInput"];
+            };
+        };
+        responses: {
+            /** @description The facility as registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceProvider"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                providerId: components["parameters"]["ProviderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The facility */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceProvider"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    linkProviderUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                providerId: components["parameters"]["ProviderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    username: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The facility with its users */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceProvider"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    unlinkProviderUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                providerId: components["parameters"]["ProviderId"];
+                /** @description The user's subject in the identity provider */
+                subject: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The facility with its remaining users */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceProvider"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listRedemptions: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page */
+                pageSize?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of redemptions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedemptionPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    redeemVoucher: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique value per intended operation (a UUID is best). Sending the same key again with the same
+                 *     body returns the first result (with `Idempotent-Replayed: true`) and creates nothing new; the
+                 *     same key with a different body is refused with 422.
+                 * @example 3f0c9a52-5f6e-4d7b-9a2e-0c1d2e3f4a5b
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedemptionInput"];
+            };
+        };
+        responses: {
+            /** @description The redemption (its receipt) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Redemption"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getRedemption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                redemptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The redemption */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Redemption"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };

@@ -561,6 +561,10 @@ describe('a fuzz of every operation with every role', () => {
       if (name === 'idType') return ['NATIONAL_ID'];
       if (name === 'type') return ['surgery', 'treatment'];
       if (name === 'currency') return ['USD'];
+      // A small redemption fits what remains on the seeded voucher; the user names a facility can link.
+      if (name === 'amount') return ['1.00'];
+      if (name === 'username') return seeded.providerUsers;
+      if (name === 'subject') return pools.get('subject') ?? [];
       return idsFor(caller, name);
     };
   const validFor = (caller: Caller) => (schema: Schema, name?: string) => valueOf(schema, { resolve, known: knownTo(caller) }, name);
@@ -681,6 +685,9 @@ describe('a fuzz of every operation with every role', () => {
     issuer: '',
     /** A program of one assessment stage, where applications are approved for vouchers. */
     voucherProgramId: '',
+    /** Users holding the service-provider role, and the facility the first one redeems for. */
+    providerUsers: [] as string[],
+    providerId: '',
   };
 
   async function createOpenProgram(): Promise<string> {
@@ -735,6 +742,7 @@ describe('a fuzz of every operation with every role', () => {
       holding('assessor')[0],
     ];
     seeded.issuer = holding('issuing-officer')[0] ?? '';
+    seeded.providerUsers = holding('service-provider');
     // The first status list exists once a voucher is issued; a request naming it can succeed.
     remember('listNumber', '1');
     remember('purpose', 'revocation');
@@ -796,6 +804,7 @@ describe('a fuzz of every operation with every role', () => {
     }
     await keepProposalOpen();
     await keepVoucherWork();
+    await keepProviderWork();
     for (const who of seeded.applicants) {
       const draftId = seeded.drafts.get(who);
       const authorization = await userCalled(who).authorization();
@@ -874,6 +883,48 @@ describe('a fuzz of every operation with every role', () => {
         remember('applicationId', voucher.applicationId, who);
       }
     }
+  }
+
+  /**
+   * For the provider and redemption operations: a facility with the first provider user linked to it (again,
+   * whatever generated requests unlinked), known to the manager, the claims officers and that user, and a
+   * voucher in force named to that user, from which a small amount can be redeemed.
+   */
+  async function keepProviderWork(): Promise<void> {
+    const [providerUser] = seeded.providerUsers;
+    if (!providerUser || !seeded.issuer) return;
+    if (!seeded.providerId) {
+      const provider = await call(seeded.manager, 'post', '/api/v1/providers', {
+        name: 'Fuzz Clinic',
+        kind: 'clinic',
+        region: 'Coast',
+        paymentDetails: 'KCB 1234567890',
+      });
+      seeded.providerId = String(provider.id);
+    }
+    const subject = String((await call(providerUser, 'get', '/api/v1/me')).subject);
+    remember('subject', subject);
+    const linked = await request(testApp.app)
+      .post(`/api/v1/providers/${seeded.providerId}/users`)
+      .set('Authorization', await userCalled(seeded.manager).authorization())
+      .send({ username: providerUser });
+    // Linked elsewhere by a generated request: moved back to the seeded facility.
+    if (linked.status === 409) {
+      const all = await call(seeded.manager, 'get', '/api/v1/providers');
+      for (const provider of all.items as Array<{ id: string; users: Array<{ subject: string }> }>) {
+        if (provider.users.some((user) => user.subject === subject)) {
+          await call(seeded.manager, 'delete', `/api/v1/providers/${provider.id}/users/${encodeURIComponent(subject)}`);
+        }
+      }
+      await call(seeded.manager, 'post', `/api/v1/providers/${seeded.providerId}/users`, { username: providerUser });
+    }
+    for (const who of [seeded.manager, providerUser, ...users.filter((u) => u.roles.includes('claims-officer')).map((u) => u.label)]) {
+      remember('providerId', seeded.providerId, who);
+    }
+    const application = await approvedApplication();
+    if (!application) return;
+    const voucher = await call(seeded.issuer, 'post', `/api/v1/applications/${application}/voucher`, undefined, [201]);
+    remember('voucherId', voucher.id, providerUser);
   }
 
   /**

@@ -39,15 +39,12 @@ describe('every state change is recorded', () => {
   let amina: string;
   let samuel: string;
   let ivan: string;
+  let clinic: string;
   beforeAll(async () => {
     testApp = await startTestApp();
-    [maria, amina, samuel, ivan] = (await Promise.all(['maria', 'amina', 'samuel', 'ivan'].map((user) => tokenFor(user)))) as [
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
+    [maria, amina, samuel, ivan, clinic] = (await Promise.all(
+      ['maria', 'amina', 'samuel', 'ivan', 'clinic'].map((user) => tokenFor(user)),
+    )) as [string, string, string, string, string];
   });
   afterAll(async () => {
     await testApp.close();
@@ -93,7 +90,75 @@ describe('every state change is recorded', () => {
         .send()
     ).body.id as string;
 
+  const newProvider = async (): Promise<string> =>
+    (
+      await api()
+        .post('/api/v1/providers')
+        .set(as(maria))
+        .send({ name: `Clinic ${uniqueCode('P')}`, kind: 'clinic', region: 'Coast', paymentDetails: 'KCB 1234567890' })
+    ).body.id as string;
+  /** clinic linked to this facility alone (other files of the run may have linked it elsewhere). */
+  const linkClinicTo = async (providerId: string) => {
+    const all = (await api().get('/api/v1/providers').set(as(maria))).body.items as Array<{
+      id: string;
+      users: Array<{ subject: string; username: string }>;
+    }>;
+    for (const provider of all) {
+      for (const user of provider.users.filter((u) => u.username === 'clinic' && provider.id !== providerId)) {
+        await api()
+          .delete(`/api/v1/providers/${provider.id}/users/${encodeURIComponent(user.subject)}`)
+          .set(as(maria));
+      }
+    }
+    return api().post(`/api/v1/providers/${providerId}/users`).set(as(maria)).send({ username: 'clinic' });
+  };
+
   const cases: Record<string, Case> = {
+    registerProvider: {
+      event: 'provider.registered',
+      status: 201,
+      perform: async () => {
+        const response = await api()
+          .post('/api/v1/providers')
+          .set(as(maria))
+          .send({ name: 'Harbour Pharmacy', kind: 'pharmacy', region: 'Coast', paymentDetails: 'M-Pesa 0700000000' });
+        return { response, aggregate: { type: 'service-provider', id: response.body.id } };
+      },
+    },
+    linkProviderUser: {
+      event: 'provider.user-linked',
+      status: 200,
+      perform: async () => {
+        const id = await newProvider();
+        return { response: await linkClinicTo(id), aggregate: { type: 'service-provider', id } };
+      },
+    },
+    unlinkProviderUser: {
+      event: 'provider.user-unlinked',
+      status: 200,
+      perform: async () => {
+        const id = await newProvider();
+        const linked = await linkClinicTo(id);
+        const subject = (linked.body.users as Array<{ subject: string }>)[0]?.subject as string;
+        const response = await api()
+          .delete(`/api/v1/providers/${id}/users/${encodeURIComponent(subject)}`)
+          .set(as(maria));
+        return { response, aggregate: { type: 'service-provider', id } };
+      },
+    },
+    redeemVoucher: {
+      event: 'voucher.redeemed',
+      status: 201,
+      perform: async () => {
+        await linkClinicTo(await newProvider());
+        const voucherId = await issuedVoucher();
+        const response = await api()
+          .post('/api/v1/redemptions')
+          .set(as(clinic))
+          .send({ voucherId, amount: '100.00', service: 'Consultation' });
+        return { response, aggregate: { type: 'redemption', id: response.body.id } };
+      },
+    },
     issueVoucher: {
       event: 'voucher.issued',
       status: 201,

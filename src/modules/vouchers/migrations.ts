@@ -73,3 +73,28 @@ export const allowVoucherDocuments: Migration = {
     `);
   },
 };
+
+/**
+ * Redemption: what has been drawn from a voucher so far, never more than its amount (the database's own guard,
+ * whatever instance redeems), and REDEEMED once nothing remains.
+ */
+export const addVoucherRedemption: Migration = {
+  name: '2026-12-07-01-voucher-redemption',
+  async up({ context: { sequelize } }) {
+    await sequelize.query(`
+      ALTER TABLE vouchers ADD COLUMN redeemed_amount numeric(14, 2) NOT NULL DEFAULT 0;
+      ALTER TABLE vouchers ADD CONSTRAINT vouchers_redeemed_amount CHECK (redeemed_amount >= 0 AND redeemed_amount <= amount);
+      ALTER TABLE vouchers DROP CONSTRAINT vouchers_status;
+      ALTER TABLE vouchers ADD CONSTRAINT vouchers_status CHECK (status IN ('ACTIVE', 'SUSPENDED', 'REVOKED', 'REDEEMED'));
+    `);
+  },
+  async down({ context: { sequelize } }) {
+    await sequelize.query(`
+      UPDATE vouchers SET status = 'REVOKED' WHERE status = 'REDEEMED';
+      ALTER TABLE vouchers DROP CONSTRAINT vouchers_status;
+      ALTER TABLE vouchers ADD CONSTRAINT vouchers_status CHECK (status IN ('ACTIVE', 'SUSPENDED', 'REVOKED'));
+      ALTER TABLE vouchers DROP CONSTRAINT vouchers_redeemed_amount;
+      ALTER TABLE vouchers DROP COLUMN redeemed_amount;
+    `);
+  },
+};

@@ -1,5 +1,5 @@
 /**
- * The signed status lists scanners fetch. A list is rebuilt from its vouchers' statuses (REVOKED sets the
+ * The signed status lists scanners fetch. A list is rebuilt from its vouchers' statuses (REVOKED or REDEEMED sets the
  * revocation bit, SUSPENDED the suspension bit) inside the command that changed one of them, so the list
  * served and the vouchers never disagree; an advisory lock per list orders two such commands.
  */
@@ -17,15 +17,16 @@ export interface PublishedStatusList {
   etag: string;
 }
 
-const STATUS_OF: Record<StatusPurpose, string> = { revocation: 'REVOKED', suspension: 'SUSPENDED' };
+/** The statuses whose bit is set in each list: a voucher redeemed in full fails at every scanner as a revoked one. */
+const STATUSES_OF: Record<StatusPurpose, string> = { revocation: '{REVOKED,REDEEMED}', suspension: '{SUSPENDED}' };
 /** The advisory lock space of status lists (any constant that no other lock uses). */
 const STATUS_LIST_LOCK = 7_264_301;
 
 async function signList(deps: VouchersDeps, listNumber: number, purpose: StatusPurpose, transaction?: Transaction) {
   const rows = await selectRows<{ status_index: number }>(
     deps.sequelize,
-    'SELECT status_index FROM vouchers WHERE status_list = :listNumber AND status = :status',
-    { listNumber, status: STATUS_OF[purpose] },
+    'SELECT status_index FROM vouchers WHERE status_list = :listNumber AND status = ANY(CAST(:statuses AS text[]))',
+    { listNumber, statuses: STATUSES_OF[purpose] },
     transaction,
   );
   let bits = createStatusBits();

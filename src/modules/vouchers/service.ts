@@ -5,6 +5,7 @@
 import type { Sequelize } from 'sequelize';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { CommandRunner } from '../../platform/db/command.js';
+import type { Transaction } from '../../platform/db/sql.js';
 import type { Clock, IssuerKeySet } from '../../platform/keys/index.js';
 import type { ThreadPool } from '../../platform/threads/thread-pool.js';
 import { changeVoucherStatus } from './change-voucher-status.js';
@@ -13,6 +14,7 @@ import type { VoucherDocuments, VouchersDeps } from './deps.js';
 import { readVoucherPdf, type RenderPdf } from './keep-voucher-pdf.js';
 import { createDocumentLoader } from './document-loader.js';
 import { readVoucher, type VoucherKey } from './get-voucher.js';
+import { drawFromVoucher } from './draw-from-voucher.js';
 import { issueVoucher } from './issue-voucher.js';
 import { issueVouchers, type VoucherIssuanceItem } from './issue-vouchers.js';
 import { listIssuable, type ListIssuableOptions } from './list-issuable.js';
@@ -80,6 +82,9 @@ export function createVouchersService(options: VouchersServiceOptions) {
     readStatusList: (listNumber: number, purpose: StatusPurpose) => readStatusList(deps, listNumber, purpose),
     fetchStatusList: createStatusListFetcher(deps),
     verifyCredential: (credential: UnknownCredential) => verifyCredential(deps, credential),
+    /** Draws a redemption's amount from a voucher, in the redeeming command's transaction. */
+    drawFromVoucher: (transaction: Transaction, draw: { voucherId: string; amount: string; subject: string; at: Date }) =>
+      drawFromVoucher(deps, transaction, draw),
     issueCredential: (actor: Principal, credential: UnknownCredential) => issueCredential(deps, actor, credential),
     documentLoader,
     typeTables: deps.typeTables,

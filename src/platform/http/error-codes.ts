@@ -462,6 +462,13 @@ export const ERROR_CODES = {
       'The program has put this voucher on hold. Do not serve it now; ' +
       'the beneficiary can ask the program office when it will be usable again.',
   },
+  ERR_VOUCHER_REDEEMED: {
+    status: 422,
+    title: 'The voucher has been redeemed in full',
+    explanation:
+      'Everything this voucher entitled to has been provided and recorded, so nothing remains to serve. ' +
+      'The beneficiary can ask the program office if they need more help.',
+  },
   ERR_VOUCHER_STATUS_UNVERIFIABLE: {
     status: 422,
     title: "The voucher's status could not be checked",
@@ -517,6 +524,39 @@ export const ERROR_CODES = {
     explanation:
       'The general issue operation does not sign entitlement vouchers. ' +
       'Issue the voucher of an approved application instead, so it has its amount, its status entries and its record.',
+  },
+  // Service providers and redemptions
+  ERR_PROVIDER_NOT_LINKED: {
+    status: 403,
+    title: 'Your account is not linked to a service provider',
+    explanation:
+      'Vouchers are redeemed on behalf of a registered facility, and your account is not linked to one. ' +
+      'Ask the program manager to link your user to your facility.',
+  },
+  ERR_PROVIDER_USER_UNKNOWN: {
+    status: 422,
+    title: 'No such user in the identity provider',
+    explanation: 'The user name is not in the identity provider, or the account is disabled. Check the user name and try again.',
+  },
+  ERR_PROVIDER_USER_LACKS_ROLE: {
+    status: 422,
+    title: 'This user is not a service provider',
+    explanation:
+      'Only users with the service-provider role can be linked to a facility. ' +
+      'Give them that role in the identity provider first, or choose someone else.',
+  },
+  ERR_PROVIDER_USER_LINKED_ELSEWHERE: {
+    status: 409,
+    title: 'This user is linked to another facility',
+    explanation:
+      'A user redeems vouchers for one facility at a time, and this one is linked to another. Remove them from that facility first.',
+  },
+  ERR_REDEMPTION_OVER_REMAINING: {
+    status: 422,
+    title: 'The amount is more than what remains on the voucher',
+    explanation:
+      'A voucher can be redeemed in parts, but never for more than its value in total. ' +
+      'Enter at most the amount that remains, shown on the voucher’s scan result.',
   },
   ERR_CREDENTIAL_NOT_SIGNABLE: {
     status: 422,

@@ -1,0 +1,6 @@
+/** What other modules and the composition root may use of the claims module (providers, redemptions). */
+export { createServiceProviders } from './migrations.js';
+export { createClaimsHandlers } from './routes.js';
+export { createClaimsService, type ClaimsService, type ClaimsServiceOptions } from './service.js';
+export type { ServiceProvider, ServiceProviderInput } from './providers.js';
+export type { Redemption, RedemptionInput } from './redeem-voucher.js';

@@ -1,0 +1,46 @@
+/**
+ * Service providers and redemptions: binds the operations (one file each) to their dependencies for the
+ * routes and the pages.
+ */
+import type { Sequelize } from 'sequelize';
+import type { Principal } from '../../platform/auth/principal.js';
+import type { CommandRunner } from '../../platform/db/command.js';
+import type { PageRequest } from '../../platform/db/sql.js';
+import type { ClaimsDeps } from './deps.js';
+import {
+  getProvider,
+  linkProviderUser,
+  listProviders,
+  registerProvider,
+  requireLinkedProvider,
+  unlinkProviderUser,
+  type ServiceProviderInput,
+} from './providers.js';
+import { getRedemption, listOwnRedemptions } from './read-redemptions.js';
+import { redeemVoucher, type RedemptionInput } from './redeem-voucher.js';
+
+export interface ClaimsServiceOptions {
+  sequelize: Sequelize;
+  commands: CommandRunner;
+  directory: ClaimsDeps['directory'];
+  vouchers: ClaimsDeps['vouchers'];
+  now?: () => Date;
+}
+
+export function createClaimsService(options: ClaimsServiceOptions) {
+  const deps: ClaimsDeps = { ...options, now: options.now ?? (() => new Date()) };
+  return {
+    registerProvider: (actor: Principal, input: ServiceProviderInput) => registerProvider(deps, actor, input),
+    listProviders: (reader: Principal) => listProviders(deps, reader),
+    getProvider: (reader: Principal, providerId: string) => getProvider(deps, reader, providerId),
+    linkProviderUser: (actor: Principal, providerId: string, username: string) => linkProviderUser(deps, actor, providerId, username),
+    unlinkProviderUser: (actor: Principal, providerId: string, subject: string) => unlinkProviderUser(deps, actor, providerId, subject),
+    /** The caller's facility, or ERR_PROVIDER_NOT_LINKED. */
+    providerOf: (actor: Principal) => requireLinkedProvider(deps, actor),
+    redeemVoucher: (actor: Principal, input: RedemptionInput, idempotencyKey?: string) => redeemVoucher(deps, actor, input, idempotencyKey),
+    getRedemption: (reader: Principal, redemptionId: string) => getRedemption(deps, reader, redemptionId),
+    listOwnRedemptions: (reader: Principal, page: PageRequest) => listOwnRedemptions(deps, reader, page),
+  };
+}
+
+export type ClaimsService = ReturnType<typeof createClaimsService>;
