@@ -42,6 +42,7 @@ import { createApplicationHandlers, createApplicationsService } from './modules/
 import { createApprovalHandlers, createApprovalsService } from './modules/approvals/index.js';
 import { createSignalHandlers, createSignalsService } from './modules/signals/index.js';
 import { createClaimsHandlers, createClaimsService } from './modules/claims/index.js';
+import { createVerificationHandlers, createVerificationService } from './modules/verification/index.js';
 import { createProgramHandlers, createProgramsService } from './modules/programs/index.js';
 import { createRegistryHandlers, createRegistryService } from './modules/registry/index.js';
 import {
@@ -156,6 +157,7 @@ export function createApp(deps: AppDependencies): Express {
     directory: deps.directory,
     vouchers: { drawFromVoucher: (transaction, draw) => vouchers.drawFromVoucher(transaction, draw) },
   });
+  const verification = createVerificationService({ vouchers });
   const applications = createApplicationsService({
     sequelize,
     programs,
@@ -219,6 +221,7 @@ export function createApp(deps: AppDependencies): Express {
       createSignalHandlers(signals),
       createVoucherHandlers(vouchers),
       createClaimsHandlers(claims),
+      createVerificationHandlers(verification),
       createDocumentHandlers({ store: documents, readPolicy: documentReadPolicy }),
     ],
   });

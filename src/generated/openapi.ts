@@ -1172,6 +1172,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify what a scanner read from a voucher (its QR text or its credential)
+         * @description Accepts the text of a voucher's QR code (`VC1-R…`, or a credential as JSON text) or a credential as a JSON
+         *     object, and answers 200 with every check by name: `format` (the text or credential is an entitlement voucher
+         *     this service can read), `signature`, `issuer` (one of this service's keys, current or retired), `validity`
+         *     (its window, with five minutes' tolerance for clocks) and `status` (one per status list: revoked, suspended,
+         *     or redeemed in full). `verified` is true when every check passed. A text that is no voucher fails the `format`
+         *     check with the reason (`ERR_QR_NOT_BASE45`, …); it is not an error of the request.
+         *
+         *     Anyone may call it. A caller who sends a token must send a valid one; with the `service-provider` or
+         *     `claims-officer` role the answer also says what has been redeemed of the voucher and what remains.
+         */
+        post: operations["verifyScan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/credentials/verify": {
         parameters: {
             query?: never;
@@ -2387,6 +2415,46 @@ export interface components {
             amount: components["schemas"]["Money"];
             /** @description What was provided (kept for the claim; never in events or logs) */
             service: string;
+        };
+        ScanInput: {
+            /** @description What the QR code holds (`VC1-R…`), or a credential as JSON text */
+            text: string;
+        } | {
+            /** @description A credential as a JSON object */
+            credential: Record<string, never>;
+        };
+        ScanCheck: {
+            /** @enum {string} */
+            check: "format" | "signature" | "issuer" | "validity" | "status";
+            passed: boolean;
+            /** @description Why it failed (a code of the problem table); absent when it passed */
+            code?: string;
+            /** @description The code's title in English */
+            title?: string;
+        };
+        ScanVerification: {
+            verified: boolean;
+            checks: components["schemas"]["ScanCheck"][];
+            /** @description What the voucher says it entitles to (present when its form could be read) */
+            voucher?: {
+                /** Format: uuid */
+                id?: string;
+                name: string;
+                program: string;
+                treatmentType: string;
+                amount: string;
+                currency: string;
+                applicationReference: string;
+                validFrom: string;
+                validUntil: string;
+            };
+            /** @description For providers and claims officers, of a voucher this service issued */
+            redemption?: {
+                status: components["schemas"]["VoucherStatus"];
+                amountRedeemed: components["schemas"]["Money"];
+                amountRemaining: components["schemas"]["Money"];
+                currency: components["schemas"]["CurrencyCode"];
+            };
         };
         VerifyCredentialInput: {
             verifiableCredential: {
@@ -5475,6 +5543,34 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    verifyScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScanInput"];
+            };
+        };
+        responses: {
+            /** @description Each check, and what the voucher says */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanVerification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };

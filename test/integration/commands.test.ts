@@ -27,7 +27,7 @@ interface Case {
 }
 
 /** Operations that are POSTs by their standard's choice but change nothing (W3C VC-API verify). */
-const READS_BY_POST = ['verifyCredential'];
+const READS_BY_POST = ['verifyCredential', 'verifyScan'];
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 /** A 1×1 PNG: a voucher logo. */

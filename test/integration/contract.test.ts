@@ -42,7 +42,8 @@ async function readOperationsFromDisk(): Promise<OperationOnDisk[]> {
           method,
           path: route,
           outsideApi: Boolean(item.servers ?? operation.servers),
-          open: operation.security?.length === 0,
+          // No requirement at all, or an empty one (anyone may call; a token adds to the answer).
+          open: operation.security?.length === 0 || (operation.security ?? []).some((requirement) => Object.keys(requirement).length === 0),
           documented: Object.keys(operation.responses ?? {}),
         },
       ];

@@ -66,6 +66,7 @@ export {
 } from './qr/voucher-qr.js';
 export { drawQrPng, drawQrSvg, qrVersionOf, type DrawQrOptions, type QrErrorCorrection } from './qr/draw-qr.js';
 export type { VoucherDraw } from './draw-from-voucher.js';
+export type { VoucherRedemptionState } from './redemption-state.js';
 export { addVoucherRedemption, allowVoucherDocuments, createVouchers } from './migrations.js';
 export { createVouchersService, type VouchersService, type VouchersServiceOptions } from './service.js';
 export { AUTO_ISSUER, createIssueOnApprovalConsumer, type IssueOnApprovalOptions } from './issue-on-approval.js';

@@ -15,6 +15,9 @@ import { readVoucherPdf, type RenderPdf } from './keep-voucher-pdf.js';
 import { createDocumentLoader } from './document-loader.js';
 import { readVoucher, type VoucherKey } from './get-voucher.js';
 import { drawFromVoucher } from './draw-from-voucher.js';
+import { readRedemptionState } from './redemption-state.js';
+import { decodeVoucherQr } from './qr/voucher-qr.js';
+import { verifyVoucher } from './verify-voucher.js';
 import { issueVoucher } from './issue-voucher.js';
 import { issueVouchers, type VoucherIssuanceItem } from './issue-vouchers.js';
 import { listIssuable, type ListIssuableOptions } from './list-issuable.js';
@@ -61,6 +64,7 @@ export function createVouchersService(options: VouchersServiceOptions) {
     now: options.now ?? (() => new Date()),
     documents: options.documents,
   };
+  const fetchStatusList = createStatusListFetcher(deps);
   return {
     issueVoucher: (actor: Principal, applicationId: string) => issueVoucher(deps, actor, applicationId),
     issueVouchers: (actor: Principal, applicationIds: readonly string[], onResult?: (item: VoucherIssuanceItem) => void) =>
@@ -80,8 +84,20 @@ export function createVouchersService(options: VouchersServiceOptions) {
     suspendVoucher: (actor: Principal, voucherId: string, reason: string) => changeVoucherStatus(deps, actor, voucherId, 'suspend', reason),
     reinstateVoucher: (actor: Principal, voucherId: string) => changeVoucherStatus(deps, actor, voucherId, 'reinstate', undefined),
     readStatusList: (listNumber: number, purpose: StatusPurpose) => readStatusList(deps, listNumber, purpose),
-    fetchStatusList: createStatusListFetcher(deps),
+    fetchStatusList,
     verifyCredential: (credential: UnknownCredential) => verifyCredential(deps, credential),
+    /** Every check of a voucher by name (form, signature, issuer, validity window, each status entry). */
+    checkVoucher: (credential: UnknownCredential) =>
+      verifyVoucher({
+        credential,
+        documentLoader,
+        isTrustedIssuer: (issuer) => deps.keys.findByIssuer(issuer) !== undefined,
+        fetchStatusList,
+        now: deps.now,
+      }),
+    /** The credential a `VC1-R…` text carries; a QrDecodeError names what is wrong with any other text. */
+    decodeVoucherText: (text: string) => decodeVoucherQr({ text, documentLoader, typeTables }),
+    readRedemptionState: (voucherId: string) => readRedemptionState(deps, voucherId),
     /** Draws a redemption's amount from a voucher, in the redeeming command's transaction. */
     drawFromVoucher: (transaction: Transaction, draw: { voucherId: string; amount: string; subject: string; at: Date }) =>
       drawFromVoucher(deps, transaction, draw),

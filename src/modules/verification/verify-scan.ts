@@ -1,0 +1,94 @@
+/**
+ * One entry point for whatever a scanner read from a voucher: the `VC1-R…` text of its QR code, a credential
+ * in JSON (as text or as an object). The answer names every check (form, signature, trusted issuer, validity
+ * window, status), says what the voucher entitles to, and, for a provider or a claims officer, what has been
+ * redeemed and what remains. A voucher redeemed in full fails its status check as redeemed, not revoked.
+ * Nothing a scanner sends is a 5xx: a text that is no voucher fails the form check with the reason.
+ */
+import { hasAnyRole, type Principal } from '../../platform/auth/principal.js';
+import { describeErrorCode, type ErrorCode } from '../../platform/http/error-codes.js';
+import type { components } from '../../generated/openapi.js';
+import { QrDecodeError } from '../vouchers/index.js';
+import type { VerificationDeps } from './deps.js';
+
+export type ScanInput = components['schemas']['ScanInput'];
+export type ScanVerification = components['schemas']['ScanVerification'];
+type CheckResult = ScanVerification['checks'][number];
+type VoucherFacts = NonNullable<ScanVerification['voucher']>;
+
+/** Who sees what remains on a voucher. */
+const REDEMPTION_READERS = ['service-provider', 'claims-officer'] as const;
+const URN_UUID = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+function failedForm(code: ErrorCode): ScanVerification {
+  return { verified: false, checks: [{ check: 'format', passed: false, code, title: describeErrorCode(code).title }] };
+}
+
+async function readCredential(deps: VerificationDeps, input: ScanInput): Promise<Record<string, unknown> | ErrorCode> {
+  if ('credential' in input) return input.credential;
+  const text = input.text.trim();
+  if (text.startsWith('{')) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      const isObject = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed);
+      return isObject ? (parsed as Record<string, unknown>) : 'ERR_VOUCHER_MALFORMED';
+    } catch {
+      return 'ERR_VOUCHER_MALFORMED';
+    }
+  }
+  try {
+    return await deps.vouchers.decodeVoucherText(text);
+  } catch (error) {
+    if (error instanceof QrDecodeError) return error.code;
+    throw error;
+  }
+}
+
+export async function verifyScan(deps: VerificationDeps, input: ScanInput, reader: Principal | undefined): Promise<ScanVerification> {
+  const credential = await readCredential(deps, input);
+  if (typeof credential === 'string') return failedForm(credential);
+  const result = await deps.vouchers.checkVoucher(credential);
+  const voucherId = typeof credential.id === 'string' ? URN_UUID.exec(credential.id)?.[1] : undefined;
+  const ours = result.checks.some((check) => check.check === 'issuer' && check.passed);
+  const state = ours && voucherId ? await deps.vouchers.readRedemptionState(voucherId) : undefined;
+  const checks = result.checks.map((check): CheckResult => {
+    // The revocation bit is set for a voucher redeemed in full too: say which it is when the voucher is ours.
+    const code = check.code === 'ERR_VOUCHER_REVOKED' && state?.status === 'REDEEMED' ? 'ERR_VOUCHER_REDEEMED' : check.code;
+    return code ? { check: check.check, passed: false, code, title: describeErrorCode(code).title } : { check: check.check, passed: true };
+  });
+  const facts = result.checks[0]?.passed ? factsOf(credential, voucherId) : undefined;
+  return {
+    verified: result.verified,
+    checks,
+    ...(facts ? { voucher: facts } : {}),
+    ...(state && reader && hasAnyRole(reader, REDEMPTION_READERS)
+      ? {
+          redemption: {
+            status: state.status,
+            amountRedeemed: state.amountRedeemed,
+            amountRemaining: state.amountRemaining,
+            currency: state.currency,
+          },
+        }
+      : {}),
+  };
+}
+
+/** What the voucher entitles to, as it says (it passed the form check; the other checks say whether to trust it). */
+function factsOf(credential: Record<string, unknown>, voucherId: string | undefined): VoucherFacts | undefined {
+  const subject = credential.credentialSubject as Record<string, unknown> | undefined;
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const facts = {
+    ...(voucherId ? { id: voucherId } : {}),
+    name: text(subject?.name),
+    program: text(subject?.program),
+    treatmentType: text(subject?.treatmentType),
+    amount: text(subject?.amount),
+    currency: text(subject?.currency),
+    applicationReference: text(subject?.applicationReference),
+    validFrom: text(credential.validFrom),
+    validUntil: text(credential.validUntil),
+  };
+  if (Object.values(facts).some((value) => value === undefined)) return undefined;
+  return facts as VoucherFacts;
+}
