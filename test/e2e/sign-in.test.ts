@@ -149,16 +149,15 @@ describe('signing in on the pages', () => {
     page.on('response', (response) => {
       if (response.status() === 404) notFound.push(response.url());
     });
-    await signIn(page, testApp.url, 'clinic');
-    const card = page.getByTestId('portal').filter({ hasText: 'Service Provider Portal' });
-    await expect(card.innerText()).resolves.toContain('Not open yet. What it will do: Scan and redeem vouchers, claim reimbursement.');
+    await signIn(page, testApp.url, 'claire');
+    const card = page.getByTestId('portal').filter({ hasText: 'Claims review' });
+    await expect(card.innerText()).resolves.toContain('Not open yet. What it will do: Review reimbursement claims and track payments.');
     await expect(card.getByRole('link').count()).resolves.toBe(0);
     await expect(page.getByTestId('no-open-portal').isVisible()).resolves.toBe(true);
     await expectAccessible(page, 'the home page of an officer whose portal is not open yet');
 
     // Each portal address that has no pages yet explains itself instead of "not found".
     for (const [address, title] of [
-      ['/provider', 'Service Provider Portal'],
       ['/claims', 'Claims review'],
       ['/dashboards', 'Dashboards'],
       ['/audit', 'Audit trail'],
@@ -188,6 +187,11 @@ describe('signing in on the pages', () => {
     await issuer.getByTestId('portal').getByRole('link', { name: 'Voucher issuance' }).click();
     await issuer.waitForURL(`${testApp.url}/vouchers`);
     await issuer.close();
+    const provider = await browser.newPage();
+    await signIn(provider, testApp.url, 'clinic');
+    await provider.getByTestId('portal').getByRole('link', { name: 'Service Provider Portal' }).click();
+    await provider.waitForURL(`${testApp.url}/provider`);
+    await provider.close();
   });
 
   it('walks every kind of page with no console error: no refused inline style, no missing favicon', async () => {
@@ -202,7 +206,7 @@ describe('signing in on the pages', () => {
     });
     await page.goto(`${testApp.url}/`);
     await signIn(page, testApp.url, 'amina', '/ssp');
-    for (const address of ['/', '/ssp', '/ssp/applications', '/docs', '/problems', '/provider']) {
+    for (const address of ['/', '/ssp', '/ssp/applications', '/docs', '/problems', '/claims']) {
       await page.goto(`${testApp.url}${address}`);
       await page.waitForLoadState('load');
     }

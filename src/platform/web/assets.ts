@@ -17,6 +17,10 @@ export function createAssetRoutes(viewsDir: string): Router {
   router.get('/assets/htmx.min.js', (_req, res) => {
     res.sendFile(path.join(packageDir('htmx.org'), 'dist', 'htmx.min.js'), { maxAge: '1h' });
   });
+  // The scanner page decodes photos and camera frames of QR codes in the browser.
+  router.get('/assets/vendor/jsQR.js', (_req, res) => {
+    res.sendFile(path.join(packageDir('jsqr'), 'dist', 'jsQR.js'), { maxAge: '1h' });
+  });
   router.use('/assets', express.static(path.join(viewsDir, 'assets'), cache));
   return router;
 }
