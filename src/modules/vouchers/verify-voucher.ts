@@ -3,6 +3,7 @@
  * its validity window, and each status entry (read one by one: a revoked credential is "verified" by the
  * library). A fault of our own (a status list that cannot be read) is thrown, never reported as invalid.
  */
+import { createHash } from 'node:crypto';
 import type { Clock } from '../../platform/keys/index.js';
 import type { StatusPurpose, UnknownCredential } from './credential.js';
 import { BUNDLED_CONTEXTS, type DocumentLoader } from './document-loader.js';
@@ -126,6 +127,31 @@ function readStatusEntry(entry: unknown): StatusEntry | undefined {
 }
 
 /**
+ * Status lists checked lately, by the SHA-256 of their exact JSON: whether the list is well formed and its
+ * signature verifies, and its bits. A function of the content alone (the issuer's trust and the entry's
+ * purpose are checked on every read), so a list that changes is a new entry; every voucher of a list shares
+ * one check instead of canonizing and verifying the list again each time. Bounded, per process.
+ */
+const checkedLists = new Map<string, Promise<Uint8Array | undefined>>();
+const CHECKED_LISTS_KEPT = 64;
+
+function checkedBitsOf(list: UnknownCredential, documentLoader: DocumentLoader): Promise<Uint8Array | undefined> {
+  const key = createHash('sha256').update(JSON.stringify(list)).digest('base64url');
+  let checked = checkedLists.get(key);
+  if (!checked) {
+    checked = (async () => {
+      const subject = list.credentialSubject as Record<string, unknown> | undefined;
+      if (typeof subject?.encodedList !== 'string') return undefined;
+      if (!(await verifyCredentialSignature(list, documentLoader))) return undefined;
+      return decodeStatusBits(subject.encodedList);
+    })();
+    checkedLists.set(key, checked);
+    if (checkedLists.size > CHECKED_LISTS_KEPT) checkedLists.delete(checkedLists.keys().next().value as string);
+  }
+  return checked;
+}
+
+/**
  * One status entry: the list must be signed by one of our keys (after a rotation, lists are signed by the
  * new key while older vouchers name the retired one), be for the same purpose, and have the bit clear.
  */
@@ -146,8 +172,7 @@ async function readStatus(entry: StatusEntry, options: VerifyVoucherOptions): Pr
   ) {
     return 'ERR_VOUCHER_STATUS_UNVERIFIABLE';
   }
-  if (!(await verifyCredentialSignature(list, options.documentLoader))) return 'ERR_VOUCHER_STATUS_UNVERIFIABLE';
-  const bits = await decodeStatusBits(subject.encodedList);
+  const bits = await checkedBitsOf(list, options.documentLoader);
   if (!bits || entry.statusListIndex >= bits.length * 8) return 'ERR_VOUCHER_STATUS_UNVERIFIABLE';
   if (!readStatusBit(bits, entry.statusListIndex)) return undefined;
   return entry.statusPurpose === 'revocation' ? 'ERR_VOUCHER_REVOKED' : 'ERR_VOUCHER_SUSPENDED';

@@ -204,4 +204,28 @@ describe('verifying a voucher', () => {
     });
     expect(failedChecks(result)).toEqual(['status:ERR_VOUCHER_STATUS_UNVERIFIABLE', 'status:ERR_VOUCHER_STATUS_UNVERIFIABLE']);
   });
+
+  it('refuses a status list changed after signing even once the genuine list was checked, and reads changes of a re-signed one', async () => {
+    const world = await createVoucherWorld();
+    const voucher = await world.issue();
+    expect((await verifyIn(world, voucher)).verified).toBe(true);
+    // The same list with the voucher's revocation bit set, but not signed again: a forger's edit.
+    const revocationUrl = (
+      voucher.credentialStatus.find((entry) => entry.statusPurpose === 'revocation') as { statusListCredential: string }
+    ).statusListCredential;
+    const genuine = (await world.fetchStatusList(revocationUrl)) as UnknownCredential;
+    await world.setStatus('revocation', Number(voucher.credentialStatus[0]?.statusListIndex), true);
+    const revokedList = (await world.fetchStatusList(revocationUrl)) as UnknownCredential;
+    const forged = { ...genuine, credentialSubject: revokedList.credentialSubject };
+    const withForged = await verifyVoucher({
+      credential: voucher,
+      documentLoader: world.documentLoader,
+      isTrustedIssuer: (issuer) => world.keySet.findByIssuer(issuer) !== undefined,
+      fetchStatusList: async (url) => (url === revocationUrl ? forged : world.fetchStatusList(url)),
+      now: () => DURING_VALIDITY,
+    });
+    expect(failedChecks(withForged)).toEqual(['status:ERR_VOUCHER_STATUS_UNVERIFIABLE']);
+    // The list signed again with the bit set: the voucher is revoked.
+    expect(failedChecks(await verifyIn(world, voucher))).toEqual(['status:ERR_VOUCHER_REVOKED']);
+  });
 });
