@@ -12,6 +12,7 @@ import { benchUpload } from './upload.js';
 import { benchVoucherIssuance } from './voucher-issuance.js';
 import { benchVoucherQr } from './voucher-qr.js';
 import { benchVoucherSigning } from './voucher-sign.js';
+import { benchVerification } from './verification.js';
 
 const machine = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) };
 const resultsDir = path.join(PROJECT_ROOT, 'bench', 'results');
@@ -170,4 +171,26 @@ if (!only || only === 'voucher-issuance') {
     path.join(resultsDir, 'voucher-issuance.json'),
     JSON.stringify({ machine, database: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded', issuance }, null, 2),
   );
+}
+
+if (!only || only === 'verification') {
+  const verification = await benchVerification();
+  console.log(
+    `\nVerification and redemption over HTTP, ${verification.vouchers} distinct vouchers taken in turn, ${verification.seconds} s per` +
+      ' load, beside the raw library in the same run (goals: 50 clients at least the raw one-thread rate on 2 cores;' +
+      ' one client p50 ≤ 2 ms, p99 ≤ 10 ms)',
+  );
+  console.table(
+    verification.rows.map((r) => ({
+      what: r.what,
+      clients: r.clients,
+      requests: r.requests,
+      'per s': r.perSecond,
+      'p50 ms': r.p50Ms ?? '',
+      'p99 ms': r.p99Ms ?? '',
+      unexpected: r.unexpected ?? '',
+    })),
+  );
+  console.log(`HTTP with 50 clients over the raw one-thread rate: ${verification.throughputOverRaw}× (goal ≥ 1×).`);
+  await writeFile(path.join(resultsDir, 'verification.json'), JSON.stringify({ machine, verification }, null, 2));
 }

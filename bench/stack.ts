@@ -26,6 +26,8 @@ export interface BenchStack {
   issuer: string;
   /** Usernames of applicants with distinct national IDs (password `demo`). */
   applicants: string[];
+  /** The database as its owner, for seeding with SQL. */
+  ownerUrl: string;
   token(username: string): Promise<string>;
   stop(): Promise<void>;
 }
@@ -114,6 +116,7 @@ export async function startBenchStack(applicantCount = 20): Promise<BenchStack> 
     app,
     issuer: provider.issuer,
     applicants,
+    ownerUrl: databaseUrl.href,
     async token(username) {
       const response = await fetch(discovery.token_endpoint, {
         method: 'POST',

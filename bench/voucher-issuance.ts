@@ -175,8 +175,26 @@ const issuingOfficer: Principal = {
   clientId: 'iaod-web',
 };
 
+/** A program (code EMERG-01, USD, 30 days' validity) and 1,000 registrants for `seedApproved`; the program's id. */
+export async function seedProgramAndRegistrants(owner: pg.Pool): Promise<string> {
+  const programId = randomUUID();
+  await owner.query(
+    `INSERT INTO programs (id, code, name, currency, max_amount, voucher_validity_days, state, treatment_types, reason_codes)
+     VALUES ($1, 'EMERG-01', 'Bench program', 'USD', 5000, 30, 'open', '[{"code": "surgery", "label": "Surgery"}]',
+       '[{"code": "eligible", "label": "Eligible"}]')`,
+    [programId],
+  );
+  await owner.query(
+    `INSERT INTO registrants (id, id_type, id_value, given_name, family_name, gender, birth_date, region, created_by, updated_by)
+     SELECT gen_random_uuid(), 'NATIONAL_ID', 'BENCH-' || g, 'Amina' || g, 'Odhiambo' || g, 'female', DATE '1980-01-01' + g, 'Coast',
+       'bench', 'bench'
+     FROM generate_series(0, 999) AS g`,
+  );
+  return programId;
+}
+
 /** `count` approved applications with an assessed amount, one registrant each of 1,000; their ids in order. */
-async function seedApproved(owner: pg.Pool, programId: string, batch: string, count: number): Promise<string[]> {
+export async function seedApproved(owner: pg.Pool, programId: string, batch: string, count: number): Promise<string[]> {
   const { rows } = await owner.query<{ id: string }>(
     `WITH r AS (SELECT id, given_name, family_name, row_number() OVER (ORDER BY id) - 1 AS n FROM registrants)
      INSERT INTO applications (id, reference, program_id, registrant_id, applicant_subject, status, snapshot, stages, current_stage,
@@ -221,19 +239,7 @@ export async function benchVoucherIssuance(): Promise<IssuanceBenchResult> {
     stops.push(() => owner.end());
 
     progress(`seeding ${(SETTINGS.length + 1) * VOUCHERS} approved applications`);
-    const programId = randomUUID();
-    await owner.query(
-      `INSERT INTO programs (id, code, name, currency, max_amount, voucher_validity_days, state, treatment_types, reason_codes)
-       VALUES ($1, 'EMERG-01', 'Bench program', 'USD', 5000, 30, 'open', '[{"code": "surgery", "label": "Surgery"}]',
-         '[{"code": "eligible", "label": "Eligible"}]')`,
-      [programId],
-    );
-    await owner.query(
-      `INSERT INTO registrants (id, id_type, id_value, given_name, family_name, gender, birth_date, region, created_by, updated_by)
-       SELECT gen_random_uuid(), 'NATIONAL_ID', 'BENCH-' || g, 'Amina' || g, 'Odhiambo' || g, 'female', DATE '1980-01-01' + g, 'Coast',
-         'bench', 'bench'
-       FROM generate_series(0, 999) AS g`,
-    );
+    const programId = await seedProgramAndRegistrants(owner);
     // One batch per service setting (each issues all N), and one for the bare SQL rows.
     const batches: string[][] = [];
     for (let b = 0; b <= SETTINGS.length; b++) batches.push(await seedApproved(owner, programId, `V${b}-`, VOUCHERS));

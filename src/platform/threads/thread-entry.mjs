@@ -1,20 +1,16 @@
 /**
- * What a thread of the pool runs first: it loads the task's TypeScript file, once per file, and calls its
- * `runOnThread` export with the task. A thread of a process started with `--import tsx` loads TypeScript
- * as the process does; under a test runner that compiles TypeScript its own way (which threads do not inherit),
- * the file is loaded through tsx's API instead.
+ * What a thread of the pool runs first: it loads the task's TypeScript file through tsx's API, once per file,
+ * and calls its `runOnThread` export with the task. Threads do not inherit how the process loads TypeScript
+ * (`node --import tsx`, or a test runner's own compiler), and a plain `import` of a `.ts` file fails on
+ * Node 20 and half-works on Node 24, whose type stripping cannot follow the sources' `.js` imports. tsx's
+ * API is imported when the first task comes: imported as the thread starts, it fails to load in a process
+ * started with `--import tsx`.
  */
 const modules = new Map();
 
 async function load(file) {
-  try {
-    return await import(file);
-  } catch (error) {
-    if (error?.code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
-    // Loaded only here: in a thread of a process that runs tsx already, tsx's API fails to load.
-    const { tsImport } = await import('tsx/esm/api');
-    return tsImport(file, import.meta.url);
-  }
+  const { tsImport } = await import('tsx/esm/api');
+  return tsImport(file, import.meta.url);
 }
 
 export async function runTask({ file, task }) {
