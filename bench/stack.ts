@@ -93,6 +93,9 @@ export async function startBenchStack(applicantCount = 20): Promise<BenchStack> 
     LOG_LEVEL: 'silent',
     VALIDATE_RESPONSES: 'false',
     DOCUMENT_DIR: documentDir,
+    // One instance: its issuer key is generated on first start, in this run's temporary folder.
+    ISSUER_KEY_FILE: path.join(keysDir, 'issuer-keys.json'),
+    ISSUER_KEY_GENERATE: 'true',
     // The limiter stays on and counts every request; its limits are set above what the load sends.
     RATE_LIMIT_PER_USER: '1000000000',
     RATE_LIMIT_ANONYMOUS_PER_IP: '1000000000',

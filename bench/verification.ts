@@ -144,7 +144,13 @@ export async function benchVerification(): Promise<VerificationBenchResult> {
     const documentLoader = createDocumentLoader();
     const suite = new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
     const raw = await timed('raw vc.verifyCredential (signature, validity; no status), one thread', distinct.length, async (i) => {
-      const result = await vc.verifyCredential({ credential: distinct[i]?.credential as Record<string, unknown>, suite, documentLoader });
+      const result = await vc.verifyCredential({
+        credential: distinct[i]?.credential as Record<string, unknown>,
+        suite,
+        documentLoader,
+        // The lists are not read here: the raw row is the signature and the dates alone.
+        checkStatus: async () => ({ verified: true }),
+      });
       if (!result.verified) throw new Error('the raw library did not verify a voucher');
     });
     const scanOnce = async (i: number) => {
