@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import type { Browser, Page } from 'playwright-core';
 import { drawQrPng } from '../../src/modules/vouchers/index.js';
-import { expectAccessible } from '../support/accessibility.js';
+import { expectAccessible, tabTo } from '../support/accessibility.js';
 import { expectTranslated } from '../support/translation.js';
 import { launchChromium, overflowsSideways, signIn } from '../support/browser.js';
 import { approveApplication, createProgram } from '../support/fixtures.js';
@@ -152,5 +152,33 @@ describe('the Service Provider Portal in the browser', () => {
     await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
     expect(await overflowsSideways(page)).toBe(false);
     await expectAccessible(page, 'a scan result in Arabic');
+    // clinic's choice is saved with their preferences: back to English for the other tests of the run.
+    await page.locator('form.language-switch button[value="en"]').click();
+    await page.waitForFunction(
+      () => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang === 'en',
+    );
+  });
+
+  it('scans, redeems and reaches the receipt with the keyboard alone', async () => {
+    const { qrText } = await voucherPhoto('600.00');
+    const context = await browser.newContext({ viewport: PHONE });
+    const keyboard = await context.newPage();
+    await signIn(keyboard, testApp.url, 'clinic', '/provider');
+    await keyboard.goto(`${testApp.url}/provider`);
+    await tabTo(keyboard, keyboard.getByLabel('Voucher code'));
+    await keyboard.keyboard.insertText(qrText);
+    await tabTo(keyboard, keyboard.getByRole('button', { name: 'Check the voucher' }));
+    await keyboard.keyboard.press('Enter');
+    await keyboard.getByTestId('verdict').filter({ hasText: 'Valid voucher' }).waitFor();
+    await tabTo(keyboard, keyboard.getByLabel('Amount provided'));
+    await keyboard.keyboard.press('ControlOrMeta+A');
+    await keyboard.keyboard.insertText('150');
+    await tabTo(keyboard, keyboard.getByLabel('Service given'));
+    await keyboard.keyboard.insertText('Dressing and antibiotics');
+    await tabTo(keyboard, keyboard.getByRole('button', { name: 'Redeem' }));
+    await keyboard.keyboard.press('Enter');
+    await keyboard.getByTestId('redeemed').waitFor();
+    await expect(keyboard.getByTestId('receipt-remaining').textContent()).resolves.toContain('450');
+    await context.close();
   });
 });
