@@ -156,7 +156,11 @@ export function createApp(deps: AppDependencies): Express {
     sequelize,
     commands,
     directory: deps.directory,
-    vouchers: { drawFromVoucher: (transaction, draw) => vouchers.drawFromVoucher(transaction, draw) },
+    vouchers: {
+      drawFromVoucher: (transaction, draw) => vouchers.drawFromVoucher(transaction, draw),
+      moveApplications: (transaction, voucherIds, from, to, at) => vouchers.moveApplications(transaction, voucherIds, from, to, at),
+    },
+    documents: { findOwnedBy: (ids, owner, transaction) => findDocumentsOwnedBy(sequelize, ids, owner, transaction) },
   });
   const verification = createVerificationService({ vouchers });
   const applications = createApplicationsService({
@@ -171,7 +175,11 @@ export function createApp(deps: AppDependencies): Express {
     schemas,
   });
 
-  const documentReadPolicy = { mayOfficerRead: (id: string, principal: Principal) => applications.mayOfficerReadDocument(id, principal) };
+  // An officer of an application's program reads its documents; a claims officer reads the invoices of claims.
+  const documentReadPolicy = {
+    mayOfficerRead: async (id: string, principal: Principal) =>
+      (await applications.mayOfficerReadDocument(id, principal)) || (await claims.mayReadInvoice(id, principal)),
+  };
 
   // Counted in PostgreSQL so every instance agrees; the session secret is already shared by all of them.
   const limits = createRateLimits({

@@ -5,7 +5,7 @@
 import type { Migration } from './platform/db/migrate.js';
 import { platformMigrations } from './platform/db/migrations.js';
 import { createUserPreferences } from './modules/accounts/index.js';
-import { createDocuments } from './modules/documents/index.js';
+import { allowInvoiceDocuments, createDocuments } from './modules/documents/index.js';
 import { addPaymentAccount, createRegistry, recordVerifiedFields } from './modules/registry/index.js';
 import {
   addProgramTimeZone,
@@ -24,7 +24,7 @@ import {
 } from './modules/approvals/index.js';
 import { createSignalReviews } from './modules/signals/index.js';
 import { addVoucherRedemption, allowVoucherDocuments, createVouchers } from './modules/vouchers/index.js';
-import { createServiceProviders } from './modules/claims/index.js';
+import { createClaims, createServiceProviders } from './modules/claims/index.js';
 
 function inNameOrder(list: Migration[]): Migration[] {
   const names = new Set(list.map((m) => m.name));
@@ -57,4 +57,6 @@ export const migrations: Migration[] = inNameOrder([
   addVoucherIssuanceMode,
   addVoucherRedemption,
   createServiceProviders,
+  allowInvoiceDocuments,
+  createClaims,
 ]);

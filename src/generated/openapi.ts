@@ -1200,6 +1200,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reimbursement claims, newest first (a provider user sees their facility's, a claims officer all) */
+        get: operations["listClaims"];
+        put?: never;
+        /**
+         * Claim reimbursement for redemptions of the caller's facility, with an invoice
+         * @description Every redemption named must be the caller's facility's (422 `ERR_CLAIM_FOREIGN_REDEMPTION`) and in no other
+         *     claim (409 `ERR_REDEMPTION_ALREADY_CLAIMED`), all in one currency (422 `ERR_CLAIM_MIXED_CURRENCIES`); `total`
+         *     must equal their sum (422 `ERR_CLAIM_TOTAL_MISMATCH`, with `expectedTotal`); the invoice is a document of kind
+         *     `invoice` the caller uploaded (422 `ERR_CLAIM_INVOICE_MISSING`). Nothing changes on a refusal. The
+         *     applications of the vouchers become `CLAIMED`.
+         */
+        post: operations["submitClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/claims/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every claim as CSV (claims officers) */
+        get: operations["exportClaims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/claims/{claimId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claimId: components["parameters"]["ClaimId"];
+            };
+            cookie?: never;
+        };
+        /** A claim (the users of its facility and the claims officers) */
+        get: operations["getClaim"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/claims/{claimId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claimId: components["parameters"]["ClaimId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or reject a submitted claim (a rejection with its reason)
+         * @description Only a `SUBMITTED` claim is decided (409 `ERR_CLAIM_NOT_SUBMITTED` otherwise). A rejection needs a reason and
+         *     lets the claim's redemptions go, so the facility can claim them again.
+         */
+        post: operations["decideClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/claims/{claimId}/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claimId: components["parameters"]["ClaimId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark an approved claim paid, with the payment's reference
+         * @description Only an `APPROVED` claim is paid (409 `ERR_CLAIM_NOT_APPROVED` otherwise); its applications become `REIMBURSED`.
+         */
+        post: operations["payClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/credentials/verify": {
         parameters: {
             query?: never;
@@ -1771,7 +1877,7 @@ export interface components {
          * @description What the document is
          * @enum {string}
          */
-        DocumentKind: "medical-report" | "prescription" | "id-proof" | "other";
+        DocumentKind: "medical-report" | "prescription" | "id-proof" | "other" | "invoice";
         DocumentUpload: {
             /**
              * Format: binary
@@ -2397,6 +2503,11 @@ export interface components {
             redeemedAt: string;
             /** @description What remained on the voucher right after this redemption */
             remainingAfter: components["schemas"]["Money"];
+            /**
+             * Format: uuid
+             * @description The claim it is in, if any
+             */
+            claimId?: string;
             /** @description The voucher's status right after this redemption (in the answer to the redemption only) */
             voucherStatus?: components["schemas"]["VoucherStatus"];
         };
@@ -2455,6 +2566,44 @@ export interface components {
                 amountRemaining: components["schemas"]["Money"];
                 currency: components["schemas"]["CurrencyCode"];
             };
+        };
+        /** @enum {string} */
+        ClaimStatus: "SUBMITTED" | "APPROVED" | "REJECTED" | "PAID";
+        Claim: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            providerId: string;
+            providerName: string;
+            status: components["schemas"]["ClaimStatus"];
+            total: components["schemas"]["Money"];
+            currency: components["schemas"]["CurrencyCode"];
+            /** Format: uuid */
+            invoiceDocumentId: string;
+            redemptionIds: string[];
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            decisionReason?: string;
+            /** Format: date-time */
+            paidAt?: string;
+            paymentReference?: string;
+        };
+        ClaimPage: {
+            page: number;
+            pageSize: number;
+            total: number;
+            items: components["schemas"]["Claim"][];
+        };
+        ClaimInput: {
+            redemptionIds: string[];
+            total: components["schemas"]["Money"];
+            /**
+             * Format: uuid
+             * @description A document of kind `invoice` the caller uploaded
+             */
+            invoiceDocumentId: string;
         };
         VerifyCredentialInput: {
             verifiableCredential: {
@@ -2689,6 +2838,7 @@ export interface components {
         ApplicationId: string;
         VoucherId: string;
         ProviderId: string;
+        ClaimId: string;
     };
     requestBodies: never;
     headers: never;
@@ -5457,6 +5607,8 @@ export interface operations {
                 page?: components["parameters"]["Page"];
                 /** @description Items per page */
                 pageSize?: components["parameters"]["PageSize"];
+                /** @description Only the redemptions in no claim (those the facility can still claim) */
+                unclaimed?: boolean;
             };
             header?: never;
             path?: never;
@@ -5571,6 +5723,202 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listClaims: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page */
+                pageSize?: components["parameters"]["PageSize"];
+                status?: components["schemas"]["ClaimStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of claims */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    submitClaim: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique value per intended operation (a UUID is best). Sending the same key again with the same
+                 *     body returns the first result (with `Idempotent-Replayed: true`) and creates nothing new; the
+                 *     same key with a different body is refused with 422.
+                 * @example 3f0c9a52-5f6e-4d7b-9a2e-0c1d2e3f4a5b
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimInput"];
+            };
+        };
+        responses: {
+            /** @description The claim as submitted */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Claim"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    exportClaims: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 4180 CSV, a header line then one claim a line, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claimId: components["parameters"]["ClaimId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The claim */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Claim"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    decideClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claimId: components["parameters"]["ClaimId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "approve" | "reject";
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The claim as decided */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Claim"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    payClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claimId: components["parameters"]["ClaimId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    paymentReference: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The claim as paid */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Claim"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };

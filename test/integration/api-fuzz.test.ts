@@ -562,7 +562,7 @@ describe('a fuzz of every operation with every role', () => {
       if (name === 'type') return ['surgery', 'treatment'];
       if (name === 'currency') return ['USD'];
       // A small redemption fits what remains on the seeded voucher; the user names a facility can link.
-      if (name === 'amount') return ['1.00'];
+      if (name === 'amount' || name === 'total') return ['1.00'];
       if (name === 'username') return seeded.providerUsers;
       if (name === 'subject') return pools.get('subject') ?? [];
       return idsFor(caller, name);
@@ -925,6 +925,53 @@ describe('a fuzz of every operation with every role', () => {
     if (!application) return;
     const voucher = await call(seeded.issuer, 'post', `/api/v1/applications/${application}/voucher`, undefined, [201]);
     remember('voucherId', voucher.id, providerUser);
+    await keepClaimWork(providerUser, String(voucher.id));
+  }
+
+  /**
+   * For the claims operations: an unclaimed redemption of 1.00 and an invoice (named to the provider user, so a
+   * generated claim of that redemption for 1.00 can succeed), a claim waiting for a decision and an approved one
+   * (named to the claims officers, so a decision and a payment can succeed).
+   */
+  async function keepClaimWork(providerUser: string, voucherId: string): Promise<void> {
+    const officers = users.filter((u) => u.roles.includes('claims-officer')).map((u) => u.label);
+    const [officer] = officers;
+    if (!officer) return;
+    const redeem = async () =>
+      String((await call(providerUser, 'post', '/api/v1/redemptions', { voucherId, amount: '1.00', service: 'Dressing' }, [201])).id);
+    const uploadInvoice = async () => {
+      const res = await request(testApp.app)
+        .post('/api/v1/documents')
+        .set('Authorization', await userCalled(providerUser).authorization())
+        .field('kind', 'invoice')
+        .attach('file', Buffer.from(`%PDF-1.4\n% invoice ${randomUUID()}\n%%EOF\n`), {
+          filename: 'invoice.pdf',
+          contentType: 'application/pdf',
+        });
+      if (res.status !== 201) throw new Error(`seeding an invoice: ${res.status} ${JSON.stringify(res.body)}`);
+      return String(res.body.id);
+    };
+    const claimOf = async () =>
+      String(
+        (
+          await call(
+            providerUser,
+            'post',
+            '/api/v1/claims',
+            { redemptionIds: [await redeem()], total: '1.00', invoiceDocumentId: await uploadInvoice() },
+            [201],
+          )
+        ).id,
+      );
+    const approved = await claimOf();
+    await call(officer, 'post', `/api/v1/claims/${approved}/decision`, { decision: 'approve' });
+    const waiting = await claimOf();
+    for (const who of [...officers, providerUser]) {
+      remember('claimId', approved, who);
+      remember('claimId', waiting, who);
+    }
+    remember('redemptionIds', await redeem(), providerUser);
+    remember('invoiceDocumentId', await uploadInvoice(), providerUser);
   }
 
   /**

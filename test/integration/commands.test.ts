@@ -40,11 +40,12 @@ describe('every state change is recorded', () => {
   let samuel: string;
   let ivan: string;
   let clinic: string;
+  let claire: string;
   beforeAll(async () => {
     testApp = await startTestApp();
-    [maria, amina, samuel, ivan, clinic] = (await Promise.all(
-      ['maria', 'amina', 'samuel', 'ivan', 'clinic'].map((user) => tokenFor(user)),
-    )) as [string, string, string, string, string];
+    [maria, amina, samuel, ivan, clinic, claire] = (await Promise.all(
+      ['maria', 'amina', 'samuel', 'ivan', 'clinic', 'claire'].map((user) => tokenFor(user)),
+    )) as [string, string, string, string, string, string];
   });
   afterAll(async () => {
     await testApp.close();
@@ -113,7 +114,56 @@ describe('every state change is recorded', () => {
     return api().post(`/api/v1/providers/${providerId}/users`).set(as(maria)).send({ username: 'clinic' });
   };
 
+  /** A claim of clinic's facility for one redemption, with an invoice clinic uploaded. */
+  const submittedClaim = async () => {
+    await linkClinicTo(await newProvider());
+    const voucherId = await issuedVoucher();
+    const redemption = await api()
+      .post('/api/v1/redemptions')
+      .set(as(clinic))
+      .send({ voucherId, amount: '80.00', service: 'Consultation' });
+    const invoice = await api()
+      .post('/api/v1/documents')
+      .set(as(clinic))
+      .field('kind', 'invoice')
+      .attach('file', Buffer.from(`%PDF-1.4\n% invoice ${randomUUID()}\n%%EOF\n`), {
+        filename: 'invoice.pdf',
+        contentType: 'application/pdf',
+      });
+    return api()
+      .post('/api/v1/claims')
+      .set(as(clinic))
+      .send({ redemptionIds: [redemption.body.id], total: '80.00', invoiceDocumentId: invoice.body.id });
+  };
+
   const cases: Record<string, Case> = {
+    submitClaim: {
+      event: 'claim.submitted',
+      status: 201,
+      perform: async () => {
+        const response = await submittedClaim();
+        return { response, aggregate: { type: 'claim', id: response.body.id } };
+      },
+    },
+    decideClaim: {
+      event: 'claim.approved',
+      status: 200,
+      perform: async () => {
+        const id = (await submittedClaim()).body.id as string;
+        const response = await api().post(`/api/v1/claims/${id}/decision`).set(as(claire)).send({ decision: 'approve' });
+        return { response, aggregate: { type: 'claim', id } };
+      },
+    },
+    payClaim: {
+      event: 'claim.paid',
+      status: 200,
+      perform: async () => {
+        const id = (await submittedClaim()).body.id as string;
+        await api().post(`/api/v1/claims/${id}/decision`).set(as(claire)).send({ decision: 'approve' });
+        const response = await api().post(`/api/v1/claims/${id}/payment`).set(as(claire)).send({ paymentReference: 'TRX-1' });
+        return { response, aggregate: { type: 'claim', id } };
+      },
+    },
     registerProvider: {
       event: 'provider.registered',
       status: 201,

@@ -204,12 +204,22 @@ describe('document store', () => {
     expect((await metadata(otto, document.id)).body).toEqual(document);
   });
 
-  it('lets officers upload but not a service provider', async () => {
+  it('lets officers upload, a service provider its invoices only, and nobody else an invoice', async () => {
     const byReviewer = await upload(await tokenFor('samuel'), uniquePdf(), 'review-note.pdf', 'other');
     expect(byReviewer.status).toBe(201);
-    const byProvider = await upload(await tokenFor('clinic'), uniquePdf(), 'invoice.pdf', 'other');
-    expect(byProvider.status).toBe(403);
-    expect(byProvider.body.code).toBe('ERR_FORBIDDEN_ROLE');
+    const clinic = await tokenFor('clinic');
+    const notAnInvoice = await upload(clinic, uniquePdf(), 'report.pdf', 'other');
+    expect(notAnInvoice.status).toBe(403);
+    expect(notAnInvoice.body.code).toBe('ERR_DOCUMENT_KIND_NOT_YOURS');
+    const invoice = await upload(clinic, uniquePdf(), 'invoice.pdf', 'invoice');
+    expect(invoice.status).toBe(201);
+    expect(invoice.body.kind).toBe('invoice');
+    const byApplicant = await upload(amina, uniquePdf(), 'invoice.pdf', 'invoice');
+    expect(byApplicant.status).toBe(403);
+    expect(byApplicant.body.code).toBe('ERR_DOCUMENT_KIND_NOT_YOURS');
+    const byAuditor = await upload(otto, uniquePdf(), 'note.pdf', 'other');
+    expect(byAuditor.status).toBe(403);
+    expect(byAuditor.body.code).toBe('ERR_FORBIDDEN_ROLE');
   });
 
   it('never serves a blob that was changed on disk: integrity error, not the bytes', async () => {

@@ -13,6 +13,12 @@ export interface ClaimsDeps {
   /** Draws an amount from a voucher in the redemption's transaction (the vouchers module's rule). */
   vouchers: {
     drawFromVoucher(transaction: Transaction, draw: { voucherId: string; amount: string; subject: string; at: Date }): Promise<VoucherDraw>;
+    /** Moves the applications of these vouchers that are at `from` to `to` (claimed, reimbursed). */
+    moveApplications(transaction: Transaction, voucherIds: readonly string[], from: string, to: string, at: Date): Promise<void>;
+  };
+  /** The Document Store's documents of an owner (the claim's invoice). */
+  documents: {
+    findOwnedBy(ids: string[], ownerSubject: string, transaction?: Transaction): Promise<Array<{ id: string; kind: string }>>;
   };
   now: () => Date;
 }

@@ -1,5 +1,5 @@
 /** What other modules and the composition root may use of the claims module (providers, redemptions). */
-export { createServiceProviders } from './migrations.js';
+export { createClaims, createServiceProviders } from './migrations.js';
 export { createClaimsHandlers } from './routes.js';
 export { createClaimsService, type ClaimsService, type ClaimsServiceOptions } from './service.js';
 export type { ServiceProvider, ServiceProviderInput } from './providers.js';

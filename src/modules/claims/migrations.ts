@@ -48,3 +48,42 @@ export const createServiceProviders: Migration = {
     await sequelize.query('DROP TABLE redemptions; DROP TABLE provider_users; DROP TABLE service_providers;');
   },
 };
+
+/**
+ * Reimbursement claims: a facility claims for some of its redemptions, with an invoice from the Document
+ * Store. A redemption is in one claim at a time (`redemptions.claim_id`; a rejected claim lets its
+ * redemptions go, so they can be claimed again), and the claim keeps the ids it was made of.
+ */
+export const createClaims: Migration = {
+  name: '2026-12-07-04-claims',
+  async up({ context: { sequelize } }) {
+    await sequelize.query(`
+      CREATE TABLE claims (
+        id uuid PRIMARY KEY,
+        provider_id uuid NOT NULL REFERENCES service_providers (id),
+        status varchar(16) NOT NULL,
+        total numeric(14, 2) NOT NULL,
+        currency char(3) NOT NULL,
+        invoice_document_id uuid NOT NULL REFERENCES documents (id),
+        redemption_ids uuid[] NOT NULL,
+        submitted_by varchar(255) NOT NULL,
+        submitted_at timestamptz NOT NULL,
+        decided_by varchar(255),
+        decided_at timestamptz,
+        decision_reason varchar(2000),
+        paid_by varchar(255),
+        paid_at timestamptz,
+        payment_reference varchar(200),
+        CONSTRAINT claims_status CHECK (status IN ('SUBMITTED', 'APPROVED', 'REJECTED', 'PAID')),
+        CONSTRAINT claims_total CHECK (total > 0)
+      );
+      CREATE INDEX claims_provider_idx ON claims (provider_id, submitted_at DESC);
+      CREATE INDEX claims_status_idx ON claims (status, submitted_at);
+      ALTER TABLE redemptions ADD COLUMN claim_id uuid REFERENCES claims (id);
+      CREATE INDEX redemptions_claim_idx ON redemptions (claim_id);
+    `);
+  },
+  async down({ context: { sequelize } }) {
+    await sequelize.query('ALTER TABLE redemptions DROP COLUMN claim_id; DROP TABLE claims;');
+  },
+};

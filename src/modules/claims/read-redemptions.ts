@@ -27,17 +27,18 @@ export async function getRedemption(deps: ClaimsDeps, reader: Principal, redempt
   return redemptionOf(row);
 }
 
-/** The redemptions of the reader's facility, newest first. */
+/** The redemptions of the reader's facility, newest first; `unclaimed`: only those in no claim. */
 export async function listOwnRedemptions(
   deps: ClaimsDeps,
   reader: Principal,
   page: PageRequest,
+  options: { unclaimed?: boolean } = {},
 ): Promise<{ items: Redemption[]; total: number; page: number; pageSize: number }> {
   const provider = await requireLinkedProvider(deps, reader);
   const { rows, total } = await selectPage<RedemptionRow>(deps.sequelize, {
     columns: COLUMNS,
     from: FROM,
-    where: 'r.provider_id = :providerId',
+    where: options.unclaimed ? 'r.provider_id = :providerId AND r.claim_id IS NULL' : 'r.provider_id = :providerId',
     orderBy: 'r.redeemed_at DESC, r.id',
     replacements: { providerId: provider.id },
     page,

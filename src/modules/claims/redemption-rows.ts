@@ -13,6 +13,7 @@ export interface RedemptionRow {
   service: string;
   redeemed_at: Date;
   remaining_after: string;
+  claim_id?: string | null;
 }
 
 /** `voucherStatus`: the voucher's status right after this redemption (REDEEMED when nothing remained). */
@@ -27,6 +28,7 @@ export function redemptionOf(row: RedemptionRow, voucherStatus?: Redemption['vou
     service: row.service,
     redeemedAt: row.redeemed_at.toISOString(),
     remainingAfter: row.remaining_after,
+    ...(row.claim_id ? { claimId: row.claim_id } : {}),
     ...(voucherStatus ? { voucherStatus } : {}),
   };
 }

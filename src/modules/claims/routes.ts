@@ -42,7 +42,35 @@ export function createClaimsHandlers(claims: ClaimsService): OperationHandlers {
     },
 
     async listRedemptions(req, res) {
-      res.json(await claims.listOwnRedemptions(requirePrincipal(req), pageOf(req.query)));
+      res.json(await claims.listOwnRedemptions(requirePrincipal(req), pageOf(req.query), { unclaimed: req.query.unclaimed === true }));
+    },
+
+    async submitClaim(req, res) {
+      const key = req.headers['idempotency-key'];
+      const { claim, replayed } = await claims.submitClaim(requirePrincipal(req), req.body, typeof key === 'string' ? key : undefined);
+      if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+      res.status(201).location(`/api/v1/claims/${claim.id}`).json(claim);
+    },
+
+    async listClaims(req, res) {
+      res.json(await claims.listClaims(requirePrincipal(req), { ...pageOf(req.query), status: req.query.status }));
+    },
+
+    async getClaim(req, res) {
+      res.json(await claims.getClaim(requirePrincipal(req), req.params.claimId));
+    },
+
+    async exportClaims(req, res) {
+      const csv = await claims.exportClaimsCsv(requirePrincipal(req));
+      res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="claims.csv"').send(csv);
+    },
+
+    async decideClaim(req, res) {
+      res.json(await claims.decideClaim(requirePrincipal(req), req.params.claimId, req.body));
+    },
+
+    async payClaim(req, res) {
+      res.json(await claims.payClaim(requirePrincipal(req), req.params.claimId, req.body.paymentReference));
     },
   };
 }

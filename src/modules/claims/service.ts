@@ -18,12 +18,17 @@ import {
 } from './providers.js';
 import { getRedemption, listOwnRedemptions } from './read-redemptions.js';
 import { redeemVoucher, type RedemptionInput } from './redeem-voucher.js';
+import type { ClaimStatus } from './claim-rows.js';
+import { decideClaim, payClaim } from './decide-claim.js';
+import { exportClaimsCsv, getClaim, listClaims, mayReadInvoice } from './read-claims.js';
+import { submitClaim, type ClaimInput } from './submit-claim.js';
 
 export interface ClaimsServiceOptions {
   sequelize: Sequelize;
   commands: CommandRunner;
   directory: ClaimsDeps['directory'];
   vouchers: ClaimsDeps['vouchers'];
+  documents: ClaimsDeps['documents'];
   now?: () => Date;
 }
 
@@ -39,7 +44,17 @@ export function createClaimsService(options: ClaimsServiceOptions) {
     providerOf: (actor: Principal) => requireLinkedProvider(deps, actor),
     redeemVoucher: (actor: Principal, input: RedemptionInput, idempotencyKey?: string) => redeemVoucher(deps, actor, input, idempotencyKey),
     getRedemption: (reader: Principal, redemptionId: string) => getRedemption(deps, reader, redemptionId),
-    listOwnRedemptions: (reader: Principal, page: PageRequest) => listOwnRedemptions(deps, reader, page),
+    listOwnRedemptions: (reader: Principal, page: PageRequest, options: { unclaimed?: boolean } = {}) =>
+      listOwnRedemptions(deps, reader, page, options),
+    submitClaim: (actor: Principal, input: ClaimInput, idempotencyKey?: string) => submitClaim(deps, actor, input, idempotencyKey),
+    getClaim: (reader: Principal, claimId: string) => getClaim(deps, reader, claimId),
+    listClaims: (reader: Principal, options: PageRequest & { status?: ClaimStatus }) => listClaims(deps, reader, options),
+    exportClaimsCsv: (reader: Principal) => exportClaimsCsv(deps, reader),
+    decideClaim: (actor: Principal, claimId: string, decision: { decision: 'approve' | 'reject'; reason?: string }) =>
+      decideClaim(deps, actor, claimId, decision),
+    payClaim: (actor: Principal, claimId: string, paymentReference: string) => payClaim(deps, actor, claimId, paymentReference),
+    /** For the Document Store's read policy: a claims officer reads the invoices of claims. */
+    mayReadInvoice: (documentId: string, reader: Principal) => mayReadInvoice(deps, documentId, reader),
   };
 }
 

@@ -24,3 +24,23 @@ export const createDocuments: Migration = {
     await sequelize.query('DROP TABLE documents');
   },
 };
+
+/** Service providers upload the invoices of their reimbursement claims as documents of kind `invoice`. */
+export const allowInvoiceDocuments: Migration = {
+  name: '2026-12-07-03-invoice-documents',
+  async up({ context: { sequelize } }) {
+    await sequelize.query(`
+      ALTER TABLE documents DROP CONSTRAINT documents_kind_check;
+      ALTER TABLE documents ADD CONSTRAINT documents_kind_check
+        CHECK (kind IN ('medical-report', 'prescription', 'id-proof', 'other', 'voucher', 'invoice'));
+    `);
+  },
+  async down({ context: { sequelize } }) {
+    await sequelize.query(`
+      DELETE FROM documents WHERE kind = 'invoice';
+      ALTER TABLE documents DROP CONSTRAINT documents_kind_check;
+      ALTER TABLE documents ADD CONSTRAINT documents_kind_check
+        CHECK (kind IN ('medical-report', 'prescription', 'id-proof', 'other', 'voucher'));
+    `);
+  },
+};

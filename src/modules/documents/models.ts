@@ -1,8 +1,11 @@
 /** Document rows and their API shape. */
 import type { DocumentMediaType } from './content-type.js';
 
+/** What an applicant (or an officer, for an application) uploads. */
 export const DOCUMENT_KINDS = ['medical-report', 'prescription', 'id-proof', 'other'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+/** What a service provider uploads, and only they: the invoice of a reimbursement claim. */
+export const INVOICE_KIND = 'invoice';
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number] | typeof INVOICE_KIND;
 
 export interface DocumentRow {
   id: string;

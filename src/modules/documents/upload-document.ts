@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Principal } from '../../platform/auth/principal.js';
 import { selectOne } from '../../platform/db/sql.js';
-import { InputError, PayloadTooLargeError } from '../../platform/http/errors.js';
+import { ForbiddenError, InputError, PayloadTooLargeError } from '../../platform/http/errors.js';
 import { sniffDocumentType } from './content-type.js';
 import { toDocumentMetadata, type DocumentMetadata, type DocumentStore } from './document-store.js';
 import { DocumentStorageUnavailableError, DocumentTypeRefusedError } from './errors.js';
 import { sanitizeFileName } from './file-name.js';
-import type { DocumentKind, DocumentRow } from './models.js';
+import { INVOICE_KIND, type DocumentKind, type DocumentRow } from './models.js';
 import { checkUploadQuota } from './upload-quota.js';
 
 export interface UploadDocumentOptions {
-  uploader: Pick<Principal, 'subject' | 'username'>;
+  uploader: Pick<Principal, 'subject' | 'username' | 'roles'>;
   kind: DocumentKind;
   /** The name the client sent; kept as a label only, after sanitizing. */
   fileName: string;
@@ -27,6 +27,14 @@ export interface UploadDocumentOptions {
  */
 export async function uploadDocument(store: DocumentStore, options: UploadDocumentOptions): Promise<DocumentMetadata> {
   const { bytes, uploader, kind } = options;
+  // A service provider uploads invoices for its claims, and nobody else does.
+  const provider = uploader.roles.includes('service-provider');
+  if (provider !== (kind === INVOICE_KIND)) {
+    throw new ForbiddenError(
+      provider ? 'A service provider uploads invoices only (kind "invoice").' : 'Only a service provider uploads invoices.',
+      'ERR_DOCUMENT_KIND_NOT_YOURS',
+    );
+  }
   if (bytes.length === 0) throw new InputError('The file is empty.', [{ path: '/body/file', message: 'must not be empty' }]);
   if (bytes.length > store.maxBytes)
     throw new PayloadTooLargeError(`The file is larger than the ${store.maxBytes} bytes a document may have.`);

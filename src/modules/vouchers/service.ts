@@ -15,6 +15,7 @@ import { readVoucherPdf, type RenderPdf } from './keep-voucher-pdf.js';
 import { createDocumentLoader } from './document-loader.js';
 import { readVoucher, type VoucherKey } from './get-voucher.js';
 import { drawFromVoucher } from './draw-from-voucher.js';
+import { moveApplications } from './move-applications.js';
 import { readRedemptionState } from './redemption-state.js';
 import { decodeVoucherQr } from './qr/voucher-qr.js';
 import { verifyVoucher } from './verify-voucher.js';
@@ -101,6 +102,8 @@ export function createVouchersService(options: VouchersServiceOptions) {
     /** Draws a redemption's amount from a voucher, in the redeeming command's transaction. */
     drawFromVoucher: (transaction: Transaction, draw: { voucherId: string; amount: string; subject: string; at: Date }) =>
       drawFromVoucher(deps, transaction, draw),
+    moveApplications: (transaction: Transaction, voucherIds: readonly string[], from: string, to: string, at: Date) =>
+      moveApplications(deps, transaction, voucherIds, from, to, at),
     issueCredential: (actor: Principal, credential: UnknownCredential) => issueCredential(deps, actor, credential),
     documentLoader,
     typeTables: deps.typeTables,

@@ -525,7 +525,57 @@ export const ERROR_CODES = {
       'The general issue operation does not sign entitlement vouchers. ' +
       'Issue the voucher of an approved application instead, so it has its amount, its status entries and its record.',
   },
+  // Reimbursement claims
+  ERR_CLAIM_FOREIGN_REDEMPTION: {
+    status: 422,
+    title: "A redemption named is not your facility's",
+    explanation:
+      'A claim covers redemptions of the claiming facility only, and at least one of those named is another ' +
+      "facility's or does not exist. Remove it and send the claim again.",
+  },
+  ERR_REDEMPTION_ALREADY_CLAIMED: {
+    status: 409,
+    title: 'A redemption is in another claim already',
+    explanation:
+      'Each redemption is reimbursed once, through one claim, and at least one of those named is in another claim. ' +
+      'Remove it, or wait for that claim to be rejected.',
+  },
+  ERR_CLAIM_MIXED_CURRENCIES: {
+    status: 422,
+    title: 'The redemptions are in more than one currency',
+    explanation: 'A claim is paid in one currency, and the redemptions named are in several. Send one claim per currency.',
+  },
+  ERR_CLAIM_TOTAL_MISMATCH: {
+    status: 422,
+    title: 'The total is not the sum of the redemptions',
+    explanation:
+      'The total claimed must equal the amounts of the redemptions it covers. ' +
+      'The expected total is given; correct the claim and send it again.',
+  },
+  ERR_CLAIM_INVOICE_MISSING: {
+    status: 422,
+    title: 'The claim has no invoice of yours',
+    explanation:
+      'A claim needs the invoice, uploaded by you as a document of kind invoice. Upload it first, then send the claim with its id.',
+  },
+  ERR_CLAIM_NOT_SUBMITTED: {
+    status: 409,
+    title: 'The claim is not waiting for a decision',
+    explanation: 'Only a submitted claim is approved or rejected, and this one has been decided already. Reload it to see its decision.',
+  },
+  ERR_CLAIM_NOT_APPROVED: {
+    status: 409,
+    title: 'The claim is not approved',
+    explanation: 'Only an approved claim is marked paid. Approve it first, or reload it to see whether it was paid already.',
+  },
   // Service providers and redemptions
+  ERR_DOCUMENT_KIND_NOT_YOURS: {
+    status: 403,
+    title: 'This kind of document is not yours to upload',
+    explanation:
+      'Service providers upload the invoices of their reimbursement claims, and only those; everybody else uploads the ' +
+      'documents of an application. Choose the kind that matches who you are.',
+  },
   ERR_PROVIDER_NOT_LINKED: {
     status: 403,
     title: 'Your account is not linked to a service provider',

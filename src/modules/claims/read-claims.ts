@@ -1,0 +1,94 @@
+import type { Principal } from '../../platform/auth/principal.js';
+import { selectOne, selectPage, selectRows, type PageRequest } from '../../platform/db/sql.js';
+import { NotFoundError } from '../../platform/http/errors.js';
+import { CLAIM_COLUMNS, claimOf, type Claim, type ClaimRow, type ClaimStatus } from './claim-rows.js';
+import type { ClaimsDeps } from './deps.js';
+import { requireLinkedProvider } from './providers.js';
+import { requireClaimsRole } from './require-claims-role.js';
+
+/** A claim: for the users of its facility and the claims officers; anyone else gets 404. */
+export async function getClaim(deps: ClaimsDeps, reader: Principal, claimId: string): Promise<Claim> {
+  requireClaimsRole(reader, ['service-provider', 'claims-officer']);
+  const row = await selectOne<ClaimRow>(deps.sequelize, `SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = :claimId`, { claimId });
+  const mayRead =
+    row !== undefined &&
+    (reader.roles.includes('claims-officer') ||
+      (await selectOne(deps.sequelize, 'SELECT 1 FROM provider_users WHERE subject = :subject AND provider_id = :providerId', {
+        subject: reader.subject,
+        providerId: row.provider_id,
+      })) !== undefined);
+  if (!row || !mayRead) throw new NotFoundError('There is no claim with this id that you may see.');
+  return claimOf(row);
+}
+
+/** Claims newest first: a provider user sees their facility's, a claims officer every facility's. */
+export async function listClaims(
+  deps: ClaimsDeps,
+  reader: Principal,
+  options: PageRequest & { status?: ClaimStatus },
+): Promise<{ items: Claim[]; total: number; page: number; pageSize: number }> {
+  requireClaimsRole(reader, ['service-provider', 'claims-officer']);
+  const officer = reader.roles.includes('claims-officer');
+  const providerId = officer ? undefined : (await requireLinkedProvider(deps, reader)).id;
+  const { rows, total } = await selectPage<ClaimRow>(deps.sequelize, {
+    columns: CLAIM_COLUMNS,
+    from: 'claims c',
+    where:
+      '(CAST(:providerId AS uuid) IS NULL OR c.provider_id = CAST(:providerId AS uuid)) ' +
+      'AND (CAST(:status AS text) IS NULL OR c.status = :status)',
+    orderBy: 'c.submitted_at DESC, c.id',
+    replacements: { providerId: providerId ?? null, status: options.status ?? null },
+    page: { page: options.page, pageSize: options.pageSize },
+  });
+  return { items: rows.map(claimOf), total, page: options.page, pageSize: options.pageSize };
+}
+
+const CSV_COLUMNS = [
+  'claim',
+  'facility',
+  'status',
+  'total',
+  'currency',
+  'redemptions',
+  'submitted',
+  'decided',
+  'paid',
+  'payment reference',
+];
+
+/** A CSV field: quoted when it holds a separator, a quote or a line break; a leading formula character neutralised. */
+function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** Every claim as CSV (RFC 4180, CRLF), newest first, for the claims officers. */
+export async function exportClaimsCsv(deps: ClaimsDeps, reader: Principal): Promise<string> {
+  requireClaimsRole(reader, ['claims-officer']);
+  const rows = await selectRows<ClaimRow>(deps.sequelize, `SELECT ${CLAIM_COLUMNS} FROM claims c ORDER BY c.submitted_at DESC, c.id`);
+  const lines = rows.map((row) =>
+    [
+      row.id,
+      row.provider_name,
+      row.status,
+      row.total,
+      row.currency,
+      String(row.redemption_ids.length),
+      row.submitted_at.toISOString(),
+      row.decided_at?.toISOString() ?? '',
+      row.paid_at?.toISOString() ?? '',
+      row.payment_reference ?? '',
+    ]
+      .map(csvField)
+      .join(','),
+  );
+  return [CSV_COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
+}
+
+/** Whether a claims officer may read a document: it is the invoice of a claim. */
+export async function mayReadInvoice(deps: ClaimsDeps, documentId: string, reader: Principal): Promise<boolean> {
+  if (!reader.roles.includes('claims-officer')) return false;
+  return (
+    (await selectOne(deps.sequelize, 'SELECT 1 FROM claims WHERE invoice_document_id = :documentId LIMIT 1', { documentId })) !== undefined
+  );
+}
