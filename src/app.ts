@@ -277,7 +277,7 @@ export function createApp(deps: AppDependencies): Express {
     '/admin': createAdminPages({ programs, approvals, schemas, messages }),
     '/officer': createOfficerPages({ approvals, applications, programs, documents, documentReadPolicy, signals }),
     '/vouchers': createVoucherPages({ vouchers, programs, messages }),
-    '/provider': createProviderPages({ verification, claims }),
+    '/provider': createProviderPages({ verification, claims, documents }),
   };
   app.use(createHomeRoutes({ openPortalPaths: Object.keys(portalPages) }));
   for (const [path, pages] of Object.entries(portalPages)) app.use(path, pages);

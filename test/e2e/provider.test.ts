@@ -181,4 +181,43 @@ describe('the Service Provider Portal in the browser', () => {
     await expect(keyboard.getByTestId('receipt-remaining').textContent()).resolves.toContain('450');
     await context.close();
   });
+
+  it('claims reimbursement with an invoice, is refused a wrong total with the choice kept, and sees the claim paid', async () => {
+    const { id } = await voucherPhoto('500.00');
+    const redeemed = await request(testApp.app)
+      .post('/api/v1/redemptions')
+      .set('Authorization', await bearer('clinic'))
+      .send({ voucherId: id, amount: '320.00', service: 'Cast and X-ray' });
+    expect(redeemed.status).toBe(201);
+    const invoice = path.join(folder, 'invoice.pdf');
+    await writeFile(invoice, Buffer.from('%PDF-1.4\n% invoice of Riverside Health Centre\n%%EOF\n'));
+
+    await page.goto(`${testApp.url}/provider/claims`);
+    await expectAccessible(page, 'the facility’s claims');
+    await page.getByRole('link', { name: 'New claim' }).click();
+    await page.getByLabel(/Cast and X-ray/).check();
+    await page.getByLabel('Total claimed').fill('300');
+    await page.getByLabel('Invoice').setInputFiles(invoice);
+    await page.getByRole('button', { name: 'Send the claim' }).click();
+    await page.getByTestId('f-total-error').filter({ hasText: 'add up to 320.00' }).waitFor();
+    await expect(page.getByLabel(/Cast and X-ray/).isChecked()).resolves.toBe(true);
+    await expectAccessible(page, 'a claim refused for its total');
+    expect(await overflowsSideways(page)).toBe(false);
+
+    await page.getByLabel('Total claimed').fill('320');
+    await page.getByLabel('Invoice').setInputFiles(invoice);
+    await page.getByRole('button', { name: 'Send the claim' }).click();
+    await page.getByTestId('claim-submitted').waitFor();
+    await expect(page.getByTestId('claim-status').textContent()).resolves.toBe('Waiting for review');
+    await expectAccessible(page, 'a claim just sent');
+
+    const claimId = new URL(page.url()).pathname.split('/').at(-1) as string;
+    const claire = await bearer('claire');
+    await request(testApp.app).post(`/api/v1/claims/${claimId}/decision`).set('Authorization', claire).send({ decision: 'approve' });
+    await request(testApp.app).post(`/api/v1/claims/${claimId}/payment`).set('Authorization', claire).send({ paymentReference: 'TRX-77' });
+    await page.reload();
+    await expect(page.getByTestId('claim-status').textContent()).resolves.toBe('Paid');
+    await expect(page.getByTestId('claim-payment').textContent()).resolves.toBe('TRX-77');
+    expect(await overflowsSideways(page)).toBe(false);
+  });
 });

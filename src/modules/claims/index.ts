@@ -4,3 +4,4 @@ export { createClaimsHandlers } from './routes.js';
 export { createClaimsService, type ClaimsService, type ClaimsServiceOptions } from './service.js';
 export type { ServiceProvider, ServiceProviderInput } from './providers.js';
 export type { Redemption, RedemptionInput } from './redeem-voucher.js';
+export type { Claim, ClaimStatus } from './claim-rows.js';

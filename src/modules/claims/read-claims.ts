@@ -5,6 +5,8 @@ import { CLAIM_COLUMNS, claimOf, type Claim, type ClaimRow, type ClaimStatus } f
 import type { ClaimsDeps } from './deps.js';
 import { requireLinkedProvider } from './providers.js';
 import { requireClaimsRole } from './require-claims-role.js';
+import type { Redemption } from './redeem-voucher.js';
+import { redemptionOf, type RedemptionRow } from './redemption-rows.js';
 
 /** A claim: for the users of its facility and the claims officers; anyone else gets 404. */
 export async function getClaim(deps: ClaimsDeps, reader: Principal, claimId: string): Promise<Claim> {
@@ -91,4 +93,16 @@ export async function mayReadInvoice(deps: ClaimsDeps, documentId: string, reade
   return (
     (await selectOne(deps.sequelize, 'SELECT 1 FROM claims WHERE invoice_document_id = :documentId LIMIT 1', { documentId })) !== undefined
   );
+}
+
+/** The redemptions a claim was made of, oldest first, for whoever may read the claim. */
+export async function listClaimRedemptions(deps: ClaimsDeps, reader: Principal, claimId: string): Promise<Redemption[]> {
+  const claim = await getClaim(deps, reader, claimId);
+  const rows = await selectRows<RedemptionRow>(
+    deps.sequelize,
+    `SELECT r.*, p.name AS provider_name FROM redemptions r JOIN service_providers p ON p.id = r.provider_id
+     WHERE r.id = ANY(CAST(:ids AS uuid[])) ORDER BY r.redeemed_at, r.id`,
+    { ids: `{${claim.redemptionIds.join(',')}}` },
+  );
+  return rows.map((row) => redemptionOf(row));
 }

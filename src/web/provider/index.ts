@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { ClaimsService, Redemption } from '../../modules/claims/index.js';
+import type { DocumentStore } from '../../modules/documents/index.js';
 import type { ScanVerification, VerificationService } from '../../modules/verification/index.js';
 import { requirePrincipal } from '../../platform/auth/require-role.js';
 import { AppError } from '../../platform/http/errors.js';
@@ -15,10 +16,13 @@ import { requirePageRole } from '../../platform/web/page-guard.js';
 import { formatMoment } from '../format-dates.js';
 import { formatMoney } from '../money.js';
 import { localeOf, uuidParam } from '../officer/context.js';
+import { createProviderClaimPages } from './claim-pages.js';
 
 export interface ProviderPagesOptions {
   verification: VerificationService;
   claims: ClaimsService;
+  /** Where the claims' invoices are kept. */
+  documents: DocumentStore;
 }
 
 const CODE_LIMIT = 8000;
@@ -84,6 +88,8 @@ export function createProviderPages(options: ProviderPagesOptions): Router {
   const { verification, claims } = options;
   const router = Router();
   router.use(requirePageRole('service-provider'));
+  // The claim form is multipart: it checks its own token once it is read.
+  router.use(createProviderClaimPages({ claims, documents: options.documents }));
   router.use(verifyCsrfToken);
 
   const renderScan = (res: Response, code: string, error: string, status = 200) =>

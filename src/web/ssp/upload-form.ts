@@ -8,7 +8,10 @@ import type { Request, RequestHandler, Response } from 'express';
 import { FORM_OVERHEAD_BYTES, stopReadingBody, watchBodyLimit } from '../../platform/http/oversize-body.js';
 
 export interface UploadForm {
+  /** Each text field's first value. */
   fields: Record<string, string>;
+  /** Every value of each text field (checkboxes of one name). */
+  values: Record<string, string[]>;
   file: { name: string; bytes: Buffer } | undefined;
   /** The body was over the cap; nothing of it was kept. */
   tooLarge: boolean;
@@ -19,7 +22,7 @@ export interface UploadForm {
 const forms = new WeakMap<Request, UploadForm>();
 
 export function uploadFormOf(req: Request): UploadForm {
-  return forms.get(req) ?? { fields: {}, file: undefined, tooLarge: false, unreadable: true };
+  return forms.get(req) ?? { fields: {}, values: {}, file: undefined, tooLarge: false, unreadable: true };
 }
 
 /** The body, or 'too-large' as soon as it passes the limit (reading stops there), or 'aborted' when the client went away. */
@@ -52,14 +55,17 @@ async function parseForm(contentType: string, body: Buffer): Promise<Omit<Upload
   try {
     const data = await new Response(body, { headers: { 'content-type': contentType } }).formData();
     const fields: Record<string, string> = {};
+    const values: Record<string, string[]> = {};
     let file: UploadForm['file'];
     for (const [name, value] of data) {
-      if (typeof value === 'string') fields[name] ??= value;
-      else if (name === 'file' && !file && value.name !== '') file = { name: value.name, bytes: Buffer.from(await value.arrayBuffer()) };
+      if (typeof value === 'string') {
+        fields[name] ??= value;
+        (values[name] ??= []).push(value);
+      } else if (name === 'file' && !file && value.name !== '') file = { name: value.name, bytes: Buffer.from(await value.arrayBuffer()) };
     }
-    return { fields, file, unreadable: false };
+    return { fields, values, file, unreadable: false };
   } catch {
-    return { fields: {}, file: undefined, unreadable: true };
+    return { fields: {}, values: {}, file: undefined, unreadable: true };
   }
 }
 
@@ -68,16 +74,16 @@ export function readUploadForm(maxFileBytes: number): RequestHandler {
   return async (req, res, next) => {
     const contentType = req.headers['content-type'] ?? '';
     if (!/^multipart\/form-data\s*;/i.test(contentType)) {
-      forms.set(req, { fields: {}, file: undefined, tooLarge: false, unreadable: true });
+      forms.set(req, { fields: {}, values: {}, file: undefined, tooLarge: false, unreadable: true });
       next();
       return;
     }
     const body = await readBody(req, res, maxFileBytes + FORM_OVERHEAD_BYTES);
     const form: UploadForm =
       body === 'too-large'
-        ? { fields: {}, file: undefined, tooLarge: true, unreadable: false }
+        ? { fields: {}, values: {}, file: undefined, tooLarge: true, unreadable: false }
         : body === 'aborted'
-          ? { fields: {}, file: undefined, tooLarge: false, unreadable: true }
+          ? { fields: {}, values: {}, file: undefined, tooLarge: false, unreadable: true }
           : { ...(await parseForm(contentType, body)), tooLarge: false };
     forms.set(req, form);
     req.body = form.fields;
