@@ -63,6 +63,7 @@ import { createAdminPages } from './web/admin/index.js';
 import { createOfficerPages } from './web/officer/index.js';
 import { createVoucherPages } from './web/vouchers/index.js';
 import { createProviderPages } from './web/provider/index.js';
+import { createClaimsPages } from './web/claims/index.js';
 import './platform/http/express-augment.js';
 import { loadMessages } from './platform/i18n/catalogs.js';
 import { useAcceptedLanguage } from './platform/http/request-language.js';
@@ -278,6 +279,7 @@ export function createApp(deps: AppDependencies): Express {
     '/officer': createOfficerPages({ approvals, applications, programs, documents, documentReadPolicy, signals }),
     '/vouchers': createVoucherPages({ vouchers, programs, messages }),
     '/provider': createProviderPages({ verification, claims, documents }),
+    '/claims': createClaimsPages({ claims, documents, documentReadPolicy }),
   };
   app.use(createHomeRoutes({ openPortalPaths: Object.keys(portalPages) }));
   for (const [path, pages] of Object.entries(portalPages)) app.use(path, pages);

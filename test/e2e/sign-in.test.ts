@@ -149,16 +149,17 @@ describe('signing in on the pages', () => {
     page.on('response', (response) => {
       if (response.status() === 404) notFound.push(response.url());
     });
-    await signIn(page, testApp.url, 'claire');
-    const card = page.getByTestId('portal').filter({ hasText: 'Claims review' });
-    await expect(card.innerText()).resolves.toContain('Not open yet. What it will do: Review reimbursement claims and track payments.');
+    await signIn(page, testApp.url, 'ana');
+    const card = page.getByTestId('portal').filter({ hasText: 'Dashboards' });
+    await expect(card.innerText()).resolves.toContain(
+      'Not open yet. What it will do: Program figures: applications, decisions, vouchers and claims.',
+    );
     await expect(card.getByRole('link').count()).resolves.toBe(0);
     await expect(page.getByTestId('no-open-portal').isVisible()).resolves.toBe(true);
     await expectAccessible(page, 'the home page of an officer whose portal is not open yet');
 
     // Each portal address that has no pages yet explains itself instead of "not found".
     for (const [address, title] of [
-      ['/claims', 'Claims review'],
       ['/dashboards', 'Dashboards'],
       ['/audit', 'Audit trail'],
     ] as const) {
@@ -192,6 +193,11 @@ describe('signing in on the pages', () => {
     await provider.getByTestId('portal').getByRole('link', { name: 'Service Provider Portal' }).click();
     await provider.waitForURL(`${testApp.url}/provider`);
     await provider.close();
+    const claimsOfficer = await browser.newPage();
+    await signIn(claimsOfficer, testApp.url, 'claire');
+    await claimsOfficer.getByTestId('portal').getByRole('link', { name: 'Claims review' }).click();
+    await claimsOfficer.waitForURL(`${testApp.url}/claims`);
+    await claimsOfficer.close();
   });
 
   it('walks every kind of page with no console error: no refused inline style, no missing favicon', async () => {
@@ -206,7 +212,7 @@ describe('signing in on the pages', () => {
     });
     await page.goto(`${testApp.url}/`);
     await signIn(page, testApp.url, 'amina', '/ssp');
-    for (const address of ['/', '/ssp', '/ssp/applications', '/docs', '/problems', '/claims']) {
+    for (const address of ['/', '/ssp', '/ssp/applications', '/docs', '/problems', '/dashboards']) {
       await page.goto(`${testApp.url}${address}`);
       await page.waitForLoadState('load');
     }

@@ -1,0 +1,118 @@
+/**
+ * Claims review in Chromium, on a phone-sized screen: claire, a claims officer, finds a facility's claim in the
+ * queue, downloads its invoice, is asked for a reason before a rejection (her choice kept), approves it, is asked
+ * for the payment's reference, marks it paid, and finds it in the CSV export. axe runs on every state reached;
+ * no page scrolls sideways at 375 px.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import type { Browser, Page } from 'playwright-core';
+import { expectAccessible } from '../support/accessibility.js';
+import { launchChromium, overflowsSideways, signIn } from '../support/browser.js';
+import { approveApplication, createProgram } from '../support/fixtures.js';
+import { startTestApp, type TestApp } from '../support/harness.js';
+import { tokenFor } from '../support/tokens.js';
+
+// The realm allows sign-in redirects to this port (keycloak/realm.json).
+const BROWSER_TEST_PORT = 3999;
+const PHONE = { width: 375, height: 740 };
+
+describe('claims review in the browser', () => {
+  let testApp: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let claimId: string;
+  const bearer = async (user: string) => `Bearer ${await tokenFor(user)}`;
+
+  beforeAll(async () => {
+    testApp = await startTestApp({ port: BROWSER_TEST_PORT });
+    browser = await launchChromium();
+    const maria = await bearer('maria');
+    const facility = await request(testApp.app)
+      .post('/api/v1/providers')
+      .set('Authorization', maria)
+      .send({ name: 'Hillside Pharmacy', kind: 'pharmacy', region: 'North', paymentDetails: 'M-Pesa 0700000001' });
+    const all = await request(testApp.app).get('/api/v1/providers').set('Authorization', maria);
+    for (const other of all.body.items as Array<{ id: string; users: Array<{ subject: string; username: string }> }>) {
+      for (const user of other.users.filter((u) => u.username === 'clinic')) {
+        await request(testApp.app)
+          .delete(`/api/v1/providers/${other.id}/users/${encodeURIComponent(user.subject)}`)
+          .set('Authorization', maria);
+      }
+    }
+    await request(testApp.app).post(`/api/v1/providers/${facility.body.id}/users`).set('Authorization', maria).send({ username: 'clinic' });
+    const application = await approveApplication(testApp.app, (await createProgram(testApp.app)).id, { amount: '700.00' });
+    const voucher = await request(testApp.app)
+      .post(`/api/v1/applications/${application.id}/voucher`)
+      .set('Authorization', await bearer('ivan'))
+      .send();
+    const clinic = await bearer('clinic');
+    const redemption = await request(testApp.app)
+      .post('/api/v1/redemptions')
+      .set('Authorization', clinic)
+      .send({ voucherId: voucher.body.id, amount: '240.00', service: 'Antibiotics, two weeks' });
+    const invoice = await request(testApp.app)
+      .post('/api/v1/documents')
+      .set('Authorization', clinic)
+      .field('kind', 'invoice')
+      .attach('file', Buffer.from(`%PDF-1.4\n% invoice ${randomUUID()}\n%%EOF\n`), {
+        filename: 'invoice-0042.pdf',
+        contentType: 'application/pdf',
+      });
+    const claim = await request(testApp.app)
+      .post('/api/v1/claims')
+      .set('Authorization', clinic)
+      .send({ redemptionIds: [redemption.body.id], total: '240.00', invoiceDocumentId: invoice.body.id });
+    if (claim.status !== 201) throw new Error(`claim not submitted: ${claim.status} ${JSON.stringify(claim.body)}`);
+    claimId = claim.body.id as string;
+    const context = await browser.newContext({ viewport: PHONE, acceptDownloads: true });
+    page = await context.newPage();
+    await signIn(page, testApp.url, 'claire', '/claims');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await testApp?.close();
+  });
+
+  it('reviews a claim from the queue to paid, asked for what each step needs, and exports it', async () => {
+    await page.goto(`${testApp.url}/claims`);
+    await page.getByTestId('queue-claim').filter({ hasText: 'Hillside Pharmacy' }).first().waitFor();
+    await expectAccessible(page, 'the claims queue');
+    expect(await overflowsSideways(page)).toBe(false);
+
+    await page.goto(`${testApp.url}/claims/${claimId}`);
+    await expect(page.getByTestId('claim-redemptions').textContent()).resolves.toContain('Antibiotics, two weeks');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('invoice').click();
+    expect((await download).suggestedFilename()).toBe('invoice-0042.pdf');
+    await expectAccessible(page, 'a claim waiting for review');
+
+    await page.getByLabel('Reject the claim').check();
+    await page.getByRole('button', { name: 'Record the decision' }).click();
+    await page.getByTestId('decision-error').filter({ hasText: 'Say why the claim is rejected.' }).waitFor();
+    await expect(page.getByLabel('Reject the claim').isChecked()).resolves.toBe(true);
+    await expectAccessible(page, 'a rejection refused without its reason');
+
+    await page.getByLabel('Approve the claim').check();
+    await page.getByRole('button', { name: 'Record the decision' }).click();
+    await page.getByTestId('claim-changed').waitFor();
+    await expect(page.getByTestId('claim-status').textContent()).resolves.toBe('Approved, to be paid');
+
+    await page.getByRole('button', { name: 'Mark as paid' }).click();
+    await page.getByTestId('f-paymentReference-error').waitFor();
+    await expectAccessible(page, 'a payment refused without its reference');
+    await page.getByLabel('Payment reference').fill('MPESA-QX81');
+    await page.getByRole('button', { name: 'Mark as paid' }).click();
+    await page.getByTestId('payment-reference').filter({ hasText: 'MPESA-QX81' }).waitFor();
+    await expect(page.getByTestId('claim-status').textContent()).resolves.toBe('Paid');
+    await expectAccessible(page, 'a paid claim');
+    expect(await overflowsSideways(page)).toBe(false);
+
+    const csv = await page.request.get(`${testApp.url}/claims/export.csv`);
+    expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
+    expect((await csv.text()).split('\r\n').find((line) => line.startsWith(claimId))).toMatch(
+      /,Hillside Pharmacy,PAID,240\.00,USD,1,.*,MPESA-QX81$/,
+    );
+  });
+});
