@@ -11,6 +11,7 @@ import { ServiceUnavailableError } from './platform/http/errors.js';
 import { migrations } from './migrations.js';
 import { createCommandRunner } from './platform/db/command.js';
 import { createProgramsService, seedDemoProgram } from './modules/programs/index.js';
+import { createClaimsService, seedDemoFacility, type ClaimsServiceOptions } from './modules/claims/index.js';
 import { createOutboxConsumers } from './outbox-consumers.js';
 
 async function main(): Promise<void> {
@@ -68,7 +69,15 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-/** The demo program names its officers, so the identity provider must answer; if it does not, the next start tries again. */
+const NO_VOUCHERS: ClaimsServiceOptions['vouchers'] = {
+  drawFromVoucher: () => Promise.reject(new TypeError('seeding draws from no voucher')),
+  moveApplications: () => Promise.reject(new TypeError('seeding moves no application')),
+};
+
+/**
+ * The demo program names its officers and the demo facility links its user, so the identity provider must answer;
+ * if it does not, the next start tries again.
+ */
 async function seedDemo(runtime: Runtime, logger: Logger): Promise<void> {
   const { sequelize } = runtime.database;
   const programs = createProgramsService({
@@ -78,6 +87,15 @@ async function seedDemo(runtime: Runtime, logger: Logger): Promise<void> {
   });
   try {
     if ((await seedDemoProgram(programs)) === 'created') logger.info('demo program EMERG-SURG created and opened');
+    const claims = createClaimsService({
+      sequelize,
+      commands: createCommandRunner({ sequelize, pool: runtime.database.pool }),
+      directory: runtime.directory,
+      // Seeding a facility draws from no voucher and reads no document.
+      vouchers: NO_VOUCHERS,
+      documents: { findOwnedBy: async () => [] },
+    });
+    if ((await seedDemoFacility(claims)) === 'created') logger.info('demo facility created, with the user clinic linked to it');
   } catch (error) {
     if (!(error instanceof ServiceUnavailableError)) throw error;
     logger.warn({ err: error }, 'demo program not set up: the identity provider does not answer; the next start tries again');

@@ -5,3 +5,4 @@ export { createClaimsService, type ClaimsService, type ClaimsServiceOptions } fr
 export type { ServiceProvider, ServiceProviderInput } from './providers.js';
 export type { Redemption, RedemptionInput } from './redeem-voucher.js';
 export type { Claim, ClaimStatus } from './claim-rows.js';
+export { DEMO_FACILITY_NAME, seedDemoFacility } from './seed.js';
