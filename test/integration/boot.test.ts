@@ -88,7 +88,7 @@ describe('npm start on embedded defaults', () => {
     expect(location.searchParams.get('redirect_uri')).toBe(`${baseUrl}/auth/callback`);
   });
 
-  it('sets up the open demo program with its three designated officers, stored by subject and shown by name', async () => {
+  it('sets up the open demo program with its three designated officers (by subject, shown by name) and the demo facility', async () => {
     const discovery = (await (await fetch(`${String(readyLine.issuer)}/.well-known/openid-configuration`)).json()) as {
       token_endpoint: string;
     };
@@ -113,6 +113,12 @@ describe('npm start on embedded defaults', () => {
       ['review', { type: 'user', ref: await subjectOf('samuel'), displayName: 'Samuel Mensah', username: 'samuel' }],
       ['review', { type: 'user', ref: await subjectOf('joy'), displayName: 'Joy Banda', username: 'joy' }],
       ['assessment', { type: 'user', ref: await subjectOf('sena'), displayName: 'Sena Kofi', username: 'sena' }],
+    ]);
+    // And the demo facility, with the demo provider user linked so the Service Provider Portal works at once.
+    const facilities = await fetch(`${baseUrl}/api/v1/providers`, { headers: { authorization: `Bearer ${await tokenOf('maria')}` } });
+    const demo = ((await facilities.json()) as { items: Array<{ name: string; users: Array<{ subject: string }> }> }).items;
+    expect(demo.find((facility) => facility.name === 'Grace Hospital')?.users).toEqual([
+      expect.objectContaining({ subject: await subjectOf('clinic'), username: 'clinic' }),
     ]);
   });
 
