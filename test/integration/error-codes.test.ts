@@ -34,7 +34,10 @@ async function operationsOpenToSeveralRoles(specPath: string): Promise<SecuredOp
   for (const [path, item] of Object.entries(spec.paths ?? {})) {
     for (const method of METHODS) {
       const operation = (item as Record<string, { operationId?: string; security?: Array<Record<string, string[]>> } | undefined>)[method];
-      const roles = [...new Set(operation?.security?.flatMap((requirement) => Object.values(requirement).flat()) ?? [])];
+      const requirements = operation?.security ?? [];
+      // An empty requirement opens the operation to anyone (a token only adds to the answer): no role is refused.
+      if (requirements.some((requirement) => Object.keys(requirement).length === 0)) continue;
+      const roles = [...new Set(requirements.flatMap((requirement) => Object.values(requirement).flat()))];
       if (operation?.operationId && roles.length > 1) found.push({ operationId: operation.operationId, method, path, roles });
     }
   }
