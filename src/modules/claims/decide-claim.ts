@@ -9,7 +9,7 @@ import { execute, selectOne, selectRows, type Transaction } from '../../platform
 import { ConflictError, InputError, NotFoundError } from '../../platform/http/errors.js';
 import { CLAIM_COLUMNS, claimOf, type Claim, type ClaimRow, type ClaimStatus } from './claim-rows.js';
 import type { ClaimsDeps } from './deps.js';
-import { requireClaimsRole } from './require-claims-role.js';
+import { requireActorRole } from '../../platform/auth/require-role.js';
 
 async function lockClaim(
   deps: ClaimsDeps,
@@ -52,7 +52,7 @@ export async function decideClaim(
   claimId: string,
   decision: { decision: 'approve' | 'reject'; reason?: string },
 ): Promise<Claim> {
-  requireClaimsRole(actor, ['claims-officer']);
+  requireActorRole(actor, ['claims-officer']);
   const reason = decision.reason?.trim() ?? '';
   if (decision.decision === 'reject' && reason === '') {
     throw new InputError('Say why the claim is rejected.', [{ path: '/body/reason', message: 'is required to reject' }]);
@@ -87,7 +87,7 @@ export async function decideClaim(
 }
 
 export async function payClaim(deps: ClaimsDeps, actor: Principal, claimId: string, paymentReference: string): Promise<Claim> {
-  requireClaimsRole(actor, ['claims-officer']);
+  requireActorRole(actor, ['claims-officer']);
   return deps.commands.run(actor, async (transaction) => {
     const claim = await lockClaim(deps, claimId, transaction);
     if (claim.status !== 'APPROVED')

@@ -8,7 +8,7 @@ import { execute, isUniqueViolation, selectOne, selectRows, type Transaction } f
 import { AppError, ConflictError, NotFoundError } from '../../platform/http/errors.js';
 import type { components } from '../../generated/openapi.js';
 import type { ClaimsDeps } from './deps.js';
-import { requireClaimsRole } from './require-claims-role.js';
+import { requireActorRole } from '../../platform/auth/require-role.js';
 
 export type ServiceProvider = components['schemas']['ServiceProvider'];
 export type ServiceProviderInput = components['schemas']['ServiceProviderInput'];
@@ -48,7 +48,7 @@ function userOf(row: ProviderUserRow): ProviderUser {
 }
 
 export async function registerProvider(deps: ClaimsDeps, actor: Principal, input: ServiceProviderInput): Promise<ServiceProvider> {
-  requireClaimsRole(actor, ['program-manager']);
+  requireActorRole(actor, ['program-manager']);
   return deps.commands.run(actor, async (transaction) => {
     const id = randomUUID();
     const [row] = await selectRows<ProviderRow>(
@@ -67,7 +67,7 @@ export async function registerProvider(deps: ClaimsDeps, actor: Principal, input
 
 /** Every facility with its users, by name; for the program manager and the claims officers. */
 export async function listProviders(deps: ClaimsDeps, reader: Principal): Promise<ServiceProvider[]> {
-  requireClaimsRole(reader, ['program-manager', 'claims-officer']);
+  requireActorRole(reader, ['program-manager', 'claims-officer']);
   const rows = await selectRows<ProviderRow>(deps.sequelize, 'SELECT * FROM service_providers ORDER BY name, id');
   const users = await selectRows<ProviderUserRow>(deps.sequelize, 'SELECT * FROM provider_users ORDER BY username');
   return rows.map((row) =>
@@ -111,7 +111,7 @@ export async function getProvider(
  * one already linked to this facility stays linked (nothing changes), one linked elsewhere is refused.
  */
 export async function linkProviderUser(deps: ClaimsDeps, actor: Principal, providerId: string, username: string): Promise<ServiceProvider> {
-  requireClaimsRole(actor, ['program-manager']);
+  requireActorRole(actor, ['program-manager']);
   const user = await deps.directory.findUser(username);
   if (!user || !user.enabled) throw new AppError('ERR_PROVIDER_USER_UNKNOWN', { detail: `There is no enabled user named ${username}.` });
   if (!user.roles.includes('service-provider')) {
@@ -165,7 +165,7 @@ export async function unlinkProviderUser(
   providerId: string,
   subject: string,
 ): Promise<ServiceProvider> {
-  requireClaimsRole(actor, ['program-manager']);
+  requireActorRole(actor, ['program-manager']);
   return deps.commands.run(actor, async (transaction) => {
     const removed = await execute(
       deps.sequelize,
@@ -187,7 +187,7 @@ export async function requireLinkedProvider(
   actor: Principal,
   transaction?: Transaction,
 ): Promise<{ id: string; name: string; region: string }> {
-  requireClaimsRole(actor, ['service-provider']);
+  requireActorRole(actor, ['service-provider']);
   const provider = await selectOne<{ id: string; name: string; region: string }>(
     deps.sequelize,
     'SELECT p.id, p.name, p.region FROM provider_users u JOIN service_providers p ON p.id = u.provider_id WHERE u.subject = :subject',
@@ -196,4 +196,14 @@ export async function requireLinkedProvider(
   );
   if (!provider) throw new AppError('ERR_PROVIDER_NOT_LINKED', { detail: 'Your account is not linked to a service provider.' });
   return provider;
+}
+
+/** Whether a reader may see a facility's claims and redemptions: a claims officer, or one of its own users. */
+export async function mayReadFacilityRecords(deps: ClaimsDeps, reader: Principal, providerId: string): Promise<boolean> {
+  if (reader.roles.includes('claims-officer')) return true;
+  const member = await selectOne(deps.sequelize, 'SELECT 1 FROM provider_users WHERE subject = :subject AND provider_id = :providerId', {
+    subject: reader.subject,
+    providerId,
+  });
+  return member !== undefined;
 }

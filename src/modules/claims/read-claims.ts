@@ -3,22 +3,16 @@ import { selectOne, selectPage, selectRows, type PageRequest } from '../../platf
 import { NotFoundError } from '../../platform/http/errors.js';
 import { CLAIM_COLUMNS, claimOf, type Claim, type ClaimRow, type ClaimStatus } from './claim-rows.js';
 import type { ClaimsDeps } from './deps.js';
-import { requireLinkedProvider } from './providers.js';
-import { requireClaimsRole } from './require-claims-role.js';
+import { mayReadFacilityRecords, requireLinkedProvider } from './providers.js';
+import { requireActorRole } from '../../platform/auth/require-role.js';
 import type { Redemption } from './redeem-voucher.js';
 import { redemptionOf, type RedemptionRow } from './redemption-rows.js';
 
 /** A claim: for the users of its facility and the claims officers; anyone else gets 404. */
 export async function getClaim(deps: ClaimsDeps, reader: Principal, claimId: string): Promise<Claim> {
-  requireClaimsRole(reader, ['service-provider', 'claims-officer']);
+  requireActorRole(reader, ['service-provider', 'claims-officer']);
   const row = await selectOne<ClaimRow>(deps.sequelize, `SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = :claimId`, { claimId });
-  const mayRead =
-    row !== undefined &&
-    (reader.roles.includes('claims-officer') ||
-      (await selectOne(deps.sequelize, 'SELECT 1 FROM provider_users WHERE subject = :subject AND provider_id = :providerId', {
-        subject: reader.subject,
-        providerId: row.provider_id,
-      })) !== undefined);
+  const mayRead = row !== undefined && (await mayReadFacilityRecords(deps, reader, row.provider_id));
   if (!row || !mayRead) throw new NotFoundError('There is no claim with this id that you may see.');
   return claimOf(row);
 }
@@ -29,7 +23,7 @@ export async function listClaims(
   reader: Principal,
   options: PageRequest & { status?: ClaimStatus },
 ): Promise<{ items: Claim[]; total: number; page: number; pageSize: number }> {
-  requireClaimsRole(reader, ['service-provider', 'claims-officer']);
+  requireActorRole(reader, ['service-provider', 'claims-officer']);
   const officer = reader.roles.includes('claims-officer');
   const providerId = officer ? undefined : (await requireLinkedProvider(deps, reader)).id;
   const { rows, total } = await selectPage<ClaimRow>(deps.sequelize, {
@@ -66,7 +60,7 @@ function csvField(value: string): string {
 
 /** Every claim as CSV (RFC 4180, CRLF), newest first, for the claims officers. */
 export async function exportClaimsCsv(deps: ClaimsDeps, reader: Principal): Promise<string> {
-  requireClaimsRole(reader, ['claims-officer']);
+  requireActorRole(reader, ['claims-officer']);
   const rows = await selectRows<ClaimRow>(deps.sequelize, `SELECT ${CLAIM_COLUMNS} FROM claims c ORDER BY c.submitted_at DESC, c.id`);
   const lines = rows.map((row) =>
     [

@@ -2,27 +2,21 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { selectOne, selectPage, type PageRequest } from '../../platform/db/sql.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import type { ClaimsDeps } from './deps.js';
-import { requireLinkedProvider } from './providers.js';
+import { mayReadFacilityRecords, requireLinkedProvider } from './providers.js';
 import type { Redemption } from './redeem-voucher.js';
 import { redemptionOf, type RedemptionRow } from './redemption-rows.js';
-import { requireClaimsRole } from './require-claims-role.js';
+import { requireActorRole } from '../../platform/auth/require-role.js';
 
 const COLUMNS = 'r.*, p.name AS provider_name';
 const FROM = 'redemptions r JOIN service_providers p ON p.id = r.provider_id';
 
 /** A redemption (its receipt): for the users of its facility and the claims officers; anyone else gets 404. */
 export async function getRedemption(deps: ClaimsDeps, reader: Principal, redemptionId: string): Promise<Redemption> {
-  requireClaimsRole(reader, ['service-provider', 'claims-officer']);
+  requireActorRole(reader, ['service-provider', 'claims-officer']);
   const row = await selectOne<RedemptionRow>(deps.sequelize, `SELECT ${COLUMNS} FROM ${FROM} WHERE r.id = :redemptionId`, {
     redemptionId,
   });
-  const mayRead =
-    row !== undefined &&
-    (reader.roles.includes('claims-officer') ||
-      (await selectOne(deps.sequelize, 'SELECT 1 FROM provider_users WHERE subject = :subject AND provider_id = :providerId', {
-        subject: reader.subject,
-        providerId: row.provider_id,
-      })) !== undefined);
+  const mayRead = row !== undefined && (await mayReadFacilityRecords(deps, reader, row.provider_id));
   if (!row || !mayRead) throw new NotFoundError('There is no redemption with this id that you may see.');
   return redemptionOf(row);
 }

@@ -8,11 +8,18 @@ export function requirePrincipal(req: Pick<Request, 'principal'>): Principal {
   return req.principal;
 }
 
+/**
+ * In a service: the actor must hold at least one of the roles. Services check too, since pages and the API
+ * reach them by different doors.
+ */
+export function requireActorRole(actor: Principal, roles: readonly Role[]): void {
+  if (!hasAnyRole(actor, roles)) throw new ForbiddenError(describeRequiredRoles(roles));
+}
+
 /** Route guard: the caller must hold at least one of the roles. */
 export function requireRole(...roles: Role[]): RequestHandler {
   return (req, _res, next) => {
-    const principal = requirePrincipal(req);
-    if (!hasAnyRole(principal, roles)) throw new ForbiddenError(describeRequiredRoles(roles));
+    requireActorRole(requirePrincipal(req), roles);
     next();
   };
 }
