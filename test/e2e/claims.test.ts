@@ -10,7 +10,7 @@ import request from 'supertest';
 import type { Browser, Page } from 'playwright-core';
 import { expectAccessible } from '../support/accessibility.js';
 import { launchChromium, overflowsSideways, signIn } from '../support/browser.js';
-import { approveApplication, createProgram } from '../support/fixtures.js';
+import { approveApplication, createProgram, facilityWithClinic } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { tokenFor } from '../support/tokens.js';
 
@@ -28,20 +28,7 @@ describe('claims review in the browser', () => {
   beforeAll(async () => {
     testApp = await startTestApp({ port: BROWSER_TEST_PORT });
     browser = await launchChromium();
-    const maria = await bearer('maria');
-    const facility = await request(testApp.app)
-      .post('/api/v1/providers')
-      .set('Authorization', maria)
-      .send({ name: 'Hillside Pharmacy', kind: 'pharmacy', region: 'North', paymentDetails: 'M-Pesa 0700000001' });
-    const all = await request(testApp.app).get('/api/v1/providers').set('Authorization', maria);
-    for (const other of all.body.items as Array<{ id: string; users: Array<{ subject: string; username: string }> }>) {
-      for (const user of other.users.filter((u) => u.username === 'clinic')) {
-        await request(testApp.app)
-          .delete(`/api/v1/providers/${other.id}/users/${encodeURIComponent(user.subject)}`)
-          .set('Authorization', maria);
-      }
-    }
-    await request(testApp.app).post(`/api/v1/providers/${facility.body.id}/users`).set('Authorization', maria).send({ username: 'clinic' });
+    await facilityWithClinic(testApp.app, 'Hillside Pharmacy');
     const application = await approveApplication(testApp.app, (await createProgram(testApp.app)).id, { amount: '700.00' });
     const voucher = await request(testApp.app)
       .post(`/api/v1/applications/${application.id}/voucher`)

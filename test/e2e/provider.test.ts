@@ -15,7 +15,7 @@ import { drawQrPng } from '../../src/modules/vouchers/index.js';
 import { expectAccessible, tabTo } from '../support/accessibility.js';
 import { expectTranslated } from '../support/translation.js';
 import { launchChromium, overflowsSideways, signIn } from '../support/browser.js';
-import { approveApplication, createProgram } from '../support/fixtures.js';
+import { approveApplication, createProgram, facilityWithClinic } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { tokenFor } from '../support/tokens.js';
 
@@ -36,25 +36,7 @@ describe('the Service Provider Portal in the browser', () => {
     browser = await launchChromium();
     folder = await mkdtemp(path.join(os.tmpdir(), 'iaod-provider-'));
     programId = (await createProgram(testApp.app)).id;
-    // clinic redeems for a facility of its own (another file of this run may have linked it elsewhere).
-    const maria = await bearer('maria');
-    const facility = await request(testApp.app)
-      .post('/api/v1/providers')
-      .set('Authorization', maria)
-      .send({ name: 'Riverside Health Centre', kind: 'clinic', region: 'Coast', paymentDetails: 'KCB 1234567890' });
-    const all = await request(testApp.app).get('/api/v1/providers').set('Authorization', maria);
-    for (const other of all.body.items as Array<{ id: string; users: Array<{ subject: string; username: string }> }>) {
-      for (const user of other.users.filter((u) => u.username === 'clinic')) {
-        await request(testApp.app)
-          .delete(`/api/v1/providers/${other.id}/users/${encodeURIComponent(user.subject)}`)
-          .set('Authorization', maria);
-      }
-    }
-    const linked = await request(testApp.app)
-      .post(`/api/v1/providers/${facility.body.id}/users`)
-      .set('Authorization', maria)
-      .send({ username: 'clinic' });
-    if (linked.status !== 200) throw new Error(`clinic not linked: ${linked.status}`);
+    await facilityWithClinic(testApp.app, 'Riverside Health Centre');
     const context = await browser.newContext({ viewport: PHONE });
     page = await context.newPage();
     await signIn(page, testApp.url, 'clinic', '/provider');

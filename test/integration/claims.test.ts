@@ -11,7 +11,7 @@ import request from 'supertest';
 import { selectRows } from '../../src/platform/db/sql.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { tokenFor } from '../support/tokens.js';
-import { approveApplication, createProgram } from '../support/fixtures.js';
+import { approveApplication, createProgram, facilityWithClinic } from '../support/fixtures.js';
 
 type Body = Record<string, unknown>;
 
@@ -29,23 +29,7 @@ describe('reimbursement claims', () => {
     testApp = await startTestApp();
     for (const user of users) tokens[user] = await tokenFor(user);
     programId = (await createProgram(testApp.app)).id;
-    const facility = await api()
-      .post('/api/v1/providers')
-      .set('Authorization', as('maria'))
-      .send({ name: 'Claims Test Hospital', kind: 'hospital', region: 'Coast', paymentDetails: 'KCB 1234567890' });
-    const all = await api().get('/api/v1/providers').set('Authorization', as('maria'));
-    for (const other of all.body.items as Array<{ id: string; users: Array<{ subject: string; username: string }> }>) {
-      for (const user of other.users.filter((u) => u.username === 'clinic')) {
-        await api()
-          .delete(`/api/v1/providers/${other.id}/users/${encodeURIComponent(user.subject)}`)
-          .set('Authorization', as('maria'));
-      }
-    }
-    const linked = await api()
-      .post(`/api/v1/providers/${facility.body.id}/users`)
-      .set('Authorization', as('maria'))
-      .send({ username: 'clinic' });
-    if (linked.status !== 200) throw new Error(`clinic not linked: ${linked.status}`);
+    await facilityWithClinic(testApp.app, 'Claims Test Hospital');
   });
   afterAll(async () => {
     await testApp?.close();

@@ -12,7 +12,14 @@ import { selectRows } from '../../src/platform/db/sql.js';
 import { createCommandRunner } from '../../src/platform/db/command.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { tokenFor } from '../support/tokens.js';
-import { applicationFor, approveApplication, createProgram, forgetOfficerVerification, uniqueCode } from '../support/fixtures.js';
+import {
+  applicationFor,
+  approveApplication,
+  createProgram,
+  forgetOfficerVerification,
+  uniqueCode,
+  unlinkClinic,
+} from '../support/fixtures.js';
 
 interface Performed {
   response: Response;
@@ -100,17 +107,7 @@ describe('every state change is recorded', () => {
     ).body.id as string;
   /** clinic linked to this facility alone (other files of the run may have linked it elsewhere). */
   const linkClinicTo = async (providerId: string) => {
-    const all = (await api().get('/api/v1/providers').set(as(maria))).body.items as Array<{
-      id: string;
-      users: Array<{ subject: string; username: string }>;
-    }>;
-    for (const provider of all) {
-      for (const user of provider.users.filter((u) => u.username === 'clinic' && provider.id !== providerId)) {
-        await api()
-          .delete(`/api/v1/providers/${provider.id}/users/${encodeURIComponent(user.subject)}`)
-          .set(as(maria));
-      }
-    }
+    await unlinkClinic(testApp.app, providerId);
     return api().post(`/api/v1/providers/${providerId}/users`).set(as(maria)).send({ username: 'clinic' });
   };
 

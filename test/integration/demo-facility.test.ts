@@ -7,6 +7,7 @@ import request from 'supertest';
 import { createClaimsService, DEMO_FACILITY_NAME, seedDemoFacility } from '../../src/modules/claims/index.js';
 import { createCommandRunner } from '../../src/platform/db/command.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
+import { unlinkClinic } from '../support/fixtures.js';
 import { tokenFor } from '../support/tokens.js';
 
 describe('the demo facility', () => {
@@ -37,14 +38,7 @@ describe('the demo facility', () => {
         name: string;
         users: Array<{ subject: string; username: string }>;
       }>;
-    // Another file of this run may have linked clinic: start from a clinic linked nowhere.
-    for (const provider of await providers()) {
-      for (const user of provider.users.filter((u) => u.username === 'clinic')) {
-        await request(testApp.app)
-          .delete(`/api/v1/providers/${provider.id}/users/${encodeURIComponent(user.subject)}`)
-          .set('Authorization', maria);
-      }
-    }
+    await unlinkClinic(testApp.app);
     expect(await seedDemoFacility(claims)).toBe('created');
     expect(await seedDemoFacility(claims)).toBe('present');
     const demo = (await providers()).filter((provider) => provider.name === DEMO_FACILITY_NAME);

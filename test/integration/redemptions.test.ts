@@ -9,7 +9,7 @@ import request from 'supertest';
 import { selectRows } from '../../src/platform/db/sql.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { tokenFor } from '../support/tokens.js';
-import { approveApplication, createProgram, type ProgramFixture } from '../support/fixtures.js';
+import { approveApplication, createProgram, unlinkClinic, type ProgramFixture } from '../support/fixtures.js';
 
 type Body = Record<string, unknown>;
 
@@ -32,15 +32,7 @@ describe('service providers and redemptions', () => {
       .set('Authorization', as('maria'))
       .send({ name: 'Coast General Hospital', kind: 'hospital', region: 'Coast', paymentDetails: 'KCB 1234567890' });
     providerId = registered.body.id as string;
-    // Another file of this run may have linked clinic elsewhere: start from a clinic linked nowhere.
-    const all = await api().get('/api/v1/providers').set('Authorization', as('claire'));
-    for (const provider of all.body.items as Array<{ id: string; users: Array<{ subject: string; username: string }> }>) {
-      for (const user of provider.users.filter((u) => u.username === 'clinic')) {
-        await api()
-          .delete(`/api/v1/providers/${provider.id}/users/${encodeURIComponent(user.subject)}`)
-          .set('Authorization', as('maria'));
-      }
-    }
+    await unlinkClinic(testApp.app);
   });
   afterAll(async () => {
     await second?.close();

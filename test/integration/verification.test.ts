@@ -19,7 +19,7 @@ import {
 } from '../../src/modules/vouchers/index.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { tokenFor } from '../support/tokens.js';
-import { approveApplication, createProgram, type ProgramFixture } from '../support/fixtures.js';
+import { approveApplication, createProgram, facilityWithClinic, type ProgramFixture } from '../support/fixtures.js';
 
 type Body = Record<string, unknown>;
 type Check = { check: string; passed: boolean; code?: string };
@@ -205,7 +205,7 @@ describe('verifying what a scanner read', () => {
         .send({ reason: 'Checking' });
       corpus.push({ what: `suspended ${i + 1}`, input: { text: suspended.qrText }, fault: 'status:ERR_VOUCHER_SUSPENDED' });
     }
-    await linkClinic();
+    await facilityWithClinic(testApp.app, 'Verification Clinic');
     for (let i = 0; i < 3; i++) {
       const redeemed = await issued('300.00');
       const res = await request(testApp.app)
@@ -246,24 +246,4 @@ describe('verifying what a scanner read', () => {
     }
     expect(wrong).toEqual([]);
   });
-
-  async function linkClinic(): Promise<void> {
-    const provider = await request(testApp.app)
-      .post('/api/v1/providers')
-      .set('Authorization', as('maria'))
-      .send({ name: 'Verification Clinic', kind: 'clinic', region: 'Coast', paymentDetails: 'KCB 1234567890' });
-    const all = await request(testApp.app).get('/api/v1/providers').set('Authorization', as('maria'));
-    for (const other of all.body.items as Array<{ id: string; users: Array<{ subject: string; username: string }> }>) {
-      for (const user of other.users.filter((u) => u.username === 'clinic')) {
-        await request(testApp.app)
-          .delete(`/api/v1/providers/${other.id}/users/${encodeURIComponent(user.subject)}`)
-          .set('Authorization', as('maria'));
-      }
-    }
-    const linked = await request(testApp.app)
-      .post(`/api/v1/providers/${provider.body.id}/users`)
-      .set('Authorization', as('maria'))
-      .send({ username: 'clinic' });
-    expect(linked.status).toBe(200);
-  }
 });

@@ -136,3 +136,38 @@ export async function approveApplication(
     throw new Error(`not approved: ${JSON.stringify([review.body, assessment.body])}`);
   return { id, reference: submitted.body.reference as string };
 }
+
+/**
+ * The demo provider user clinic linked to no facility (but `keep`): the test files of a run share clinic, and a
+ * user is linked to one facility at a time.
+ */
+export async function unlinkClinic(app: Express, keep?: string): Promise<void> {
+  const maria = `Bearer ${await tokenFor('maria')}`;
+  const all = await request(app).get('/api/v1/providers').set('Authorization', maria);
+  for (const provider of all.body.items as Array<{ id: string; users: Array<{ subject: string; username: string }> }>) {
+    if (provider.id === keep) continue;
+    for (const user of provider.users.filter((u) => u.username === 'clinic')) {
+      const removed = await request(app)
+        .delete(`/api/v1/providers/${provider.id}/users/${encodeURIComponent(user.subject)}`)
+        .set('Authorization', maria);
+      if (removed.status !== 200) throw new Error(`clinic not unlinked: ${removed.status} ${JSON.stringify(removed.body)}`);
+    }
+  }
+}
+
+/** A new facility of this name, registered by maria, with clinic linked to it alone; its id. */
+export async function facilityWithClinic(app: Express, name: string): Promise<string> {
+  const maria = `Bearer ${await tokenFor('maria')}`;
+  const facility = await request(app)
+    .post('/api/v1/providers')
+    .set('Authorization', maria)
+    .send({ name, kind: 'clinic', region: 'Coast', paymentDetails: 'KCB 1234567890' });
+  if (facility.status !== 201) throw new Error(`facility not registered: ${facility.status} ${JSON.stringify(facility.body)}`);
+  await unlinkClinic(app);
+  const linked = await request(app)
+    .post(`/api/v1/providers/${facility.body.id}/users`)
+    .set('Authorization', maria)
+    .send({ username: 'clinic' });
+  if (linked.status !== 200) throw new Error(`clinic not linked: ${linked.status} ${JSON.stringify(linked.body)}`);
+  return facility.body.id as string;
+}
