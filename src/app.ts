@@ -64,6 +64,7 @@ import { createOfficerPages } from './web/officer/index.js';
 import { createVoucherPages } from './web/vouchers/index.js';
 import { createProviderPages } from './web/provider/index.js';
 import { createClaimsPages } from './web/claims/index.js';
+import { createScanPages } from './web/scan/index.js';
 import './platform/http/express-augment.js';
 import { loadMessages } from './platform/i18n/catalogs.js';
 import { useAcceptedLanguage } from './platform/http/request-language.js';
@@ -262,6 +263,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(createDocsRoutes(deps.spec));
   app.use(createProblemTypeRoutes());
   app.use(createPrivacyRoutes());
+  app.use(createScanPages({ verification, vouchers, viewsDir: config.paths.views }));
   app.use(
     createSignInRoutes({
       issuer: deps.issuer,

@@ -17,6 +17,7 @@ import {
   type TypeTables,
   type VoucherSubject,
 } from '../../src/modules/vouchers/index.js';
+import { offlineVerifierScript, VERIFIER_GLOBAL } from '../../src/web/scan/offline/build-verifier.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { tokenFor } from '../support/tokens.js';
 import { approveApplication, createProgram, facilityWithClinic, type ProgramFixture } from '../support/fixtures.js';
@@ -245,5 +246,24 @@ describe('verifying what a scanner read', () => {
       if (result.verified || !faults.some((fault) => fault.startsWith(item.fault))) wrong.push(`${item.what}: ${JSON.stringify(faults)}`);
     }
     expect(wrong).toEqual([]);
+
+    // The scanner page's offline verifier, built for the browser and run here over the trust bundle read now:
+    // the same verdict on every check, but that a voucher redeemed in full fails as revoked (only the service
+    // knows the difference).
+    // `self` and `window` are the browser's global object; here, Node's.
+    const script = `${(await offlineVerifierScript()).code}; return ${VERIFIER_GLOBAL};`;
+    const verifier = new Function('self', 'window', script)(globalThis, globalThis) as {
+      verifyOffline(text: string, bundle: unknown): Promise<Scan>;
+    };
+    const bundle = (await request(testApp.app).get('/scan/trust.json')).body as unknown;
+    const differing: string[] = [];
+    for (const item of corpus) {
+      const online = failed(await scan(item.input)).map((fault) => fault.replace('ERR_VOUCHER_REDEEMED', 'ERR_VOUCHER_REVOKED'));
+      const text = 'text' in item.input ? (item.input.text as string) : JSON.stringify(item.input.credential);
+      const offline = failed(await verifier.verifyOffline(text, bundle));
+      if (JSON.stringify(offline) !== JSON.stringify(online))
+        differing.push(`${item.what}: ${JSON.stringify(offline)} ≠ ${JSON.stringify(online)}`);
+    }
+    expect(differing).toEqual([]);
   });
 });

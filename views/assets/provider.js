@@ -1,110 +1,14 @@
 /*
- * The scanner of the Service Provider Portal, on top of a form that works without it: the camera (where the
- * browser has one and the person allows it) or a photo of the voucher, decoded here with jsQR (served by this
- * service, no CDN); the text found is put in the form and sent. Nothing leaves the page but that form.
+ * The scanner of the Service Provider Portal, on top of a form that works without it: the text read from the
+ * camera or a photo (qr-reader.js) is put in the form and sent. Nothing leaves the page but that form.
  */
 (function () {
   'use strict';
-  var scanner = document.querySelector('[data-scanner]');
   var form = document.querySelector('[data-scan-form]');
-  if (!scanner || !form || typeof window.jsQR !== 'function') return;
+  if (!form || !window.IaodQrReader) return;
   var field = form.querySelector('textarea[name="code"]');
-  var status = scanner.querySelector('[data-scanner-status]');
-  var video = scanner.querySelector('[data-camera-video]');
-  var start = scanner.querySelector('[data-camera-start]');
-  var stop = scanner.querySelector('[data-camera-stop]');
-  var photo = scanner.querySelector('[data-photo]');
-  var stream = null;
-  scanner.hidden = false;
-
-  function say(key) {
-    status.textContent = status.getAttribute('data-' + key) || '';
-  }
-
-  function decode(source, width, height) {
-    var canvas = document.createElement('canvas');
-    // Large photos are scaled down: jsQR reads a QR code well at this size and stays quick.
-    var scale = Math.min(1, 1600 / Math.max(width, height));
-    canvas.width = Math.max(1, Math.round(width * scale));
-    canvas.height = Math.max(1, Math.round(height * scale));
-    var context = canvas.getContext('2d', { willReadFrequently: true });
-    context.drawImage(source, 0, 0, canvas.width, canvas.height);
-    var image = context.getImageData(0, 0, canvas.width, canvas.height);
-    var found = window.jsQR(image.data, image.width, image.height, { inversionAttempts: 'attemptBoth' });
-    return found && found.data ? found.data : null;
-  }
-
-  function use(text) {
+  window.IaodQrReader.attach(document.querySelector('[data-scanner]'), function (text) {
     field.value = text;
-    say('found');
-    stopCamera();
     form.requestSubmit ? form.requestSubmit() : form.submit();
-  }
-
-  photo.addEventListener('change', function () {
-    var file = photo.files && photo.files[0];
-    if (!file) return;
-    say('reading');
-    // Read as a data: URL (the page's policy allows images from data:, not blob:).
-    var reader = new FileReader();
-    reader.onload = function () {
-      var image = new Image();
-      image.onload = function () {
-        var text = decode(image, image.naturalWidth, image.naturalHeight);
-        if (text) use(text);
-        else say('none');
-      };
-      image.onerror = function () {
-        say('none');
-      };
-      image.src = String(reader.result);
-    };
-    reader.onerror = function () {
-      say('none');
-    };
-    reader.readAsDataURL(file);
   });
-
-  function stopCamera() {
-    if (stream)
-      stream.getTracks().forEach(function (track) {
-        track.stop();
-      });
-    stream = null;
-    video.hidden = true;
-    stop.hidden = true;
-    start.hidden = false;
-  }
-
-  function frame() {
-    if (!stream) return;
-    if (video.readyState >= 2 && video.videoWidth > 0) {
-      var text = decode(video, video.videoWidth, video.videoHeight);
-      if (text) return use(text);
-    }
-    window.setTimeout(frame, 250);
-  }
-
-  if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
-    start.hidden = true;
-  } else {
-    start.addEventListener('click', function () {
-      navigator.mediaDevices
-        .getUserMedia({ video: { facingMode: 'environment' }, audio: false })
-        .then(function (media) {
-          stream = media;
-          video.srcObject = media;
-          video.hidden = false;
-          stop.hidden = false;
-          start.hidden = true;
-          say('reading');
-          return video.play().then(frame);
-        })
-        .catch(function () {
-          stopCamera();
-          say('noCamera');
-        });
-    });
-    stop.addEventListener('click', stopCamera);
-  }
 })();

@@ -10,15 +10,14 @@ import { describeErrorCode, type ErrorCode } from '../../platform/http/error-cod
 import type { components } from '../../generated/openapi.js';
 import { QrDecodeError } from '../vouchers/index.js';
 import type { VerificationDeps } from './deps.js';
+import { factsOf, URN_UUID } from './voucher-facts.js';
 
 export type ScanInput = components['schemas']['ScanInput'];
 export type ScanVerification = components['schemas']['ScanVerification'];
 type CheckResult = ScanVerification['checks'][number];
-type VoucherFacts = NonNullable<ScanVerification['voucher']>;
 
 /** Who sees what remains on a voucher. */
 const REDEMPTION_READERS = ['service-provider', 'claims-officer'] as const;
-const URN_UUID = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 function failedForm(code: ErrorCode): ScanVerification {
   return { verified: false, checks: [{ check: 'format', passed: false, code, title: describeErrorCode(code).title }] };
@@ -72,23 +71,4 @@ export async function verifyScan(deps: VerificationDeps, input: ScanInput, reade
         }
       : {}),
   };
-}
-
-/** What the voucher entitles to, as it says (it passed the form check; the other checks say whether to trust it). */
-function factsOf(credential: Record<string, unknown>, voucherId: string | undefined): VoucherFacts | undefined {
-  const subject = credential.credentialSubject as Record<string, unknown> | undefined;
-  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-  const facts = {
-    ...(voucherId ? { id: voucherId } : {}),
-    name: text(subject?.name),
-    program: text(subject?.program),
-    treatmentType: text(subject?.treatmentType),
-    amount: text(subject?.amount),
-    currency: text(subject?.currency),
-    applicationReference: text(subject?.applicationReference),
-    validFrom: text(credential.validFrom),
-    validUntil: text(credential.validUntil),
-  };
-  if (Object.values(facts).some((value) => value === undefined)) return undefined;
-  return facts as VoucherFacts;
 }

@@ -4,13 +4,10 @@
  * documents; any other URL is refused, so verification never touches the network and a credential cannot
  * make the service fetch anything.
  */
-import { contexts as credentialsContexts } from '@digitalbazaar/credentials-context';
-import { contexts as dataIntegrityContexts } from '@digitalbazaar/data-integrity-context';
-import { contexts as multikeyContexts } from '@digitalbazaar/multikey-context';
-import { contexts as statusListContexts } from '@digitalbazaar/vc-bitstring-status-list-context';
-import { contexts as didContexts } from 'did-context';
-import { resolveDidKey } from '../../platform/keys/index.js';
-import { VOUCHER_CONTEXT_URL, voucherContext } from './voucher-context.js';
+import { resolveDidKey } from '../../platform/keys/did-key.js';
+import { BUNDLED_CONTEXTS } from './bundled-contexts.js';
+
+export { BUNDLED_CONTEXTS };
 
 export interface RemoteDocument {
   contextUrl: null;
@@ -33,16 +30,6 @@ export interface CreateDocumentLoaderOptions {
   /** More documents by URL (tests add the W3C examples context of the conformance vectors). Default none. */
   extraDocuments?: ReadonlyMap<string, unknown>;
 }
-
-/** credentials v1 and v2, data-integrity v1/v2, multikey, DID v1, Bitstring Status List, and ours. */
-export const BUNDLED_CONTEXTS: ReadonlyMap<string, unknown> = new Map<string, unknown>([
-  ...credentialsContexts,
-  ...dataIntegrityContexts,
-  ...multikeyContexts,
-  ...didContexts,
-  ...statusListContexts,
-  [VOUCHER_CONTEXT_URL, voucherContext],
-]);
 
 export function createDocumentLoader(options: CreateDocumentLoaderOptions = {}): DocumentLoader {
   const documents = new Map([...BUNDLED_CONTEXTS, ...(options.extraDocuments ?? [])]);

@@ -80,3 +80,4 @@ export { renderVoucherPdf, UnprintableTextError, type RenderVoucherPdfOptions, t
 export type { VoucherDocuments } from './deps.js';
 export type { RenderPdf } from './keep-voucher-pdf.js';
 export { createDidWebRoutes } from './did-web-routes.js';
+export type { TrustBundle } from './trust-bundle.js';

@@ -17,6 +17,7 @@ import { readVoucher, type VoucherKey } from './get-voucher.js';
 import { drawFromVoucher } from './draw-from-voucher.js';
 import { moveApplications } from './move-applications.js';
 import { readRedemptionState } from './redemption-state.js';
+import { readTrustBundle } from './trust-bundle.js';
 import { decodeVoucherQr } from './qr/voucher-qr.js';
 import { verifyVoucher } from './verify-voucher.js';
 import { issueVoucher } from './issue-voucher.js';
@@ -99,6 +100,8 @@ export function createVouchersService(options: VouchersServiceOptions) {
     /** The credential a `VC1-R…` text carries; a QrDecodeError names what is wrong with any other text. */
     decodeVoucherText: (text: string) => decodeVoucherQr({ text, documentLoader, typeTables }),
     readRedemptionState: (voucherId: string) => readRedemptionState(deps, voucherId),
+    /** Issuer DIDs, the QR type table and every status list in use: what an offline scanner verifies with. */
+    readTrustBundle: () => readTrustBundle(deps),
     /** Draws a redemption's amount from a voucher, in the redeeming command's transaction. */
     drawFromVoucher: (transaction: Transaction, draw: { voucherId: string; amount: string; subject: string; at: Date }) =>
       drawFromVoucher(deps, transaction, draw),

@@ -1,12 +1,13 @@
 /**
  * Verifies a voucher and names each check that failed: its form, the signature, whether we issued it,
  * its validity window, and each status entry (read one by one: a revoked credential is "verified" by the
- * library). A fault of our own (a status list that cannot be read) is thrown, never reported as invalid.
+ * library). A fault of our own (a status list that cannot be read) is thrown, never reported as invalid. No
+ * Node API: the scanner page's offline verifier runs this too, bundled for the browser.
  */
-import { createHash } from 'node:crypto';
 import type { Clock } from '../../platform/keys/index.js';
 import type { StatusPurpose, UnknownCredential } from './credential.js';
-import { BUNDLED_CONTEXTS, type DocumentLoader } from './document-loader.js';
+import { BUNDLED_CONTEXTS } from './bundled-contexts.js';
+import type { DocumentLoader } from './document-loader.js';
 import { decodeStatusBits, readStatusBit } from './status-list.js';
 import { verifyCredentialSignature } from './verify-signature.js';
 
@@ -127,7 +128,7 @@ function readStatusEntry(entry: unknown): StatusEntry | undefined {
 }
 
 /**
- * Status lists checked lately, by the SHA-256 of their exact JSON: whether the list is well formed and its
+ * Status lists checked lately, by their exact JSON: whether the list is well formed and its
  * signature verifies, and its bits. A function of the content alone (the issuer's trust and the entry's
  * purpose are checked on every read), so a list that changes is a new entry; every voucher of a list shares
  * one check instead of canonizing and verifying the list again each time. Bounded, per process.
@@ -136,7 +137,8 @@ const checkedLists = new Map<string, Promise<Uint8Array | undefined>>();
 const CHECKED_LISTS_KEPT = 64;
 
 function checkedBitsOf(list: UnknownCredential, documentLoader: DocumentLoader): Promise<Uint8Array | undefined> {
-  const key = createHash('sha256').update(JSON.stringify(list)).digest('base64url');
+  // The JSON itself is the key (a list is a few hundred bytes to 22 KB): no Node API, so browsers run this too.
+  const key = JSON.stringify(list);
   let checked = checkedLists.get(key);
   if (!checked) {
     checked = (async () => {

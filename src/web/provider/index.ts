@@ -8,14 +8,14 @@ import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { ClaimsService, Redemption } from '../../modules/claims/index.js';
 import type { DocumentStore } from '../../modules/documents/index.js';
-import type { ScanVerification, VerificationService } from '../../modules/verification/index.js';
+import type { VerificationService } from '../../modules/verification/index.js';
 import { requirePrincipal } from '../../platform/auth/require-role.js';
 import { AppError } from '../../platform/http/errors.js';
 import { verifyCsrfToken } from '../../platform/web/csrf.js';
 import { requirePageRole } from '../../platform/web/page-guard.js';
 import { formatMoment } from '../format-dates.js';
-import { formatMoney } from '../money.js';
 import { localeOf, uuidParam } from '../officer/context.js';
+import { moneyOf, presentScan } from '../scan/present-scan.js';
 import { createProviderClaimPages } from './claim-pages.js';
 
 export interface ProviderPagesOptions {
@@ -35,41 +35,6 @@ interface RedeemForm {
   /** One per form shown: a second press of the button, or a retried post, redeems once. */
   idempotencyKey: string;
   errors: { amount?: string; service?: string; form?: string };
-}
-
-function moneyOf(req: Request, amount: string | undefined, currency: string | undefined): string {
-  return formatMoney(amount, currency, localeOf(req));
-}
-
-/** The scan result as the page says it: each check in the page's language. */
-function presentScan(req: Request, scan: ScanVerification) {
-  const voucher = scan.voucher;
-  const dates = { locale: localeOf(req), timeZone: 'UTC' };
-  return {
-    verified: scan.verified,
-    checks: scan.checks.map((check) => ({
-      name: req.t(`provider.check.${check.check}`),
-      passed: check.passed,
-      reason: check.code ? req.t(`problem.${check.code}.title`) : '',
-      advice: check.code ? req.t(`problem.${check.code}.explanation`) : '',
-    })),
-    voucher: voucher && {
-      id: voucher.id,
-      name: voucher.name,
-      program: voucher.program,
-      treatmentType: voucher.treatmentType,
-      reference: voucher.applicationReference,
-      amount: moneyOf(req, voucher.amount, voucher.currency),
-      validUntil: Date.parse(voucher.validUntil) ? formatMoment(voucher.validUntil, dates) : voucher.validUntil,
-    },
-    redemption: scan.redemption && {
-      status: req.t(`vouchers.status.${scan.redemption.status}`),
-      redeemed: moneyOf(req, scan.redemption.amountRedeemed, scan.redemption.currency),
-      remaining: moneyOf(req, scan.redemption.amountRemaining, scan.redemption.currency),
-      remainingValue: scan.redemption.amountRemaining,
-      currency: scan.redemption.currency,
-    },
-  };
 }
 
 function presentRedemption(req: Request, redemption: Redemption) {

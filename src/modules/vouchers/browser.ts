@@ -1,0 +1,10 @@
+/**
+ * The vouchers module's second door, for code that runs in a browser (the scanner page's offline verifier,
+ * src/web/scan/offline): reading a QR text and verifying a voucher, with no Node API behind them. Everything
+ * else goes through index.ts.
+ */
+export type { UnknownCredential } from './credential.js';
+export { createDocumentLoader } from './document-loader.js';
+export { decodeVoucherQr, QrDecodeError } from './qr/voucher-qr.js';
+export type { TrustBundle } from './trust-bundle.js';
+export { verifyVoucher, type VoucherCheck } from './verify-voucher.js';
