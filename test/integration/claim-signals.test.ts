@@ -201,7 +201,7 @@ describe('redemption signals on claims', () => {
     expect(await signalsOf(claimId)).toEqual([
       {
         kind: 'outside-voucher-region',
-        explanation: 'The facility is in Nairobi; the beneficiary lives in Coast.',
+        explanation: "The facility's region is Nairobi; the beneficiary's region is Coast.",
         redemptionIds: [aminas],
         evidence: { providerRegion: 'Nairobi', beneficiaryRegion: 'Coast' },
       },

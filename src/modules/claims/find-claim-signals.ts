@@ -108,7 +108,7 @@ async function findOutsideVoucherRegion(
   return selectRows(
     deps.sequelize,
     `SELECT c.id AS claim_id, ARRAY[r.id] AS redemption_ids, r.redeemed_at AS first_redeemed_at,
-       p.region AS provider_region, reg.region AS beneficiary_region
+       trim(p.region) AS provider_region, trim(reg.region) AS beneficiary_region
      FROM ${CLAIMED_REDEMPTIONS}
      JOIN service_providers p ON p.id = r.provider_id
      WHERE c.id = ANY(CAST(:ids AS uuid[])) AND lower(trim(p.region)) <> lower(trim(reg.region))`,
@@ -168,9 +168,9 @@ export async function findClaimSignals(deps: ClaimsDeps, claimIds: readonly stri
       firstRedeemedAt: row.first_redeemed_at,
       signal: {
         kind: 'outside-voucher-region' as const,
-        explanation: `The facility is in ${row.provider_region.trim()}; the beneficiary lives in ${row.beneficiary_region.trim()}.`,
+        explanation: `The facility's region is ${row.provider_region}; the beneficiary's region is ${row.beneficiary_region}.`,
         redemptionIds: row.redemption_ids,
-        evidence: { providerRegion: row.provider_region.trim(), beneficiaryRegion: row.beneficiary_region.trim() },
+        evidence: { providerRegion: row.provider_region, beneficiaryRegion: row.beneficiary_region },
       },
     })),
   ];
