@@ -1,9 +1,9 @@
 /**
  * Claims review in Chromium, on a phone-sized screen: claire, a claims officer, finds a facility's claim in the
  * queue with its count of signals, reads the signal (the facility is outside the beneficiary's region) next to
- * the redemption it concerns, downloads its invoice, is asked for a reason before a rejection (her choice kept), approves it, is asked
- * for the payment's reference, marks it paid, and finds it in the CSV export. axe runs on every state reached;
- * no page scrolls sideways at 375 px.
+ * the redemption it concerns, downloads its invoice, is asked for a reason before a rejection (her choice kept),
+ * approves it, is asked for the payment's reference, marks it paid, reads the signals in Arabic too, and finds the
+ * claim in the CSV export. axe runs on every state reached; no page scrolls sideways at 375 px.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -106,6 +106,15 @@ describe('claims review in the browser', () => {
     await expect(page.getByTestId('claim-status').textContent()).resolves.toBe('Paid');
     await expectAccessible(page, 'a paid claim');
     expect(await overflowsSideways(page)).toBe(false);
+
+    // In Arabic, right to left, the signals still read and fit.
+    await page.locator('form.language-switch button[value="ar"]').click();
+    await page.locator('html[lang="ar"]').waitFor();
+    await page.locator('[data-testid="claim-signal"][data-kind="outside-voucher-region"]').filter({ hasText: 'Turkana' }).waitFor();
+    await expectAccessible(page, 'a claim with its signals, in Arabic');
+    expect(await overflowsSideways(page)).toBe(false);
+    await page.locator('form.language-switch button[value="en"]').click();
+    await page.locator('html[lang="en"]').waitFor();
 
     const csv = await page.request.get(`${testApp.url}/claims/export.csv`);
     expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
