@@ -24,7 +24,7 @@ import {
 } from './modules/approvals/index.js';
 import { createSignalReviews } from './modules/signals/index.js';
 import { addVoucherRedemption, allowVoucherDocuments, createVouchers } from './modules/vouchers/index.js';
-import { createClaims, createServiceProviders } from './modules/claims/index.js';
+import { addClaimSignalIndexes, createClaims, createServiceProviders } from './modules/claims/index.js';
 
 function inNameOrder(list: Migration[]): Migration[] {
   const names = new Set(list.map((m) => m.name));
@@ -59,4 +59,5 @@ export const migrations: Migration[] = inNameOrder([
   createServiceProviders,
   allowInvoiceDocuments,
   createClaims,
+  addClaimSignalIndexes,
 ]);

@@ -1251,7 +1251,13 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** A claim (the users of its facility and the claims officers) */
+        /**
+         * A claim (the users of its facility and the claims officers)
+         * @description A claims officer's read holds `signals`: redemption anomalies worth a look before deciding, computed from the
+         *     redemptions as they are when read (many redemptions of one beneficiary, a facility whose redemptions always
+         *     take a voucher's whole value, a facility outside the beneficiary's region). Signals inform, never decide. The
+         *     facility's own users never get them.
+         */
         get: operations["getClaim"];
         put?: never;
         post?: never;
@@ -2569,6 +2575,36 @@ export interface components {
         };
         /** @enum {string} */
         ClaimStatus: "SUBMITTED" | "APPROVED" | "REJECTED" | "PAID";
+        /**
+         * @description - `many-redemptions-one-beneficiary`: the beneficiary behind these redemptions' vouchers has had at least
+         *       `threshold` redemptions (any voucher, any facility) in the `windowDays` days up to the claim's sending.
+         *     - `always-maximum-amount`: the facility made at least `threshold` redemptions in the `windowDays` days up to
+         *       the claim's sending, and every one took its voucher's whole value in one go (`amount` equal to the
+         *       voucher's value, nothing left after).
+         *     - `outside-voucher-region`: the facility's region is not the beneficiary's region in the registry (compared
+         *       trimmed, case-insensitive).
+         * @enum {string}
+         */
+        ClaimSignalKind: "many-redemptions-one-beneficiary" | "always-maximum-amount" | "outside-voucher-region";
+        /** @description What was found; figures and regions only */
+        ClaimSignalEvidence: {
+            /** @description How many redemptions were counted in the window */
+            redemptionCount?: number;
+            /** @description How many make the signal */
+            threshold?: number;
+            /** @description The window: this many days up to the claim's sending */
+            windowDays?: number;
+            providerRegion?: string;
+            beneficiaryRegion?: string;
+        };
+        ClaimSignal: {
+            kind: components["schemas"]["ClaimSignalKind"];
+            /** @description The signal in plain English; pages word it from `kind` and `evidence` */
+            explanation: string;
+            /** @description The claim's redemptions it concerns, oldest first */
+            redemptionIds: string[];
+            evidence: components["schemas"]["ClaimSignalEvidence"];
+        };
         Claim: {
             /** Format: uuid */
             id: string;
@@ -2589,6 +2625,8 @@ export interface components {
             /** Format: date-time */
             paidAt?: string;
             paymentReference?: string;
+            /** @description Only in a claims officer's read of one claim (`getClaim`); in the order of the kinds, then of the redemptions */
+            signals?: components["schemas"]["ClaimSignal"][];
         };
         ClaimPage: {
             page: number;

@@ -1,8 +1,9 @@
 /**
  * Claims review in Chromium, on a phone-sized screen: claire, a claims officer, finds a facility's claim in the
- * queue, downloads its invoice, is asked for a reason before a rejection (her choice kept), approves it, is asked
- * for the payment's reference, marks it paid, and finds it in the CSV export. axe runs on every state reached;
- * no page scrolls sideways at 375 px.
+ * queue with its count of signals, reads the signal (the facility is outside the beneficiary's region) next to
+ * the redemption it concerns, downloads its invoice, is asked for a reason before a rejection (her choice kept),
+ * approves it, is asked for the payment's reference, marks it paid, reads the signals in Arabic too, and finds the
+ * claim in the CSV export. axe runs on every state reached; no page scrolls sideways at 375 px.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -28,7 +29,8 @@ describe('claims review in the browser', () => {
   beforeAll(async () => {
     testApp = await startTestApp({ port: BROWSER_TEST_PORT });
     browser = await launchChromium();
-    await facilityWithClinic(testApp.app, 'Hillside Pharmacy');
+    // In a region no applicant gives, so the claim has the outside-the-region signal whatever else the run holds.
+    await facilityWithClinic(testApp.app, 'Hillside Pharmacy', { region: 'Turkana' });
     const application = await approveApplication(testApp.app, (await createProgram(testApp.app)).id, { amount: '700.00' });
     const voucher = await request(testApp.app)
       .post(`/api/v1/applications/${application.id}/voucher`)
@@ -64,12 +66,21 @@ describe('claims review in the browser', () => {
 
   it('reviews a claim from the queue to paid, asked for what each step needs, and exports it', async () => {
     await page.goto(`${testApp.url}/claims`);
-    await page.getByTestId('queue-claim').filter({ hasText: 'Hillside Pharmacy' }).first().waitFor();
+    const queued = page.getByTestId('queue-claim').filter({ hasText: 'Hillside Pharmacy' }).first();
+    await queued.waitFor();
+    await expect(queued.getByTestId('queue-signals').textContent()).resolves.toMatch(/^\d+ signals? to check$/);
     await expectAccessible(page, 'the claims queue');
     expect(await overflowsSideways(page)).toBe(false);
 
     await page.goto(`${testApp.url}/claims/${claimId}`);
     await expect(page.getByTestId('claim-redemptions').textContent()).resolves.toContain('Antibiotics, two weeks');
+    const signal = page.locator('[data-testid="claim-signal"][data-kind="outside-voucher-region"]');
+    await expect(signal.textContent()).resolves.toMatch(
+      /Outside the beneficiary's region\s+The facility's region is Turkana; the beneficiary's region is /,
+    );
+    await page.getByTestId('redemption-signals').getByRole('link', { name: "Outside the beneficiary's region" }).click();
+    await expect(signal.evaluate((element) => element.matches(':target'))).resolves.toBe(true);
+    expect(await overflowsSideways(page)).toBe(false);
     const download = page.waitForEvent('download');
     await page.getByTestId('invoice').click();
     expect((await download).suggestedFilename()).toBe('invoice-0042.pdf');
@@ -95,6 +106,15 @@ describe('claims review in the browser', () => {
     await expect(page.getByTestId('claim-status').textContent()).resolves.toBe('Paid');
     await expectAccessible(page, 'a paid claim');
     expect(await overflowsSideways(page)).toBe(false);
+
+    // In Arabic, right to left, the signals still read and fit.
+    await page.locator('form.language-switch button[value="ar"]').click();
+    await page.locator('html[lang="ar"]').waitFor();
+    await page.locator('[data-testid="claim-signal"][data-kind="outside-voucher-region"]').filter({ hasText: 'Turkana' }).waitFor();
+    await expectAccessible(page, 'a claim with its signals, in Arabic');
+    expect(await overflowsSideways(page)).toBe(false);
+    await page.locator('form.language-switch button[value="en"]').click();
+    await page.locator('html[lang="en"]').waitFor();
 
     const csv = await page.request.get(`${testApp.url}/claims/export.csv`);
     expect(csv.headers()['content-type']).toMatch(/^text\/csv/);

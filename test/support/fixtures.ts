@@ -155,13 +155,13 @@ export async function unlinkClinic(app: Express, keep?: string): Promise<void> {
   }
 }
 
-/** A new facility of this name, registered by maria, with clinic linked to it alone; its id. */
-export async function facilityWithClinic(app: Express, name: string): Promise<string> {
+/** A new facility of this name (in `region`, Coast by default), registered by maria, with clinic linked to it alone; its id. */
+export async function facilityWithClinic(app: Express, name: string, options: { region?: string } = {}): Promise<string> {
   const maria = `Bearer ${await tokenFor('maria')}`;
   const facility = await request(app)
     .post('/api/v1/providers')
     .set('Authorization', maria)
-    .send({ name, kind: 'clinic', region: 'Coast', paymentDetails: 'KCB 1234567890' });
+    .send({ name, kind: 'clinic', region: options.region ?? 'Coast', paymentDetails: 'KCB 1234567890' });
   if (facility.status !== 201) throw new Error(`facility not registered: ${facility.status} ${JSON.stringify(facility.body)}`);
   await unlinkClinic(app);
   const linked = await request(app)

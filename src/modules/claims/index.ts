@@ -1,8 +1,9 @@
 /** What other modules and the composition root may use of the claims module (providers, redemptions). */
-export { createClaims, createServiceProviders } from './migrations.js';
+export { addClaimSignalIndexes, createClaims, createServiceProviders } from './migrations.js';
 export { createClaimsHandlers } from './routes.js';
 export { createClaimsService, type ClaimsService, type ClaimsServiceOptions } from './service.js';
 export type { ServiceProvider, ServiceProviderInput } from './providers.js';
 export type { Redemption, RedemptionInput } from './redeem-voucher.js';
 export type { Claim, ClaimStatus } from './claim-rows.js';
+export type { ClaimSignal, ClaimSignalKind } from './find-claim-signals.js';
 export { DEMO_FACILITY_NAME, seedDemoFacility } from './seed.js';

@@ -87,3 +87,17 @@ export const createClaims: Migration = {
     await sequelize.query('ALTER TABLE redemptions DROP COLUMN claim_id; DROP TABLE claims;');
   },
 };
+
+/**
+ * What the claims officer's redemption signals look up (find-claim-signals.ts): a beneficiary's vouchers by
+ * application, revoked ones too, as a voucher may be redeemed in part before it is revoked.
+ */
+export const addClaimSignalIndexes: Migration = {
+  name: '2026-12-08-01-claim-signal-indexes',
+  async up({ context: { sequelize } }) {
+    await sequelize.query('CREATE INDEX vouchers_application_idx ON vouchers (application_id);');
+  },
+  async down({ context: { sequelize } }) {
+    await sequelize.query('DROP INDEX vouchers_application_idx;');
+  },
+};

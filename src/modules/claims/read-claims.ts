@@ -3,18 +3,34 @@ import { selectOne, selectPage, selectRows, type PageRequest } from '../../platf
 import { NotFoundError } from '../../platform/http/errors.js';
 import { CLAIM_COLUMNS, claimOf, type Claim, type ClaimRow, type ClaimStatus } from './claim-rows.js';
 import type { ClaimsDeps } from './deps.js';
+import { findClaimSignals, type ClaimSignal } from './find-claim-signals.js';
 import { mayReadFacilityRecords, requireLinkedProvider } from './providers.js';
 import { requireActorRole } from '../../platform/auth/require-role.js';
 import type { Redemption } from './redeem-voucher.js';
 import { redemptionOf, type RedemptionRow } from './redemption-rows.js';
 
-/** A claim: for the users of its facility and the claims officers; anyone else gets 404. */
+/**
+ * A claim: for the users of its facility and the claims officers; anyone else gets 404. A claims officer's read
+ * holds its redemption signals; the facility's own users never see them.
+ */
 export async function getClaim(deps: ClaimsDeps, reader: Principal, claimId: string): Promise<Claim> {
   requireActorRole(reader, ['service-provider', 'claims-officer']);
   const row = await selectOne<ClaimRow>(deps.sequelize, `SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = :claimId`, { claimId });
   const mayRead = row !== undefined && (await mayReadFacilityRecords(deps, reader, row.provider_id));
   if (!row || !mayRead) throw new NotFoundError('There is no claim with this id that you may see.');
-  return claimOf(row);
+  if (!reader.roles.includes('claims-officer')) return claimOf(row);
+  const signals = await findClaimSignals(deps, [row.id]);
+  return { ...claimOf(row), signals: signals.get(row.id) ?? [] };
+}
+
+/** The redemption signals of these claims, by claim id (each id asked for is a key); for the claims officers. */
+export async function listClaimSignals(
+  deps: ClaimsDeps,
+  reader: Principal,
+  claimIds: readonly string[],
+): Promise<Map<string, ClaimSignal[]>> {
+  requireActorRole(reader, ['claims-officer']);
+  return findClaimSignals(deps, claimIds);
 }
 
 /** Claims newest first: a provider user sees their facility's, a claims officer every facility's. */

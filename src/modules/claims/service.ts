@@ -20,7 +20,7 @@ import { getRedemption, listOwnRedemptions } from './read-redemptions.js';
 import { redeemVoucher, type RedemptionInput } from './redeem-voucher.js';
 import type { ClaimStatus } from './claim-rows.js';
 import { decideClaim, payClaim } from './decide-claim.js';
-import { exportClaimsCsv, getClaim, listClaimRedemptions, listClaims, mayReadInvoice } from './read-claims.js';
+import { exportClaimsCsv, getClaim, listClaimRedemptions, listClaims, listClaimSignals, mayReadInvoice } from './read-claims.js';
 import { submitClaim, type ClaimInput } from './submit-claim.js';
 
 export interface ClaimsServiceOptions {
@@ -50,6 +50,8 @@ export function createClaimsService(options: ClaimsServiceOptions) {
     getClaim: (reader: Principal, claimId: string) => getClaim(deps, reader, claimId),
     listClaimRedemptions: (reader: Principal, claimId: string) => listClaimRedemptions(deps, reader, claimId),
     listClaims: (reader: Principal, options: PageRequest & { status?: ClaimStatus }) => listClaims(deps, reader, options),
+    /** The redemption signals of these claims, by claim id; for the claims officers (the queue's counts). */
+    listClaimSignals: (reader: Principal, claimIds: readonly string[]) => listClaimSignals(deps, reader, claimIds),
     exportClaimsCsv: (reader: Principal) => exportClaimsCsv(deps, reader),
     decideClaim: (actor: Principal, claimId: string, decision: { decision: 'approve' | 'reject'; reason?: string }) =>
       decideClaim(deps, actor, claimId, decision),

@@ -1,10 +1,11 @@
 /**
  * Claims review (`/claims`, role `claims-officer`): the queue of claims by status, each claim with its
  * facility, redemptions and invoice, the decision (approve, or reject with a reason: what was typed is kept
- * when the form is refused) and the payment with its reference, and the export of every claim as CSV.
+ * when the form is refused) and the payment with its reference, and the export of every claim as CSV. The
+ * redemption signals show as a count in the queue and, on the claim, in plain words next to their redemptions.
  */
 import { Router, type Request, type Response } from 'express';
-import type { Claim, ClaimsService, ClaimStatus } from '../../modules/claims/index.js';
+import type { Claim, ClaimSignal, ClaimsService, ClaimStatus } from '../../modules/claims/index.js';
 import { readDocumentContent, type DocumentReadPolicy, type DocumentStore } from '../../modules/documents/index.js';
 import { requirePrincipal } from '../../platform/auth/require-role.js';
 import { verifyCsrfToken } from '../../platform/web/csrf.js';
@@ -45,6 +46,51 @@ function presentClaim(req: Request, claim: Claim) {
   };
 }
 
+/** A signal's explanation in the reader's language, from its kind and figures. */
+function explanationOf(req: Request, signal: ClaimSignal): string {
+  const { evidence } = signal;
+  switch (signal.kind) {
+    case 'many-redemptions-one-beneficiary':
+    case 'always-maximum-amount':
+      return req.t(`claims.signals.explain.${signal.kind}`, { count: evidence.redemptionCount ?? 0, days: evidence.windowDays ?? 0 });
+    case 'outside-voucher-region':
+      return req.t('claims.signals.explain.outside-voucher-region', {
+        facilityRegion: evidence.providerRegion ?? '',
+        beneficiaryRegion: evidence.beneficiaryRegion ?? '',
+      });
+  }
+}
+
+interface PresentedRedemption {
+  id: string;
+  anchor: string;
+  amount: string;
+  service: string;
+  redeemedAt: string;
+}
+
+/** Each signal with what it concerns, and each redemption with the signals that concern it (anchors link the two). */
+function presentSignals(req: Request, signals: readonly ClaimSignal[], redemptions: readonly PresentedRedemption[]) {
+  const items = signals.map((signal, index) => ({
+    kind: signal.kind,
+    anchor: `signal-${index + 1}`,
+    title: req.t(`claims.signals.kind.${signal.kind}`),
+    explanation: explanationOf(req, signal),
+    redemptions: redemptions
+      .filter((redemption) => signal.redemptionIds.includes(redemption.id))
+      .map((redemption) => ({ anchor: redemption.anchor, words: `${redemption.redeemedAt}: ${redemption.amount}` })),
+  }));
+  return {
+    items,
+    redemptions: redemptions.map((redemption) => ({
+      ...redemption,
+      signals: items
+        .filter((item) => item.redemptions.some((concerned) => concerned.anchor === redemption.anchor))
+        .map((item) => ({ anchor: item.anchor, title: item.title })),
+    })),
+  };
+}
+
 export function createClaimsPages(options: ClaimsPagesOptions): Router {
   const { claims } = options;
   const router = Router();
@@ -53,11 +99,16 @@ export function createClaimsPages(options: ClaimsPagesOptions): Router {
 
   router.get('/', async (req, res) => {
     const status = (STATUSES as readonly unknown[]).includes(req.query.status) ? (req.query.status as ClaimStatus) : 'SUBMITTED';
-    const page = await claims.listClaims(requirePrincipal(req), { page: 1, pageSize: 100, status });
+    const principal = requirePrincipal(req);
+    const page = await claims.listClaims(principal, { page: 1, pageSize: 100, status });
+    const signals = await claims.listClaimSignals(
+      principal,
+      page.items.map((claim) => claim.id),
+    );
     res.render('claims/queue.njk', {
       status,
       tabs: STATUSES.map((code) => ({ code, words: req.t(`claims.status.${code}`), current: code === status })),
-      claims: page.items.map((claim) => presentClaim(req, claim)),
+      claims: page.items.map((claim) => ({ ...presentClaim(req, claim), signals: signals.get(claim.id)?.length ?? 0 })),
       total: page.total,
     });
   });
@@ -71,13 +122,21 @@ export function createClaimsPages(options: ClaimsPagesOptions): Router {
     const principal = requirePrincipal(req);
     const claim = await claims.getClaim(principal, claimId);
     const redemptions = await claims.listClaimRedemptions(principal, claimId);
-    res.status(status).render('claims/claim.njk', {
-      claim: presentClaim(req, claim),
-      redemptions: redemptions.map((item) => ({
+    const signals = presentSignals(
+      req,
+      claim.signals ?? [],
+      redemptions.map((item, index) => ({
+        id: item.id,
+        anchor: `redemption-${index + 1}`,
         amount: formatMoney(item.amount, item.currency, localeOf(req)),
         service: item.service,
         redeemedAt: formatMoment(item.redeemedAt, { locale: localeOf(req), timeZone: 'UTC' }),
       })),
+    );
+    res.status(status).render('claims/claim.njk', {
+      claim: presentClaim(req, claim),
+      signals: signals.items,
+      redemptions: signals.redemptions,
       forms,
       changed: typeof req.query.changed === 'string' ? req.query.changed : '',
     });
