@@ -1183,8 +1183,8 @@ export interface paths {
         put?: never;
         /**
          * Verify what a scanner read from a voucher (its QR text or its credential)
-         * @description Accepts the text of a voucher's QR code (`VC1-R…`, or a credential as JSON text) or a credential as a JSON
-         *     object, and answers 200 with every check by name: `format` (the text or credential is an entitlement voucher
+         * @description Accepts the text of a voucher's QR code (`VC1-R…`; PixelPass `NCF…`, the base45 of a zlib-compressed credential
+         *     in JSON or CBOR; or a credential as JSON text) or a credential as a JSON object, and answers 200 with every check by name: `format` (the text or credential is an entitlement voucher
          *     this service can read), `signature`, `issuer` (one of this service's keys, current or retired), `validity`
          *     (its window, with five minutes' tolerance for clocks) and `status` (one per status list: revoked, suspended,
          *     or redeemed in full). `verified` is true when every check passed. A text that is no voucher fails the `format`
@@ -2534,7 +2534,7 @@ export interface components {
             service: string;
         };
         ScanInput: {
-            /** @description What the QR code holds (`VC1-R…`), or a credential as JSON text */
+            /** @description What the QR code holds (`VC1-R…` or PixelPass `NCF…`), or a credential as JSON text */
             text: string;
         } | {
             /** @description A credential as a JSON object */

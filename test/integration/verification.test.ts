@@ -5,12 +5,14 @@
  * names its fault, as QR text or as JSON, never with a 5xx.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { deflateSync } from 'node:zlib';
 import request from 'supertest';
 import { createIssuerKeySet, generateIssuerKeyFile, type IssuerKeySet } from '../../src/platform/keys/index.js';
 import {
   buildVoucher,
   createDocumentLoader,
   createVoucherTypeTable,
+  encodeBase45,
   encodeVoucherQr,
   signCredential,
   VOUCHER_REGISTRY_ENTRY_ID,
@@ -23,6 +25,9 @@ import { tokenFor } from '../support/tokens.js';
 import { approveApplication, createProgram, facilityWithClinic, type ProgramFixture } from '../support/fixtures.js';
 
 type Body = Record<string, unknown>;
+
+/** PixelPass (MOSIP): base45 of the zlib-compressed JSON. */
+const pixelPass = (credential: Body) => encodeBase45(deflateSync(Buffer.from(JSON.stringify(credential)), { level: 9 }));
 type Check = { check: string; passed: boolean; code?: string };
 type Scan = { verified: boolean; checks: Check[]; voucher?: Body; redemption?: Body };
 
@@ -93,9 +98,9 @@ describe('verifying what a scanner read', () => {
     return (await signCredential({ credential: unsigned, signer: keys.signer, documentLoader, now: () => options.validFrom })) as Body;
   }
 
-  it('passes a voucher in force on every named check, from its QR text or as JSON, and shows what it entitles to', async () => {
+  it('passes a voucher in force on every named check, from its QR text, PixelPass or JSON, and shows what it entitles to', async () => {
     const { id, credential, qrText } = await issued('900.00');
-    for (const input of [{ text: qrText }, { credential }, { text: JSON.stringify(credential) }]) {
+    for (const input of [{ text: qrText }, { text: pixelPass(credential) }, { credential }, { text: JSON.stringify(credential) }]) {
       const result = await scan(input);
       expect(result.verified).toBe(true);
       expect(result.checks.map((check) => check.check)).toEqual(['format', 'signature', 'issuer', 'validity', 'status', 'status']);
@@ -160,6 +165,11 @@ describe('verifying what a scanner read', () => {
     corpus.push({
       what: 'proof created changed',
       input: { credential: { ...good.credential, proof: { ...proof, created: '2020-01-01T00:00:00Z' } } },
+      fault: 'signature',
+    });
+    corpus.push({
+      what: 'altered amount, as PixelPass',
+      input: { text: pixelPass({ ...good.credential, credentialSubject: { ...subject, amount: '7500.00' } }) },
       fault: 'signature',
     });
     corpus.push({ what: 'proof removed', input: { credential: { ...good.credential, proof: undefined } }, fault: 'signature' });

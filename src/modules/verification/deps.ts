@@ -1,11 +1,11 @@
-import type { UnknownCredential, VerifyVoucherResult } from '../vouchers/index.js';
+import type { OpenedScan, UnknownCredential, VerifyVoucherResult, VoucherScanInput } from '../vouchers/index.js';
 import type { VoucherRedemptionState } from '../vouchers/index.js';
 
 /** What verification stands on: the vouchers module's decoding, checks and redemption state. */
 export interface VerificationDeps {
   vouchers: {
-    decodeVoucherText(text: string): Promise<UnknownCredential>;
-    checkVoucher(credential: UnknownCredential): Promise<VerifyVoucherResult>;
+    openScan(input: VoucherScanInput): Promise<OpenedScan>;
+    checkVoucher(credential: UnknownCredential, signatureValid?: boolean): Promise<VerifyVoucherResult>;
     readRedemptionState(voucherId: string): Promise<VoucherRedemptionState | undefined>;
   };
 }

@@ -8,7 +8,7 @@
 import { hasAnyRole, type Principal } from '../../platform/auth/principal.js';
 import { describeErrorCode, type ErrorCode } from '../../platform/http/error-codes.js';
 import type { components } from '../../generated/openapi.js';
-import { QrDecodeError } from '../vouchers/index.js';
+import type { VoucherScanInput } from '../vouchers/index.js';
 import type { VerificationDeps } from './deps.js';
 import { factsOf, URN_UUID } from './voucher-facts.js';
 
@@ -23,30 +23,27 @@ function failedForm(code: ErrorCode): ScanVerification {
   return { verified: false, checks: [{ check: 'format', passed: false, code, title: describeErrorCode(code).title }] };
 }
 
-async function readCredential(deps: VerificationDeps, input: ScanInput): Promise<Record<string, unknown> | ErrorCode> {
-  if ('credential' in input) return input.credential;
+/** The credential a scanner sent, or the text to decode; a text that looks like JSON is read as JSON. */
+function readInput(input: ScanInput): VoucherScanInput | ErrorCode {
+  if ('credential' in input) return { credential: input.credential };
   const text = input.text.trim();
-  if (text.startsWith('{')) {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      const isObject = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed);
-      return isObject ? (parsed as Record<string, unknown>) : 'ERR_VOUCHER_MALFORMED';
-    } catch {
-      return 'ERR_VOUCHER_MALFORMED';
-    }
-  }
+  if (!text.startsWith('{')) return { text };
   try {
-    return await deps.vouchers.decodeVoucherText(text);
-  } catch (error) {
-    if (error instanceof QrDecodeError) return error.code;
-    throw error;
+    const parsed: unknown = JSON.parse(text);
+    const isObject = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed);
+    return isObject ? { credential: parsed as Record<string, unknown> } : 'ERR_VOUCHER_MALFORMED';
+  } catch {
+    return 'ERR_VOUCHER_MALFORMED';
   }
 }
 
 export async function verifyScan(deps: VerificationDeps, input: ScanInput, reader: Principal | undefined): Promise<ScanVerification> {
-  const credential = await readCredential(deps, input);
-  if (typeof credential === 'string') return failedForm(credential);
-  const result = await deps.vouchers.checkVoucher(credential);
+  const read = readInput(input);
+  if (typeof read === 'string') return failedForm(read);
+  const opened = await deps.vouchers.openScan(read);
+  if ('code' in opened) return failedForm(opened.code);
+  const { credential } = opened;
+  const result = await deps.vouchers.checkVoucher(credential, opened.signatureValid);
   const voucherId = typeof credential.id === 'string' ? URN_UUID.exec(credential.id)?.[1] : undefined;
   const ours = result.checks.some((check) => check.check === 'issuer' && check.passed);
   const state = ours && voucherId ? await deps.vouchers.readRedemptionState(voucherId) : undefined;

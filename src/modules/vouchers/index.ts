@@ -81,3 +81,6 @@ export type { VoucherDocuments } from './deps.js';
 export type { RenderPdf } from './keep-voucher-pdf.js';
 export { createDidWebRoutes } from './did-web-routes.js';
 export type { TrustBundle } from './trust-bundle.js';
+export type { OpenedScan, ScanInput as VoucherScanInput } from './open-scan.js';
+export { decodePixelPass, PIXELPASS_MAX_BYTES } from './qr/pixelpass.js';
+export { decodeScannedText } from './qr/scanned-text.js';

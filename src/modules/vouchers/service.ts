@@ -18,7 +18,7 @@ import { drawFromVoucher } from './draw-from-voucher.js';
 import { moveApplications } from './move-applications.js';
 import { readRedemptionState } from './redemption-state.js';
 import { readTrustBundle } from './trust-bundle.js';
-import { decodeVoucherQr } from './qr/voucher-qr.js';
+import { openScan, type OpenedScan, type ScanInput } from './open-scan.js';
 import { verifyVoucher } from './verify-voucher.js';
 import { issueVoucher } from './issue-voucher.js';
 import { issueVouchers, type VoucherIssuanceItem } from './issue-vouchers.js';
@@ -67,6 +67,8 @@ export function createVouchersService(options: VouchersServiceOptions) {
     documents: options.documents,
   };
   const fetchStatusList = createStatusListFetcher(deps);
+  const threads = options.threads;
+  const SCAN_THREAD = new URL('./scan-thread.ts', import.meta.url);
   return {
     issueVoucher: (actor: Principal, applicationId: string) => issueVoucher(deps, actor, applicationId),
     issueVouchers: (actor: Principal, applicationIds: readonly string[], onResult?: (item: VoucherIssuanceItem) => void) =>
@@ -88,17 +90,22 @@ export function createVouchersService(options: VouchersServiceOptions) {
     readStatusList: (listNumber: number, purpose: StatusPurpose) => readStatusList(deps, listNumber, purpose),
     fetchStatusList,
     verifyCredential: (credential: UnknownCredential) => verifyCredential(deps, credential),
-    /** Every check of a voucher by name (form, signature, issuer, validity window, each status entry). */
-    checkVoucher: (credential: UnknownCredential) =>
+    /**
+     * Every check of a voucher by name (form, signature, issuer, validity window, each status entry); the
+     * signature's answer is taken as given when `openScan` checked it already.
+     */
+    checkVoucher: (credential: UnknownCredential, signatureValid?: boolean) =>
       verifyVoucher({
         credential,
         documentLoader,
         isTrustedIssuer: (issuer) => deps.keys.findByIssuer(issuer) !== undefined,
         fetchStatusList,
         now: deps.now,
+        ...(signatureValid === undefined ? {} : { signatureValid }),
       }),
-    /** The credential a `VC1-R…` text carries; a QrDecodeError names what is wrong with any other text. */
-    decodeVoucherText: (text: string) => decodeVoucherQr({ text, documentLoader, typeTables }),
+    /** What a scanner read, decoded, with whether its signature holds: on a thread of the pool when there is one. */
+    openScan: (input: ScanInput): Promise<OpenedScan> =>
+      threads && threads.size > 0 ? threads.run<OpenedScan>(SCAN_THREAD, input) : openScan({ documentLoader, typeTables }, input),
     readRedemptionState: (voucherId: string) => readRedemptionState(deps, voucherId),
     /** Issuer DIDs, the QR type table and every status list in use: what an offline scanner verifies with. */
     readTrustBundle: () => readTrustBundle(deps),

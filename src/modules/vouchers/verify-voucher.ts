@@ -52,6 +52,8 @@ export interface VerifyVoucherOptions {
   now?: Clock;
   /** Clock difference tolerated at both ends of the validity window, in seconds. Default 300 (as @digitalbazaar/vc). */
   clockSkewSeconds?: number;
+  /** Whether the signature holds, when it was checked already (on a thread of the pool); default: checked here. */
+  signatureValid?: boolean;
 }
 
 interface StatusEntry {
@@ -70,7 +72,8 @@ export async function verifyVoucher(options: VerifyVoucherOptions): Promise<Veri
   record('format', form ? undefined : 'ERR_VOUCHER_MALFORMED');
   if (!form) return resultOf(checks);
 
-  record('signature', (await verifyCredentialSignature(credential, documentLoader)) ? undefined : 'ERR_VOUCHER_SIGNATURE_INVALID');
+  const signatureValid = options.signatureValid ?? (await verifyCredentialSignature(credential, documentLoader));
+  record('signature', signatureValid ? undefined : 'ERR_VOUCHER_SIGNATURE_INVALID');
   record('issuer', options.isTrustedIssuer(form.issuer) ? undefined : 'ERR_VOUCHER_ISSUER_UNTRUSTED');
 
   const now = (options.now ?? (() => new Date()))().getTime();
@@ -97,6 +100,11 @@ interface VoucherForm {
 }
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Whether a credential has the form of a voucher, the first check (its signature is worth checking). */
+export function hasVoucherForm(credential: UnknownCredential): boolean {
+  return readForm(credential) !== undefined;
+}
 
 /** What the later checks rely on, or undefined when the credential is no voucher we can judge. */
 function readForm(credential: UnknownCredential): VoucherForm | undefined {

@@ -619,7 +619,7 @@ export const ERROR_CODES = {
     status: 400,
     title: 'The code read is not a voucher code',
     explanation:
-      'The text read from the QR code does not start with VC1-, so it is not one of our vouchers. ' +
+      'The text read from the QR code is neither a VC1- voucher code nor a PixelPass code, so it is not a voucher. ' +
       "Scan the voucher's QR code again, or paste its full text.",
   },
   ERR_QR_UNSUPPORTED_MULTIBASE: {
@@ -634,6 +634,13 @@ export const ERROR_CODES = {
     title: 'The voucher code is not valid base45',
     explanation:
       'The code holds characters base45 does not use, or was cut short. Scan the QR code again in good light, or paste its full text.',
+  },
+  ERR_QR_NOT_PIXELPASS: {
+    status: 400,
+    title: 'The PixelPass code cannot be read',
+    explanation:
+      'The code is written like a PixelPass code, but it does not unpack to a credential. Scan it again; ' +
+      'if it still fails, the code is damaged or is not a voucher, and the beneficiary should contact the program office.',
   },
   ERR_QR_NOT_CBORLD: {
     status: 400,

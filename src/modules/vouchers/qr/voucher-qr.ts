@@ -12,7 +12,12 @@ export const VC1_PREFIX = 'VC1-';
 const BASE45_MULTIBASE = 'R';
 
 export type QrDecodeErrorCode =
-  'ERR_QR_NOT_VC1' | 'ERR_QR_UNSUPPORTED_MULTIBASE' | 'ERR_QR_NOT_BASE45' | 'ERR_QR_NOT_CBORLD' | 'ERR_QR_UNKNOWN_REGISTRY_ENTRY';
+  | 'ERR_QR_NOT_VC1'
+  | 'ERR_QR_UNSUPPORTED_MULTIBASE'
+  | 'ERR_QR_NOT_BASE45'
+  | 'ERR_QR_NOT_CBORLD'
+  | 'ERR_QR_UNKNOWN_REGISTRY_ENTRY'
+  | 'ERR_QR_NOT_PIXELPASS';
 
 /** The text is no decodable `VC1-` QR; `code` says why. */
 export class QrDecodeError extends Error {

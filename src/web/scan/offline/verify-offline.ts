@@ -8,7 +8,7 @@ import type { TypeTable } from '@digitalbazaar/cborld';
 import { factsOf, URN_UUID, type VoucherFacts } from '../../../modules/verification/browser.js';
 import {
   createDocumentLoader,
-  decodeVoucherQr,
+  decodeScannedText,
   QrDecodeError,
   verifyVoucher,
   type TrustBundle,
@@ -48,7 +48,7 @@ async function readCredential(text: string, bundle: TrustBundle): Promise<Unknow
     }
   }
   try {
-    return await decodeVoucherQr({ text: trimmed, documentLoader, typeTables: typeTablesOf(bundle) });
+    return await decodeScannedText({ text: trimmed, documentLoader, typeTables: typeTablesOf(bundle) });
   } catch (error) {
     if (error instanceof QrDecodeError) return error.code;
     throw error;
