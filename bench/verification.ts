@@ -10,6 +10,8 @@
  *  - `POST /api/v1/redemptions` as a provider user: 1.00 at a time from one hot voucher, and from distinct ones.
  * The load (autocannon) runs on a worker thread of this process; the app on its main thread and thread pool.
  */
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector';
 import { performance } from 'node:perf_hooks';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
@@ -90,6 +92,25 @@ async function load(what: string, options: LoadOptions): Promise<VerificationRow
   };
 }
 
+/**
+ * With BENCH_PROFILE=<file>, a CPU profile of this process's main thread (the app's) during the 50-client load,
+ * for Chrome's DevTools or any `.cpuprofile` reader. Without, nothing.
+ */
+async function profileMainThread(file: string | undefined): Promise<() => Promise<void>> {
+  if (!file) return async () => {};
+  const session = new Session();
+  session.connect();
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return async () => {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    await writeFile(file, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
 async function timed(what: string, operations: number, work: (i: number) => Promise<unknown>): Promise<VerificationRow> {
   for (let i = 0; i < Math.min(50, operations); i++) await work(i);
   const latencies: number[] = [];
@@ -167,6 +188,7 @@ export async function benchVerification(): Promise<VerificationBenchResult> {
     const bodies = distinct.map((voucher) => JSON.stringify({ text: voucher.qrText }));
     const url = `${stack.url}/api/v1/verifications`;
     await load('warm-up', { url, connections: CONNECTIONS, seconds: 2, bodies });
+    const stopProfile = await profileMainThread(process.env.BENCH_PROFILE);
     const many = await load(`HTTP POST /api/v1/verifications, ${CONNECTIONS} clients, distinct vouchers`, {
       url,
       connections: CONNECTIONS,
@@ -174,6 +196,7 @@ export async function benchVerification(): Promise<VerificationBenchResult> {
       bodies,
       latencies: true,
     });
+    await stopProfile();
     progress('HTTP verification, one client at a time');
     const one = await timed('HTTP POST /api/v1/verifications, one client at a time', Math.min(distinct.length, 1000), scanOnce);
 

@@ -115,6 +115,22 @@ describe('verifying what a scanner read', () => {
     expect(badToken.status).toBe(401);
   });
 
+  it('sees a revocation made on another instance at once, though it had read the voucher’s status list before', async () => {
+    const second = await startTestApp({ env: { PUBLIC_URL: testApp.config.publicUrl } });
+    try {
+      const { id, qrText } = await issued('300.00');
+      expect((await scan({ text: qrText })).verified).toBe(true);
+      const revoked = await request(second.app)
+        .post(`/api/v1/vouchers/${id}/revocation`)
+        .set('Authorization', as('maria'))
+        .send({ reason: 'Issued twice' });
+      expect(revoked.status).toBe(200);
+      expect(failed(await scan({ text: qrText }))).toEqual(['status:ERR_VOUCHER_REVOKED']);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('fails each voucher of a corpus of more than fifty bad ones on the check that names its fault', async () => {
     const good = await issued('750.00');
     const corpus: Array<{ what: string; input: Body; fault: string }> = [];

@@ -1,11 +1,9 @@
-import type { OpenedScan, UnknownCredential, VerifyVoucherResult, VoucherScanInput } from '../vouchers/index.js';
-import type { VoucherRedemptionState } from '../vouchers/index.js';
+import type { CheckedScan, OpenedScan, UnknownCredential, VoucherScanInput } from '../vouchers/index.js';
 
-/** What verification stands on: the vouchers module's decoding, checks and redemption state. */
+/** What verification stands on: the vouchers module's decoding and checks, with the redemption state they read. */
 export interface VerificationDeps {
   vouchers: {
     openScan(input: VoucherScanInput): Promise<OpenedScan>;
-    checkVoucher(credential: UnknownCredential, signatureValid?: boolean): Promise<VerifyVoucherResult>;
-    readRedemptionState(voucherId: string): Promise<VoucherRedemptionState | undefined>;
+    checkScan(credential: UnknownCredential, signatureValid: boolean): Promise<CheckedScan>;
   };
 }

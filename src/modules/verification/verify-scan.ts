@@ -43,10 +43,11 @@ export async function verifyScan(deps: VerificationDeps, input: ScanInput, reade
   const opened = await deps.vouchers.openScan(read);
   if ('code' in opened) return failedForm(opened.code);
   const { credential } = opened;
-  const result = await deps.vouchers.checkVoucher(credential, opened.signatureValid);
+  const { result, state: stored } = await deps.vouchers.checkScan(credential, opened.signatureValid);
   const voucherId = typeof credential.id === 'string' ? URN_UUID.exec(credential.id)?.[1] : undefined;
+  // What remains is said of a voucher we issued (its issuer is ours), never of a look-alike with our id.
   const ours = result.checks.some((check) => check.check === 'issuer' && check.passed);
-  const state = ours && voucherId ? await deps.vouchers.readRedemptionState(voucherId) : undefined;
+  const state = ours ? stored : undefined;
   const checks = result.checks.map((check): CheckResult => {
     // The revocation bit is set for a voucher redeemed in full too: say which it is when the voucher is ours.
     const code = check.code === 'ERR_VOUCHER_REVOKED' && state?.status === 'REDEEMED' ? 'ERR_VOUCHER_REDEEMED' : check.code;

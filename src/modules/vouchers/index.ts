@@ -84,3 +84,4 @@ export type { TrustBundle } from './trust-bundle.js';
 export type { OpenedScan, ScanInput as VoucherScanInput } from './open-scan.js';
 export { decodePixelPass, PIXELPASS_MAX_BYTES } from './qr/pixelpass.js';
 export { decodeScannedText } from './qr/scanned-text.js';
+export type { CheckedScan } from './check-scan.js';

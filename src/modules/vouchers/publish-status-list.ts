@@ -113,11 +113,14 @@ export async function readStatusList(
   return read();
 }
 
+/** The list at a URL of this deployment as served, with its ETag; any other URL is no list. */
+export async function readStatusListAt(deps: VouchersDeps, url: string): Promise<PublishedStatusList | undefined> {
+  if (!url.startsWith(`${deps.publicUrl}/`)) return undefined;
+  const list = readStatusListPath(url.slice(deps.publicUrl.length));
+  return list && (await readStatusList(deps, list.listNumber, list.purpose));
+}
+
 /** The verifier's view: a list URL of this deployment, read from the store; any other URL is no list. */
 export function createStatusListFetcher(deps: VouchersDeps): (url: string) => Promise<UnknownCredential | undefined> {
-  return async (url) => {
-    if (!url.startsWith(`${deps.publicUrl}/`)) return undefined;
-    const list = readStatusListPath(url.slice(deps.publicUrl.length));
-    return list && (await readStatusList(deps, list.listNumber, list.purpose))?.credential;
-  };
+  return async (url) => (await readStatusListAt(deps, url))?.credential;
 }

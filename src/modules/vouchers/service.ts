@@ -25,7 +25,8 @@ import { issueVouchers, type VoucherIssuanceItem } from './issue-vouchers.js';
 import { listIssuable, type ListIssuableOptions } from './list-issuable.js';
 import { listRecentVouchers } from './list-recent-vouchers.js';
 import { findApplicationReferences } from './find-references.js';
-import { createStatusListFetcher, readStatusList } from './publish-status-list.js';
+import { createStatusListFetcher, readStatusList, readStatusListAt } from './publish-status-list.js';
+import { checkScan, type StatusListMemory } from './check-scan.js';
 import { drawQrPng, drawQrSvg } from './qr/draw-qr.js';
 import { createVoucherTypeTable, VOUCHER_REGISTRY_ENTRY_ID } from './qr/type-table.js';
 import type { StatusPurpose } from './credential.js';
@@ -69,6 +70,12 @@ export function createVouchersService(options: VouchersServiceOptions) {
   const fetchStatusList = createStatusListFetcher(deps);
   const threads = options.threads;
   const SCAN_THREAD = new URL('./scan-thread.ts', import.meta.url);
+  const isTrustedIssuer = (issuer: string) => deps.keys.findByIssuer(issuer) !== undefined;
+  const scanChecks = {
+    fetchStatusList: (url: string) => readStatusListAt(deps, url),
+    memory: new Map() as StatusListMemory,
+    isTrustedIssuer,
+  };
   return {
     issueVoucher: (actor: Principal, applicationId: string) => issueVoucher(deps, actor, applicationId),
     issueVouchers: (actor: Principal, applicationIds: readonly string[], onResult?: (item: VoucherIssuanceItem) => void) =>
@@ -98,11 +105,16 @@ export function createVouchersService(options: VouchersServiceOptions) {
       verifyVoucher({
         credential,
         documentLoader,
-        isTrustedIssuer: (issuer) => deps.keys.findByIssuer(issuer) !== undefined,
+        isTrustedIssuer,
         fetchStatusList,
         now: deps.now,
         ...(signatureValid === undefined ? {} : { signatureValid }),
       }),
+    /**
+     * The checks of what `openScan` opened that read the store (issuer, validity, status lists), with what has been
+     * redeemed of it when it is a voucher of ours: one round trip when its status lists are the ones last read.
+     */
+    checkScan: (credential: UnknownCredential, signatureValid: boolean) => checkScan(deps, scanChecks, credential, signatureValid),
     /** What a scanner read, decoded, with whether its signature holds: on a thread of the pool when there is one. */
     openScan: (input: ScanInput): Promise<OpenedScan> =>
       threads && threads.size > 0 ? threads.run<OpenedScan>(SCAN_THREAD, input) : openScan({ documentLoader, typeTables }, input),
