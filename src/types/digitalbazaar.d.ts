@@ -17,6 +17,8 @@ declare module '@digitalbazaar/ed25519-multikey' {
     id: string | undefined;
     controller: string | undefined;
     publicKeyMultibase: string;
+    /** The 32-byte Ed25519 public key. */
+    publicKey: Uint8Array;
     secretKeyMultibase: string | undefined;
     /** The seed followed by the public key (64 bytes), when the key pair has its secret. */
     secretKey?: Uint8Array;
@@ -48,7 +50,8 @@ declare module '@digitalbazaar/data-integrity' {
 }
 
 declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
-  export const cryptosuite: unknown;
+  /** What DataIntegrityProof takes: `canonize`, `createVerifier`, `name`, `requiredAlgorithm`. */
+  export const cryptosuite: Record<string, unknown>;
 }
 
 declare module '@digitalbazaar/vc' {

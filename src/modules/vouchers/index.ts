@@ -85,3 +85,4 @@ export type { OpenedScan, ScanInput as VoucherScanInput } from './open-scan.js';
 export { decodePixelPass, PIXELPASS_MAX_BYTES } from './qr/pixelpass.js';
 export { decodeScannedText } from './qr/scanned-text.js';
 export type { CheckedScan } from './check-scan.js';
+export { createNodeVerifyingSuite } from './node-verifying-suite.js';

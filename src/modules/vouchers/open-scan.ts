@@ -22,19 +22,22 @@ export type OpenedScan =
 export interface OpenScanTools {
   documentLoader: DocumentLoader;
   typeTables: TypeTables;
+  /** The suite signatures are checked with; default the library's. */
+  verifyingSuite?: Parameters<typeof verifyCredentialSignature>[2];
 }
 
 export async function openScan(tools: OpenScanTools, input: ScanInput): Promise<OpenedScan> {
   let credential: UnknownCredential;
   if ('text' in input) {
     try {
-      credential = await decodeScannedText({ text: input.text, ...tools });
+      credential = await decodeScannedText({ text: input.text, documentLoader: tools.documentLoader, typeTables: tools.typeTables });
     } catch (error) {
       if (error instanceof QrDecodeError) return { code: error.code };
       throw error;
     }
   } else credential = input.credential;
   // A credential without a voucher's form fails that check first; its signature is not worth a thread's time.
-  const signatureValid = hasVoucherForm(credential) && (await verifyCredentialSignature(credential, tools.documentLoader));
+  const signatureValid =
+    hasVoucherForm(credential) && (await verifyCredentialSignature(credential, tools.documentLoader, tools.verifyingSuite));
   return { credential, signatureValid };
 }

@@ -6,6 +6,7 @@ import { workerData } from 'piscina';
 import { createIssuerKeySet } from '../../platform/keys/index.js';
 import type { ThreadData } from '../../platform/threads/thread-pool.js';
 import { createDocumentLoader } from './document-loader.js';
+import { createNodeVerifyingSuite } from './node-verifying-suite.js';
 import { openScan, type OpenedScan, type OpenScanTools, type ScanInput } from './open-scan.js';
 import { createVoucherTypeTable, VOUCHER_REGISTRY_ENTRY_ID } from './qr/type-table.js';
 
@@ -15,6 +16,7 @@ async function createTools(data: ThreadData): Promise<OpenScanTools> {
   const keys = await createIssuerKeySet(data.issuerKeys);
   return {
     documentLoader: createDocumentLoader(),
+    verifyingSuite: createNodeVerifyingSuite(),
     typeTables: new Map([[VOUCHER_REGISTRY_ENTRY_ID, createVoucherTypeTable({ publicUrl: data.publicUrl, issuerKeys: keys.keys })]]),
   };
 }

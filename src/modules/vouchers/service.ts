@@ -18,6 +18,7 @@ import { drawFromVoucher } from './draw-from-voucher.js';
 import { moveApplications } from './move-applications.js';
 import { readRedemptionState } from './redemption-state.js';
 import { readTrustBundle } from './trust-bundle.js';
+import { createNodeVerifyingSuite } from './node-verifying-suite.js';
 import { openScan, type OpenedScan, type ScanInput } from './open-scan.js';
 import { verifyVoucher } from './verify-voucher.js';
 import { issueVoucher } from './issue-voucher.js';
@@ -70,6 +71,7 @@ export function createVouchersService(options: VouchersServiceOptions) {
   const fetchStatusList = createStatusListFetcher(deps);
   const threads = options.threads;
   const SCAN_THREAD = new URL('./scan-thread.ts', import.meta.url);
+  const scanTools = { documentLoader, typeTables, verifyingSuite: createNodeVerifyingSuite() };
   const isTrustedIssuer = (issuer: string) => deps.keys.findByIssuer(issuer) !== undefined;
   const scanChecks = {
     fetchStatusList: (url: string) => readStatusListAt(deps, url),
@@ -117,7 +119,7 @@ export function createVouchersService(options: VouchersServiceOptions) {
     checkScan: (credential: UnknownCredential, signatureValid: boolean) => checkScan(deps, scanChecks, credential, signatureValid),
     /** What a scanner read, decoded, with whether its signature holds: on a thread of the pool when there is one. */
     openScan: (input: ScanInput): Promise<OpenedScan> =>
-      threads && threads.size > 0 ? threads.run<OpenedScan>(SCAN_THREAD, input) : openScan({ documentLoader, typeTables }, input),
+      threads && threads.size > 0 ? threads.run<OpenedScan>(SCAN_THREAD, input) : openScan(scanTools, input),
     readRedemptionState: (voucherId: string) => readRedemptionState(deps, voucherId),
     /** Issuer DIDs, the QR type table and every status list in use: what an offline scanner verifies with. */
     readTrustBundle: () => readTrustBundle(deps),

@@ -11,13 +11,18 @@ import type { DocumentLoader } from './document-loader.js';
 
 const verifyingSuite = new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
 
-export async function verifyCredentialSignature(credential: Record<string, unknown>, documentLoader: DocumentLoader): Promise<boolean> {
+/** `suite`: the service's threads pass theirs (node-verifying-suite.ts); default the library's, as browsers run it. */
+export async function verifyCredentialSignature(
+  credential: Record<string, unknown>,
+  documentLoader: DocumentLoader,
+  suite: InstanceType<typeof DataIntegrityProof> = verifyingSuite,
+): Promise<boolean> {
   const proof = credential.proof as Record<string, unknown> | undefined;
   // One proof, of our suite: a proof set or another suite is not what we issue, and is not accepted.
   if (typeof proof !== 'object' || proof === null || Array.isArray(proof)) return false;
   if (proof.type !== 'DataIntegrityProof' || proof.cryptosuite !== 'eddsa-rdfc-2022') return false;
   const result = await jsigs.verify(structuredClone(credential), {
-    suite: verifyingSuite,
+    suite,
     purpose: new CredentialIssuancePurpose(),
     documentLoader,
   });
