@@ -277,7 +277,7 @@ export function createApp(deps: AppDependencies): Express {
   // The portals' pages, one router per portal; the home page links only those that exist.
   const portalPages = {
     '/ssp': createSelfServicePages({ programs, applications, documents, schemas, vouchers, messages }),
-    '/admin': createAdminPages({ programs, approvals, schemas, messages }),
+    '/admin': createAdminPages({ programs, approvals, claims, schemas, messages }),
     '/officer': createOfficerPages({ approvals, applications, programs, documents, documentReadPolicy, signals }),
     '/vouchers': createVoucherPages({ vouchers, programs, messages }),
     '/provider': createProviderPages({ verification, claims, documents }),

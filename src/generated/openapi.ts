@@ -2494,6 +2494,10 @@ export interface components {
             /** @description Where reimbursements are paid (bank and account, or mobile money number) */
             paymentDetails: string;
         };
+        ProviderUserLinkInput: {
+            /** @description The user's name in the identity provider */
+            username: string;
+        };
         Redemption: {
             /** Format: uuid */
             id: string;
@@ -5584,9 +5588,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    username: string;
-                };
+                "application/json": components["schemas"]["ProviderUserLinkInput"];
             };
         };
         responses: {

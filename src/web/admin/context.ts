@@ -8,13 +8,22 @@ import { NotFoundError } from '../../platform/http/errors.js';
 import { loadApiSpec } from '../../platform/http/spec.js';
 import { createSchemaValidator, type SchemaValidator } from '../../platform/http/schema-validator.js';
 import type { ApprovalsService, ProgramPipeline } from '../../modules/approvals/index.js';
+import type { ClaimsService } from '../../modules/claims/index.js';
 import type { OfficerGroup, Program, ProgramsService, VoucherTemplate } from '../../modules/programs/index.js';
 import type { PrintWords } from './voucher-preview.js';
 import { isUuid } from '../../platform/http/uuid.js';
 
+/** What the facility pages do with the claims module: the facilities and their provider users. */
+export type FacilityOperations = Pick<
+  ClaimsService,
+  'registerProvider' | 'listProviders' | 'getProvider' | 'linkProviderUser' | 'unlinkProviderUser'
+>;
+
 export interface AdminContext {
   programs: ProgramsService;
   approvals: Pick<ApprovalsService, 'getProgramPipeline' | 'reassignStage' | 'findWaitingApplication'>;
+  /** The facilities (service providers) and the provider users linked to them. */
+  claims: FacilityOperations;
   /** The contract's schemas, resolved once. */
   schemas(): Promise<SchemaValidator>;
   /** The words of a voucher printed in a given language (the preview's). */
@@ -35,8 +44,8 @@ export function actorOf(req: Request): Principal {
   return requirePrincipal(req);
 }
 
-/** A malformed id cannot name a program: a plain 404 rather than a database error. */
-export function uuidParam(req: Request, name: string, what: 'program' | 'stage'): string {
+/** A malformed id cannot name a program (or a facility): a plain 404 rather than a database error. */
+export function uuidParam(req: Request, name: string, what: 'program' | 'stage' | 'facility'): string {
   const value = req.params[name];
   if (!isUuid(value)) throw new NotFoundError(req.t(`admin.notFound.${what}`));
   return value;

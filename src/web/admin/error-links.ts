@@ -117,3 +117,21 @@ export function linkVoucherTemplateErrors(errors: FieldMessages): ErrorLink[] {
     key.startsWith('printedFields') ? VOUCHER_TEMPLATE_FIELD_IDS.printedFields : VOUCHER_TEMPLATE_FIELD_IDS[key],
   );
 }
+
+const FACILITY_FIELDS = ['name', 'kind', 'region', 'paymentDetails'];
+
+const FACILITY_FIELD_IDS: Record<string, string> = {
+  name: 'facility-name',
+  kind: 'facility-kind',
+  region: 'facility-region',
+  paymentDetails: 'facility-payment-details',
+};
+
+export function linkFacilityErrors(errors: FieldMessages): ErrorLink[] {
+  return linkFieldErrors(inFormOrder(errors, FACILITY_FIELDS), (key) => FACILITY_FIELD_IDS[key]);
+}
+
+/** The one field of the form that links a provider user to a facility. */
+export function linkProviderUserErrors(errors: FieldMessages): ErrorLink[] {
+  return linkFieldErrors(inFormOrder(errors, ['username']), (key) => (key === 'username' ? 'link-username' : undefined));
+}

@@ -108,7 +108,8 @@ const GROUP_HINTS: Record<string, string> = {
   'members.*': 'admin.fix.group.member',
 };
 
-function text(body: FormBody, name: string): string {
+/** A field's text as typed, trimmed (the first value when it was sent twice). */
+export function text(body: FormBody, name: string): string {
   const value = body[name];
   const first = Array.isArray(value) ? (value as unknown[])[0] : value;
   return typeof first === 'string' ? first.trim() : '';
@@ -140,7 +141,7 @@ function hintFor(hints: Record<string, string>, key: string): string | undefined
 }
 
 /** Checks `data` against a contract schema; throws a FormInputError in plain words when it fails. */
-function check(schemas: SchemaValidator, schema: string, data: unknown, hints: Record<string, string>, t: Translate): void {
+export function check(schemas: SchemaValidator, schema: string, data: unknown, hints: Record<string, string>, t: Translate): void {
   const fields = schemas.validate(schema, data, '/body');
   if (fields.length === 0) return;
   throw new FormInputError(t('admin.fix.form'), plainFields(fields, hints, t));

@@ -1,7 +1,8 @@
 /**
  * Program administration pages (`/admin`, role program-manager): programs, their approval stages and
- * designated officers, and officer groups. Server-rendered with htmx; every change goes through the
- * programs service, which checks the version the page holds.
+ * designated officers, officer groups, and the facilities that serve beneficiaries. Server-rendered with htmx;
+ * every change to a program goes through the programs service, which checks the version the page holds, and
+ * every change to a facility through the claims service.
  */
 import { Router } from 'express';
 import type { ApprovalsService } from '../../modules/approvals/index.js';
@@ -10,7 +11,8 @@ import type { SchemaValidator } from '../../platform/http/schema-validator.js';
 import type { Messages } from '../../platform/i18n/catalogs.js';
 import { verifyCsrfToken } from '../../platform/web/csrf.js';
 import { requirePageRole } from '../../platform/web/page-guard.js';
-import { contractSchemas } from './context.js';
+import { contractSchemas, type FacilityOperations } from './context.js';
+import { createFacilityPages } from './facility-pages.js';
 import { createOfficerGroupPages } from './officer-group-pages.js';
 import { createProgramPages } from './program-pages.js';
 import { createReassignmentPages } from './reassignment-pages.js';
@@ -22,6 +24,8 @@ export interface AdminPagesOptions {
   programs: ProgramsService;
   /** Each program's pipeline, and reassigning the officer of a stage for the applications waiting there. */
   approvals: Pick<ApprovalsService, 'getProgramPipeline' | 'reassignStage' | 'findWaitingApplication'>;
+  /** The facilities: registering them and linking provider users, as the signed-in program manager. */
+  claims: FacilityOperations;
   /**
    * The contract's schemas, so a form is checked exactly as the API checks the same input.
    * Default: built from `openapi/openapi.yaml` on the first form post.
@@ -35,6 +39,7 @@ export function createAdminPages(options: AdminPagesOptions): Router {
   const context = {
     programs: options.programs,
     approvals: options.approvals,
+    claims: options.claims,
     schemas: contractSchemas(options.schemas),
     printWords: (language: PageLanguage) => options.messages.translatorFor(language),
   };
@@ -48,5 +53,6 @@ export function createAdminPages(options: AdminPagesOptions): Router {
   router.use(createStageEditorRoutes(context));
   router.use(createReassignmentPages(context));
   router.use(createOfficerGroupPages(context));
+  router.use(createFacilityPages(context));
   return router;
 }
