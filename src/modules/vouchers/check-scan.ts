@@ -9,9 +9,8 @@ import { selectOne } from '../../platform/db/sql.js';
 import type { StatusPurpose, UnknownCredential } from './credential.js';
 import type { VouchersDeps } from './deps.js';
 import { statusListUrl } from './qr/type-table.js';
-import type { VoucherRedemptionState } from './redemption-state.js';
+import { redemptionStateOf, type RedemptionStateRow, type VoucherRedemptionState } from './redemption-state.js';
 import { verifyVoucher, type FetchStatusList, type VerifyVoucherResult } from './verify-voucher.js';
-import type { VoucherStatus } from './voucher-rows.js';
 
 export interface CheckedScan {
   result: VerifyVoucherResult;
@@ -21,12 +20,7 @@ export interface CheckedScan {
 
 const URN_UUID = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
-interface StateRow {
-  status: VoucherStatus;
-  amount: string;
-  redeemed_amount: string;
-  remaining: string;
-  currency: string;
+interface StateRow extends RedemptionStateRow {
   lists: Array<{ listNumber: number; purpose: StatusPurpose; etag: string }> | null;
 }
 
@@ -72,16 +66,5 @@ export async function checkScan(
     now: deps.now,
     signatureValid,
   });
-  if (!row || !voucherId) return { result };
-  return {
-    result,
-    state: {
-      voucherId,
-      status: row.status,
-      amount: row.amount,
-      amountRedeemed: row.redeemed_amount,
-      amountRemaining: row.remaining,
-      currency: row.currency,
-    },
-  };
+  return row && voucherId ? { result, state: redemptionStateOf(voucherId, row) } : { result };
 }

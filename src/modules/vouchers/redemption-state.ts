@@ -11,14 +11,16 @@ export interface VoucherRedemptionState {
   currency: string;
 }
 
-/** What has been redeemed of a voucher this service issued, and what remains; undefined for any other id. */
-export async function readRedemptionState(deps: VouchersDeps, voucherId: string): Promise<VoucherRedemptionState | undefined> {
-  const row = await selectOne<{ status: VoucherStatus; amount: string; redeemed_amount: string; remaining: string; currency: string }>(
-    deps.sequelize,
-    'SELECT status, amount, redeemed_amount, amount - redeemed_amount AS remaining, currency FROM vouchers WHERE id = :voucherId',
-    { voucherId },
-  );
-  if (!row) return undefined;
+/** The columns a redemption state is read from (`amount - redeemed_amount AS remaining`). */
+export interface RedemptionStateRow {
+  status: VoucherStatus;
+  amount: string;
+  redeemed_amount: string;
+  remaining: string;
+  currency: string;
+}
+
+export function redemptionStateOf(voucherId: string, row: RedemptionStateRow): VoucherRedemptionState {
   return {
     voucherId,
     status: row.status,
@@ -27,4 +29,14 @@ export async function readRedemptionState(deps: VouchersDeps, voucherId: string)
     amountRemaining: row.remaining,
     currency: row.currency,
   };
+}
+
+/** What has been redeemed of a voucher this service issued, and what remains; undefined for any other id. */
+export async function readRedemptionState(deps: VouchersDeps, voucherId: string): Promise<VoucherRedemptionState | undefined> {
+  const row = await selectOne<RedemptionStateRow>(
+    deps.sequelize,
+    'SELECT status, amount, redeemed_amount, amount - redeemed_amount AS remaining, currency FROM vouchers WHERE id = :voucherId',
+    { voucherId },
+  );
+  return row ? redemptionStateOf(voucherId, row) : undefined;
 }
