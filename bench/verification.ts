@@ -8,7 +8,8 @@
  *    and validity, no status lists) on one thread, and our `checkVoucher` in-process (every check, both status
  *    lists, no HTTP);
  *  - `POST /api/v1/redemptions` as a provider user: 1.00 at a time from one hot voucher, and from distinct ones.
- * The load (autocannon) runs on a worker thread of this process; the app on its main thread and thread pool.
+ * The load (autocannon) runs in a child process (`load-process.ts`); the app on this process's main thread and
+ * its thread pool, as in production.
  */
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector';
@@ -16,9 +17,9 @@ import { performance } from 'node:perf_hooks';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import * as vc from '@digitalbazaar/vc';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { createDocumentLoader } from '../src/modules/vouchers/index.js';
+import { runLoad, type LoadOptions } from './load-process.js';
 import { startBenchStack } from './stack.js';
 import { seedApproved, seedProgramAndRegistrants } from './voucher-issuance.js';
 
@@ -51,44 +52,15 @@ function percentile(sorted: number[], p: number): number {
   return Math.round((sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN) * 100) / 100;
 }
 
-interface LoadOptions {
-  url: string;
-  connections: number;
-  seconds: number;
-  authorization?: string;
-  /** The body of the i-th request. */
-  bodies: string[];
-  /** Collect latencies (slows the load a little). */
-  latencies?: boolean;
-}
-
-async function load(what: string, options: LoadOptions): Promise<VerificationRow> {
-  let next = 0;
-  const latencies: number[] = [];
-  const result = await autocannon({
-    url: options.url,
-    method: 'POST',
-    connections: options.connections,
-    duration: options.seconds,
-    headers: { 'content-type': 'application/json', ...(options.authorization ? { authorization: options.authorization } : {}) },
-    requests: [
-      {
-        setupRequest: (request) => ({ ...request, body: options.bodies[next++ % options.bodies.length] }),
-      },
-    ],
-    setupClient: options.latencies
-      ? (client) => client.on('response', (_status: number, _bytes: number, time: number) => latencies.push(time))
-      : undefined,
-  });
-  latencies.sort((a, b) => a - b);
-  const ok = result['2xx'];
+async function load(what: string, options: LoadOptions & { latencies?: boolean }): Promise<VerificationRow> {
+  const outcome = await runLoad(options);
   return {
     what,
     clients: options.connections,
-    requests: ok,
-    perSecond: Math.round(ok / options.seconds),
-    ...(options.latencies ? { p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) } : {}),
-    unexpected: result.non2xx + result.errors,
+    requests: outcome.ok,
+    perSecond: Math.round(outcome.ok / options.seconds),
+    ...(options.latencies ? { p50Ms: percentile(outcome.latencies, 50), p99Ms: percentile(outcome.latencies, 99) } : {}),
+    unexpected: outcome.unexpected,
   };
 }
 

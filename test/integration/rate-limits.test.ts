@@ -5,9 +5,12 @@
  * from addresses of its own and clears the counters of the users it uses, so earlier tests' calls as
  * the same demo users do not count.
  */
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+import { pino } from 'pino';
+import { RateLimitedError } from '../../src/platform/http/errors.js';
+import { COUNT_BATCH, COUNT_FLUSH_MS, createRateLimits } from '../../src/platform/http/rate-limits.js';
 import { createSchemaValidator } from '../../src/platform/http/schema-validator.js';
 import { loadApiSpec } from '../../src/platform/http/spec.js';
 import { readTestEnvironment } from '../support/environment.js';
@@ -119,6 +122,45 @@ describe('rate limits', () => {
     await sleep(retryAfter * 1000 + 200);
     expect((await call(first, '/api/v1/me', { token, from })).status).toBe(200);
     expect((await call(second, '/api/v1/me', { token, from })).status).toBe(200);
+  });
+
+  it('counts a busy caller in batches far below the limit, shares the count in a moment, holds it exactly on one instance', async () => {
+    const config = { windowSeconds: 30, perUser: 100, anonymousPerIp: ANONYMOUS_PER_IP, signInPerIp: SIGN_IN_PER_IP };
+    const instance = () =>
+      createRateLimits({ config, pool: owner, addressKey: 'rate-limit-test-key-0123456789', logger: pino({ level: 'silent' }) });
+    const [one, other] = [instance(), instance()];
+    const subject = `batch-${randomUUID()}`;
+    const countInStore = async () =>
+      Number(
+        (await owner.query<{ points: number }>('SELECT points FROM rate_limit_counters WHERE key = $1', [`user:${subject}`])).rows[0]
+          ?.points,
+      );
+
+    for (let i = 0; i < 40; i += 1) await one.chargeUser(subject);
+    await sleep(COUNT_FLUSH_MS * 4);
+    expect(await countInStore()).toBe(40);
+    // The other instance adds to the shared count; what it holds back is added within a moment.
+    for (let i = 0; i < 20; i += 1) await other.chargeUser(subject);
+    await sleep(COUNT_FLUSH_MS * 4);
+    expect(await countInStore()).toBe(60);
+    for (let i = 0; i < 40; i += 1) await one.chargeUser(subject);
+    const refused = await one.chargeUser(subject).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(RateLimitedError);
+    expect(await countInStore()).toBe(101);
+    // The other instance last heard 60: it may answer what it holds back (never more than a batch), and
+    // refuses from the moment it adds them and hears the total.
+    const answers: string[] = [];
+    for (let i = 0; i <= COUNT_BATCH; i += 1)
+      answers.push(
+        await other.chargeUser(subject).then(
+          () => 'answered',
+          (error: unknown) => (error instanceof RateLimitedError ? 'refused' : String(error)),
+        ),
+      );
+    const firstRefusal = answers.indexOf('refused');
+    expect(firstRefusal).toBeGreaterThanOrEqual(0);
+    expect(firstRefusal).toBeLessThanOrEqual(COUNT_BATCH);
+    expect(new Set(answers.slice(firstRefusal))).toEqual(new Set(['refused']));
   });
 
   it('answers 429 instead of 401 to an address that keeps sending bad tokens, and only to that address', async () => {

@@ -10,6 +10,7 @@ import { middleware as openApiValidator } from 'express-openapi-validator';
 import type { OpenAPIV3 } from 'express-openapi-validator/dist/framework/types.js';
 import type { AccessTokenVerifier } from '../auth/access-token.js';
 import { createBearerSecurityHandler } from '../auth/api-security.js';
+import { keepCompiledRoutePatterns } from './route-pattern-cache.js';
 import { routeOperations, type ApiOperation, type OperationHandlers } from './operations.js';
 import { InputError } from './errors.js';
 import { chargeApiRequests, chargeRefusedApiRequests, type RateLimits } from './rate-limits.js';
@@ -136,6 +137,7 @@ const doNotStore: RequestHandler = (_req, res, next) => {
 export function createApiRouter(options: ApiRouterOptions): ApiRouter {
   const routes = routeOperations(options.spec, options.handlers);
   const api = Router();
+  keepCompiledRoutePatterns();
   const bearerAuth = createBearerSecurityHandler(options.verifier);
   api.use(doNotStore);
   api.use(parseJsonBodyAfterAuthentication(options.jsonBodyLimit));

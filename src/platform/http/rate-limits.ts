@@ -5,7 +5,8 @@
  * which honours TRUST_PROXY), kept in the table only as an HMAC so it holds no addresses. Page sign-ins
  * have a tighter count of their own per address.
  *
- * Each counted request is one upsert. Once a key is over its limit, the instance that saw it remembers the
+ * Each counted request is one upsert, except far below the limit, where an instance adds a caller's requests
+ * in batches (see `charge` below). Once a key is over its limit, the instance that saw it remembers the
  * key in memory until the window ends and refuses it without asking PostgreSQL (the library's in-memory
  * block), so a flood costs the database nothing more. Should PostgreSQL fail, each instance counts alone
  * until it answers again, and says so in the log.
@@ -52,6 +53,21 @@ interface Limiter {
   charge(key: string): Promise<void>;
 }
 
+/** Requests an instance may answer from its own count before adding them to PostgreSQL, and how long they wait. */
+export const COUNT_BATCH = 32;
+export const COUNT_FLUSH_MS = 50;
+
+/** What an instance knows of a key's count: the total PostgreSQL last gave, when its window ends, what it has not added yet. */
+interface Tally {
+  consumed: number;
+  resetsAt: number;
+  pending: number;
+  timer?: NodeJS.Timeout;
+}
+
+/** Keys past which expired tallies are swept out of memory. */
+const TALLIES_SWEPT_AT = 10_000;
+
 function createLimiter(name: string, points: number, options: CreateRateLimitsOptions, clearExpired: boolean): Limiter {
   const duration = options.config.windowSeconds;
   const store = new RateLimiterPostgres({
@@ -70,23 +86,89 @@ function createLimiter(name: string, points: number, options: CreateRateLimitsOp
   });
   const fallback = new RateLimiterMemory({ keyPrefix: name, points, duration });
   let storeFailing = false;
+  const tallies = new Map<string, Tally>();
 
-  const consume = async (key: string): Promise<void> => {
+  /** Adds `count` requests to the key's count; throws RateLimiterRes when the total is over the limit. */
+  const consume = async (key: string, count: number): Promise<RateLimiterRes> => {
     try {
-      await store.consume(key);
+      const result = await store.consume(key, count);
       storeFailing = false;
+      return result;
     } catch (error) {
       if (error instanceof RateLimiterRes) throw error;
       if (!storeFailing)
         options.logger.warn({ err: error, limiter: name }, 'rate-limit counters unavailable; counting in this instance only');
       storeFailing = true;
-      await fallback.consume(key);
+      return fallback.consume(key, count);
     }
   };
+
+  /** A refusal from the library's in-memory block carries no count: it is taken as over the limit. */
+  const remember = (key: string, result: RateLimiterRes, refused: boolean) => {
+    const tally = tallies.get(key) ?? { consumed: 0, resetsAt: 0, pending: 0 };
+    tally.consumed = refused ? Math.max(result.consumedPoints, points + 1) : result.consumedPoints;
+    tally.resetsAt = Date.now() + result.msBeforeNext;
+    tallies.set(key, tally);
+    if (tallies.size > TALLIES_SWEPT_AT) {
+      const now = Date.now();
+      for (const [other, kept] of tallies) if (kept.resetsAt <= now && kept.pending === 0 && !kept.timer) tallies.delete(other);
+    }
+  };
+
+  /** Counts `count` requests in PostgreSQL now: the total comes back, or RateLimiterRes over the limit. */
+  const countNow = async (key: string, count: number): Promise<void> => {
+    try {
+      remember(key, await consume(key, count), false);
+    } catch (error) {
+      if (error instanceof RateLimiterRes) remember(key, error, true);
+      throw error;
+    }
+  };
+
+  const addPending = (key: string, tally: Tally) => {
+    tally.timer = undefined;
+    const count = tally.pending;
+    tally.pending = 0;
+    if (count > 0)
+      countNow(key, count).catch((error: unknown) => {
+        // Requests already answered; an over-limit total only makes the key's next request wait for PostgreSQL.
+        if (!(error instanceof RateLimiterRes)) options.logger.warn({ err: error, limiter: name }, 'rate-limit counts not added');
+      });
+  };
+
+  /**
+   * Far below the limit (a batch and more to spare), a request is answered from the instance's own count and
+   * added to PostgreSQL with the others of its key, at most COUNT_BATCH of them and COUNT_FLUSH_MS later: a busy
+   * caller costs the database an upsert per batch, not per request. Near the limit, at a window's end, or for a key
+   * not seen in this window, each request is counted in PostgreSQL (with what waits) before it is answered, so
+   * the limit holds exactly for one instance, and with several it is passed by at most a batch per other instance.
+   */
+  const charge = async (key: string): Promise<void> => {
+    const tally = tallies.get(key);
+    const now = Date.now();
+    if (
+      tally &&
+      now < tally.resetsAt - COUNT_FLUSH_MS &&
+      tally.pending < COUNT_BATCH &&
+      tally.consumed + tally.pending + 1 <= points - COUNT_BATCH
+    ) {
+      tally.pending += 1;
+      tally.timer ??= setTimeout(() => addPending(key, tally), COUNT_FLUSH_MS).unref();
+      return;
+    }
+    const waiting = tally?.pending ?? 0;
+    if (tally) {
+      clearTimeout(tally.timer);
+      tally.timer = undefined;
+      tally.pending = 0;
+    }
+    await countNow(key, waiting + 1);
+  };
+
   return {
     async charge(key) {
       try {
-        await consume(key);
+        await charge(key);
       } catch (error) {
         if (error instanceof RateLimiterRes) throw new RateLimitedError(retryAfterSeconds(error.msBeforeNext));
         throw error;
