@@ -132,3 +132,15 @@ declare module '@digitalbazaar/multikey-context' {
 declare module 'did-context' {
   export const contexts: Map<string, unknown>;
 }
+
+declare module 'rdf-canonize' {
+  /** RDF Dataset Canonicalization (RDFC-1.0) of a dataset of quads (as `jsonld.toRDF` gives them), as N-Quads. */
+  export function canonize(dataset: readonly object[], options: { algorithm: 'RDFC-1.0'; format: 'application/n-quads' }): Promise<string>;
+}
+
+declare module 'jsonld' {
+  /** The JSON-LD processor; the tests compare the threads' voucher statements with its canonical form. */
+  const jsonld: { canonize(input: unknown, options: Record<string, unknown>): Promise<string> };
+  // eslint-disable-next-line no-restricted-syntax -- the package is CommonJS with one exported object
+  export default jsonld;
+}
