@@ -52,6 +52,7 @@ import {
   createVoucherHandlers,
   createVouchersService,
 } from './modules/vouchers/index.js';
+import { createErasureHandlers, createErasureService } from './modules/privacy/index.js';
 import type { IssuerKeySet } from './platform/keys/index.js';
 import type { ThreadPool } from './platform/threads/thread-pool.js';
 import { createSchemaValidator } from './platform/http/schema-validator.js';
@@ -165,6 +166,7 @@ export function createApp(deps: AppDependencies): Express {
     documents: { findOwnedBy: (ids, owner, transaction) => findDocumentsOwnedBy(sequelize, ids, owner, transaction) },
   });
   const verification = createVerificationService({ vouchers });
+  const erasure = createErasureService({ sequelize, commands, documents });
   const applications = createApplicationsService({
     sequelize,
     programs,
@@ -234,6 +236,7 @@ export function createApp(deps: AppDependencies): Express {
       createClaimsHandlers(claims),
       createVerificationHandlers(verification),
       createDocumentHandlers({ store: documents, readPolicy: documentReadPolicy }),
+      createErasureHandlers(erasure),
     ],
   });
   apiOperations.set(app, api.operations);

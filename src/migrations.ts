@@ -5,7 +5,7 @@
 import type { Migration } from './platform/db/migrate.js';
 import { platformMigrations } from './platform/db/migrations.js';
 import { createUserPreferences } from './modules/accounts/index.js';
-import { allowInvoiceDocuments, createDocuments } from './modules/documents/index.js';
+import { addDocumentErasure, allowInvoiceDocuments, createDocuments } from './modules/documents/index.js';
 import { addPaymentAccount, createRegistry, recordVerifiedFields } from './modules/registry/index.js';
 import {
   addProgramTimeZone,
@@ -25,6 +25,7 @@ import {
 import { createSignalReviews } from './modules/signals/index.js';
 import { addVoucherRedemption, allowVoucherDocuments, createVouchers } from './modules/vouchers/index.js';
 import { addClaimSignalIndexes, createClaims, createServiceProviders } from './modules/claims/index.js';
+import { createErasureRequests } from './modules/privacy/index.js';
 
 function inNameOrder(list: Migration[]): Migration[] {
   const names = new Set(list.map((m) => m.name));
@@ -60,4 +61,6 @@ export const migrations: Migration[] = inNameOrder([
   allowInvoiceDocuments,
   createClaims,
   addClaimSignalIndexes,
+  addDocumentErasure,
+  createErasureRequests,
 ]);

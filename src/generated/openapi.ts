@@ -1381,6 +1381,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/erasure-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's latest erasure request (applicant)
+         * @description The newest erasure request the signed-in applicant made (by token subject), pending or completed; 404
+         *     when they never asked.
+         */
+        get: operations["getOwnErasureRequest"];
+        put?: never;
+        /**
+         * Ask for one's own personal data to be erased (applicant)
+         * @description Queues a request for the program manager to erase the caller's personal data (found by the token's
+         *     subject; never anyone else's). A second request while one is pending returns the pending one (200),
+         *     not a new one. The optional reason is erased with the rest when the request is completed; the audit
+         *     trail records the request by id only.
+         */
+        post: operations["requestErasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/erasure-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The pending erasure requests, oldest first (program manager)
+         * @description Ids, dates and the requester's user name, so the manager can delete the identity-provider account too.
+         */
+        get: operations["listErasureRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/erasure-requests/{erasureRequestId}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                erasureRequestId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a pending erasure request (program manager)
+         * @description In one transaction, every personal field of the person (registry record, family members, history,
+         *     applications' drafts and snapshots, proposals, free-text reasons, document file names, preferences,
+         *     sessions, remembered responses, vouchers' credentials and redemptions' descriptions) is set to a fixed
+         *     placeholder, NULL or a pseudonym; ids, statuses, amounts, dates and programs stay, so totals and the audit
+         *     chain are unchanged. Then the documents' bytes are deleted from the Document Store (a file another
+         *     person's document still uses is kept). A request that is not pending is 409
+         *     `ERR_ERASURE_NOT_PENDING`; a person with a voucher still in force is 409 `ERR_ERASURE_VOUCHER_IN_FORCE`
+         *     (revoke it first).
+         */
+        post: operations["completeErasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2680,6 +2757,24 @@ export interface components {
             verifiableCredential: {
                 [key: string]: unknown;
             };
+        };
+        ErasureRequest: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "PENDING" | "COMPLETED";
+            /** @description Erased (null) once completed */
+            reason?: string | null;
+            /** @description The requester's user name (program manager's list; null once completed) */
+            requestedBy?: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            completedAt?: string | null;
+        };
+        ErasureRequestInput: {
+            /** @description Optional */
+            reason?: string;
         };
     };
     responses: {
@@ -6085,6 +6180,138 @@ export interface operations {
                 content?: never;
             };
             404: components["responses"]["NotFound"];
+        };
+    };
+    getOwnErasureRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's latest request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureRequest"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    requestErasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "I no longer need the program's help."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErasureRequestInput"];
+            };
+        };
+        responses: {
+            /** @description A request was already pending; it is returned unchanged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureRequest"];
+                };
+            };
+            /** @description The request as queued */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5b0c1d2e-3f40-4a51-8b62-7c83d94e0a15",
+                     *       "status": "PENDING",
+                     *       "reason": "I no longer need the program's help.",
+                     *       "requestedAt": "2026-12-03T09:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErasureRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listErasureRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pending requests */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ErasureRequest"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    completeErasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                erasureRequestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The completed request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureRequest"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
         };
     };
 }

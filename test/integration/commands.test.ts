@@ -12,6 +12,7 @@ import { selectRows } from '../../src/platform/db/sql.js';
 import { createCommandRunner } from '../../src/platform/db/command.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { tokenFor } from '../support/tokens.js';
+import { completePendingErasureOf, revokeVouchersInForceOf } from '../support/erasure.js';
 import {
   applicationFor,
   approveApplication,
@@ -134,6 +135,31 @@ describe('every state change is recorded', () => {
   };
 
   const cases: Record<string, Case> = {
+    requestErasure: {
+      event: 'erasure.requested',
+      status: 201,
+      perform: async () => {
+        const { sequelize } = testApp.runtime.database;
+        await completePendingErasureOf(testApp.app, sequelize, 'pedro');
+        const response = await api()
+          .post('/api/v1/me/erasure-request')
+          .set('Authorization', `Bearer ${await tokenFor('pedro')}`)
+          .send({});
+        return { response, aggregate: { type: 'erasure-request', id: response.body.id } };
+      },
+    },
+    completeErasure: {
+      event: 'erasure.completed',
+      status: 200,
+      perform: async () => {
+        const { sequelize } = testApp.runtime.database;
+        const pedro = `Bearer ${await tokenFor('pedro')}`;
+        const asked = await api().post('/api/v1/me/erasure-request').set('Authorization', pedro).send({});
+        await revokeVouchersInForceOf(testApp.app, sequelize, 'pedro');
+        const response = await api().post(`/api/v1/erasure-requests/${asked.body.id}/completion`).set(as(maria)).send();
+        return { response, aggregate: { type: 'erasure-request', id: asked.body.id } };
+      },
+    },
     submitClaim: {
       event: 'claim.submitted',
       status: 201,

@@ -14,3 +14,4 @@ export type {
   StageSnapshot,
 } from './models.js';
 export { visibility } from './visibility.js';
+export { eraseApplicationsOf, findApplicationsOf, type PersonApplications } from './erase-applications.js';

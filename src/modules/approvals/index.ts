@@ -19,3 +19,4 @@ export {
   createApplicationDecisions,
 } from './migrations.js';
 export type { StageDecision, StageDecisionInput, WorkQueueItem, WorkQueueStageCount } from './models.js';
+export { eraseDecisionTexts } from './erase-decision-texts.js';

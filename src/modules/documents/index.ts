@@ -6,7 +6,8 @@ export {
   type DocumentMetadata,
   type DocumentStore,
 } from './document-store.js';
-export { allowInvoiceDocuments, createDocuments } from './migrations.js';
+export { addDocumentErasure, allowInvoiceDocuments, createDocuments } from './migrations.js';
+export { deleteErasedBlobs, eraseDocumentRecords, type EraseDocumentRecordsOptions } from './erase-documents.js';
 export { uploadDocument, type UploadDocumentOptions } from './upload-document.js';
 export { readDocument, readDocumentContent, type ReadDocumentOptions, type ReadDocumentContentResult } from './read-document.js';
 export { findDocumentsOwnedBy } from './find-documents.js';

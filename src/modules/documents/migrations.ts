@@ -1,6 +1,6 @@
 import type { Migration } from '../../platform/db/migrate.js';
 
-/** Document metadata; the bytes live in the document storage under `sha256`. Rows are never updated. */
+/** Document metadata; the bytes live in the document storage under `sha256`. Rows are updated only by erasure. */
 export const createDocuments: Migration = {
   name: '2026-11-26-10-documents',
   async up({ context: { sequelize } }) {
@@ -42,5 +42,16 @@ export const allowInvoiceDocuments: Migration = {
       ALTER TABLE documents ADD CONSTRAINT documents_kind_check
         CHECK (kind IN ('medical-report', 'prescription', 'id-proof', 'other', 'voucher'));
     `);
+  },
+};
+
+/** Erasure (issue 18) marks a document's row erased: its content is never served again and its bytes are deleted. */
+export const addDocumentErasure: Migration = {
+  name: '2026-12-09-01-document-erasure',
+  async up({ context: { sequelize } }) {
+    await sequelize.query('ALTER TABLE documents ADD COLUMN erased_at timestamptz;');
+  },
+  async down({ context: { sequelize } }) {
+    await sequelize.query('ALTER TABLE documents DROP COLUMN erased_at;');
   },
 };

@@ -19,4 +19,6 @@ export interface DocumentRow {
   owner_subject: string;
   owner_username: string;
   created_at: Date;
+  /** Set by erasure (issue 18): the bytes are gone and the content is never served. */
+  erased_at?: Date | null;
 }

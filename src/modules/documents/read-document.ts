@@ -40,6 +40,7 @@ export async function readDocument(store: DocumentStore, options: ReadDocumentOp
 /** The bytes, only if they still hash to what was stored at upload; anything else is an integrity fault. */
 export async function readDocumentContent(store: DocumentStore, options: ReadDocumentOptions): Promise<ReadDocumentContentResult> {
   const record = await findReadable(store, options);
+  if (record.erased_at) throw new NotFoundError(`Document ${record.id} was erased.`);
   let bytes: Buffer | undefined;
   try {
     bytes = await store.storage.readBlob(record.sha256);

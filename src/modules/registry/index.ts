@@ -16,3 +16,4 @@ export {
   type RegistryField,
   type RegistryValue,
 } from './models.js';
+export { eraseRegistrants } from './erase-registrants.js';

@@ -86,3 +86,4 @@ export { decodePixelPass, PIXELPASS_MAX_BYTES } from './qr/pixelpass.js';
 export { decodeScannedText } from './qr/scanned-text.js';
 export type { CheckedScan } from './check-scan.js';
 export { createNodeVerifyingSuite } from './node-verifying-suite.js';
+export { eraseVouchersOf, type ErasedVouchers } from './erase-vouchers.js';

@@ -129,6 +129,19 @@ export const ERROR_CODES = {
       'This is our fault, not yours. Try again later; if it keeps happening, quote the request id so we can find it in our logs.',
   },
 
+  // Erasure (a person's rights over their data)
+  ERR_ERASURE_NOT_PENDING: {
+    status: 409,
+    title: 'This erasure request is not pending',
+    explanation: 'The request was already completed, so there is nothing left to do. Open the list of pending requests.',
+  },
+  ERR_ERASURE_VOUCHER_IN_FORCE: {
+    status: 409,
+    title: 'The person still has a voucher in force',
+    explanation:
+      'A voucher of this person can still be used at a provider, so their data cannot be erased yet. Revoke the voucher first, then complete the request.',
+  },
+
   // Programs
   ERR_PROGRAM_CODE_TAKEN: {
     status: 409,
