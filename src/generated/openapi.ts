@@ -2773,7 +2773,7 @@ export interface components {
             completedAt?: string | null;
         };
         ErasureRequestInput: {
-            /** @description Optional */
+            /** @description Optional, in the applicant's words */
             reason?: string;
         };
     };

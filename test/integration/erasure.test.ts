@@ -85,7 +85,8 @@ describe('erasure of a person’s data', () => {
               (SELECT COALESCE(sum(estimated_cost), 0) FROM applications WHERE program_id = :id) AS estimated,
               (SELECT COALESCE(sum(amount), 0) FROM vouchers WHERE program_id = :id) AS issued,
               (SELECT COALESCE(sum(redeemed_amount), 0) FROM vouchers WHERE program_id = :id) AS redeemed,
-              (SELECT COALESCE(sum(r.amount), 0) FROM redemptions r JOIN vouchers v ON v.id = r.voucher_id WHERE v.program_id = :id) AS redemptions`,
+              (SELECT COALESCE(sum(r.amount), 0) FROM redemptions r JOIN vouchers v ON v.id = r.voucher_id
+                WHERE v.program_id = :id) AS redemptions`,
       { id: program.id },
     );
   }

@@ -4,7 +4,7 @@
  * name, and are marked erased, so their content is never served again. After the commit, their bytes are
  * deleted from the storage, except a file another document that is not erased still names by its SHA-256.
  */
-import { execute, selectRows, type Transaction } from '../../platform/db/sql.js';
+import { selectRows, type Transaction } from '../../platform/db/sql.js';
 import { ERASED } from '../../platform/privacy/erase-personal-json.js';
 import type { DocumentStore } from './document-store.js';
 

@@ -139,7 +139,8 @@ export const ERROR_CODES = {
     status: 409,
     title: 'The person still has a voucher in force',
     explanation:
-      'A voucher of this person can still be used at a provider, so their data cannot be erased yet. Revoke the voucher first, then complete the request.',
+      'A voucher of this person can still be used at a provider, so their data cannot be erased yet. ' +
+      'Revoke the voucher first, then complete the request.',
   },
 
   // Programs
