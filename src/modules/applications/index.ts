@@ -14,3 +14,8 @@ export type {
   StageSnapshot,
 } from './models.js';
 export { visibility } from './visibility.js';
+export {
+  deleteAbandonedDrafts,
+  findDocumentsOfApplicationsRejectedBefore,
+  type DeleteAbandonedDraftsOptions,
+} from './delete-abandoned-drafts.js';

@@ -20,7 +20,8 @@ export async function findDocumentsOwnedBy(
   if (wanted.length === 0) return [];
   const rows = await selectRows<DocumentRow>(
     sequelize,
-    'SELECT * FROM documents WHERE id = ANY(CAST(:ids AS uuid[])) AND owner_subject = :ownerSubject ORDER BY created_at, id',
+    `SELECT * FROM documents WHERE id = ANY(CAST(:ids AS uuid[])) AND owner_subject = :ownerSubject AND deleted_at IS NULL
+     ORDER BY created_at, id`,
     { ids: wanted, ownerSubject },
     transaction,
   );

@@ -6,7 +6,13 @@ export {
   type DocumentMetadata,
   type DocumentStore,
 } from './document-store.js';
-export { allowInvoiceDocuments, createDocuments } from './migrations.js';
+export { addDocumentDeletion, allowInvoiceDocuments, createDocuments } from './migrations.js';
+export {
+  deleteDocumentsOfRejectedApplications,
+  type DeleteDocumentsOfRejectedApplicationsOptions,
+  type DeleteDocumentsResult,
+  type RejectedApplicationDocuments,
+} from './delete-documents.js';
 export { uploadDocument, type UploadDocumentOptions } from './upload-document.js';
 export { readDocument, readDocumentContent, type ReadDocumentOptions, type ReadDocumentContentResult } from './read-document.js';
 export { findDocumentsOwnedBy } from './find-documents.js';

@@ -66,6 +66,9 @@ export function createLocalDocumentStorage({ root }: LocalDocumentStorageOptions
         throw error;
       }
     },
+    async deleteBlob(sha256) {
+      await rm(pathOf(sha256), { force: true });
+    },
     async readBlob(sha256) {
       try {
         return await readFile(pathOf(sha256));

@@ -19,4 +19,6 @@ export interface DocumentRow {
   owner_subject: string;
   owner_username: string;
   created_at: Date;
+  /** Set when the retention job deleted its bytes; the row stays as the record of what there was. */
+  deleted_at: Date | null;
 }

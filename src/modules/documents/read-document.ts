@@ -28,7 +28,9 @@ async function mayRead(record: DocumentRow, reader: Principal, policy: DocumentR
 
 /** A document the reader may not read is answered exactly like one that does not exist. */
 async function findReadable(store: DocumentStore, { documentId, reader, policy }: ReadDocumentOptions): Promise<DocumentRow> {
-  const record = await selectOne<DocumentRow>(store.sequelize, 'SELECT * FROM documents WHERE id = :documentId', { documentId });
+  const record = await selectOne<DocumentRow>(store.sequelize, 'SELECT * FROM documents WHERE id = :documentId AND deleted_at IS NULL', {
+    documentId,
+  });
   if (!record || !(await mayRead(record, reader, policy))) throw new NotFoundError(`No document ${documentId}.`);
   return record;
 }

@@ -41,7 +41,7 @@ export function createS3DocumentStorage(options: S3DocumentStorageOptions): Docu
     return new URL(`${endpoint.protocol}//${options.bucket}.${endpoint.host}${basePath}/${key}`);
   }
 
-  async function request(method: 'GET' | 'HEAD' | 'PUT', sha256: string, body?: Uint8Array): Promise<Response> {
+  async function request(method: 'GET' | 'HEAD' | 'PUT' | 'DELETE', sha256: string, body?: Uint8Array): Promise<Response> {
     const url = objectUrl(sha256);
     const extra: Record<string, string> = body ? { 'content-type': 'application/octet-stream' } : {};
     const signed = signAwsRequest({
@@ -83,6 +83,12 @@ export function createS3DocumentStorage(options: S3DocumentStorageOptions): Docu
       if (await hasBlob(sha256)) return;
       const response = await request('PUT', sha256, bytes);
       if (!response.ok) throw await failure('PUT', response);
+      await response.arrayBuffer();
+    },
+    async deleteBlob(sha256) {
+      // S3 answers 204 whether or not the object was there.
+      const response = await request('DELETE', sha256);
+      if (!response.ok && response.status !== 404) throw await failure('DELETE', response);
       await response.arrayBuffer();
     },
     async readBlob(sha256) {

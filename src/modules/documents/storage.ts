@@ -10,6 +10,8 @@ export interface DocumentStorage {
   /** The bytes stored under this hash, or undefined when there are none. */
   readBlob(sha256: string): Promise<Buffer | undefined>;
   hasBlob(sha256: string): Promise<boolean>;
+  /** Removes the bytes stored under this hash; removing what is not there is a no-op. */
+  deleteBlob(sha256: string): Promise<void>;
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
