@@ -14,3 +14,4 @@ export type {
   StageSnapshot,
 } from './models.js';
 export { visibility } from './visibility.js';
+export type { OwnApplicationRecord, OwnRegistryProposal } from './list-own-records.js';
