@@ -11,6 +11,8 @@ import { loadMessages } from '../../src/platform/i18n/catalogs.js';
 import { expectAccessible, tabTo } from '../support/accessibility.js';
 import { launchChromium, overflowsSideways, signIn } from '../support/browser.js';
 import { applicationFor, createProgram } from '../support/fixtures.js';
+import { createDatabaseIfMissing, dropDatabase } from '../../src/platform/db/embedded-postgres.js';
+import { readTestEnvironment } from '../support/environment.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { tokenFor } from '../support/tokens.js';
 
@@ -19,6 +21,9 @@ const BROWSER_TEST_PORT = Number(process.env.BROWSER_TEST_PORT ?? 3999);
 const PHONE = { width: 375, height: 740 };
 
 describe('downloading my data from the Self-Service Portal', () => {
+  // A database of the file's own: documents other files uploaded for amina live in folders this app cannot read.
+  const database = `iaod_export_e2e_${Date.now()}_${process.pid}`;
+  const adminUrl = Object.assign(new URL(readTestEnvironment().databaseUrl), { pathname: '/postgres' }).href;
   let testApp: TestApp;
   let browser: Browser;
   let applicationId = '';
@@ -27,7 +32,11 @@ describe('downloading my data from the Self-Service Portal', () => {
   const fr = messages.translatorFor('fr');
 
   beforeAll(async () => {
-    testApp = await startTestApp({ port: BROWSER_TEST_PORT });
+    await createDatabaseIfMissing(adminUrl, database);
+    testApp = await startTestApp({
+      port: BROWSER_TEST_PORT,
+      env: { DATABASE_URL: Object.assign(new URL(adminUrl), { pathname: `/${database}` }).href },
+    });
     browser = await launchChromium();
     const program = await createProgram(testApp.app);
     const submitted = await request(testApp.app)
@@ -40,6 +49,7 @@ describe('downloading my data from the Self-Service Portal', () => {
   afterAll(async () => {
     await browser?.close();
     await testApp?.close();
+    await dropDatabase(adminUrl, database);
   });
 
   it('lets amina reach "Download my data" with the keyboard on a phone and gives her a ZIP whose person.json names her', async () => {
