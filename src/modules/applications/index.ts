@@ -19,3 +19,4 @@ export {
   findDocumentsOfApplicationsRejectedBefore,
   type DeleteAbandonedDraftsOptions,
 } from './delete-abandoned-drafts.js';
+export type { OwnApplicationRecord, OwnRegistryProposal } from './list-own-records.js';

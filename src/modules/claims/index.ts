@@ -7,3 +7,4 @@ export type { Redemption, RedemptionInput } from './redeem-voucher.js';
 export type { Claim, ClaimStatus } from './claim-rows.js';
 export type { ClaimSignal, ClaimSignalKind } from './find-claim-signals.js';
 export { DEMO_FACILITY_NAME, seedDemoFacility } from './seed.js';
+export type { HolderRedemption } from './list-voucher-redemptions.js';

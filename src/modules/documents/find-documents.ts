@@ -27,3 +27,13 @@ export async function findDocumentsOwnedBy(
   );
   return rows.map(toDocumentMetadata);
 }
+
+/** Every document `ownerSubject` uploaded, oldest first: the person's own copy of what the store holds of theirs (the export). */
+export async function listDocumentsOwnedBy(sequelize: Sequelize, ownerSubject: string): Promise<DocumentMetadata[]> {
+  const rows = await selectRows<DocumentRow>(
+    sequelize,
+    'SELECT * FROM documents WHERE owner_subject = :ownerSubject ORDER BY created_at, id',
+    { ownerSubject },
+  );
+  return rows.map(toDocumentMetadata);
+}

@@ -15,7 +15,7 @@ export {
 } from './delete-documents.js';
 export { uploadDocument, type UploadDocumentOptions } from './upload-document.js';
 export { readDocument, readDocumentContent, type ReadDocumentOptions, type ReadDocumentContentResult } from './read-document.js';
-export { findDocumentsOwnedBy } from './find-documents.js';
+export { findDocumentsOwnedBy, listDocumentsOwnedBy } from './find-documents.js';
 export { NO_OFFICER_READS, type DocumentReadPolicy } from './read-policy.js';
 export { DOCUMENT_KINDS, INVOICE_KIND, type DocumentKind } from './models.js';
 export { DOCUMENT_MEDIA_TYPES, type DocumentMediaType } from './content-type.js';
