@@ -36,8 +36,12 @@ import {
   createDocumentStore,
   findDocumentsOwnedBy,
   keepGeneratedDocument,
+  listDocumentsOwnedBy,
+  NO_OFFICER_READS,
+  readDocumentContent,
   readGeneratedDocument,
 } from './modules/documents/index.js';
+import { createPrivacyHandlers, createPrivacyService } from './modules/privacy/index.js';
 import { createApplicationHandlers, createApplicationsService } from './modules/applications/index.js';
 import { createApprovalHandlers, createApprovalsService } from './modules/approvals/index.js';
 import { createSignalHandlers, createSignalsService } from './modules/signals/index.js';
@@ -179,6 +183,23 @@ export function createApp(deps: AppDependencies): Express {
     schemas,
   });
 
+  // A person's own copy of their data, read through each module's door.
+  const privacy = createPrivacyService({
+    sources: {
+      findRegistrant: (nationalId) => registry.findByIdentity('NATIONAL_ID', nationalId),
+      listRegistryChanges: (registrantId, ownerSubject) => registry.listChangesAboutOwner(registrantId, ownerSubject),
+      listApplications: (subject) => applications.listOwnRecords(subject),
+      listDecisions: (applicationIds) => approvals.listDecisionsForApplicant(applicationIds),
+      listDocuments: (subject) => listDocumentsOwnedBy(sequelize, subject),
+      readDocumentBytes: async (reader, documentId) =>
+        (await readDocumentContent(documents, { documentId, reader, policy: NO_OFFICER_READS })).bytes,
+      listVouchers: (subject) => vouchers.listOwnVouchers(subject),
+      listRedemptions: (voucherIds) => claims.listVoucherRedemptions(voucherIds),
+      readPreferences: (subject) => accounts.readPreferences(subject),
+    },
+    recordAccess: (actor, events) => commands.recordAccess(actor, events),
+  });
+
   // An officer of an application's program reads its documents; a claims officer reads the invoices of claims.
   const documentReadPolicy = {
     mayOfficerRead: async (id: string, principal: Principal) =>
@@ -235,6 +256,7 @@ export function createApp(deps: AppDependencies): Express {
       createVoucherHandlers(vouchers),
       createClaimsHandlers(claims),
       createVerificationHandlers(verification),
+      createPrivacyHandlers(privacy),
       createDocumentHandlers({ store: documents, readPolicy: documentReadPolicy }),
       createErasureHandlers(erasure),
     ],
@@ -279,7 +301,7 @@ export function createApp(deps: AppDependencies): Express {
   );
   // The portals' pages, one router per portal; the home page links only those that exist.
   const portalPages = {
-    '/ssp': createSelfServicePages({ programs, applications, documents, schemas, vouchers, messages }),
+    '/ssp': createSelfServicePages({ programs, applications, documents, schemas, vouchers, privacy, messages }),
     '/admin': createAdminPages({ programs, approvals, claims, schemas, messages }),
     '/officer': createOfficerPages({ approvals, applications, programs, documents, documentReadPolicy, signals }),
     '/vouchers': createVoucherPages({ vouchers, programs, messages }),

@@ -52,6 +52,7 @@ export interface Config {
   quotas: QuotasConfig;
   outbox: OutboxConfig;
   rateLimits: RateLimitConfig;
+  retention: RetentionConfig;
   /**
    * The keys vouchers are signed with (see src/platform/keys): ISSUER_KEYS (the key file's JSON) or
    * ISSUER_KEY_FILE; in development, `keys/issuer-keys.json`, generated on first start.
@@ -128,6 +129,25 @@ export interface RateLimitConfig {
   anonymousPerIp: number;
   /** Page sign-ins started or completed (`/auth/login`, `/auth/callback`) per client address per window. Default 20. */
   signInPerIp: number;
+}
+
+/**
+ * How long what the service stores is kept before the daily retention job deletes it (see
+ * `src/modules/retention/`, docs/privacy.md). Each period is in days; 0 keeps that kind of record for ever.
+ */
+export interface RetentionConfig {
+  /** The hour of the day (0–23, UTC) the job runs, on one instance. Default 3. */
+  runHourUtc: number;
+  /** Drafts not changed for this many days are deleted. Default 90. */
+  draftDays: number;
+  /** Documents of applications rejected this many days ago lose their bytes and are marked deleted. Default 365. */
+  rejectedDocumentDays: number;
+  /** Remembered answers of requests sent with an Idempotency-Key are forgotten after this many days. Default 7. */
+  idempotencyKeyDays: number;
+  /** Outbox events every consumer has received are deleted after this many days. Default 30. */
+  outboxEventDays: number;
+  /** Most records one transaction deletes. Default 500. */
+  batchSize: number;
 }
 
 export interface S3StorageConfig {
@@ -281,6 +301,21 @@ function rateLimitConfig(env: Env): RateLimitConfig {
   };
 }
 
+/** A hundred years: longer is "keep", which 0 says plainly. */
+const LONGEST_RETENTION_DAYS = 36_500;
+
+function retentionConfig(env: Env): RetentionConfig {
+  const days = (name: string, fallback: number) => integer(env, name, fallback, 0, LONGEST_RETENTION_DAYS);
+  return {
+    runHourUtc: integer(env, 'RETENTION_RUN_HOUR_UTC', 3, 0, 23),
+    draftDays: days('RETENTION_DRAFT_DAYS', 90),
+    rejectedDocumentDays: days('RETENTION_REJECTED_DOCUMENT_DAYS', 365),
+    idempotencyKeyDays: days('RETENTION_IDEMPOTENCY_KEY_DAYS', 7),
+    outboxEventDays: days('RETENTION_OUTBOX_EVENT_DAYS', 30),
+    batchSize: integer(env, 'RETENTION_BATCH_SIZE', 500, 1, 10_000),
+  };
+}
+
 function issuerKeysConfig(env: Env, nodeEnv: Config['nodeEnv'], root: string): IssuerKeysConfig {
   const json = optionalText(env, 'ISSUER_KEYS');
   const file = optionalText(env, 'ISSUER_KEY_FILE');
@@ -411,6 +446,7 @@ export function loadConfig(env: Env = process.env): Config {
     quotas: quotasConfig(env, documents),
     outbox: outboxConfig(env),
     rateLimits: rateLimitConfig(env),
+    retention: retentionConfig(env),
     issuerKeys: issuerKeysConfig(env, nodeEnv, root),
     workerThreads: integer(env, 'WORKER_THREADS', os.availableParallelism() > 1 ? os.availableParallelism() : 0, 0, 64),
     paths: {

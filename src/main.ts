@@ -13,6 +13,7 @@ import { createCommandRunner } from './platform/db/command.js';
 import { createProgramsService, seedDemoProgram } from './modules/programs/index.js';
 import { createClaimsService, seedDemoFacility, type ClaimsServiceOptions } from './modules/claims/index.js';
 import { createOutboxConsumers } from './outbox-consumers.js';
+import { startJobWorkers } from './job-workers.js';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   const runtime = await startRuntime(config, logger, {
     migrations,
     outboxConsumers: (started) => createOutboxConsumers({ config, logger, ...started }),
+    jobWorkers: (started) => startJobWorkers({ config, logger, ...started }),
   });
   if (config.nodeEnv !== 'production') await seedDemo(runtime, logger);
   let app;

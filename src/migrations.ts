@@ -5,7 +5,7 @@
 import type { Migration } from './platform/db/migrate.js';
 import { platformMigrations } from './platform/db/migrations.js';
 import { createUserPreferences } from './modules/accounts/index.js';
-import { addDocumentErasure, allowInvoiceDocuments, createDocuments } from './modules/documents/index.js';
+import { addDocumentDeletion, allowInvoiceDocuments, createDocuments } from './modules/documents/index.js';
 import { addPaymentAccount, createRegistry, recordVerifiedFields } from './modules/registry/index.js';
 import {
   addProgramTimeZone,
@@ -59,8 +59,8 @@ export const migrations: Migration[] = inNameOrder([
   addVoucherRedemption,
   createServiceProviders,
   allowInvoiceDocuments,
+  addDocumentDeletion,
   createClaims,
   addClaimSignalIndexes,
-  addDocumentErasure,
   createErasureRequests,
 ]);

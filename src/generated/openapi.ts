@@ -357,6 +357,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/data-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download everything the service holds about the caller, as one ZIP archive
+         * @description The caller's own data, found by the subject (and the national ID) of their token, never by an id in the
+         *     address: a ZIP archive holding `person.json` (one JSON document with a `format` version and `exportedAt`:
+         *     the registry record with its family members, its change history, every application including drafts with
+         *     its decisions and registry proposals, the metadata of every uploaded document, the vouchers with their
+         *     credential, QR text and redemptions, and the account's preferences) and `documents/<sha256>-<file name>`
+         *     with the bytes of each uploaded document. Officers are named by display name only. Each export is written
+         *     to the audit trail (`person.data-exported`, ids only).
+         */
+        get: operations["exportMyData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/documents": {
         parameters: {
             query?: never;
@@ -3959,6 +3985,36 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    exportMyData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archive */
+            200: {
+                headers: {
+                    /**
+                     * @description `attachment` with the date of the export in the name
+                     * @example attachment; filename="my-data-2026-12-03.zip"
+                     */
+                    "Content-Disposition"?: string;
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };

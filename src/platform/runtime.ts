@@ -45,6 +45,14 @@ export interface Runtime {
 /** What the runtime has started by the time it builds the outbox consumers (before the relay runs). */
 export type OutboxConsumerRuntime = Pick<Runtime, 'database' | 'issuerKeys' | 'threads'>;
 
+/** What the runtime has started by the time it starts the scheduled jobs' workers. */
+export type JobWorkerRuntime = Pick<Runtime, 'database' | 'jobs'>;
+
+/** The scheduled jobs' workers of this instance, from the composition root. */
+export interface JobWorkers {
+  stop(): Promise<void>;
+}
+
 export interface StartRuntimeOptions {
   /** Every migration, from the composition root. */
   migrations: Migration[];
@@ -57,6 +65,8 @@ export interface StartRuntimeOptions {
   outboxConsumers?: readonly OutboxConsumer[] | ((started: OutboxConsumerRuntime) => readonly OutboxConsumer[]);
   /** The clock the outbox relay's back-off is measured by (tests move it instead of waiting). */
   now?: () => Date;
+  /** Starts the scheduled jobs' workers (retention), from the composition root. */
+  jobWorkers?: (started: JobWorkerRuntime) => Promise<JobWorkers>;
 }
 
 export async function startRuntime(config: Config, logger: Logger, options: StartRuntimeOptions): Promise<Runtime> {
@@ -134,6 +144,10 @@ export async function startRuntime(config: Config, logger: Logger, options: Star
       now: options.now,
     });
     stops.push(() => outbox.stop());
+    if (options.jobWorkers) {
+      const workers = await options.jobWorkers({ database, jobs });
+      stops.push(() => workers.stop());
+    }
 
     const sessionPool = new pg.Pool({ connectionString: appUrl, max: 5 });
     // An idle client losing its server (restart, failover) must not crash the process.

@@ -16,6 +16,7 @@ import type { OutboxConsumer } from '../../src/platform/outbox/consumer.js';
 import { startRuntime, type Runtime } from '../../src/platform/runtime.js';
 import { migrations } from '../../src/migrations.js';
 import { createOutboxConsumers } from '../../src/outbox-consumers.js';
+import { startJobWorkers } from '../../src/job-workers.js';
 import { readTestEnvironment } from './environment.js';
 
 export interface TestApp {
@@ -73,6 +74,7 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
   const runtime = await startRuntime(config, logger, {
     migrations,
     outboxConsumers: (started) => [...createOutboxConsumers({ config, logger, ...started }), ...(options.outboxConsumers ?? [])],
+    jobWorkers: (started) => startJobWorkers({ config, logger, ...started }),
     now: options.now,
   });
   const verifier = options.verifier

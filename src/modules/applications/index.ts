@@ -15,3 +15,9 @@ export type {
 } from './models.js';
 export { visibility } from './visibility.js';
 export { eraseApplicationsOf, findApplicationsOf, type PersonApplications } from './erase-applications.js';
+export {
+  deleteAbandonedDrafts,
+  findDocumentsOfApplicationsRejectedBefore,
+  type DeleteAbandonedDraftsOptions,
+} from './delete-abandoned-drafts.js';
+export type { OwnApplicationRecord, OwnRegistryProposal } from './list-own-records.js';

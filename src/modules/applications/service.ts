@@ -19,6 +19,7 @@ import { getApplication } from './get-application.js';
 import { getDraft } from './get-draft.js';
 import { listApplications, type ListApplicationsOptions } from './list-applications.js';
 import { listDrafts } from './list-drafts.js';
+import { listOwnRecords } from './list-own-records.js';
 import { listRegistryProposals } from './list-registry-proposals.js';
 import type { ApplicationDraftInput, ApplicationInput } from './models.js';
 import { createApplicationNumbers, type ReferenceKey } from './reference.js';
@@ -67,6 +68,8 @@ export function createApplicationsService(options: ApplicationsServiceOptions) {
     submitDraft: (actor: Principal, id: string, idempotencyKey?: string) => submitDraft(deps, actor, id, idempotencyKey),
     listApplications: (actor: Principal, options: ListApplicationsOptions) => listApplications(deps, actor, options),
     getApplication: (actor: Principal, id: string) => getApplication(deps, actor, id),
+    /** Every application of `subject`, drafts too, with decided stages and proposals: their own copy (the export). */
+    listOwnRecords: (subject: string) => listOwnRecords(deps, subject),
     listRegistryProposals: (actor: Principal, id: string) => listRegistryProposals(deps, actor, id),
     decideRegistryProposal: (actor: Principal, options: DecideRegistryProposalOptions) => decideRegistryProposal(deps, actor, options),
     mayOfficerReadDocument: (documentId: string, actor: Principal) => mayOfficerReadDocument(deps, documentId, actor),

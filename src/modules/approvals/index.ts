@@ -10,6 +10,7 @@ export {
   type OfficerStageDecision,
   type StageToDecide,
 } from './service.js';
+export type { ApplicantDecisionRecord, ApplicantDecisions, ApplicantDocumentVerdict } from './list-decisions-for-applicant.js';
 export { DECIDING_STATUSES } from './approval-states.js';
 export { createApprovalHandlers } from './routes.js';
 export {

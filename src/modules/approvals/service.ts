@@ -11,6 +11,7 @@ import { decideStage, type DecideStageOptions } from './decide-stage.js';
 import type { ApprovalsDeps, ProgramTerms } from './deps.js';
 import { findWaitingApplication } from './find-waiting-application.js';
 import { getProgramPipeline } from './get-program-pipeline.js';
+import { listDecisionsForApplicant } from './list-decisions-for-applicant.js';
 import { listDocumentVerifications } from './list-document-verifications.js';
 import { listWorkQueue, type ListWorkQueueOptions } from './list-work-queue.js';
 import { listStageDecisions } from './list-stage-decisions.js';
@@ -45,6 +46,8 @@ export function createApprovalsService(options: ApprovalsServiceOptions) {
     findReferences: (actor: Principal, applicationIds: string[]) => findReferences(deps, actor, applicationIds),
     findStageToDecide: (actor: Principal, applicationId: string) => findStageToDecide(deps, actor, applicationId),
     verifyDocument: (actor: Principal, verification: VerifyDocumentOptions) => verifyDocument(deps, actor, verification),
+    /** Decisions and document verdicts on one applicant's applications, officers by display name: their own copy (the export). */
+    listDecisionsForApplicant: (applicationIds: readonly string[]) => listDecisionsForApplicant(deps, applicationIds),
     listDocumentVerifications: (actor: Principal, applicationId: string) => listDocumentVerifications(deps, actor, applicationId),
     reassignStage: (actor: Principal, reassignment: ReassignStageOptions) => reassignStage(deps, actor, reassignment),
     getProgramPipeline: (actor: Principal, programId: string) => getProgramPipeline(deps, actor, programId),

@@ -8,3 +8,4 @@ export type { Claim, ClaimStatus } from './claim-rows.js';
 export type { ClaimSignal, ClaimSignalKind } from './find-claim-signals.js';
 export { DEMO_FACILITY_NAME, seedDemoFacility } from './seed.js';
 export { eraseRedemptionTexts } from './erase-redemption-texts.js';
+export type { HolderRedemption } from './list-voucher-redemptions.js';

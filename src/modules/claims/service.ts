@@ -17,6 +17,7 @@ import {
   type ServiceProviderInput,
 } from './providers.js';
 import { getRedemption, listOwnRedemptions } from './read-redemptions.js';
+import { listVoucherRedemptions } from './list-voucher-redemptions.js';
 import { redeemVoucher, type RedemptionInput } from './redeem-voucher.js';
 import type { ClaimStatus } from './claim-rows.js';
 import { decideClaim, payClaim } from './decide-claim.js';
@@ -46,6 +47,8 @@ export function createClaimsService(options: ClaimsServiceOptions) {
     getRedemption: (reader: Principal, redemptionId: string) => getRedemption(deps, reader, redemptionId),
     listOwnRedemptions: (reader: Principal, page: PageRequest, options: { unclaimed?: boolean } = {}) =>
       listOwnRedemptions(deps, reader, page, options),
+    /** The redemptions of one holder's vouchers, facility by name: their own copy (the export). */
+    listVoucherRedemptions: (voucherIds: readonly string[]) => listVoucherRedemptions(deps, voucherIds),
     submitClaim: (actor: Principal, input: ClaimInput, idempotencyKey?: string) => submitClaim(deps, actor, input, idempotencyKey),
     getClaim: (reader: Principal, claimId: string) => getClaim(deps, reader, claimId),
     listClaimRedemptions: (reader: Principal, claimId: string) => listClaimRedemptions(deps, reader, claimId),

@@ -20,9 +20,23 @@ export async function findDocumentsOwnedBy(
   if (wanted.length === 0) return [];
   const rows = await selectRows<DocumentRow>(
     sequelize,
-    'SELECT * FROM documents WHERE id = ANY(CAST(:ids AS uuid[])) AND owner_subject = :ownerSubject ORDER BY created_at, id',
+    `SELECT * FROM documents WHERE id = ANY(CAST(:ids AS uuid[])) AND owner_subject = :ownerSubject AND deleted_at IS NULL
+     ORDER BY created_at, id`,
     { ids: wanted, ownerSubject },
     transaction,
+  );
+  return rows.map(toDocumentMetadata);
+}
+
+/**
+ * Every document `ownerSubject` uploaded and not deleted (by retention or erasure: their bytes are gone), oldest
+ * first: the person's own copy of what the store holds of theirs (the export).
+ */
+export async function listDocumentsOwnedBy(sequelize: Sequelize, ownerSubject: string): Promise<DocumentMetadata[]> {
+  const rows = await selectRows<DocumentRow>(
+    sequelize,
+    'SELECT * FROM documents WHERE owner_subject = :ownerSubject AND deleted_at IS NULL ORDER BY created_at, id',
+    { ownerSubject },
   );
   return rows.map(toDocumentMetadata);
 }

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { lockBlob } from './blob-lock.js';
 import type { DomainEvent } from '../../platform/db/command.js';
 import { execute, selectOne, type Transaction } from '../../platform/db/sql.js';
 import type { DocumentStore } from './document-store.js';
@@ -26,6 +27,8 @@ export async function keepGeneratedDocument(
   transaction: Transaction,
 ): Promise<{ id: string; event: DomainEvent }> {
   const sha256 = createHash('sha256').update(options.bytes).digest('hex');
+  // Under the lock, so retention cannot delete these bytes between their store and the row's commit.
+  await lockBlob(store.sequelize, sha256, transaction);
   try {
     await store.storage.storeBlob(sha256, options.bytes);
   } catch (error) {

@@ -1,6 +1,6 @@
 import type { Migration } from '../../platform/db/migrate.js';
 
-/** Document metadata; the bytes live in the document storage under `sha256`. Rows are updated only by erasure. */
+/** Document metadata; the bytes live in the document storage under `sha256`. Rows are updated only to mark them deleted. */
 export const createDocuments: Migration = {
   name: '2026-11-26-10-documents',
   async up({ context: { sequelize } }) {
@@ -25,6 +25,23 @@ export const createDocuments: Migration = {
   },
 };
 
+/**
+ * Retention deletes a document's bytes and keeps its row, marked: decisions and document verdicts refer to
+ * it, and the record says what was there and when it went. A marked document reads as one that never was.
+ */
+export const addDocumentDeletion: Migration = {
+  name: '2026-12-09-01-document-deletion',
+  async up({ context: { sequelize } }) {
+    await sequelize.query(`
+      ALTER TABLE documents ADD COLUMN deleted_at timestamptz;
+      CREATE INDEX documents_live_sha256_idx ON documents (sha256) WHERE deleted_at IS NULL;
+    `);
+  },
+  async down({ context: { sequelize } }) {
+    await sequelize.query('DROP INDEX documents_live_sha256_idx; ALTER TABLE documents DROP COLUMN deleted_at;');
+  },
+};
+
 /** Service providers upload the invoices of their reimbursement claims as documents of kind `invoice`. */
 export const allowInvoiceDocuments: Migration = {
   name: '2026-12-07-03-invoice-documents',
@@ -42,16 +59,5 @@ export const allowInvoiceDocuments: Migration = {
       ALTER TABLE documents ADD CONSTRAINT documents_kind_check
         CHECK (kind IN ('medical-report', 'prescription', 'id-proof', 'other', 'voucher'));
     `);
-  },
-};
-
-/** Erasure (issue 18) marks a document's row erased: its content is never served again and its bytes are deleted. */
-export const addDocumentErasure: Migration = {
-  name: '2026-12-09-01-document-erasure',
-  async up({ context: { sequelize } }) {
-    await sequelize.query('ALTER TABLE documents ADD COLUMN erased_at timestamptz;');
-  },
-  async down({ context: { sequelize } }) {
-    await sequelize.query('ALTER TABLE documents DROP COLUMN erased_at;');
   },
 };

@@ -19,6 +19,6 @@ export interface DocumentRow {
   owner_subject: string;
   owner_username: string;
   created_at: Date;
-  /** Set by erasure (issue 18): the bytes are gone and the content is never served. */
-  erased_at?: Date | null;
+  /** Set when the document's bytes were deleted (retention, or its owner's erasure); the row stays as the record of what there was. */
+  deleted_at: Date | null;
 }

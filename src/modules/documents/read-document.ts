@@ -28,7 +28,9 @@ async function mayRead(record: DocumentRow, reader: Principal, policy: DocumentR
 
 /** A document the reader may not read is answered exactly like one that does not exist. */
 async function findReadable(store: DocumentStore, { documentId, reader, policy }: ReadDocumentOptions): Promise<DocumentRow> {
-  const record = await selectOne<DocumentRow>(store.sequelize, 'SELECT * FROM documents WHERE id = :documentId', { documentId });
+  const record = await selectOne<DocumentRow>(store.sequelize, 'SELECT * FROM documents WHERE id = :documentId AND deleted_at IS NULL', {
+    documentId,
+  });
   if (!record || !(await mayRead(record, reader, policy))) throw new NotFoundError(`No document ${documentId}.`);
   return record;
 }
@@ -40,7 +42,6 @@ export async function readDocument(store: DocumentStore, options: ReadDocumentOp
 /** The bytes, only if they still hash to what was stored at upload; anything else is an integrity fault. */
 export async function readDocumentContent(store: DocumentStore, options: ReadDocumentOptions): Promise<ReadDocumentContentResult> {
   const record = await findReadable(store, options);
-  if (record.erased_at) throw new NotFoundError(`Document ${record.id} was erased.`);
   let bytes: Buffer | undefined;
   try {
     bytes = await store.storage.readBlob(record.sha256);

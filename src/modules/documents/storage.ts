@@ -10,7 +10,7 @@ export interface DocumentStorage {
   /** The bytes stored under this hash, or undefined when there are none. */
   readBlob(sha256: string): Promise<Buffer | undefined>;
   hasBlob(sha256: string): Promise<boolean>;
-  /** Deletes the bytes stored under this hash (erasure); deleting what is not there is a no-op. */
+  /** Removes the bytes stored under this hash (retention, erasure); removing what is not there is a no-op. */
   deleteBlob(sha256: string): Promise<void>;
 }
 

@@ -8,6 +8,7 @@ import { DocumentStorageUnavailableError, DocumentTypeRefusedError } from './err
 import { sanitizeFileName } from './file-name.js';
 import { INVOICE_KIND, type DocumentKind, type DocumentRow } from './models.js';
 import { checkUploadQuota } from './upload-quota.js';
+import { lockBlob } from './blob-lock.js';
 
 export interface UploadDocumentOptions {
   uploader: Pick<Principal, 'subject' | 'username' | 'roles'>;
@@ -43,15 +44,14 @@ export async function uploadDocument(store: DocumentStore, options: UploadDocume
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   await checkUploadQuota(store.sequelize, store.quota, uploader.subject, bytes.length);
 
-  try {
-    await store.storage.storeBlob(sha256, bytes);
-  } catch (error) {
-    throw new DocumentStorageUnavailableError(error);
-  }
+  await storeBlob(store, sha256, bytes);
 
   const id = store.newId();
   const record = await store.commands.run(uploader, async (transaction) => {
     await checkUploadQuota(store.sequelize, store.quota, uploader.subject, bytes.length, transaction);
+    // Retention may have deleted these bytes since they were stored above: under the lock, store them again.
+    await lockBlob(store.sequelize, sha256, transaction);
+    await storeBlob(store, sha256, bytes);
     const row = await selectOne<DocumentRow>(
       store.sequelize,
       `INSERT INTO documents (id, sha256, size_bytes, media_type, file_name, kind, owner_subject, owner_username, created_at)
@@ -79,4 +79,12 @@ export async function uploadDocument(store: DocumentStore, options: UploadDocume
     };
   });
   return toDocumentMetadata(record);
+}
+
+async function storeBlob(store: DocumentStore, sha256: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await store.storage.storeBlob(sha256, bytes);
+  } catch (error) {
+    throw new DocumentStorageUnavailableError(error);
+  }
 }

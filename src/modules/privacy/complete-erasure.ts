@@ -7,7 +7,7 @@ import { erasePreferences } from '../accounts/index.js';
 import { eraseApplicationsOf, findApplicationsOf } from '../applications/index.js';
 import { eraseDecisionTexts } from '../approvals/index.js';
 import { eraseRedemptionTexts } from '../claims/index.js';
-import { deleteErasedBlobs, eraseDocumentRecords } from '../documents/index.js';
+import { eraseDocumentRecords } from '../documents/index.js';
 import { eraseRegistrants } from '../registry/index.js';
 import { eraseReviewNotes } from '../signals/index.js';
 import { eraseVouchersOf } from '../vouchers/index.js';
@@ -17,12 +17,13 @@ import { toErasureRequest, type ErasureRequest, type ErasureRequestRow } from '.
 /**
  * The program manager completes a pending erasure request. One transaction erases or pseudonymises every
  * personal field of the person, module by module through each module's door, and records the completion
- * (ids and counts only); then the documents' bytes are deleted from the Document Store. Ids, statuses,
+ * (ids and counts only); the documents' bytes leave the Document Store in that transaction too, so a storage
+ * fault rolls everything back and the request stays pending. Ids, statuses,
  * amounts, dates and programs stay, so the program's totals and the audit chain are unchanged.
  */
 export async function completeErasure(deps: ErasureDeps, actor: Principal, requestId: string): Promise<ErasureRequest> {
   requireActorRole(actor, ['program-manager']);
-  const { request, hashes } = await deps.commands.run(actor, async (transaction) => {
+  return deps.commands.run(actor, async (transaction) => {
     const row = await selectOne<ErasureRequestRow>(
       deps.sequelize,
       'SELECT * FROM erasure_requests WHERE id = :id FOR UPDATE',
@@ -49,7 +50,7 @@ export async function completeErasure(deps: ErasureDeps, actor: Principal, reque
     await eraseReviewNotes(sequelize, transaction, applications.applicationIds);
     await eraseApplicationsOf(sequelize, transaction, subject);
     await eraseRegistrants(sequelize, transaction, { registrantIds, subject });
-    const hashes = await eraseDocumentRecords(deps.documents, transaction, {
+    const documents = await eraseDocumentRecords(deps.documents, transaction, {
       ownerSubject: subject,
       documentIds: [...applications.documentIds, ...vouchers.pdfDocumentIds],
     });
@@ -85,11 +86,10 @@ export async function completeErasure(deps: ErasureDeps, actor: Principal, reque
         applications: applications.applicationIds.length,
         registrants: registrantIds.length,
         vouchers: vouchers.voucherIds.length,
-        documents: hashes.length,
+        documents: documents.documents,
+        blobsDeleted: documents.blobsDeleted,
       },
     };
-    return { result: { request: toErasureRequest(completed), hashes }, events: [event] };
+    return { result: toErasureRequest(completed), events: [event] };
   });
-  await deleteErasedBlobs(deps.documents, hashes);
-  return request;
 }

@@ -6,7 +6,7 @@ import type { Migration } from '../../platform/db/migrate.js';
  * The reason and the user name are cleared when the request is completed.
  */
 export const createErasureRequests: Migration = {
-  name: '2026-12-09-02-erasure-requests',
+  name: '2026-12-10-01-erasure-requests',
   async up({ context: { sequelize } }) {
     await sequelize.query(`
       CREATE TABLE erasure_requests (

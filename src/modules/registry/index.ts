@@ -2,6 +2,7 @@ export { createRegistryService, type RegistryService } from './service.js';
 export { checkBirthDates } from './birth-dates.js';
 export { BANK_NUMBER_MESSAGE, checkPaymentAccount, MOBILE_NUMBER_MESSAGE, requireValidPaymentAccount } from './payment-accounts.js';
 export type { RecordApplicantDetailsOptions, RecordApplicantDetailsResult } from './record-applicant-details.js';
+export type { OwnRecordChange } from './list-changes-about-owner.js';
 export type { AcceptProposedChangeOptions } from './accept-proposed-change.js';
 export { addPaymentAccount, createRegistry, recordVerifiedFields } from './migrations.js';
 export { createRegistryHandlers } from './routes.js';

@@ -14,6 +14,7 @@ import { createRegistrant } from './create-registrant.js';
 import type { Actor, RegistryDeps } from './deps.js';
 import { findRegistrantByIdentity } from './find-registrant-by-identity.js';
 import { getRegistrant } from './get-registrant.js';
+import { listChangesAboutOwner } from './list-changes-about-owner.js';
 import { listRegistrantChanges } from './list-registrant-changes.js';
 import type { IdType, RegistrantInput, RegistrantPatch } from './models.js';
 import { recordApplicantDetails, type RecordApplicantDetailsOptions } from './record-applicant-details.js';
@@ -37,6 +38,8 @@ export function createRegistryService({ sequelize, commands, now = () => new Dat
     findByIdentity: (idType: IdType, idValue: string) => findRegistrantByIdentity(deps, idType, idValue),
     updateRegistrant: (actor: Actor, id: string, patch: RegistrantPatch) => updateRegistrant(deps, actor, id, patch),
     listChanges: (reader: Actor, id: string) => listRegistrantChanges(deps, reader, id),
+    /** The changes of a person's own record for their copy of it (the export): no officer named. */
+    listChangesAboutOwner: (registrantId: string, ownerSubject: string) => listChangesAboutOwner(deps, registrantId, ownerSubject),
     recordApplicantDetails: (actor: Actor, options: RecordApplicantDetailsOptions, transaction: Transaction) =>
       recordApplicantDetails(deps, actor, options, transaction),
     acceptProposedChange: (actor: Actor, options: AcceptProposedChangeOptions, transaction: Transaction) =>

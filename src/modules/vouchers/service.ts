@@ -14,6 +14,7 @@ import type { VoucherDocuments, VouchersDeps } from './deps.js';
 import { readVoucherPdf, type RenderPdf } from './keep-voucher-pdf.js';
 import { createDocumentLoader } from './document-loader.js';
 import { readVoucher, type VoucherKey } from './get-voucher.js';
+import { listOwnVouchers } from './list-own-vouchers.js';
 import { drawFromVoucher } from './draw-from-voucher.js';
 import { moveApplications } from './move-applications.js';
 import { readRedemptionState } from './redemption-state.js';
@@ -85,6 +86,8 @@ export function createVouchersService(options: VouchersServiceOptions) {
     listIssuable: (options: ListIssuableOptions) => listIssuable(deps, options),
     listRecentVouchers: (limit: number) => listRecentVouchers(deps, limit),
     findApplicationReferences: (ids: readonly string[]) => findApplicationReferences(deps, ids),
+    /** Every voucher of one applicant's applications: their own copy (the export). */
+    listOwnVouchers: (subject: string) => listOwnVouchers(deps, subject),
     getVoucher: async (reader: Principal, key: VoucherKey) => voucherOf(await readVoucher(deps, reader, key)),
     /** The QR code of a voucher its reader may see. */
     drawVoucherQr: async (reader: Principal, key: VoucherKey, format: 'png' | 'svg') => {

@@ -1,5 +1,18 @@
 import { OUTBOX_RELAY_QUEUE } from '../outbox/relay-queue.js';
 import type { JobQueue } from './install-job-schema.js';
 
+/**
+ * The retention job's queue (its worker: src/modules/retention). pg-boss's cron puts one job here a day,
+ * from one instance; `singleton` runs at most one at a time, so two runs never race over the same rows. A
+ * failed run is not retried: the next day's run takes what is still due.
+ */
+export const RETENTION_QUEUE: JobQueue = { name: 'retention', policy: 'singleton', retryLimit: 0, expireInSeconds: 4 * 60 * 60 };
+
+/**
+ * The queue pg-boss's timekeeper moves scheduled jobs through. The running app may create no queue (each
+ * is a table partition: DDL), so it is made here with the others, and the timekeeper finds it.
+ */
+const SCHEDULE_QUEUE: JobQueue = { name: '__pgboss__send-it' };
+
 /** Every pg-boss queue the platform works on; `installJobSchema` creates them at migration time. */
-export const PLATFORM_JOB_QUEUES: readonly JobQueue[] = [OUTBOX_RELAY_QUEUE];
+export const PLATFORM_JOB_QUEUES: readonly JobQueue[] = [OUTBOX_RELAY_QUEUE, RETENTION_QUEUE, SCHEDULE_QUEUE];

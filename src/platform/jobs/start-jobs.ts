@@ -31,8 +31,9 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
     max: options.poolMax ?? 4,
     onError: (error) => logger.warn({ err: error }, 'job queue connection failed'),
   });
-  // Never DDL from the running app (migrate: false); no cron schedules (their timekeeper creates a queue).
-  const boss = new PgBoss({ db: pool.db, migrate: false, schedule: false, supervise: true });
+  // Never DDL from the running app (migrate: false). The cron timekeeper (schedule: true) creates its queue on
+  // start, which finds it made already by installJobSchema, so it writes nothing but rows.
+  const boss = new PgBoss({ db: pool.db, migrate: false, schedule: true, supervise: true });
   boss.on('error', (error) => logger.warn({ err: error }, 'job queue error'));
   try {
     await boss.start();

@@ -18,6 +18,7 @@ import { createVoucherFileRoutes, presentVoucher } from '../vouchers/index.js';
 import type { ApplicationDraft, ApplicationsService } from '../../modules/applications/index.js';
 import type { Program, ProgramsService } from '../../modules/programs/index.js';
 import type { DocumentStore } from '../../modules/documents/index.js';
+import { sendPersonDataArchive, type PrivacyService } from '../../modules/privacy/index.js';
 import { createApplyFlow, type DraftContext, type FormStep } from './apply-flow.js';
 import { explainFieldError } from './explain-errors.js';
 import {
@@ -49,6 +50,8 @@ export interface SelfServicePagesOptions {
   schemas: SchemaValidator;
   /** The applicant's vouchers, their QR codes and files. */
   vouchers: VouchersService;
+  /** The person's own copy of everything held about them ("Download my data"). */
+  privacy: PrivacyService;
   messages: Messages;
 }
 
@@ -252,6 +255,11 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
   router.get('/', async (req, res) => {
     const notice = req.query.discarded !== undefined ? req.t('ssp.home.discarded') : '';
     await renderHome(req, res, requirePrincipal(req), undefined, 200, notice);
+  });
+
+  // A plain link: the archive downloads without any script, found by the signed-in person's subject alone.
+  router.get('/my-data', async (req, res) => {
+    sendPersonDataArchive(res, await options.privacy.exportPersonData(requirePrincipal(req)));
   });
 
   // "Apply" continues the person's open draft of the program; "Start a new application" (`fresh`) starts another.
