@@ -27,6 +27,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { SignJWT, generateKeyPair } from 'jose';
 import request from 'supertest';
+import { selectRows } from '../../src/platform/db/sql.js';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { ROLES } from '../../src/platform/auth/principal.js';
 import { loadRealm } from '../../src/platform/auth/realm.js';
@@ -805,6 +806,7 @@ describe('a fuzz of every operation with every role', () => {
     await keepProposalOpen();
     await keepVoucherWork();
     await keepProviderWork();
+    await keepErasureWork();
     for (const who of seeded.applicants) {
       const draftId = seeded.drafts.get(who);
       const authorization = await userCalled(who).authorization();
@@ -883,6 +885,29 @@ describe('a fuzz of every operation with every role', () => {
         remember('applicationId', voucher.applicationId, who);
       }
     }
+  }
+
+  /**
+   * For completing an erasure: a pending request of the last applicant (the first holds the seeded vouchers),
+   * none of their vouchers in force (a generated run may have issued one), known to the manager as the only
+   * request to try, since a completed one can only be refused.
+   */
+  async function keepErasureWork(): Promise<void> {
+    const person = seeded.applicants[seeded.applicants.length - 1];
+    if (!person || !seeded.manager) return;
+    const asked = await call(person, 'post', '/api/v1/me/erasure-request', {});
+    const subject = String((await call(person, 'get', '/api/v1/me')).subject);
+    const inForce = await selectRows<{ id: string }>(
+      testApp.runtime.database.sequelize,
+      `SELECT v.id FROM vouchers v JOIN applications a ON a.id = v.application_id
+       WHERE a.applicant_subject = :subject AND v.status IN ('ACTIVE', 'SUSPENDED')`,
+      { subject },
+    );
+    for (const { id } of inForce) await call(seeded.manager, 'post', `/api/v1/vouchers/${id}/revocation`, { reason: 'Erasure asked.' });
+    const id = String(asked.id);
+    pools.set('erasureRequestId', [id]);
+    seenBy.get(seeded.manager)?.delete('erasureRequestId');
+    remember('erasureRequestId', id, seeded.manager);
   }
 
   /**

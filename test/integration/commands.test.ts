@@ -12,7 +12,7 @@ import { selectRows } from '../../src/platform/db/sql.js';
 import { createCommandRunner } from '../../src/platform/db/command.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { tokenFor } from '../support/tokens.js';
-import { completePendingErasureOf, revokeVouchersInForceOf } from '../support/erasure.js';
+import { startTestAppOnOwnDatabase } from '../support/own-database.js';
 import {
   applicationFor,
   approveApplication,
@@ -32,6 +32,8 @@ interface Case {
   event: string;
   status: number;
   perform(): Promise<Performed>;
+  /** The app it runs on, when not the run's shared one. */
+  app?: () => TestApp;
 }
 
 /** Operations that are POSTs by their standard's choice but change nothing (W3C VC-API verify). */
@@ -49,14 +51,18 @@ describe('every state change is recorded', () => {
   let ivan: string;
   let clinic: string;
   let claire: string;
+  /** Erasing pedro runs on a database of its own: the run's other files rely on his data. */
+  let erasureApp: TestApp;
   beforeAll(async () => {
     testApp = await startTestApp();
+    erasureApp = await startTestAppOnOwnDatabase('commands_erasure');
     [maria, amina, samuel, ivan, clinic, claire] = (await Promise.all(
       ['maria', 'amina', 'samuel', 'ivan', 'clinic', 'claire'].map((user) => tokenFor(user)),
     )) as [string, string, string, string, string, string];
   });
   afterAll(async () => {
     await testApp.close();
+    await erasureApp?.close();
   });
 
   const api = () => request(testApp.app);
@@ -138,10 +144,9 @@ describe('every state change is recorded', () => {
     requestErasure: {
       event: 'erasure.requested',
       status: 201,
+      app: () => erasureApp,
       perform: async () => {
-        const { sequelize } = testApp.runtime.database;
-        await completePendingErasureOf(testApp.app, sequelize, 'pedro');
-        const response = await api()
+        const response = await request(erasureApp.app)
           .post('/api/v1/me/erasure-request')
           .set('Authorization', `Bearer ${await tokenFor('pedro')}`)
           .send({});
@@ -151,12 +156,14 @@ describe('every state change is recorded', () => {
     completeErasure: {
       event: 'erasure.completed',
       status: 200,
+      app: () => erasureApp,
       perform: async () => {
-        const { sequelize } = testApp.runtime.database;
-        const pedro = `Bearer ${await tokenFor('pedro')}`;
-        const asked = await api().post('/api/v1/me/erasure-request').set('Authorization', pedro).send({});
-        await revokeVouchersInForceOf(testApp.app, sequelize, 'pedro');
-        const response = await api().post(`/api/v1/erasure-requests/${asked.body.id}/completion`).set(as(maria)).send();
+        // The request above, or a new one when this case runs alone.
+        const asked = await request(erasureApp.app)
+          .post('/api/v1/me/erasure-request')
+          .set('Authorization', `Bearer ${await tokenFor('pedro')}`)
+          .send({});
+        const response = await request(erasureApp.app).post(`/api/v1/erasure-requests/${asked.body.id}/completion`).set(as(maria)).send();
         return { response, aggregate: { type: 'erasure-request', id: asked.body.id } };
       },
     },
@@ -605,8 +612,8 @@ describe('every state change is recorded', () => {
   });
 
   it.each(Object.keys(cases))('records %s in the audit trail and the outbox, with the change', async (operationId) => {
-    const { event, status, perform } = cases[operationId] as Case;
-    const { sequelize } = testApp.runtime.database;
+    const { event, status, perform, app } = cases[operationId] as Case;
+    const { sequelize } = (app?.() ?? testApp).runtime.database;
     // Only what this operation wrote: other test files share the database and the demo users (a browser
     // test's language switch saves the same person's preferences, for one).
     const [before] = await selectRows<{ audit: string; outbox: string }>(
