@@ -301,8 +301,8 @@ export function createApp(deps: AppDependencies): Express {
   );
   // The portals' pages, one router per portal; the home page links only those that exist.
   const portalPages = {
-    '/ssp': createSelfServicePages({ programs, applications, documents, schemas, vouchers, privacy, messages }),
-    '/admin': createAdminPages({ programs, approvals, claims, schemas, messages }),
+    '/ssp': createSelfServicePages({ programs, applications, documents, schemas, vouchers, privacy, erasure, messages }),
+    '/admin': createAdminPages({ programs, approvals, claims, erasure, schemas, messages }),
     '/officer': createOfficerPages({ approvals, applications, programs, documents, documentReadPolicy, signals }),
     '/vouchers': createVoucherPages({ vouchers, programs, messages }),
     '/provider': createProviderPages({ verification, claims, documents }),

@@ -1,6 +1,6 @@
 /**
  * Program administration pages (`/admin`, role program-manager): programs, their approval stages and
- * designated officers, officer groups, and the facilities that serve beneficiaries. Server-rendered with htmx;
+ * designated officers, officer groups, the facilities that serve beneficiaries, and people's erasure requests. Server-rendered with htmx;
  * every change to a program goes through the programs service, which checks the version the page holds, and
  * every change to a facility through the claims service.
  */
@@ -12,6 +12,7 @@ import type { Messages } from '../../platform/i18n/catalogs.js';
 import { verifyCsrfToken } from '../../platform/web/csrf.js';
 import { requirePageRole } from '../../platform/web/page-guard.js';
 import { contractSchemas, type FacilityOperations } from './context.js';
+import { createErasureRequestPages, type ErasureOperations } from './erasure-pages.js';
 import { createFacilityPages } from './facility-pages.js';
 import { createOfficerGroupPages } from './officer-group-pages.js';
 import { createProgramPages } from './program-pages.js';
@@ -26,6 +27,8 @@ export interface AdminPagesOptions {
   approvals: Pick<ApprovalsService, 'getProgramPipeline' | 'reassignStage' | 'findWaitingApplication'>;
   /** The facilities: registering them and linking provider users, as the signed-in program manager. */
   claims: FacilityOperations;
+  /** Erasure requests: the pending ones, and completing one, as the signed-in program manager. */
+  erasure: ErasureOperations;
   /**
    * The contract's schemas, so a form is checked exactly as the API checks the same input.
    * Default: built from `openapi/openapi.yaml` on the first form post.
@@ -54,5 +57,6 @@ export function createAdminPages(options: AdminPagesOptions): Router {
   router.use(createReassignmentPages(context));
   router.use(createOfficerGroupPages(context));
   router.use(createFacilityPages(context));
+  router.use(createErasureRequestPages(options.erasure));
   return router;
 }

@@ -18,7 +18,8 @@ import { createVoucherFileRoutes, presentVoucher } from '../vouchers/index.js';
 import type { ApplicationDraft, ApplicationsService } from '../../modules/applications/index.js';
 import type { Program, ProgramsService } from '../../modules/programs/index.js';
 import type { DocumentStore } from '../../modules/documents/index.js';
-import { sendPersonDataArchive, type PrivacyService } from '../../modules/privacy/index.js';
+import { sendPersonDataArchive, type ErasureService, type PrivacyService } from '../../modules/privacy/index.js';
+import { createErasurePages } from './erasure-pages.js';
 import { createApplyFlow, type DraftContext, type FormStep } from './apply-flow.js';
 import { explainFieldError } from './explain-errors.js';
 import {
@@ -52,6 +53,8 @@ export interface SelfServicePagesOptions {
   vouchers: VouchersService;
   /** The person's own copy of everything held about them ("Download my data"). */
   privacy: PrivacyService;
+  /** "Erase my data": the person's own erasure request. */
+  erasure: Pick<ErasureService, 'requestErasure' | 'findOwnErasureRequest'>;
   messages: Messages;
 }
 
@@ -261,6 +264,8 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
   router.get('/my-data', async (req, res) => {
     sendPersonDataArchive(res, await options.privacy.exportPersonData(requirePrincipal(req)));
   });
+
+  router.use(createErasurePages(options.erasure));
 
   // "Apply" continues the person's open draft of the program; "Start a new application" (`fresh`) starts another.
   router.post('/programs/:programId/apply', verifyCsrfToken, async (req, res) => {
