@@ -2,8 +2,8 @@
  * "Erase my data" in a real browser, on a database of the file's own (erasing pedro must not touch the run's
  * shared database): pedro asks for erasure with the keyboard alone on a phone (a reason too long is refused in
  * plain words and kept), confirms, and sees his request pending; maria finds it under /admin, is told a voucher
- * of his is still in force, revokes it and completes the erasure; pedro then sees it completed. axe checks
- * every state.
+ * of his is still in force, revokes it and completes the erasure; pedro then sees it completed, in English and
+ * Arabic. axe checks every state.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
@@ -24,7 +24,9 @@ describe('erasing my data', () => {
   let testApp: TestApp;
   let browser: Browser;
   let voucherId = '';
-  const en = loadMessages('locales').translatorFor('en');
+  const messages = loadMessages('locales');
+  const en = messages.translatorFor('en');
+  const ar = messages.translatorFor('ar');
 
   beforeAll(async () => {
     testApp = await startTestAppOnOwnDatabase('erasure_e2e', { port: BROWSER_TEST_PORT });
@@ -134,6 +136,12 @@ describe('erasing my data', () => {
       await pedro.getByTestId('erasure-state').and(pedro.locator('[data-status="completed"]')).waitFor();
       await expect(pedro.getByRole('heading', { name: en('ssp.erasure.completedHeading') }).isVisible()).resolves.toBe(true);
       await check(pedro, 'the erasure page once completed');
+
+      // The same state in Arabic, right to left.
+      await pedro.locator('form.language-switch button[value="ar"]').click();
+      await pedro.locator('html[lang="ar"][dir="rtl"]').waitFor({ state: 'attached' });
+      await pedro.getByRole('heading', { name: ar('ssp.erasure.completedHeading') }).waitFor();
+      await check(pedro, 'the erasure page once completed, in Arabic');
     } finally {
       await pedroContext.close();
       await mariaContext.close();
