@@ -18,6 +18,8 @@ export interface ProgramFixture {
 }
 
 export interface ProgramOptions {
+  /** The program's name; by default "Emergency surgery (test)", which many files share. */
+  name?: string;
   open?: boolean;
   currency?: string;
   timeZone?: string;
@@ -39,7 +41,7 @@ export async function createProgram(app: Express, options: ProgramOptions = {}):
     .set('Authorization', `Bearer ${token}`)
     .send({
       code: uniqueCode(),
-      name: 'Emergency surgery (test)',
+      name: options.name ?? 'Emergency surgery (test)',
       description: 'A program made by a test.',
       currency: options.currency ?? 'USD',
       maxAmount: '5000.00',
