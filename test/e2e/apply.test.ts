@@ -52,7 +52,8 @@ describe('applying for help on the Self-Service Portal', () => {
   beforeAll(async () => {
     testApp = await startTestApp({ port: BROWSER_TEST_PORT, env: { DOCUMENT_MAX_BYTES: String(DOCUMENT_MAX_BYTES) } });
     browser = await launchChromium();
-    program = await createProgram(testApp.app, { timeZone: PROGRAM_TIME_ZONE });
+    // Named to sort first: the portal lists the first 50 open programs by name (see quotas.test.ts).
+    program = await createProgram(testApp.app, { timeZone: PROGRAM_TIME_ZONE, name: 'Aa emergency surgery (test)' });
     // One real sign-in through the provider's login page; each test opens its own phone-sized context with it.
     signedIn = await signInAmina();
   });
@@ -255,7 +256,7 @@ describe('applying for help on the Self-Service Portal', () => {
     await page.waitForURL(`${testApp.url}/ssp/applications`);
     const card = page.locator(`.application[data-reference="${reference}"]`);
     await expect(card.count()).resolves.toBe(1);
-    await expect(card.innerText()).resolves.toContain('Emergency surgery (test)');
+    await expect(card.innerText()).resolves.toContain('Aa emergency surgery (test)');
     await expect(card.innerText()).resolves.toContain('Urgent surgery');
     await expect(card.locator('.status-words').textContent()).resolves.toBe('Sent, being checked');
     await expect(

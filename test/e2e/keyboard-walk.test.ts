@@ -245,7 +245,8 @@ describe('a keyboard-only walk of every page', () => {
   beforeAll(async () => {
     testApp = await startTestApp({ port: BROWSER_TEST_PORT });
     browser = await launchChromium();
-    program = await createProgram(testApp.app);
+    // Named to sort first: the portal lists the first 50 open programs by name (see quotas.test.ts).
+    program = await createProgram(testApp.app, { name: 'Aa keyboard walk (test)' });
     groupCode = uniqueCode('walk').toLowerCase();
     const group = await request(testApp.app)
       .put(`/api/v1/officer-groups/${groupCode}`)
