@@ -10,6 +10,7 @@ import canonicalize from 'canonicalize';
 import type { Sequelize } from 'sequelize';
 import type { Transaction } from '../db/sql.js';
 import { execute, selectOne } from '../db/sql.js';
+import { deleteInBatches } from '../db/delete-in-batches.js';
 import { UnprocessableError } from './errors.js';
 
 export interface IdempotencyRequest {
@@ -97,19 +98,12 @@ export async function rememberIdempotentResult(
  * after that runs its request afresh. Run by the retention job (RETENTION_IDEMPOTENCY_KEY_DAYS).
  */
 export async function forgetIdempotentResults(sequelize: Sequelize, before: Date, batchSize: number): Promise<number> {
-  let forgotten = 0;
-  for (;;) {
-    const row = await selectOne<{ count: number }>(
-      sequelize,
-      `WITH gone AS (
-         DELETE FROM idempotency_keys WHERE (subject, key) IN (
-           SELECT subject, key FROM idempotency_keys WHERE created_at < :before LIMIT :limit FOR UPDATE SKIP LOCKED)
-         RETURNING 1)
-       SELECT count(*)::int AS count FROM gone`,
-      { before, limit: batchSize },
-    );
-    const count = row?.count ?? 0;
-    forgotten += count;
-    if (count < batchSize) return forgotten;
-  }
+  return deleteInBatches(
+    sequelize,
+    `DELETE FROM idempotency_keys WHERE (subject, key) IN (
+       SELECT subject, key FROM idempotency_keys WHERE created_at < :before LIMIT :limit FOR UPDATE SKIP LOCKED)
+     RETURNING 1`,
+    { before },
+    batchSize,
+  );
 }

@@ -4,22 +4,15 @@
  * change; the outbox is only the hand-over to consumers. Run by the retention job (RETENTION_OUTBOX_EVENT_DAYS).
  */
 import type { Sequelize } from 'sequelize';
-import { selectOne } from '../db/sql.js';
+import { deleteInBatches } from '../db/delete-in-batches.js';
 
 export async function deletePublishedEvents(sequelize: Sequelize, before: Date, batchSize: number): Promise<number> {
-  let deleted = 0;
-  for (;;) {
-    const row = await selectOne<{ count: number }>(
-      sequelize,
-      `WITH gone AS (
-         DELETE FROM outbox_events WHERE id IN (
-           SELECT id FROM outbox_events WHERE published_at < :before ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED)
-         RETURNING 1)
-       SELECT count(*)::int AS count FROM gone`,
-      { before, limit: batchSize },
-    );
-    const count = row?.count ?? 0;
-    deleted += count;
-    if (count < batchSize) return deleted;
-  }
+  return deleteInBatches(
+    sequelize,
+    `DELETE FROM outbox_events WHERE id IN (
+       SELECT id FROM outbox_events WHERE published_at < :before ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED)
+     RETURNING 1`,
+    { before },
+    batchSize,
+  );
 }
