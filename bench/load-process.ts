@@ -12,8 +12,12 @@ export interface LoadOptions {
   connections: number;
   seconds: number;
   authorization?: string;
+  /** POST (the default) sends `bodies`; GET asks for `paths`. */
+  method?: 'GET' | 'POST';
   /** The body of the i-th request, taken in turn. */
-  bodies: string[];
+  bodies?: string[];
+  /** The path (and query) of the i-th request, taken in turn; the URL's own path when absent. */
+  paths?: string[];
 }
 
 export interface LoadOutcome {
@@ -39,11 +43,22 @@ async function generate(options: LoadOptions): Promise<LoadOutcome> {
   const latencies: number[] = [];
   const result = await autocannon({
     url: options.url,
-    method: 'POST',
+    method: options.method ?? 'POST',
     connections: options.connections,
     duration: options.seconds,
     headers: { 'content-type': 'application/json', ...(options.authorization ? { authorization: options.authorization } : {}) },
-    requests: [{ setupRequest: (request) => ({ ...request, body: options.bodies[next++ % options.bodies.length] }) }],
+    requests: [
+      {
+        setupRequest: (request) => {
+          const i = next++;
+          return {
+            ...request,
+            ...(options.bodies ? { body: options.bodies[i % options.bodies.length] } : {}),
+            ...(options.paths ? { path: options.paths[i % options.paths.length] } : {}),
+          };
+        },
+      },
+    ],
     setupClient: (client) => client.on('response', (_status: number, _bytes: number, time: number) => latencies.push(time)),
   });
   latencies.sort((a, b) => a - b);

@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from '../src/config.js';
 import { benchApprovals } from './approvals.js';
 import { benchAuditCost } from './audit.js';
 import { benchJwtVerification } from './jwt.js';
+import { benchRegistrySearch } from './registry-search.js';
 import { benchStartup } from './startup.js';
 import { benchSubmissions } from './submissions.js';
 import { benchUpload } from './upload.js';
@@ -193,4 +194,27 @@ if (!only || only === 'verification') {
   );
   console.log(`HTTP with 50 clients over the raw one-thread rate: ${verification.throughputOverRaw}× (goal ≥ 1×).`);
   await writeFile(path.join(resultsDir, 'verification.json'), JSON.stringify({ machine, verification }, null, 2));
+}
+
+if (!only || only === 'registry-search') {
+  const search = await benchRegistrySearch();
+  console.log(
+    `\nRegistry search, ${search.registrants} registrants, ${search.clients} clients for ${search.seconds} s each, beside the same` +
+      ' statements bare in the same run (goal: by name and by region p95 ≤ 25 ms)',
+  );
+  console.table(
+    search.rows.map((r) => ({
+      search: r.search,
+      via: r.via,
+      'per s': r.perSecond,
+      'p50 ms': r.p50Ms,
+      'p95 ms': r.p95Ms,
+      'p99 ms': r.p99Ms,
+      unexpected: r.unexpected,
+    })),
+  );
+  await writeFile(
+    path.join(resultsDir, 'registry-search.json'),
+    JSON.stringify({ machine, database: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded', search }, null, 2),
+  );
 }

@@ -6,7 +6,7 @@ import type { Migration } from './platform/db/migrate.js';
 import { platformMigrations } from './platform/db/migrations.js';
 import { createUserPreferences } from './modules/accounts/index.js';
 import { addDocumentDeletion, allowInvoiceDocuments, createDocuments } from './modules/documents/index.js';
-import { addPaymentAccount, createRegistry, recordVerifiedFields } from './modules/registry/index.js';
+import { addPaymentAccount, createRegistry, orderRegistrySearch, recordVerifiedFields } from './modules/registry/index.js';
 import {
   addProgramTimeZone,
   addStageChecklists,
@@ -63,4 +63,5 @@ export const migrations: Migration[] = inNameOrder([
   createClaims,
   addClaimSignalIndexes,
   createErasureRequests,
+  orderRegistrySearch,
 ]);

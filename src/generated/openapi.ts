@@ -290,7 +290,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search the registry by ID, name or region */
+        /**
+         * Search the registry by ID, name or region
+         * @description Registrants matching every given filter, ordered by name (lowercased, in Unicode code point order):
+         *     by family name then given name, or, when `name` is given, by the name that matched, then the other.
+         *     A page is read from an index in that order, so its cost does not grow with the number of matches:
+         *     go from one page to the next with `after` (the `nextAfter` of the page before), at any depth.
+         *     `page` numbers reach the first 1,000 matches; past them the answer is 400 `ERR_PAGE_TOO_DEEP`.
+         *     Matches are counted up to 1,000: `totalIsExact` is false when there are more.
+         */
         get: operations["searchRegistrants"];
         put?: never;
         /** Enrol a person in the registry */
@@ -1924,6 +1932,13 @@ export interface components {
         };
         RegistrantPage: components["schemas"]["PageMeta"] & {
             items: components["schemas"]["Registrant"][];
+            /** @description False when more than `total` (1,000) registrants match; they are not all counted */
+            totalIsExact: boolean;
+            /**
+             * Format: uuid
+             * @description Pass as `after` for the next page; absent on the last page
+             */
+            nextAfter?: string;
         };
         PersonName: string;
         /** @example +254 700 000001 */
@@ -3776,6 +3791,8 @@ export interface operations {
                 /** @description Start of the given or family name, any case */
                 name?: string;
                 region?: string;
+                /** @description The id of the last registrant of the page before (its `nextAfter`); not with `page` */
+                after?: string;
                 /** @description Page number, from 1 */
                 page?: components["parameters"]["Page"];
                 /** @description Items per page */

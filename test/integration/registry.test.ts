@@ -70,6 +70,73 @@ describe('registry', () => {
     expect(region.body.total).toBe(3);
   });
 
+  it('walks every match of a name once with "after", in the order of the name that matched', async () => {
+    const stem = `Zq${randomUUID().slice(0, 6)}`.toLowerCase();
+    const people = [
+      person({ familyName: `${stem}c`, givenName: 'Beth' }),
+      person({ familyName: `${stem}a`, givenName: 'Amos' }),
+      person({ familyName: 'Otieno', givenName: `${stem}b` }),
+      person({ familyName: `${stem}a`, givenName: `${stem}z` }),
+      person({ familyName: 'Mwangi', givenName: `${stem}d` }),
+    ];
+    for (const p of people)
+      expect((await api().post('/api/v1/registrants').set('Authorization', `Bearer ${reviewer}`).send(p)).status).toBe(201);
+    const seen: Array<{ givenName: string; familyName: string }> = [];
+    let after: string | undefined;
+    let pages = 0;
+    do {
+      const res = await api()
+        .get(`/api/v1/registrants?name=${stem.toUpperCase()}&pageSize=2${after ? `&after=${after}` : ''}`)
+        .set('Authorization', `Bearer ${reviewer}`);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ total: 5, totalIsExact: true });
+      seen.push(...res.body.items);
+      after = res.body.nextAfter;
+      pages++;
+    } while (after && pages < 10);
+    expect(pages).toBe(3);
+    expect(seen.map((p) => `${p.givenName} ${p.familyName}`)).toEqual([
+      `Amos ${stem}a`,
+      `${stem}z ${stem}a`,
+      `${stem}b Otieno`,
+      `Beth ${stem}c`,
+      `${stem}d Mwangi`,
+    ]);
+  });
+
+  it('walks a region a page at a time with "after", in name order', async () => {
+    const region = `Delta ${randomUUID().slice(0, 8)}`;
+    for (const familyName of ['Njeri', 'achieng', 'Ouma'])
+      await api()
+        .post('/api/v1/registrants')
+        .set('Authorization', `Bearer ${reviewer}`)
+        .send(person({ familyName, address: { region } }));
+    const first = await api()
+      .get(`/api/v1/registrants?region=${encodeURIComponent(region.toUpperCase())}&pageSize=2`)
+      .set('Authorization', `Bearer ${reviewer}`);
+    expect(first.status).toBe(200);
+    expect(first.body.items.map((p: { familyName: string }) => p.familyName)).toEqual(['achieng', 'Njeri']);
+    const second = await api()
+      .get(`/api/v1/registrants?region=${encodeURIComponent(region)}&pageSize=2&after=${first.body.nextAfter}`)
+      .set('Authorization', `Bearer ${reviewer}`);
+    expect(second.body.items.map((p: { familyName: string }) => p.familyName)).toEqual(['Ouma']);
+    expect(second.body).toMatchObject({ total: 3, totalIsExact: true });
+    expect(second.body.nextAfter).toBeUndefined();
+  });
+
+  it('refuses pages past the first 1,000 matches by number, "after" with a page, and an unknown "after"', async () => {
+    const deep = await api().get('/api/v1/registrants?page=51&pageSize=20').set('Authorization', `Bearer ${reviewer}`);
+    expect(deep.status).toBe(400);
+    expect(deep.body.code).toBe('ERR_PAGE_TOO_DEEP');
+    expect((await api().get('/api/v1/registrants?page=50&pageSize=20').set('Authorization', `Bearer ${reviewer}`)).status).toBe(200);
+    const both = await api().get(`/api/v1/registrants?page=2&after=${randomUUID()}`).set('Authorization', `Bearer ${reviewer}`);
+    expect(both.status).toBe(400);
+    expect(both.body.errors[0].path).toBe('/query/page');
+    const unknown = await api().get(`/api/v1/registrants?after=${randomUUID()}`).set('Authorization', `Bearer ${reviewer}`);
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body)).toContain('/query/after');
+  });
+
   it('treats a name search as text, not a pattern', async () => {
     const res = await api().get('/api/v1/registrants?name=%25').set('Authorization', `Bearer ${reviewer}`);
     expect(res.status).toBe(200);

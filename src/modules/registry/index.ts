@@ -4,7 +4,7 @@ export { BANK_NUMBER_MESSAGE, checkPaymentAccount, MOBILE_NUMBER_MESSAGE, requir
 export type { RecordApplicantDetailsOptions, RecordApplicantDetailsResult } from './record-applicant-details.js';
 export type { OwnRecordChange } from './list-changes-about-owner.js';
 export type { AcceptProposedChangeOptions } from './accept-proposed-change.js';
-export { addPaymentAccount, createRegistry, recordVerifiedFields } from './migrations.js';
+export { addPaymentAccount, createRegistry, orderRegistrySearch, recordVerifiedFields } from './migrations.js';
 export { createRegistryHandlers } from './routes.js';
 export {
   ageOn,
@@ -18,3 +18,4 @@ export {
   type RegistryValue,
 } from './models.js';
 export { eraseRegistrants } from './erase-registrants.js';
+export { likePrefix, searchStatements } from './search-registrants.js';

@@ -129,3 +129,36 @@ export const addPaymentAccount: Migration = {
     `);
   },
 };
+
+/**
+ * Indexes that serve the registry search's order as well as its filters, so a page is read from an index in
+ * order and stops after its last row, whatever the number of matches (at 1,000,000 registrants a region held
+ * 21,000 of them, all read and sorted for each page of 20). The names are compared lowercased in byte order
+ * (`COLLATE "C"`): a prefix `LIKE` can use the same index, and the order is the same on every server.
+ */
+export const orderRegistrySearch: Migration = {
+  name: '2026-12-11-01-registry-search-order',
+  async up({ context: { sequelize } }) {
+    await sequelize.query(`
+      CREATE INDEX registrants_family_name_order_idx
+        ON registrants ((lower(family_name) COLLATE "C"), (lower(given_name) COLLATE "C"), id);
+      CREATE INDEX registrants_given_name_order_idx
+        ON registrants ((lower(given_name) COLLATE "C"), (lower(family_name) COLLATE "C"), id);
+      CREATE INDEX registrants_region_order_idx
+        ON registrants (lower(region), (lower(family_name) COLLATE "C"), (lower(given_name) COLLATE "C"), id);
+      DROP INDEX registrants_family_name_idx;
+      DROP INDEX registrants_given_name_idx;
+      DROP INDEX registrants_region_idx;
+    `);
+  },
+  async down({ context: { sequelize } }) {
+    await sequelize.query(`
+      CREATE INDEX registrants_family_name_idx ON registrants (lower(family_name) text_pattern_ops);
+      CREATE INDEX registrants_given_name_idx ON registrants (lower(given_name) text_pattern_ops);
+      CREATE INDEX registrants_region_idx ON registrants (lower(region));
+      DROP INDEX registrants_family_name_order_idx;
+      DROP INDEX registrants_given_name_order_idx;
+      DROP INDEX registrants_region_order_idx;
+    `);
+  },
+};

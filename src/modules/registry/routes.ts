@@ -7,8 +7,8 @@ import type { RegistryService } from './service.js';
 export function createRegistryHandlers(registry: RegistryService): OperationHandlers {
   return {
     async searchRegistrants(req, res) {
-      const { idType, idValue, name, region } = req.query;
-      res.json(await registry.searchRegistrants(requirePrincipal(req), { ...pageOf(req.query), idType, idValue, name, region }));
+      const { idType, idValue, name, region, after } = req.query;
+      res.json(await registry.searchRegistrants(requirePrincipal(req), { ...pageOf(req.query), idType, idValue, name, region, after }));
     },
 
     async createRegistrant(req, res) {

@@ -25,6 +25,13 @@ export const ERROR_CODES = {
     explanation:
       'Part of the request is missing, unknown or has a value that is not accepted. Each field is named; correct it and send again.',
   },
+  ERR_PAGE_TOO_DEEP: {
+    status: 400,
+    title: 'That page is too far into the results to ask for by number',
+    explanation:
+      'Pages by number reach the first 1,000 results. To go further, ask for the page after the last result you have' +
+      ' (the "after" value each page gives).',
+  },
   ERR_VALUE_NOT_STORABLE: {
     status: 400,
     title: 'A value cannot be stored as sent',
