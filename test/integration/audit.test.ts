@@ -191,4 +191,19 @@ describe('the audit trail', () => {
     const reads = (await eventsOf(testApp.runtime.database.sequelize, 'application', id)).filter((e) => e.action === 'application.read');
     expect(reads.map((e) => e.actor_username)).toEqual(['samuel']);
   });
+
+  it("records one reader's concurrent searches on several chains, each sound", async () => {
+    const subject = (JSON.parse(Buffer.from(otto.split('.')[1] ?? '', 'base64url').toString()) as { sub: string }).sub;
+    const before = await eventsOf(testApp.runtime.database.sequelize, 'reader', subject);
+    const searches = await Promise.all(Array.from({ length: 16 }, () => api().get('/api/v1/registrants?region=Coast').set(as(otto))));
+    expect(searches.map((res) => res.status)).toEqual(Array(16).fill(200));
+    const after = await eventsOf(testApp.runtime.database.sequelize, 'reader', subject);
+    const recorded = after.filter((e) => e.action === 'registrant.searched' && !before.some((b) => b.id === e.id));
+    expect(recorded).toHaveLength(16);
+    const lanes = new Set(recorded.map((e) => e.chain_key));
+    expect([...lanes].every((key) => new RegExp(`^reader:${subject}#[0-7]$`).test(key))).toBe(true);
+    expect(lanes.size).toBeGreaterThan(1);
+    await sealThrough(recorded.map((e) => e.id).sort((a, b) => Number(b) - Number(a))[0] ?? '0');
+    expect((await verify()).verified).toBe(true);
+  });
 });

@@ -3,6 +3,7 @@
  * aggregate's hash chain (the chain head row is locked until commit, so two writers of one aggregate
  * queue), the audit row, and, for state changes, the outbox row for consumers.
  */
+import { randomInt } from 'node:crypto';
 import type { Sequelize } from 'sequelize';
 import type { Transaction } from '../db/sql.js';
 import { selectRows } from '../db/sql.js';
@@ -29,6 +30,12 @@ export interface WriteEventsOptions {
   occurredAt: Date;
   /** False for reads of personal data: recorded for auditors, of no interest to consumers. */
   toOutbox: boolean;
+  /**
+   * Spread each aggregate's events over this many chains (`<chain key>#0` …), one picked per write, so that
+   * writers of one aggregate need not queue on one chain head. For access records only: a reader's reads
+   * have no order to keep, while a state change's events must stay in one chain.
+   */
+  lanes?: number;
 }
 
 /**
@@ -69,6 +76,7 @@ export interface EventStatement {
 export function eventStatement(options: WriteEventsOptions): EventStatement {
   const { actor, events } = options;
   const occurredAt = options.occurredAt.toISOString();
+  const lane = options.lanes && options.lanes > 1 ? `#${randomInt(options.lanes)}` : '';
   const rows = events.map((event) => {
     const content: AuditContent = {
       occurredAt,
@@ -80,7 +88,7 @@ export function eventStatement(options: WriteEventsOptions): EventStatement {
       details: event.payload ?? {},
     };
     return {
-      chain_key: chainKeyOf(event.aggregateType, event.aggregateId),
+      chain_key: chainKeyOf(event.aggregateType, event.aggregateId) + lane,
       content_hash: contentHashOf(content),
       action: event.type,
       entity_type: event.aggregateType,

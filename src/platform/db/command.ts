@@ -50,6 +50,12 @@ export interface CommandRunner {
   recordAccess(actor: Actor, events: DomainEvent[], transaction?: Transaction): Promise<void>;
 }
 
+/**
+ * Access records (reads, sign-ins) of one actor are spread over this many chains: a partner system's or an
+ * officer's concurrent reads would otherwise each wait for the one before to commit (docs/decisions.md).
+ */
+export const ACCESS_LANES = 8;
+
 export interface CommandRunnerOptions {
   sequelize: Sequelize;
   /** The clock events are stamped with. */
@@ -112,7 +118,7 @@ export function createCommandRunner({ sequelize, pool, now = () => new Date() }:
 
     async recordAccess(actor, events, transaction) {
       if (events.length === 0) return;
-      const write = (t: Transaction) => writeEvents(sequelize, t, { actor, events, occurredAt: now(), toOutbox: false });
+      const write = (t: Transaction) => writeEvents(sequelize, t, { actor, events, occurredAt: now(), toOutbox: false, lanes: ACCESS_LANES });
       if (transaction) await write(transaction);
       else await inTransaction(pool, write);
     },
