@@ -118,7 +118,8 @@ export function createCommandRunner({ sequelize, pool, now = () => new Date() }:
 
     async recordAccess(actor, events, transaction) {
       if (events.length === 0) return;
-      const write = (t: Transaction) => writeEvents(sequelize, t, { actor, events, occurredAt: now(), toOutbox: false, lanes: ACCESS_LANES });
+      const write = (t: Transaction) =>
+        writeEvents(sequelize, t, { actor, events, occurredAt: now(), toOutbox: false, lanes: ACCESS_LANES });
       if (transaction) await write(transaction);
       else await inTransaction(pool, write);
     },
