@@ -107,12 +107,8 @@ async function searches(owner: pg.Pool): Promise<Search[]> {
   ];
 }
 
-/**
- * Spaces as %20: URLSearchParams writes them as "+", which the API's validator refuses as a reserved
- * character in a parameter value.
- */
 function pathOf(query: URLSearchParams): string {
-  return `/api/v1/registrants?${[...query].map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&')}`;
+  return `/api/v1/registrants?${query.toString()}`;
 }
 
 async function overHttp(url: string, authorization: string, search: Search): Promise<RegistrySearchRow> {

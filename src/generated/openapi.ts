@@ -3788,8 +3788,9 @@ export interface operations {
             query?: {
                 idType?: components["schemas"]["IdType"];
                 idValue?: components["schemas"]["IdValue"];
-                /** @description Start of the given or family name, any case */
+                /** @description Start of the given or family name, any case. A space may be sent as `+` or `%20`. */
                 name?: string;
+                /** @description The region, any case. A space may be sent as `+` or `%20`. */
                 region?: string;
                 /** @description The id of the last registrant of the page before (its `nextAfter`); not with `page` */
                 after?: string;

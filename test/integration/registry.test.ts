@@ -124,6 +124,19 @@ describe('registry', () => {
     expect(second.body.nextAfter).toBeUndefined();
   });
 
+  it('reads a "+" in a region or name as a space, as form encoding (URLSearchParams, most HTTP clients) writes it', async () => {
+    const region = `Upper ${randomUUID().slice(0, 8)}`;
+    await api()
+      .post('/api/v1/registrants')
+      .set('Authorization', `Bearer ${reviewer}`)
+      .send(person({ givenName: 'Mary Ann', address: { region } }));
+    const query = new URLSearchParams({ region, name: 'mary a' }).toString();
+    expect(query).toContain('+');
+    const found = await api().get(`/api/v1/registrants?${query}`).set('Authorization', `Bearer ${reviewer}`);
+    expect(found.status).toBe(200);
+    expect(found.body.items.map((p: { givenName: string }) => p.givenName)).toEqual(['Mary Ann']);
+  });
+
   it('refuses pages past the first 1,000 matches by number, "after" with a page, and an unknown "after"', async () => {
     const deep = await api().get('/api/v1/registrants?page=51&pageSize=20').set('Authorization', `Bearer ${reviewer}`);
     expect(deep.status).toBe(400);
