@@ -18,3 +18,4 @@ export {
   type RegistryValue,
 } from './models.js';
 export { eraseRegistrants } from './erase-registrants.js';
+export { findContactDetails, type ContactDetails } from './find-contact-details.js';
