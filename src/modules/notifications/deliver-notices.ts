@@ -94,7 +94,13 @@ async function deliverOne(
     template: notice.programId ? await findProgramTemplate(deps, notice.programId, notice.kind, language) : undefined,
   });
   try {
-    await transport.send({ to: address, subject: rendered.subject, text: channel === 'email' ? rendered.text : rendered.short, key });
+    await transport.send({
+      to: address,
+      recipientSubject: recipient.subject,
+      subject: rendered.subject,
+      text: channel === 'email' ? rendered.text : rendered.short,
+      key,
+    });
   } catch (error) {
     const failure = error instanceof DeliveryError ? error : new DeliveryError('unexpected', true, { cause: error });
     deps.logger.warn({ deliveryKey: key, channel, code: failure.code, transient: failure.transient }, 'notification not delivered');

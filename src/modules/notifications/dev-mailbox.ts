@@ -20,8 +20,9 @@ export function createDevMailbox({ sequelize, channel, logger, now = () => new D
     async send(message) {
       await execute(
         sequelize,
-        'INSERT INTO dev_mailbox (channel, recipient, subject, body, sent_at) VALUES (:channel, :to, :subject, :body, :now)',
-        { channel, to: message.to, subject: message.subject, body: message.text, now: now() },
+        `INSERT INTO dev_mailbox (channel, recipient_subject, recipient, subject, body, sent_at)
+         VALUES (:channel, :recipientSubject, :to, :subject, :body, :now)`,
+        { channel, recipientSubject: message.recipientSubject, to: message.to, subject: message.subject, body: message.text, now: now() },
       );
       logger.info({ channel, deliveryKey: message.key }, 'message kept for /dev/mail (no transport configured)');
     },

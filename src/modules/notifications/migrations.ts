@@ -47,11 +47,13 @@ export const createNotifications: Migration = {
       CREATE TABLE dev_mailbox (
         id bigserial PRIMARY KEY,
         channel varchar(8) NOT NULL,
+        recipient_subject varchar(255) NOT NULL,
         recipient varchar(255) NOT NULL,
         subject varchar(400) NOT NULL,
         body text NOT NULL,
         sent_at timestamptz NOT NULL
       );
+      CREATE INDEX dev_mailbox_subject_idx ON dev_mailbox (recipient_subject);
     `);
   },
   async down({ context: { sequelize } }) {

@@ -70,7 +70,8 @@ export function saveNotificationPreferences(
   });
 }
 
-/** Erasure: the person's channels go with the rest of their data. */
+/** Erasure: the person's channels go with the rest of their data, and so do their messages in the development mailbox. */
 export async function eraseNotificationPreferences(sequelize: Sequelize, transaction: Transaction, subject: string): Promise<void> {
   await execute(sequelize, 'DELETE FROM notification_preferences WHERE subject = :subject', { subject }, transaction);
+  await execute(sequelize, 'DELETE FROM dev_mailbox WHERE recipient_subject = :subject', { subject }, transaction);
 }

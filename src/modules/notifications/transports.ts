@@ -8,6 +8,8 @@
 
 export interface OutgoingMessage {
   to: string;
+  /** Whose message it is (the development mailbox keeps it, so erasure finds the person's messages). */
+  recipientSubject: string;
   subject: string;
   text: string;
   /** The delivery's key: sent as the email's Message-ID (or the SMS reference), so a receiver can drop a repeat. */
