@@ -235,6 +235,14 @@ describe('notifications', () => {
     expect(claimMail.text).not.toContain(CLAIM_REJECTION);
   });
 
+  it('schedules the officers’ digest in pg-boss daily at the configured hour, UTC', async () => {
+    const rows = await selectRows<{ cron: string; timezone: string }>(
+      testApp.runtime.database.sequelize,
+      "SELECT cron, timezone FROM pgboss.schedule WHERE name = 'notification-digest'",
+    );
+    expect(rows).toEqual([{ cron: '0 7 * * *', timezone: 'UTC' }]);
+  });
+
   it('sends each officer one daily digest of what waits for them, however often the job runs', async () => {
     await submit();
     const { sequelize, pool } = testApp.runtime.database;
