@@ -57,6 +57,9 @@ import {
   createVouchersService,
 } from './modules/vouchers/index.js';
 import { createErasureHandlers, createErasureService } from './modules/privacy/index.js';
+import { createNotificationHandlers } from './modules/notifications/index.js';
+import { buildNotifications } from './notification-sources.js';
+import { createDevMailPage, createNotificationPages } from './web/notifications/index.js';
 import type { IssuerKeySet } from './platform/keys/index.js';
 import type { ThreadPool } from './platform/threads/thread-pool.js';
 import { createSchemaValidator } from './platform/http/schema-validator.js';
@@ -170,6 +173,7 @@ export function createApp(deps: AppDependencies): Express {
     documents: { findOwnedBy: (ids, owner, transaction) => findDocumentsOwnedBy(sequelize, ids, owner, transaction) },
   });
   const verification = createVerificationService({ vouchers });
+  const notifications = buildNotifications({ config, logger: deps.logger, sequelize, commands, directory: deps.directory, messages });
   const erasure = createErasureService({ sequelize, commands, documents });
   const applications = createApplicationsService({
     sequelize,
@@ -259,6 +263,7 @@ export function createApp(deps: AppDependencies): Express {
       createPrivacyHandlers(privacy),
       createDocumentHandlers({ store: documents, readPolicy: documentReadPolicy }),
       createErasureHandlers(erasure),
+      createNotificationHandlers(notifications),
     ],
   });
   apiOperations.set(app, api.operations);
@@ -289,6 +294,8 @@ export function createApp(deps: AppDependencies): Express {
   app.use(createProblemTypeRoutes());
   app.use(createPrivacyRoutes());
   app.use(createScanPages({ verification, vouchers, viewsDir: config.paths.views }));
+  // Messages kept for development only (never in production): see docs/notifications.md.
+  if (notifications.devMailboxEnabled) app.use(createDevMailPage(notifications));
   app.use(
     createSignInRoutes({
       issuer: deps.issuer,
@@ -309,6 +316,7 @@ export function createApp(deps: AppDependencies): Express {
     '/claims': createClaimsPages({ claims, documents, documentReadPolicy }),
   };
   app.use(createHomeRoutes({ openPortalPaths: Object.keys(portalPages) }));
+  app.use(createNotificationPages(notifications));
   for (const [path, pages] of Object.entries(portalPages)) app.use(path, pages);
   app.use(sendPageNotFound);
   app.use(renderPageError);

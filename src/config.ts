@@ -53,6 +53,7 @@ export interface Config {
   outbox: OutboxConfig;
   rateLimits: RateLimitConfig;
   retention: RetentionConfig;
+  notifications: NotificationsConfig;
   /**
    * The keys vouchers are signed with (see src/platform/keys): ISSUER_KEYS (the key file's JSON) or
    * ISSUER_KEY_FILE; in development, `keys/issuer-keys.json`, generated on first start.
@@ -148,6 +149,27 @@ export interface RetentionConfig {
   outboxEventDays: number;
   /** Most records one transaction deletes. Default 500. */
   batchSize: number;
+}
+
+/** How people are told of what concerns them (see `src/modules/notifications/`, docs/notifications.md). */
+export interface NotificationsConfig {
+  /** `smtp://user:pass@host:587` or `smtps://…`; unset: no email leaves the service. */
+  smtpUrl: string | undefined;
+  /** The From of every email. Default `Immediate Assistance <no-reply@localhost>`. */
+  mailFrom: string;
+  /**
+   * With no SMTP_URL (or no SMS_GATEWAY_URL), messages are kept in the database for the development page
+   * `/dev/mail`. On unless NODE_ENV is production: production never keeps message text.
+   */
+  devMailbox: boolean;
+  /** An HTTP SMS gateway taking a JSON POST (see sms-gateway.ts); unset: the development adapter. */
+  smsGatewayUrl: string | undefined;
+  /** Sent as `Authorization: Bearer <token>` to the gateway, when set. */
+  smsGatewayToken: string | undefined;
+  /** The sender name or number the gateway shows. Default `IAOD`. */
+  smsSender: string;
+  /** The hour (0–23, UTC) officers get the daily digest of what waits for them. Default 7. */
+  digestHourUtc: number;
 }
 
 export interface S3StorageConfig {
@@ -316,6 +338,18 @@ function retentionConfig(env: Env): RetentionConfig {
   };
 }
 
+function notificationsConfig(env: Env, nodeEnv: Config['nodeEnv']): NotificationsConfig {
+  return {
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: text(env, 'MAIL_FROM', 'Immediate Assistance <no-reply@localhost>'),
+    devMailbox: nodeEnv !== 'production',
+    smsGatewayUrl: url(env, 'SMS_GATEWAY_URL', ['http:', 'https:']),
+    smsGatewayToken: optionalText(env, 'SMS_GATEWAY_TOKEN'),
+    smsSender: text(env, 'SMS_SENDER', 'IAOD'),
+    digestHourUtc: integer(env, 'NOTIFICATION_DIGEST_HOUR_UTC', 7, 0, 23),
+  };
+}
+
 function issuerKeysConfig(env: Env, nodeEnv: Config['nodeEnv'], root: string): IssuerKeysConfig {
   const json = optionalText(env, 'ISSUER_KEYS');
   const file = optionalText(env, 'ISSUER_KEY_FILE');
@@ -447,6 +481,7 @@ export function loadConfig(env: Env = process.env): Config {
     outbox: outboxConfig(env),
     rateLimits: rateLimitConfig(env),
     retention: retentionConfig(env),
+    notifications: notificationsConfig(env, nodeEnv),
     issuerKeys: issuerKeysConfig(env, nodeEnv, root),
     workerThreads: integer(env, 'WORKER_THREADS', os.availableParallelism() > 1 ? os.availableParallelism() : 0, 0, 64),
     paths: {

@@ -1,6 +1,6 @@
 /**
  * The scheduled jobs' workers, started by the composition root (the platform imports no module): today the
- * retention job, whose deletions each go through the module that owns the table.
+ * retention job, whose deletions each go through the module that owns the table, and the officers' daily digest.
  */
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
@@ -11,6 +11,9 @@ import type { JobWorkerRuntime, JobWorkers } from './platform/runtime.js';
 import { deleteAbandonedDrafts, findDocumentsOfApplicationsRejectedBefore } from './modules/applications/index.js';
 import { createDocumentStorage, deleteDocumentsOfRejectedApplications } from './modules/documents/index.js';
 import { startRetention, type RetentionDeps } from './modules/retention/index.js';
+import { startOfficerDigest } from './modules/notifications/index.js';
+import { loadMessages } from './platform/i18n/catalogs.js';
+import { buildNotifications } from './notification-sources.js';
 
 export interface JobWorkerDependencies extends JobWorkerRuntime {
   config: Config;
@@ -47,5 +50,21 @@ export function createRetentionDeps(deps: Pick<JobWorkerDependencies, 'config' |
 }
 
 export async function startJobWorkers(deps: JobWorkerDependencies): Promise<JobWorkers> {
-  return startRetention({ jobs: deps.jobs, deps: createRetentionDeps(deps), logger: deps.logger });
+  const retention = await startRetention({ jobs: deps.jobs, deps: createRetentionDeps(deps), logger: deps.logger });
+  const { sequelize, pool } = deps.database;
+  const notifications = buildNotifications({
+    config: deps.config,
+    logger: deps.logger,
+    sequelize,
+    commands: createCommandRunner({ sequelize, pool }),
+    directory: deps.directory,
+    messages: loadMessages(deps.config.paths.locales),
+  });
+  const digest = await startOfficerDigest(deps.jobs, notifications.deps, deps.config.notifications.digestHourUtc, deps.logger);
+  return {
+    async stop() {
+      await digest.stop();
+      await retention.stop();
+    },
+  };
 }

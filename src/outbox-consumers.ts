@@ -12,7 +12,10 @@ import type { Config } from './config.js';
 import { createCommandRunner } from './platform/db/command.js';
 import type { OutboxConsumer } from './platform/outbox/consumer.js';
 import type { OutboxConsumerRuntime } from './platform/runtime.js';
+import { loadMessages } from './platform/i18n/catalogs.js';
 import { createIssueOnApprovalConsumer, createVouchersService, type VoucherDocuments } from './modules/vouchers/index.js';
+import { createNotificationsConsumer } from './modules/notifications/index.js';
+import { buildNotifications } from './notification-sources.js';
 
 export interface OutboxConsumerDependencies extends OutboxConsumerRuntime {
   config: Config;
@@ -24,16 +27,28 @@ export function createOutboxConsumers(deps: OutboxConsumerDependencies): OutboxC
   const { sequelize, pool } = deps.database;
   // Built as src/app.ts builds it: the same keys, public URL and reference key, so a voucher issued at
   // approval is the voucher an officer would have issued.
+  const commands = createCommandRunner({ sequelize, pool });
   const vouchers = createVouchersService({
     sequelize,
-    commands: createCommandRunner({ sequelize, pool }),
+    commands,
     keys: deps.issuerKeys,
     threads: deps.threads,
     publicUrl: config.publicUrl,
     secret: config.referenceKey,
     documents: NO_VOUCHER_DOCUMENTS,
   });
-  return [createIssueOnApprovalConsumer({ sequelize, issueVoucher: vouchers.issueVoucher, logger })];
+  const notifications = buildNotifications({
+    config,
+    logger,
+    sequelize,
+    commands,
+    directory: deps.directory,
+    messages: loadMessages(config.paths.locales),
+  });
+  return [
+    createIssueOnApprovalConsumer({ sequelize, issueVoucher: vouchers.issueVoucher, logger }),
+    createNotificationsConsumer(notifications.deps),
+  ];
 }
 
 /**

@@ -1492,6 +1492,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's notification channels (defaults until saved)
+         * @description Until saved, email is on and SMS is off.
+         */
+        get: operations["getMyNotificationPreferences"];
+        /**
+         * Choose the caller's notification channels
+         * @description Both off means the service sends the caller no messages (the portals still show everything).
+         */
+        put: operations["putMyNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notification-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How the notifications went, newest first (program manager)
+         * @description One row per message, recipient and channel: its kind, the recipient's role, the channel, the state
+         *     (`PENDING` while it is tried again, `SENT`, `FAILED` when the address was refused, `SKIPPED` with no
+         *     address or transport), the attempts and the last error code. Never the text, the address or the person.
+         */
+        get: operations["listNotificationDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{programId}/notification-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        /** The program's own wording of its notices (program manager) */
+        get: operations["listProgramNotificationTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{programId}/notification-templates/{kind}/{language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+                kind: components["schemas"]["NoticeKind"];
+                language: components["schemas"]["MessageLanguage"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the program's own wording of one notice in one language (program manager)
+         * @description ICU messages (as the catalogs), using only the values the kind has: `{name}` (the recipient's own first
+         *     name), `{reference}`, `{program}`, `{stage}`, `{reason}`, `{amount}`, `{remaining}`, `{claim}`, `{count}`,
+         *     `{link}`, as listed for each kind in docs/notifications.md. Another value, or a message that does not
+         *     compile, is 400 `ERR_NOTIFICATION_TEMPLATE_INVALID` naming the field.
+         */
+        put: operations["putProgramNotificationTemplate"];
+        post?: never;
+        /** Go back to the catalog's wording of one notice in one language (program manager) */
+        delete: operations["deleteProgramNotificationTemplate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2816,6 +2909,60 @@ export interface components {
         ErasureRequestInput: {
             /** @description Optional, in the applicant's words */
             reason?: string;
+        };
+        NotificationPreferences: {
+            email: boolean;
+            sms: boolean;
+            /**
+             * Format: date-time
+             * @description When they were last saved; null while they are the defaults
+             */
+            updatedAt: string | null;
+        };
+        NotificationPreferencesInput: {
+            /** @description Messages by email */
+            email: boolean;
+            /** @description Messages by SMS */
+            sms: boolean;
+        };
+        /** @enum {string} */
+        NotificationDeliveryStatus: "PENDING" | "SENT" | "FAILED" | "SKIPPED";
+        /** @enum {string} */
+        NoticeKind: "application-received" | "stage-approved" | "application-rejected" | "application-approved" | "voucher-issued" | "voucher-redeemed" | "application-waiting" | "officer-digest" | "claim-approved" | "claim-rejected" | "claim-paid";
+        NotificationDelivery: {
+            id: string;
+            kind: components["schemas"]["NoticeKind"];
+            /** @enum {string} */
+            recipientRole: "applicant" | "officer" | "provider";
+            /** @enum {string} */
+            channel: "email" | "sms";
+            /** Format: uuid */
+            programId: string | null;
+            status: components["schemas"]["NotificationDeliveryStatus"];
+            attempts: number;
+            /** @description A short code (`smtp-550`, `smtp-econnection`, `no-address`), never the server's words */
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+        };
+        /**
+         * @description A language the service writes messages in
+         * @enum {string}
+         */
+        MessageLanguage: "en" | "fr" | "ar";
+        NotificationTemplate: {
+            kind: components["schemas"]["NoticeKind"];
+            language: components["schemas"]["MessageLanguage"];
+            subject: string;
+            body: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        NotificationTemplateInput: {
+            subject: string;
+            body: string;
         };
     };
     responses: {
@@ -6384,6 +6531,208 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getMyNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The channels */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "email": true,
+                     *       "sms": false,
+                     *       "updatedAt": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    putMyNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": true,
+                 *       "sms": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["NotificationPreferencesInput"];
+            };
+        };
+        responses: {
+            /** @description The saved channels */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "email": true,
+                     *       "sms": true,
+                     *       "updatedAt": "2026-12-08T10:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listNotificationDeliveries: {
+        parameters: {
+            query?: {
+                programId?: string;
+                status?: components["schemas"]["NotificationDeliveryStatus"];
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["NotificationDelivery"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listProgramNotificationTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The program's templates; a notice without one uses the service's catalog */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["NotificationTemplate"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    putProgramNotificationTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+                kind: components["schemas"]["NoticeKind"];
+                language: components["schemas"]["MessageLanguage"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "subject": "Your application {reference} was received",
+                 *       "body": "Hello {name}, we have your application. {link}"
+                 *     }
+                 */
+                "application/json": components["schemas"]["NotificationTemplateInput"];
+            };
+        };
+        responses: {
+            /** @description The saved template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationTemplate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    deleteProgramNotificationTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+                kind: components["schemas"]["NoticeKind"];
+                language: components["schemas"]["MessageLanguage"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };

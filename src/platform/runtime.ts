@@ -43,10 +43,10 @@ export interface Runtime {
 }
 
 /** What the runtime has started by the time it builds the outbox consumers (before the relay runs). */
-export type OutboxConsumerRuntime = Pick<Runtime, 'database' | 'issuerKeys' | 'threads'>;
+export type OutboxConsumerRuntime = Pick<Runtime, 'database' | 'issuerKeys' | 'threads' | 'directory'>;
 
 /** What the runtime has started by the time it starts the scheduled jobs' workers. */
-export type JobWorkerRuntime = Pick<Runtime, 'database' | 'jobs'>;
+export type JobWorkerRuntime = Pick<Runtime, 'database' | 'jobs' | 'directory'>;
 
 /** The scheduled jobs' workers of this instance, from the composition root. */
 export interface JobWorkers {
@@ -137,7 +137,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Star
       sequelize: database.sequelize,
       consumers:
         typeof options.outboxConsumers === 'function'
-          ? options.outboxConsumers({ database, issuerKeys, threads })
+          ? options.outboxConsumers({ database, issuerKeys, threads, directory })
           : (options.outboxConsumers ?? []),
       config: config.outbox,
       logger,
@@ -145,7 +145,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Star
     });
     stops.push(() => outbox.stop());
     if (options.jobWorkers) {
-      const workers = await options.jobWorkers({ database, jobs });
+      const workers = await options.jobWorkers({ database, jobs, directory });
       stops.push(() => workers.stop());
     }
 

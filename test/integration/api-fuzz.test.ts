@@ -807,6 +807,11 @@ describe('a fuzz of every operation with every role', () => {
     await keepVoucherWork();
     await keepProviderWork();
     await keepErasureWork();
+    // A template of the program's own, so reading, replacing and removing templates meet one.
+    await call(seeded.manager, 'put', `/api/v1/programs/${seeded.programId}/notification-templates/application-received/en`, {
+      subject: 'We have {reference}',
+      body: 'Hello {name}. {link}',
+    });
     for (const who of seeded.applicants) {
       const draftId = seeded.drafts.get(who);
       const authorization = await userCalled(who).authorization();

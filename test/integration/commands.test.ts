@@ -415,6 +415,37 @@ describe('every state change is recorded', () => {
         return { response, aggregate: { type: 'program', id: program.id } };
       },
     },
+    putMyNotificationPreferences: {
+      event: 'notification-preferences.saved',
+      status: 200,
+      perform: async () => ({
+        response: await api().put('/api/v1/me/notification-preferences').set(as(amina)).send({ email: true, sms: false }),
+        aggregate: { type: 'user', id: await subjectOf(amina) },
+      }),
+    },
+    putProgramNotificationTemplate: {
+      event: 'program.notification-template-changed',
+      status: 200,
+      perform: async () => {
+        const program = await createProgram(testApp.app, { open: false });
+        const response = await api()
+          .put(`/api/v1/programs/${program.id}/notification-templates/application-received/en`)
+          .set(as(maria))
+          .send({ subject: 'We have {reference}', body: 'Hello {name}. {link}' });
+        return { response, aggregate: { type: 'program', id: program.id } };
+      },
+    },
+    deleteProgramNotificationTemplate: {
+      event: 'program.notification-template-removed',
+      status: 204,
+      perform: async () => {
+        const program = await createProgram(testApp.app, { open: false });
+        const url = `/api/v1/programs/${program.id}/notification-templates/voucher-issued/fr`;
+        await api().put(url).set(as(maria)).send({ subject: 'Bon {reference}', body: 'Bonjour {name}. {link}' });
+        const response = await api().delete(url).set(as(maria));
+        return { response, aggregate: { type: 'program', id: program.id } };
+      },
+    },
     saveOfficerGroup: {
       event: 'officer-group.saved',
       status: 200,

@@ -113,7 +113,7 @@ describe('retention job', () => {
     ).rows;
 
   it('is scheduled in pg-boss to run daily at the configured hour, UTC', async () => {
-    const { rows } = await owner.query('SELECT name, cron, timezone FROM pgboss.schedule');
+    const { rows } = await owner.query("SELECT name, cron, timezone FROM pgboss.schedule WHERE name = 'retention'");
     expect(rows).toEqual([{ name: 'retention', cron: '0 3 * * *', timezone: 'UTC' }]);
   });
 

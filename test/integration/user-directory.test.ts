@@ -39,13 +39,14 @@ function countingFetch(): { fetch: typeof fetch; tokenRequests: () => number } {
 }
 
 describe('the user directory', () => {
-  it('finds an officer by user name: their subject, name and realm roles', async () => {
+  it('finds an officer by user name: their subject, name, email and realm roles', async () => {
     const found = await directory().findUser('samuel');
     expect(found).toEqual({
       subject: await subjectOf('samuel'),
       username: 'samuel',
       displayName: 'Samuel Mensah',
       enabled: true,
+      email: 'samuel@example.org',
       roles: expect.arrayContaining(['reviewer']),
     });
     expect(found?.roles).not.toContain('assessor');

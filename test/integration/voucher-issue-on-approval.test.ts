@@ -118,6 +118,7 @@ describe('issuing the voucher at the last approval', () => {
       database: testApp.runtime.database,
       issuerKeys: testApp.runtime.issuerKeys,
       threads: testApp.runtime.threads,
+      directory: testApp.runtime.directory,
     });
     const consumer = consumers.find((c) => c.name === 'voucher-issue-on-approval');
     if (!consumer) throw new Error('the consumer is not registered');

@@ -21,3 +21,4 @@ export {
   type DeleteAbandonedDraftsOptions,
 } from './delete-abandoned-drafts.js';
 export type { OwnApplicationRecord, OwnRegistryProposal } from './list-own-records.js';
+export { findApplicationFacts, type ApplicationFacts } from './find-application-facts.js';

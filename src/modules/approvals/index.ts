@@ -21,3 +21,4 @@ export {
 } from './migrations.js';
 export type { StageDecision, StageDecisionInput, WorkQueueItem, WorkQueueStageCount } from './models.js';
 export { eraseDecisionTexts } from './erase-decision-texts.js';
+export { countWaitingByOfficer, findDecisionReason, type WaitingCount } from './find-notice-facts.js';

@@ -9,3 +9,4 @@ export type { ClaimSignal, ClaimSignalKind } from './find-claim-signals.js';
 export { DEMO_FACILITY_NAME, seedDemoFacility } from './seed.js';
 export { eraseRedemptionTexts } from './erase-redemption-texts.js';
 export type { HolderRedemption } from './list-voucher-redemptions.js';
+export { findClaimFacts, type ClaimFacts } from './find-claim-facts.js';

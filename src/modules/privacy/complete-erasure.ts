@@ -4,6 +4,7 @@ import { execute, selectOne, selectRows } from '../../platform/db/sql.js';
 import { ConflictError, NotFoundError } from '../../platform/http/errors.js';
 import { erasePlatformRecordsOf } from '../../platform/privacy/erase-platform-records.js';
 import { erasePreferences } from '../accounts/index.js';
+import { eraseNotificationPreferences } from '../notifications/index.js';
 import { eraseApplicationsOf, findApplicationsOf } from '../applications/index.js';
 import { eraseDecisionTexts } from '../approvals/index.js';
 import { eraseRedemptionTexts } from '../claims/index.js';
@@ -55,6 +56,7 @@ export async function completeErasure(deps: ErasureDeps, actor: Principal, reque
       documentIds: [...applications.documentIds, ...vouchers.pdfDocumentIds],
     });
     await erasePreferences(sequelize, transaction, subject);
+    await eraseNotificationPreferences(sequelize, transaction, subject);
     await erasePlatformRecordsOf(sequelize, transaction, {
       subject,
       relatedIds: [...applications.applicationIds, ...registrantIds, ...vouchers.voucherIds, ...applications.documentIds],

@@ -17,3 +17,5 @@ export type { StoredOfficer } from './officers.js';
 export type { PrintableVoucherTemplate } from './get-voucher-template.js';
 export { VOUCHER_FIELDS, VOUCHER_LOGO_MAX_BYTES } from './voucher-template.js';
 export type { VoucherTemplate, VoucherTemplateInput, VoucherField } from './voucher-template.js';
+export { findOfficerGroupMembers } from './officer-group-members.js';
+export { programExists } from './program-exists.js';

@@ -19,3 +19,4 @@ export {
 } from './models.js';
 export { eraseRegistrants } from './erase-registrants.js';
 export { likePrefix, searchStatements } from './search-registrants.js';
+export { findContactDetails, type ContactDetails } from './find-contact-details.js';

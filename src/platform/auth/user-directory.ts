@@ -17,6 +17,10 @@ export interface DirectoryUser {
   displayName: string;
   /** A disabled account cannot sign in. */
   enabled: boolean;
+  /** Where the notifications write to them, when the provider has it. */
+  email?: string;
+  /** The `phone_number` attribute (full representation only), for SMS notifications. */
+  phone?: string;
   /** Effective realm roles (assigned directly, through groups or composite roles). */
   roles: string[];
 }
@@ -49,6 +53,8 @@ interface UserRepresentation {
   firstName?: string;
   lastName?: string;
   enabled?: boolean;
+  email?: string;
+  attributes?: Record<string, unknown>;
 }
 
 interface CachedToken {
@@ -174,9 +180,19 @@ export function createKeycloakUserDirectory(options: KeycloakUserDirectoryOption
         username: user.username,
         displayName: fullName || user.username,
         enabled: user.enabled !== false,
+        ...contactOf(user),
         roles: roles.map((role: { name?: unknown }) => role.name).filter((name): name is string => typeof name === 'string'),
       };
     },
+  };
+}
+
+function contactOf(user: UserRepresentation): Pick<DirectoryUser, 'email' | 'phone'> {
+  const phones = user.attributes?.phone_number;
+  const phone = Array.isArray(phones) && typeof phones[0] === 'string' ? phones[0] : undefined;
+  return {
+    ...(typeof user.email === 'string' && user.email !== '' ? { email: user.email } : {}),
+    ...(phone ? { phone } : {}),
   };
 }
 

@@ -136,6 +136,15 @@ export const ERROR_CODES = {
       'This is our fault, not yours. Try again later; if it keeps happening, quote the request id so we can find it in our logs.',
   },
 
+  // Notifications
+  ERR_NOTIFICATION_TEMPLATE_INVALID: {
+    status: 400,
+    title: 'The notice template cannot be used as written',
+    explanation:
+      'A template must be a valid message and use only the values its kind of notice has (the name, the reference, the link…). ' +
+      'Each field says what is wrong; correct it and save again.',
+  },
+
   // Erasure (a person's rights over their data)
   ERR_ERASURE_NOT_PENDING: {
     status: 409,

@@ -9,10 +9,23 @@ import type { JobQueue } from './install-job-schema.js';
 export const RETENTION_QUEUE: JobQueue = { name: 'retention', policy: 'singleton', retryLimit: 0, expireInSeconds: 4 * 60 * 60 };
 
 /**
+ * The officers' daily digest (its worker: src/modules/notifications). A run that fails (the mail server is
+ * down) is retried with back-off; each officer's message is keyed by the day, so a retry sends nothing twice.
+ */
+export const NOTIFICATION_DIGEST_QUEUE: JobQueue = {
+  name: 'notification-digest',
+  policy: 'singleton',
+  retryLimit: 8,
+  retryDelay: 60,
+  retryBackoff: true,
+  expireInSeconds: 60 * 60,
+};
+
+/**
  * The queue pg-boss's timekeeper moves scheduled jobs through. The running app may create no queue (each
  * is a table partition: DDL), so it is made here with the others, and the timekeeper finds it.
  */
 const SCHEDULE_QUEUE: JobQueue = { name: '__pgboss__send-it' };
 
 /** Every pg-boss queue the platform works on; `installJobSchema` creates them at migration time. */
-export const PLATFORM_JOB_QUEUES: readonly JobQueue[] = [OUTBOX_RELAY_QUEUE, RETENTION_QUEUE, SCHEDULE_QUEUE];
+export const PLATFORM_JOB_QUEUES: readonly JobQueue[] = [OUTBOX_RELAY_QUEUE, RETENTION_QUEUE, NOTIFICATION_DIGEST_QUEUE, SCHEDULE_QUEUE];
