@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import { createCommandRunner } from './platform/db/command.js';
 import type { OutboxConsumer } from './platform/outbox/consumer.js';
 import type { OutboxConsumerRuntime } from './platform/runtime.js';
+import { createAnalyticsConsumer, createAnalyticsStore } from './modules/analytics/index.js';
 import { createIssueOnApprovalConsumer, createVouchersService, type VoucherDocuments } from './modules/vouchers/index.js';
 
 export interface OutboxConsumerDependencies extends OutboxConsumerRuntime {
@@ -33,7 +34,13 @@ export function createOutboxConsumers(deps: OutboxConsumerDependencies): OutboxC
     secret: config.referenceKey,
     documents: NO_VOUCHER_DOCUMENTS,
   });
-  return [createIssueOnApprovalConsumer({ sequelize, issueVoucher: vouchers.issueVoucher, logger })];
+  const consumers = [createIssueOnApprovalConsumer({ sequelize, issueVoucher: vouchers.issueVoucher, logger })];
+  // Indexing is on only with OPENSEARCH_URL: without it the dashboards read PostgreSQL and nothing waits for an index.
+  if (config.opensearchUrl) {
+    const store = createAnalyticsStore({ url: config.opensearchUrl, indexPrefix: config.opensearchIndexPrefix });
+    consumers.push(createAnalyticsConsumer({ sequelize, store }));
+  }
+  return consumers;
 }
 
 /**
