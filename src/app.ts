@@ -69,6 +69,8 @@ import { createOfficerPages } from './web/officer/index.js';
 import { createVoucherPages } from './web/vouchers/index.js';
 import { createProviderPages } from './web/provider/index.js';
 import { createClaimsPages } from './web/claims/index.js';
+import { createDashboardPages } from './web/dashboards/index.js';
+import { createAnalyticsStore, createDashboardsService } from './modules/analytics/index.js';
 import { createScanPages } from './web/scan/index.js';
 import './platform/http/express-augment.js';
 import { loadMessages } from './platform/i18n/catalogs.js';
@@ -170,6 +172,14 @@ export function createApp(deps: AppDependencies): Express {
     documents: { findOwnedBy: (ids, owner, transaction) => findDocumentsOwnedBy(sequelize, ids, owner, transaction) },
   });
   const verification = createVerificationService({ vouchers });
+  const dashboards = createDashboardsService({
+    sequelize,
+    logger: deps.logger,
+    // A page waits 3 s at most for OpenSearch before it falls back to PostgreSQL.
+    store: config.opensearchUrl
+      ? createAnalyticsStore({ url: config.opensearchUrl, indexPrefix: config.opensearchIndexPrefix, requestTimeoutMs: 3000 })
+      : undefined,
+  });
   const erasure = createErasureService({ sequelize, commands, documents });
   const applications = createApplicationsService({
     sequelize,
@@ -307,6 +317,7 @@ export function createApp(deps: AppDependencies): Express {
     '/vouchers': createVoucherPages({ vouchers, programs, messages }),
     '/provider': createProviderPages({ verification, claims, documents }),
     '/claims': createClaimsPages({ claims, documents, documentReadPolicy }),
+    '/dashboards': createDashboardPages({ dashboards }),
   };
   app.use(createHomeRoutes({ openPortalPaths: Object.keys(portalPages) }));
   for (const [path, pages] of Object.entries(portalPages)) app.use(path, pages);
