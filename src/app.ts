@@ -70,6 +70,7 @@ import { createVoucherPages } from './web/vouchers/index.js';
 import { createProviderPages } from './web/provider/index.js';
 import { createClaimsPages } from './web/claims/index.js';
 import { createDashboardPages } from './web/dashboards/index.js';
+import { createAuditPages } from './web/audit/index.js';
 import { createAnalyticsStore, createDashboardsService } from './modules/analytics/index.js';
 import { createScanPages } from './web/scan/index.js';
 import './platform/http/express-augment.js';
@@ -318,6 +319,7 @@ export function createApp(deps: AppDependencies): Express {
     '/provider': createProviderPages({ verification, claims, documents }),
     '/claims': createClaimsPages({ claims, documents, documentReadPolicy }),
     '/dashboards': createDashboardPages({ dashboards }),
+    '/audit': createAuditPages({ sequelize, checkpointKey: config.audit.checkpointKey }),
   };
   app.use(createHomeRoutes({ openPortalPaths: Object.keys(portalPages) }));
   for (const [path, pages] of Object.entries(portalPages)) app.use(path, pages);
