@@ -177,6 +177,9 @@ export async function documentsChangedBy(sequelize: Sequelize, event: OutboxEven
                   WHERE r.id = CAST(:id AS uuid)`,
     claim: `SELECT DISTINCT v.application_id AS id FROM claims c JOIN redemptions r ON r.id = ANY(c.redemption_ids)
               JOIN vouchers v ON v.id = r.voucher_id WHERE c.id = CAST(:id AS uuid)`,
+    // An erasure rewrites the person's applications (their facets become `unknown`): index them again.
+    'erasure-request': `SELECT a.id FROM erasure_requests e JOIN applications a ON a.applicant_subject = e.subject
+                         WHERE e.id = CAST(:id AS uuid) AND e.status = 'COMPLETED' AND a.status <> 'DRAFT'`,
   };
   const lookup = lookups[event.aggregateType];
   if (!lookup || !UUID.test(event.aggregateId)) return [];
