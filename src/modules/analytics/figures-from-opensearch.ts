@@ -33,7 +33,16 @@ export function filterQuery(filters: DashboardFilters) {
   };
 }
 
-export async function readFiguresFromOpenSearch(store: AnalyticsStore, filters: DashboardFilters): Promise<DashboardFigures> {
+export interface ReadFiguresOptions {
+  /** OpenSearch's shard request cache (default on); the benchmark turns it off to time a first read. */
+  requestCache?: boolean;
+}
+
+export async function readFiguresFromOpenSearch(
+  store: AnalyticsStore,
+  filters: DashboardFilters,
+  options: ReadFiguresOptions = {},
+): Promise<DashboardFigures> {
   const query = filterQuery(filters);
   const search = async (index: AnalyticsIndex, aggs: Record<string, unknown>) => {
     const response = await store.client.search({
@@ -41,6 +50,7 @@ export async function readFiguresFromOpenSearch(store: AnalyticsStore, filters: 
       // The client's generated typings lack `field` on a terms aggregation (3.9.0), hence the cast.
       body: { size: 0, track_total_hits: true, query, aggs: aggs as Record<string, AggregationContainer> },
       ignore_unavailable: true,
+      ...(options.requestCache === false && { request_cache: false }),
     });
     return (response.body.aggregations ?? {}) as Record<string, unknown>;
   };
