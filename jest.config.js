@@ -1,3 +1,10 @@
+/**
+ * The tests against a real OpenSearch (test/integration/opensearch/) run where the run has one: OPENSEARCH_URL
+ * set, as `npm run test:stack` sets it. Elsewhere they are left out of the run, and the global setup says so
+ * in the run's output, so a run without OpenSearch never looks as if it had compared anything with it.
+ */
+const withoutOpenSearch = process.env.OPENSEARCH_URL ? [] : ['<rootDir>/test/integration/opensearch/'];
+
 /** Jest runs the TypeScript sources as ES modules through SWC (see ARCHITECTURE.md, known traps). */
 export default {
   testEnvironment: 'node',
@@ -7,6 +14,7 @@ export default {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } }],
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', ...withoutOpenSearch],
   globalSetup: '<rootDir>/test/support/global-setup.js',
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
   maxWorkers: 1,

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config.js';
+import { benchAnalytics, benchAnalyticsDashboard } from './analytics.js';
 import { benchApprovals } from './approvals.js';
 import { benchAuditCost } from './audit.js';
 import { benchJwtVerification } from './jwt.js';
@@ -217,4 +218,27 @@ if (!only || only === 'registry-search') {
     path.join(resultsDir, 'registry-search.json'),
     JSON.stringify({ machine, database: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded', search }, null, 2),
   );
+}
+
+// Needs a real OpenSearch: run only when asked for (`npm run bench -- analytics`, with OPENSEARCH_URL).
+if (only === 'analytics') {
+  const analytics = await benchAnalytics();
+  console.log('\nIndexing outbox events into OpenSearch, beside bare bulk calls in the same run');
+  console.table(analytics.indexing.map((r) => ({ what: r.what, events: r.events, seconds: r.seconds, 'events/s': r.perSecond })));
+  console.log('\nLag from a state change to searchable (goal p95 ≤ 2000 ms), beside a bare index call');
+  console.table(analytics.lag.map((r) => ({ what: r.what, samples: r.samples, 'p50 ms': r.p50Ms, 'p95 ms': r.p95Ms, 'max ms': r.maxMs })));
+  console.log(
+    `\nDashboard figures with ${analytics.dashboard[0]?.applications ?? 0} applications indexed (goal p95 ≤ 500 ms),` +
+      ' beside a bare aggregation' +
+      (analytics.loadSeconds ? ` (load took ${analytics.loadSeconds} s)` : ' (load kept from an earlier run)'),
+  );
+  console.table(analytics.dashboard.map((r) => ({ what: r.what, samples: r.samples, 'p50 ms': r.p50Ms, 'p95 ms': r.p95Ms })));
+  await writeFile(path.join(resultsDir, 'analytics.json'), JSON.stringify({ machine, analytics }, null, 2));
+}
+
+if (only === 'analytics-dashboard') {
+  const dashboard = await benchAnalyticsDashboard();
+  console.log(`\nDashboard figures with ${dashboard.rows[0]?.applications ?? 0} applications indexed (goal p95 ≤ 500 ms)`);
+  console.table(dashboard.rows.map((r) => ({ what: r.what, samples: r.samples, 'p50 ms': r.p50Ms, 'p95 ms': r.p95Ms })));
+  await writeFile(path.join(resultsDir, 'analytics-dashboard.json'), JSON.stringify({ machine, dashboard }, null, 2));
 }

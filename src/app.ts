@@ -72,6 +72,9 @@ import { createOfficerPages } from './web/officer/index.js';
 import { createVoucherPages } from './web/vouchers/index.js';
 import { createProviderPages } from './web/provider/index.js';
 import { createClaimsPages } from './web/claims/index.js';
+import { createDashboardPages } from './web/dashboards/index.js';
+import { createAuditPages } from './web/audit/index.js';
+import { createAnalyticsStore, createDashboardsService } from './modules/analytics/index.js';
 import { createScanPages } from './web/scan/index.js';
 import './platform/http/express-augment.js';
 import { loadMessages } from './platform/i18n/catalogs.js';
@@ -174,6 +177,14 @@ export function createApp(deps: AppDependencies): Express {
   });
   const verification = createVerificationService({ vouchers });
   const notifications = buildNotifications({ config, logger: deps.logger, sequelize, commands, directory: deps.directory, messages });
+  const dashboards = createDashboardsService({
+    sequelize,
+    logger: deps.logger,
+    // A page waits 3 s at most for OpenSearch before it falls back to PostgreSQL.
+    store: config.opensearchUrl
+      ? createAnalyticsStore({ url: config.opensearchUrl, indexPrefix: config.opensearchIndexPrefix, requestTimeoutMs: 3000 })
+      : undefined,
+  });
   const erasure = createErasureService({ sequelize, commands, documents });
   const applications = createApplicationsService({
     sequelize,
@@ -314,6 +325,8 @@ export function createApp(deps: AppDependencies): Express {
     '/vouchers': createVoucherPages({ vouchers, programs, messages }),
     '/provider': createProviderPages({ verification, claims, documents }),
     '/claims': createClaimsPages({ claims, documents, documentReadPolicy }),
+    '/dashboards': createDashboardPages({ dashboards }),
+    '/audit': createAuditPages({ sequelize, checkpointKey: config.audit.checkpointKey }),
   };
   app.use(createHomeRoutes({ openPortalPaths: Object.keys(portalPages) }));
   app.use(createNotificationPages(notifications));

@@ -47,6 +47,8 @@ export interface Config {
   /** Validate API responses against the spec (on in tests; costs time in production). */
   validateResponses: boolean;
   opensearchUrl: string | undefined;
+  /** Analytics index names start with this and a hyphen (OPENSEARCH_INDEX_PREFIX, default `iaod`). */
+  opensearchIndexPrefix: string;
   trustProxy: boolean;
   documents: DocumentsConfig;
   quotas: QuotasConfig;
@@ -242,6 +244,14 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   if (raw === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
   return raw as T;
+}
+
+function indexPrefix(env: Env): string {
+  const value = text(env, 'OPENSEARCH_INDEX_PREFIX', 'iaod');
+  if (!/^[a-z][a-z0-9-]{0,49}$/.test(value)) {
+    throw new ConfigError('OPENSEARCH_INDEX_PREFIX', `must be lowercase letters, digits and hyphens (at most 50), got "${value}"`);
+  }
+  return value;
 }
 
 function requiredText(env: Env, name: string, why: string): string {
@@ -475,6 +485,7 @@ export function loadConfig(env: Env = process.env): Config {
     jsonBodyLimit: integer(env, 'JSON_BODY_LIMIT', 100 * 1024, 1024, 50 * 1024 * 1024),
     validateResponses: boolean(env, 'VALIDATE_RESPONSES', nodeEnv === 'test'),
     opensearchUrl: url(env, 'OPENSEARCH_URL', ['http:', 'https:']),
+    opensearchIndexPrefix: indexPrefix(env),
     trustProxy: trustProxyFor(env, publicUrl),
     documents,
     quotas: quotasConfig(env, documents),

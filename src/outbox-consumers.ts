@@ -13,6 +13,7 @@ import { createCommandRunner } from './platform/db/command.js';
 import type { OutboxConsumer } from './platform/outbox/consumer.js';
 import type { OutboxConsumerRuntime } from './platform/runtime.js';
 import { loadMessages } from './platform/i18n/catalogs.js';
+import { createAnalyticsConsumer, createAnalyticsStore } from './modules/analytics/index.js';
 import { createIssueOnApprovalConsumer, createVouchersService, type VoucherDocuments } from './modules/vouchers/index.js';
 import { createNotificationsConsumer } from './modules/notifications/index.js';
 import { buildNotifications } from './notification-sources.js';
@@ -45,10 +46,16 @@ export function createOutboxConsumers(deps: OutboxConsumerDependencies): OutboxC
     directory: deps.directory,
     messages: loadMessages(config.paths.locales),
   });
-  return [
+  const consumers = [
     createIssueOnApprovalConsumer({ sequelize, issueVoucher: vouchers.issueVoucher, logger }),
     createNotificationsConsumer(notifications.deps),
   ];
+  // Indexing is on only with OPENSEARCH_URL: without it the dashboards read PostgreSQL and nothing waits for an index.
+  if (config.opensearchUrl) {
+    const store = createAnalyticsStore({ url: config.opensearchUrl, indexPrefix: config.opensearchIndexPrefix });
+    consumers.push(createAnalyticsConsumer({ sequelize, store }));
+  }
+  return consumers;
 }
 
 /**

@@ -313,9 +313,12 @@ describe('a keyboard-only walk of every page', () => {
       for (const role of ROLES) {
         const { context, page } = await contextFor(DEMO_USER_FOR_ROLE[role]);
         await walkPage(page, '/', `the home page as ${role}`);
-        for (const portal of listPortalsFor([role]).filter((p) => !['/ssp', '/admin', '/officer', '/vouchers'].includes(p.href))) {
+        const open = ['/ssp', '/admin', '/officer', '/vouchers', '/dashboards', '/audit'];
+        for (const portal of listPortalsFor([role]).filter((p) => !open.includes(p.href))) {
           await walkPage(page, portal.href, `${portal.title} (not open yet) as ${role}`);
         }
+        if (role === 'analyst') await walkPage(page, '/dashboards', 'the dashboards');
+        if (role === 'auditor') await walkPage(page, '/audit', 'the audit trail');
         // The officers' work queue is open: walked as each officer role sees it.
         if (role === 'reviewer' || role === 'assessor') await walkPage(page, '/officer', `the work queue as ${role}`);
         if (role === 'issuing-officer') await walkPage(page, '/vouchers', 'the voucher issuance page');

@@ -21,6 +21,11 @@ export function createAssetRoutes(viewsDir: string): Router {
   router.get('/assets/vendor/jsQR.js', (_req, res) => {
     res.sendFile(path.join(packageDir('jsqr'), 'dist', 'jsQR.js'), { maxAge: '1h' });
   });
+  // The dashboards draw their charts with Chart.js (views/assets/dashboards.js).
+  router.get('/assets/vendor/chart.umd.js', (_req, res) => {
+    // chart.js exports no package.json; its main entry sits in dist/ beside the UMD build.
+    res.sendFile(path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js'), { maxAge: '1h' });
+  });
   router.use('/assets', express.static(path.join(viewsDir, 'assets'), cache));
   return router;
 }

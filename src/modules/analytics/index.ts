@@ -1,0 +1,11 @@
+export { ANALYTICS_CONSUMER, createAnalyticsConsumer, type AnalyticsConsumerOptions } from './analytics-consumer.js';
+export { createAnalyticsStore, type AnalyticsStore, type AnalyticsStoreOptions } from './analytics-store.js';
+export { reindexAnalytics, type ReindexAnalyticsResult } from './reindex-analytics.js';
+export { createDashboardsService, type DashboardReading, type DashboardsService, type FiguresSource } from './read-dashboard.js';
+export { readFiguresFromOpenSearch } from './figures-from-opensearch.js';
+export { readFiguresFromPostgres } from './figures-from-postgres.js';
+export { AGE_BANDS, GENDERS } from './analytics-rows.js';
+export { FUNNEL_STEPS, type FunnelStep } from './analytics-documents.js';
+export { MAX_PERIOD_DAYS, type DashboardFilters, type DashboardFilterError } from './dashboard-filters.js';
+export type { DashboardFigures } from './dashboard-figures.js';
+export { ANALYTICS_INDEXES, INDEX_MAPPINGS, indexName, type AnalyticsIndex } from './index-mappings.js';
