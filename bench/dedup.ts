@@ -4,9 +4,9 @@
  *  - the registry's listDuplicates (GET /registrants/{id}/duplicates without HTTP: existence check, search,
  *    scoring, the read recorded in the audit trail);
  *  - findDuplicates alone (the search and its scoring, what an application's candidates and a resolution run);
- *  - the same statement over a plain pg connection (BEGIN, the trigram threshold, the statement, COMMIT).
+ *  - the same statement over a plain pg connection (a named prepared statement).
  * Names are drawn from lists with a skew (the first names of each list are far more common than the last),
- * as in a real population, so the name block meets crowds of similar names. Seeded with SQL
+ * as in a real population, so the look-ups meet crowds of one name. Seeded with SQL
  * (INSERT … SELECT over generate_series, in PostgreSQL: no row leaves the server), then the search indexes
  * built, as a restore would. On an embedded PostgreSQL, or the server at DATABASE_URL (a database of its own).
  * BENCH_REGISTRANTS and BENCH_SEARCHES change the size and the number of searches.
@@ -23,7 +23,6 @@ import { createLogger } from '../src/platform/logging/logger.js';
 import { migrateDatabase } from '../src/platform/runtime.js';
 import { createRegistryService } from '../src/modules/registry/index.js';
 import { DUPLICATE_SEARCH_SQL } from '../src/modules/registry/find-duplicates.js';
-import { NAME_SIMILARITY_THRESHOLD } from '../src/modules/registry/duplicate-scores.js';
 import { DROP_DUPLICATE_SEARCH_INDEXES, DUPLICATE_SEARCH_INDEXES } from '../src/modules/registry/migrations.js';
 
 export interface DedupRow {
@@ -196,10 +195,7 @@ export async function benchDedup(): Promise<DedupBenchResult> {
     const bareSearch = async (id: string) => {
       const client = await bare.connect();
       try {
-        await client.query('BEGIN');
-        await client.query(`SET LOCAL pg_trgm.similarity_threshold = ${NAME_SIMILARITY_THRESHOLD}`);
         const { rowCount } = await client.query({ name: 'dedup-search', text: sql, values: [id] });
-        await client.query('COMMIT');
         return rowCount ?? 0;
       } finally {
         client.release();

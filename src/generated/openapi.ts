@@ -859,7 +859,9 @@ export interface paths {
          *     left out). An **exact** match has the same ID type and value (compared by letters and digits, in any
          *     case); a **probable** match is scored from 0 to 1 from the name (trigram similarity of the full
          *     names, or the same Double Metaphone codes of given and family name), the birth date (the same, or off
-         *     by one part or with day and month swapped) and the region, and raised from 0.8.
+         *     by one part or with day and month swapped) and the region, and raised from 0.8. Probable matches are
+         *     looked for among people born the same day whose family name sounds like the person's family or given
+         *     name, and people born on a date one slip away whose family and given names both sound like theirs.
          *
          *     Each candidate shows both people's fields side by side, what matched and the score. Pairs resolved
          *     already (on any application) are not raised again; this application's resolutions are listed. Only

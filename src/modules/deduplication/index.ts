@@ -2,3 +2,4 @@ export { createDeduplicationService, type DeduplicationService, type Deduplicati
 export { createDeduplicationHandlers } from './routes.js';
 export { createDuplicateResolutions } from './migrations.js';
 export type { DuplicateCandidateList, DuplicateResolution, DuplicateResolutionInput, PersonRef } from './models.js';
+export { eraseResolutionReasons } from './erase-resolution-reasons.js';

@@ -27,7 +27,7 @@ export interface PairScore {
 
 /** Below this, a pair is not raised. */
 export const PROBABLE_THRESHOLD = 0.8;
-/** A name at least this similar (trigram) counts as a matching name; also the name block's threshold. */
+/** A name at least this similar (trigram) counts as a matching name. */
 export const NAME_SIMILARITY_THRESHOLD = 0.6;
 /** What the same Double Metaphone codes count for, as a name similarity. */
 const PHONETIC_NAME = 0.85;

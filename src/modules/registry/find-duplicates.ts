@@ -1,13 +1,13 @@
 /**
  * Duplicate search: the people of one registrant (the registrant and their family members) against every
  * other registrant and family member of the registry, merged registrants left out. Each person is looked
- * up through three index-backed blocks (the same ID as compared, the same birth date, a similar full name
- * in the same region), and only the pairs found are measured and scored (duplicate-scores.ts), so a search
- * costs the same with a thousand registrants or a million (bench/dedup.ts).
+ * up through index-backed blocks (the same ID as compared; a birth date and names by their sound, see
+ * DUPLICATE_SEARCH_SQL), and only the pairs found are measured and scored (duplicate-scores.ts), so a search
+ * reads about as many rows with a million registrants as with a thousand (bench/dedup.ts).
  */
-import { execute, selectRows, type Transaction } from '../../platform/db/sql.js';
+import { selectRows, type Transaction } from '../../platform/db/sql.js';
 import type { RegistryDeps } from './deps.js';
-import { NAME_SIMILARITY_THRESHOLD, scorePair, type MatchedOn } from './duplicate-scores.js';
+import { scorePair, type MatchedOn } from './duplicate-scores.js';
 import type { FamilyMemberRow, Gender, IdType } from './models.js';
 
 export type PersonKind = 'registrant' | 'family-member';
@@ -44,7 +44,6 @@ export interface DuplicateMatch {
 /** At most this many matches: more than an officer can weigh on one page means the data needs another tool. */
 export const MATCHES_LIMIT = 50;
 
-const FULL_NAME = (t: string) => `lower(${t}.given_name || ' ' || ${t}.family_name)`;
 const ID_COMPARED = (column: string) => `upper(regexp_replace(${column}, '[^A-Za-z0-9]', '', 'g'))`;
 const REGISTRANT_PERSON = `'registrant' AS kind, r.id, r.id AS registrant_id, r.given_name, r.family_name, r.gender,
   CAST(r.birth_date AS text) AS birth_date, r.region, r.id_type, r.id_value, CAST(NULL AS varchar) AS relation`;
@@ -54,32 +53,65 @@ const MEMBER_PERSON = `'family-member' AS kind, m.id, m.registrant_id, m.given_n
 const FOUND_MEMBER = MEMBER_PERSON.replace('r.region', '(SELECT p.region FROM registrants p WHERE p.id = m.registrant_id) AS region');
 
 /**
- * Each block is its own indexed look-up; `s` is a person of the searched registrant, `r` another registrant,
- * `m` a family member (whose region is their registrant's). The name blocks keep only those of the same
- * region. Run with pg_trgm.similarity_threshold set to NAME_SIMILARITY_THRESHOLD (the `%` operator's).
+ * The birth dates a typing slip could have made of `b` (isNearBirthDate): every other day of its month, its
+ * day in every other month of its year, the same day a year before and after, and day and month swapped.
+ * About 45 dates, each an index probe.
+ */
+const NEAR_DATES = (b: string) => {
+  const part = (name: string) => `CAST(extract(${name} FROM ${b}) AS int)`;
+  const [year, month, day] = [part('year'), part('month'), part('day')];
+  const lastDay = (y: string, m: string) => `extract(day FROM make_date(${y}, ${m}, 1) + interval '1 month' - interval '1 day')`;
+  return `ARRAY(SELECT DISTINCT d FROM (
+    SELECT CAST(date_trunc('month', ${b}) AS date) + n AS d FROM generate_series(0, 30) AS n
+    WHERE n < ${lastDay(year, month)}
+    UNION ALL
+    SELECT CASE WHEN ${day} <= ${lastDay(year, 'mm')} THEN make_date(${year}, mm, ${day}) END FROM generate_series(1, 12) AS mm
+    UNION ALL
+    SELECT CAST(${b} - interval '1 year' AS date)
+    UNION ALL
+    SELECT CAST(${b} + interval '1 year' AS date)
+    UNION ALL
+    SELECT CASE WHEN ${day} <= 12 AND ${month} <= ${lastDay(year, day)} THEN make_date(${year}, ${day}, ${month}) END
+  ) AS near WHERE d IS NOT NULL AND d <> ${b})`;
+};
+
+/**
+ * Each block is its own indexed look-up; `s` is a person of the searched registrant, with the birth dates a
+ * slip could have made of theirs and the sounds of their family and given names; `r` is another registrant,
+ * `m` a family member (whose region is their registrant's). Found: the same ID; born the same day with a
+ * family name that sounds like either of theirs (names written the other way round too); born on a slip of
+ * their date with both names sounding like theirs.
  */
 export const DUPLICATE_SEARCH_SQL = `
-  WITH s AS (
+  WITH people AS (
     SELECT ${REGISTRANT_PERSON} FROM registrants r WHERE r.id = :id AND r.merged_into IS NULL
     UNION ALL
     SELECT ${MEMBER_PERSON} FROM family_members m JOIN registrants r ON r.id = m.registrant_id
     WHERE m.registrant_id = :id AND r.merged_into IS NULL
   ),
+  s AS (
+    SELECT people.*, ${NEAR_DATES('CAST(people.birth_date AS date)')} AS near_dates,
+      dmetaphone(people.family_name) AS family_sound, dmetaphone(people.given_name) AS given_sound
+    FROM people
+  ),
   found AS (
     SELECT s.id AS s_id, o.* FROM s CROSS JOIN LATERAL (
-      SELECT ${REGISTRANT_PERSON}, TRUE AS same_id, FALSE AS by_name FROM registrants r
+      SELECT ${REGISTRANT_PERSON}, TRUE AS same_id FROM registrants r
       WHERE s.kind = 'registrant' AND r.id_type = s.id_type AND ${ID_COMPARED('r.id_value')} = ${ID_COMPARED('s.id_value')}
       UNION ALL
-      SELECT ${REGISTRANT_PERSON}, FALSE, FALSE FROM registrants r WHERE r.birth_date = CAST(s.birth_date AS date)
+      SELECT ${REGISTRANT_PERSON}, FALSE FROM registrants r
+      WHERE r.birth_date = CAST(s.birth_date AS date) AND dmetaphone(r.family_name) IN (s.family_sound, s.given_sound)
       UNION ALL
-      SELECT ${REGISTRANT_PERSON}, FALSE, TRUE FROM registrants r WHERE ${FULL_NAME('r')} % lower(s.given_name || ' ' || s.family_name)
+      SELECT ${REGISTRANT_PERSON}, FALSE FROM registrants r
+      WHERE r.birth_date = ANY(s.near_dates) AND dmetaphone(r.family_name) = s.family_sound AND dmetaphone(r.given_name) = s.given_sound
       UNION ALL
-      SELECT ${FOUND_MEMBER}, FALSE, FALSE FROM family_members m WHERE m.birth_date = CAST(s.birth_date AS date)
+      SELECT ${FOUND_MEMBER}, FALSE FROM family_members m
+      WHERE m.birth_date = CAST(s.birth_date AS date) AND dmetaphone(m.family_name) IN (s.family_sound, s.given_sound)
       UNION ALL
-      SELECT ${FOUND_MEMBER}, FALSE, TRUE FROM family_members m WHERE ${FULL_NAME('m')} % lower(s.given_name || ' ' || s.family_name)
+      SELECT ${FOUND_MEMBER}, FALSE FROM family_members m
+      WHERE m.birth_date = ANY(s.near_dates) AND dmetaphone(m.family_name) = s.family_sound AND dmetaphone(m.given_name) = s.given_sound
     ) AS o
     WHERE o.registrant_id <> s.registrant_id
-      AND (NOT o.by_name OR lower(btrim(o.region)) = lower(btrim(s.region)))
       AND NOT EXISTS (SELECT 1 FROM registrants merged WHERE merged.id = o.registrant_id AND merged.merged_into IS NOT NULL)
   ),
   pairs AS (
@@ -151,15 +183,11 @@ function recordOf(row: PairRow): RegistryPerson {
 }
 
 /**
- * The likely duplicates of a registrant's people, best first (at most MATCHES_LIMIT). Inside the caller's
- * transaction when given one; otherwise in one of its own (the name block's threshold is set for it alone).
+ * The likely duplicates of a registrant's people, best first (at most MATCHES_LIMIT), inside the caller's
+ * transaction when given one.
  */
 export async function findDuplicates(deps: RegistryDeps, registrantId: string, transaction?: Transaction): Promise<DuplicateMatch[]> {
-  const search = async (t: Transaction) => {
-    await execute(deps.sequelize, `SET LOCAL pg_trgm.similarity_threshold = ${NAME_SIMILARITY_THRESHOLD}`, {}, t);
-    return selectRows<PairRow>(deps.sequelize, DUPLICATE_SEARCH_SQL, { id: registrantId }, t);
-  };
-  const rows = transaction ? await search(transaction) : await deps.sequelize.transaction((t) => search(t));
+  const rows = await selectRows<PairRow>(deps.sequelize, DUPLICATE_SEARCH_SQL, { id: registrantId }, transaction);
   const matches: DuplicateMatch[] = [];
   for (const row of rows) {
     const scored = scorePair({

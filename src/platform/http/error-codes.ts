@@ -687,7 +687,7 @@ export const ERROR_CODES = {
   ERR_DUPLICATE_REASON_REQUIRED: {
     status: 400,
     title: 'Dismissing a likely duplicate needs a reason',
-    explanation: 'Say in words why the two records are not the same person, then dismiss again.',
+    explanation: 'A dismissal is recorded with why the two records are two people. Say it in words, then dismiss again.',
   },
   ERR_DUPLICATE_MERGE_NOT_TWO_REGISTRANTS: {
     status: 422,
