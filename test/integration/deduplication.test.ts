@@ -209,7 +209,7 @@ describe('deduplication at the first stage', () => {
     it("refuses the application's later officer (403) and anyone who may not see it (404); an auditor reads", async () => {
       const res = await api().get(`/api/v1/applications/${application}/duplicates`).set('Authorization', as('sena'));
       expect(res.status).toBe(403);
-      expect(res.body.code).toBe('ERR_DUPLICATES_NOT_FIRST_STAGE_OFFICER');
+      expect(res.body.code).toBe('ERR_DEDUP_NOT_FIRST_OFFICER');
       expect((await api().get(`/api/v1/applications/${application}/duplicates`).set('Authorization', as('joy'))).status).toBe(404);
       expect(await candidatesOf(application, 'otto')).toHaveLength(4);
       const refused = await resolve(
@@ -224,7 +224,7 @@ describe('deduplication at the first stage', () => {
         'sena',
       );
       expect(refused.status).toBe(403);
-      expect(refused.body.code).toBe('ERR_DUPLICATES_NOT_FIRST_STAGE_OFFICER');
+      expect(refused.body.code).toBe('ERR_DEDUP_NOT_FIRST_OFFICER');
       expect(
         (
           await resolve(
@@ -281,7 +281,7 @@ describe('deduplication at the first stage', () => {
       const pair = { recordKind: 'family-member', recordId: zawadi, matchKind: 'registrant', matchId: zawadiRegistered };
       const merge = await resolve(application, { ...pair, resolution: 'merge' });
       expect(merge.status).toBe(422);
-      expect(merge.body.code).toBe('ERR_DUPLICATE_MERGE_NOT_TWO_REGISTRANTS');
+      expect(merge.body.code).toBe('ERR_MERGE_NEEDS_REGISTRANTS');
       const res = await resolve(application, { ...pair, resolution: 'link-household' });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ resolution: 'link-household', kind: 'probable', score: 1 });

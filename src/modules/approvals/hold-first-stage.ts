@@ -28,7 +28,7 @@ export async function holdFirstStage(
   if (!(await isDesignated(deps, actor, stage, transaction))) {
     throw new ForbiddenError(
       "Only the designated officer of this application's first stage resolves its likely duplicates.",
-      'ERR_DUPLICATES_NOT_FIRST_STAGE_OFFICER',
+      'ERR_DEDUP_NOT_FIRST_OFFICER',
     );
   }
   await checkSeparationOfDuties(deps, actor, { id: applicationId, applicantSubject: application.applicant_subject }, transaction);

@@ -9,7 +9,7 @@ import { pairKeyOf, toDuplicateResolution, type DuplicateCandidateList, type Dup
 export function notFirstStageOfficer(): ForbiddenError {
   return new ForbiddenError(
     "Only the designated officer of this application's first stage reads and resolves its likely duplicates.",
-    'ERR_DUPLICATES_NOT_FIRST_STAGE_OFFICER',
+    'ERR_DEDUP_NOT_FIRST_OFFICER',
   );
 }
 

@@ -59,7 +59,7 @@ export async function resolveDuplicate(
       if (candidate.record.kind !== 'registrant' || candidate.match.kind !== 'registrant') {
         throw new UnprocessableError(
           'Only two registrants can be merged; link a family member as one household, or dismiss.',
-          'ERR_DUPLICATE_MERGE_NOT_TWO_REGISTRANTS',
+          'ERR_MERGE_NEEDS_REGISTRANTS',
         );
       }
       events.push(

@@ -672,7 +672,7 @@ export const ERROR_CODES = {
   },
 
   // Deduplication at the first stage (src/modules/deduplication, registry merges)
-  ERR_DUPLICATES_NOT_FIRST_STAGE_OFFICER: {
+  ERR_DEDUP_NOT_FIRST_OFFICER: {
     status: 403,
     title: 'Only the first-stage officer resolves likely duplicates',
     explanation:
@@ -689,7 +689,7 @@ export const ERROR_CODES = {
     title: 'Dismissing a likely duplicate needs a reason',
     explanation: 'A dismissal is recorded with why the two records are two people. Say it in words, then dismiss again.',
   },
-  ERR_DUPLICATE_MERGE_NOT_TWO_REGISTRANTS: {
+  ERR_MERGE_NEEDS_REGISTRANTS: {
     status: 422,
     title: 'Only two registrants can be merged',
     explanation:
