@@ -45,6 +45,7 @@ import { createPrivacyHandlers, createPrivacyService } from './modules/privacy/i
 import { createApplicationHandlers, createApplicationsService } from './modules/applications/index.js';
 import { createApprovalHandlers, createApprovalsService } from './modules/approvals/index.js';
 import { createSignalHandlers, createSignalsService } from './modules/signals/index.js';
+import { createDeduplicationHandlers, createDeduplicationService } from './modules/deduplication/index.js';
 import { createClaimsHandlers, createClaimsService } from './modules/claims/index.js';
 import { createVerificationHandlers, createVerificationService } from './modules/verification/index.js';
 import { createProgramHandlers, createProgramsService } from './modules/programs/index.js';
@@ -153,6 +154,7 @@ export function createApp(deps: AppDependencies): Express {
   const schemas = createSchemaValidator(deps.spec);
   const approvals = createApprovalsService({ sequelize, commands, programs });
   const signals = createSignalsService({ sequelize, commands });
+  const deduplication = createDeduplicationService({ sequelize, commands, registry, approvals });
   const vouchers = createVouchersService({
     sequelize,
     commands,
@@ -268,6 +270,7 @@ export function createApp(deps: AppDependencies): Express {
       createApplicationHandlers(applications),
       createApprovalHandlers(approvals),
       createSignalHandlers(signals),
+      createDeduplicationHandlers(deduplication),
       createVoucherHandlers(vouchers),
       createClaimsHandlers(claims),
       createVerificationHandlers(verification),
@@ -321,7 +324,7 @@ export function createApp(deps: AppDependencies): Express {
   const portalPages = {
     '/ssp': createSelfServicePages({ programs, applications, documents, schemas, vouchers, privacy, erasure, messages }),
     '/admin': createAdminPages({ programs, approvals, claims, erasure, schemas, messages }),
-    '/officer': createOfficerPages({ approvals, applications, programs, documents, documentReadPolicy, signals }),
+    '/officer': createOfficerPages({ approvals, applications, programs, documents, documentReadPolicy, signals, deduplication }),
     '/vouchers': createVoucherPages({ vouchers, programs, messages }),
     '/provider': createProviderPages({ verification, claims, documents }),
     '/claims': createClaimsPages({ claims, documents, documentReadPolicy }),

@@ -6,7 +6,13 @@ import type { Migration } from './platform/db/migrate.js';
 import { platformMigrations } from './platform/db/migrations.js';
 import { createUserPreferences } from './modules/accounts/index.js';
 import { addDocumentDeletion, allowInvoiceDocuments, createDocuments } from './modules/documents/index.js';
-import { addPaymentAccount, createRegistry, orderRegistrySearch, recordVerifiedFields } from './modules/registry/index.js';
+import {
+  addDuplicateSearch,
+  addPaymentAccount,
+  createRegistry,
+  orderRegistrySearch,
+  recordVerifiedFields,
+} from './modules/registry/index.js';
 import {
   addProgramTimeZone,
   addStageChecklists,
@@ -27,6 +33,7 @@ import { addVoucherRedemption, allowVoucherDocuments, createVouchers } from './m
 import { addClaimSignalIndexes, createClaims, createServiceProviders } from './modules/claims/index.js';
 import { createErasureRequests } from './modules/privacy/index.js';
 import { createNotifications } from './modules/notifications/index.js';
+import { createDuplicateResolutions } from './modules/deduplication/index.js';
 
 function inNameOrder(list: Migration[]): Migration[] {
   const names = new Set(list.map((m) => m.name));
@@ -66,4 +73,6 @@ export const migrations: Migration[] = inNameOrder([
   createErasureRequests,
   orderRegistrySearch,
   createNotifications,
+  addDuplicateSearch,
+  createDuplicateResolutions,
 ]);

@@ -348,6 +348,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/registrants/{registrantId}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                registrantId: components["parameters"]["RegistrantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The likely duplicates of a registrant and their family
+         * @description The same search as an application's candidates, for a registrant (merged registrants have none):
+         *     each match with both people side by side, what matched and the score, best first (at most 50). The
+         *     read is recorded. Resolving happens on an application, by its first-stage officer.
+         */
+        get: operations["listRegistrantDuplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/registrant": {
         parameters: {
             query?: never;
@@ -821,6 +845,76 @@ export interface paths {
          *     the application no longer has is 404.
          */
         post: operations["reviewSignal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{applicationId}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The likely duplicates of an application's registrant and family (its first-stage officer)
+         * @description Computed when asked, from the registry as it is now: the application's registrant and each of their
+         *     family members, against every other registrant and family member (registrants merged into another
+         *     left out). An **exact** match has the same ID type and value (compared by letters and digits, in any
+         *     case); a **probable** match is scored from 0 to 1 from the name (trigram similarity of the full
+         *     names, or the same Double Metaphone codes of given and family name), the birth date (the same, or off
+         *     by one part or with day and month swapped) and the region, and raised from 0.8. Probable matches are
+         *     looked for among people born the same day whose family name sounds like the person's family or given
+         *     name, and people born on a date one slip away whose family and given names both sound like theirs.
+         *
+         *     Each candidate shows both people's fields side by side, what matched and the score. Pairs resolved
+         *     already (on any application) are not raised again; this application's resolutions are listed. Only
+         *     the designated officer of the application's first stage and auditors read it (403 for its other
+         *     officers, 404 for anyone who may not see the application); the read is recorded.
+         */
+        get: operations["listDuplicateCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{applicationId}/duplicates/resolutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge, link as one household, or dismiss a likely duplicate (the officer holding the first stage)
+         * @description The designated officer of the application's first stage, while the application waits there, resolves
+         *     one candidate the list gave (its `record`, the person of this application, and its `match`, the other,
+         *     each by kind and id):
+         *
+         *     - `merge`: both are registrants and the same person; the other registrant is merged into this
+         *       application's registrant. Nothing is lost: the kept registrant takes the merged one's optional
+         *       values where it has none, its change history records every value the merged record held, and the
+         *       merged registrant stays with its own history, pointing to the kept one.
+         *     - `link-household`: the two belong to one household; the link is recorded with the pair.
+         *     - `dismiss`: not the same person; a `reason` in words is required.
+         *
+         *     A pair is resolved once (409 after that); a pair that is no longer a candidate is 404. The resolution
+         *     is recorded with who and when, and the audit trail names the pair by ids, never the reason's text.
+         *     Refused (403) to the application's other officers and to an officer who submitted it or is of the
+         *     applicant's family; 409 once the first stage is decided.
+         */
+        post: operations["resolveDuplicateCandidate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2017,6 +2111,13 @@ export interface components {
              *     applications.
              */
             verifiedFields: components["schemas"]["RegistryField"][];
+            /**
+             * Format: uuid
+             * @description Set once a first-stage officer merged this registrant into another as the same person: the
+             *     registrant that stays. A merged registrant keeps its history; searches leave it out, and its ID
+             *     leads to the one it was merged into.
+             */
+            mergedInto?: string;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -2089,6 +2190,47 @@ export interface components {
                     to?: unknown;
                 };
             };
+        };
+        /** @enum {string} */
+        MatchedOn: "id" | "name" | "phonetic-name" | "birth-date" | "near-birth-date" | "region";
+        /** @enum {string} */
+        PersonKind: "registrant" | "family-member";
+        RegistryPerson: {
+            kind: components["schemas"]["PersonKind"];
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The registrant themself, or whose family the member is in
+             */
+            registrantId: string;
+            givenName: string;
+            familyName: string;
+            gender: components["schemas"]["Gender"];
+            /** Format: date */
+            birthDate: string;
+            /** @description The registrant's region (a family member's is their registrant's) */
+            region: string;
+            idType?: components["schemas"]["IdType"];
+            idValue?: string;
+            relation?: components["schemas"]["Relation"];
+        };
+        DuplicateMatch: {
+            /** @enum {string} */
+            kind: "exact" | "probable";
+            score: number;
+            /** @description Trigram similarity of the full names */
+            nameSimilarity: number;
+            matchedOn: components["schemas"]["MatchedOn"][];
+            record: components["schemas"]["RegistryPerson"];
+            match: components["schemas"]["RegistryPerson"];
+        };
+        RegistrantDuplicateList: {
+            /** Format: uuid */
+            registrantId: string;
+            /** Format: date-time */
+            computedAt: string;
+            items: components["schemas"]["DuplicateMatch"][];
         };
         /**
          * @description What the document is
@@ -2519,6 +2661,56 @@ export interface components {
         };
         SignalReviewInput: {
             note: string;
+        };
+        PersonRef: {
+            kind: components["schemas"]["PersonKind"];
+            /** Format: uuid */
+            id: string;
+        };
+        /** @enum {string} */
+        DuplicateResolutionKind: "merge" | "link-household" | "dismiss";
+        DuplicateResolution: {
+            /** Format: uuid */
+            applicationId: string;
+            record: components["schemas"]["PersonRef"];
+            match: components["schemas"]["PersonRef"];
+            resolution: components["schemas"]["DuplicateResolutionKind"];
+            reason?: string;
+            /** @enum {string} */
+            kind: "exact" | "probable";
+            score: number;
+            matchedOn: components["schemas"]["MatchedOn"][];
+            resolvedBy: {
+                subject: string;
+                displayName: string;
+            };
+            /** Format: date-time */
+            resolvedAt: string;
+        };
+        DuplicateCandidateList: {
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: date-time */
+            computedAt: string;
+            candidates: components["schemas"]["DuplicateMatch"][];
+            resolutions: components["schemas"]["DuplicateResolution"][];
+        };
+        DuplicateResolutionInput: {
+            recordKind: components["schemas"]["PersonKind"];
+            /**
+             * Format: uuid
+             * @description The candidate's `record`: this application's person
+             */
+            recordId: string;
+            matchKind: components["schemas"]["PersonKind"];
+            /**
+             * Format: uuid
+             * @description The candidate's `match`: the other person
+             */
+            matchId: string;
+            resolution: components["schemas"]["DuplicateResolutionKind"];
+            /** @description Why; required to dismiss */
+            reason?: string;
         };
         /** @description Like ApplicationInput, but anything except the program may be missing or unfinished. */
         ApplicationDraftInput: {
@@ -4129,6 +4321,33 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    listRegistrantDuplicates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                registrantId: components["parameters"]["RegistrantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The registrant's likely duplicates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrantDuplicateList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
     getMyRegistrant: {
         parameters: {
             query?: never;
@@ -5267,6 +5486,148 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listDuplicateCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The candidates, best score first, and this application's resolutions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "applicationId": "7d1f0c52-8b8e-4a59-9d3a-2f7f6f0b1c11",
+                     *       "computedAt": "2026-12-03T10:15:00.000Z",
+                     *       "candidates": [
+                     *         {
+                     *           "kind": "probable",
+                     *           "score": 0.93,
+                     *           "nameSimilarity": 0.86,
+                     *           "matchedOn": [
+                     *             "name",
+                     *             "birth-date",
+                     *             "region"
+                     *           ],
+                     *           "record": {
+                     *             "kind": "registrant",
+                     *             "id": "3f0a8a7e-0a43-4c55-9a3c-1f2b3c4d5e6f",
+                     *             "registrantId": "3f0a8a7e-0a43-4c55-9a3c-1f2b3c4d5e6f",
+                     *             "givenName": "Amina",
+                     *             "familyName": "Yusuf",
+                     *             "gender": "female",
+                     *             "birthDate": "1990-04-12",
+                     *             "region": "Northern",
+                     *             "idType": "NATIONAL_ID",
+                     *             "idValue": "NG-1990-0412"
+                     *           },
+                     *           "match": {
+                     *             "kind": "registrant",
+                     *             "id": "9b2c1d0e-7f6a-4b5c-8d9e-0a1b2c3d4e5f",
+                     *             "registrantId": "9b2c1d0e-7f6a-4b5c-8d9e-0a1b2c3d4e5f",
+                     *             "givenName": "Aminah",
+                     *             "familyName": "Yusuf",
+                     *             "gender": "female",
+                     *             "birthDate": "1990-04-12",
+                     *             "region": "Northern",
+                     *             "idType": "PASSPORT",
+                     *             "idValue": "A1234567"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "resolutions": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DuplicateCandidateList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    resolveDuplicateCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: components["parameters"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "recordKind": "registrant",
+                 *       "recordId": "3f0a8a7e-0a43-4c55-9a3c-1f2b3c4d5e6f",
+                 *       "matchKind": "registrant",
+                 *       "matchId": "9b2c1d0e-7f6a-4b5c-8d9e-0a1b2c3d4e5f",
+                 *       "resolution": "dismiss",
+                 *       "reason": "Different mothers' names on the birth certificates; two people."
+                 *     }
+                 */
+                "application/json": components["schemas"]["DuplicateResolutionInput"];
+            };
+        };
+        responses: {
+            /** @description The resolution as recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "applicationId": "7d1f0c52-8b8e-4a59-9d3a-2f7f6f0b1c11",
+                     *       "record": {
+                     *         "kind": "registrant",
+                     *         "id": "3f0a8a7e-0a43-4c55-9a3c-1f2b3c4d5e6f"
+                     *       },
+                     *       "match": {
+                     *         "kind": "registrant",
+                     *         "id": "9b2c1d0e-7f6a-4b5c-8d9e-0a1b2c3d4e5f"
+                     *       },
+                     *       "resolution": "dismiss",
+                     *       "reason": "Different mothers' names on the birth certificates; two people.",
+                     *       "kind": "probable",
+                     *       "score": 0.93,
+                     *       "matchedOn": [
+                     *         "name",
+                     *         "birth-date",
+                     *         "region"
+                     *       ],
+                     *       "resolvedBy": {
+                     *         "subject": "3c9a7f1e-2d4b-4f61-a0e2-9b8c7d6e5f40",
+                     *         "displayName": "Samuel Mensah"
+                     *       },
+                     *       "resolvedAt": "2026-12-03T10:20:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DuplicateResolution"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];

@@ -804,6 +804,7 @@ describe('a fuzz of every operation with every role', () => {
       if (reopened.status !== 200) seeded.programId = await createOpenProgram();
     }
     await keepProposalOpen();
+    await keepDuplicateOpen();
     await keepVoucherWork();
     await keepProviderWork();
     await keepErasureWork();
@@ -1056,6 +1057,57 @@ describe('a fuzz of every operation with every role', () => {
       .get(`/api/v1/applications/${seeded.proposalApplicationId}/signals`)
       .set('Authorization', await userCalled(seeded.reviewer).authorization());
     for (const signal of (signals.body.signals ?? []) as Array<{ key: string }>) remember('signalKey', signal.key, seeded.reviewer);
+  }
+
+  /**
+   * A likely duplicate of the proposal application's registrant for its first-stage officer to resolve: a
+   * registrant enrolled under another ID with the same names, birth date and region, enrolled again once the
+   * pair was resolved. The pair's two ids are the only known `recordId` and `matchId`.
+   */
+  async function keepDuplicateOpen(): Promise<void> {
+    if (!seeded.proposalApplicationId) return;
+    const authorization = await userCalled(seeded.reviewer).authorization();
+    type Pair = { record: { kind: string; id: string }; match: { kind: string; id: string } };
+    const listed = await request(testApp.app)
+      .get(`/api/v1/applications/${seeded.proposalApplicationId}/duplicates`)
+      .set('Authorization', authorization);
+    if (listed.status !== 200) return;
+    const bothRegistrants = (pair: Pair) => pair.record.kind === 'registrant' && pair.match.kind === 'registrant';
+    let pair = (listed.body.candidates as Pair[]).find(bothRegistrants);
+    if (!pair) {
+      const [applicant = ''] = seeded.applicants;
+      const nationalId = users.find((user) => user.label === applicant)?.nationalId ?? '';
+      const found = await call(seeded.reviewer, 'get', `/api/v1/registrants?idType=NATIONAL_ID&idValue=${encodeURIComponent(nationalId)}`);
+      const [registrant] = found.items as Array<{
+        id: string;
+        givenName: string;
+        familyName: string;
+        gender: string;
+        birthDate: string;
+        address: { region: string };
+      }>;
+      if (!registrant) return;
+      const twin = await call(seeded.reviewer, 'post', '/api/v1/registrants', {
+        idType: 'PASSPORT',
+        idValue: `FUZZ-${randomUUID().slice(0, 8)}`,
+        givenName: registrant.givenName,
+        familyName: registrant.familyName,
+        gender: registrant.gender,
+        birthDate: registrant.birthDate,
+        address: { region: registrant.address.region },
+      });
+      pair = { record: { kind: 'registrant', id: registrant.id }, match: { kind: 'registrant', id: String(twin.id) } };
+    }
+    const own = seenBy.get(seeded.reviewer) ?? new Map<string, string[]>();
+    seenBy.set(seeded.reviewer, own);
+    for (const [name, id] of [
+      ['recordId', pair.record.id],
+      ['matchId', pair.match.id],
+    ] as const) {
+      pools.set(name, [id]);
+      own.set(name, [id]);
+    }
+    remember('applicationId', seeded.proposalApplicationId, seeded.reviewer);
   }
 
   function planFor(operation: Operation): fc.Arbitrary<Plan> {

@@ -580,6 +580,41 @@ describe('every state change is recorded', () => {
         return { response, aggregate: { type: 'application', id: second.body.id } };
       },
     },
+    resolveDuplicateCandidate: {
+      event: 'application.duplicate-resolved',
+      status: 201,
+      perform: async () => {
+        // Amina lists a child of a name no one else has; the child is enrolled in her own right too.
+        const program = await createProgram(testApp.app);
+        await forgetOfficerVerification(testApp.runtime.database.sequelize, 'NID-1001');
+        const child = { relation: 'child', givenName: uniqueCode('Kid'), familyName: 'Yusuf', gender: 'female', birthDate: '2019-03-08' };
+        const submitted = await api()
+          .post('/api/v1/applications')
+          .set(as(amina))
+          .send(applicationFor(program.id, { familyMembers: [child] }));
+        const enrolled = await api()
+          .post('/api/v1/registrants')
+          .set(as(samuel))
+          .send({ idType: 'BIRTH_CERTIFICATE', idValue: uniqueCode('BC'), ...child, relation: undefined, address: { region: 'Coast' } });
+        const listed = await api().get(`/api/v1/applications/${submitted.body.id}/duplicates`).set(as(samuel));
+        const candidate = (
+          listed.body.candidates as Array<{
+            record: { kind: string; id: string };
+            match: { kind: string; id: string; registrantId: string };
+          }>
+        ).find((c) => c.match.registrantId === enrolled.body.id);
+        const response = await api().post(`/api/v1/applications/${submitted.body.id}/duplicates/resolutions`).set(as(samuel)).send({
+          recordKind: candidate?.record.kind,
+          recordId: candidate?.record.id,
+          matchKind: candidate?.match.kind,
+          matchId: candidate?.match.id,
+          resolution: 'dismiss',
+          reason: 'A namesake: another mother on the birth certificate.',
+        });
+        await forgetOfficerVerification(testApp.runtime.database.sequelize, 'NID-1001');
+        return { response, aggregate: { type: 'application', id: submitted.body.id } };
+      },
+    },
     startApplicationDraft: {
       event: 'application.draft-started',
       status: 201,

@@ -13,7 +13,7 @@ export type {
   StageOutcome,
   StageSnapshot,
 } from './models.js';
-export { visibility } from './visibility.js';
+export { proposalReaders, visibility } from './visibility.js';
 export { eraseApplicationsOf, findApplicationsOf, type PersonApplications } from './erase-applications.js';
 export {
   deleteAbandonedDrafts,

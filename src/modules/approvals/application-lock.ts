@@ -11,6 +11,7 @@ export interface LockedApplication {
   id: string;
   program_id: string;
   applicant_subject: string;
+  registrant_id: string;
   status: ApplicationStatus;
   stages: StageSnapshot[];
   current_stage: number | null;
@@ -32,7 +33,8 @@ export async function lockApplication(
   const { clause, replacements } = visibility(actor);
   const row = await selectOne<LockedApplication>(
     deps.sequelize,
-    `SELECT a.id, a.program_id, a.applicant_subject, a.status, a.stages, a.current_stage, a.estimated_cost, a.currency, a.assessed_amount
+    `SELECT a.id, a.program_id, a.applicant_subject, a.registrant_id, a.status, a.stages, a.current_stage, a.estimated_cost,
+       a.currency, a.assessed_amount
      FROM applications a WHERE a.id = :id AND a.status <> 'DRAFT' AND ${clause} FOR UPDATE OF a`,
     { ...replacements, id },
     transaction,

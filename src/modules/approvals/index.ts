@@ -9,6 +9,7 @@ export {
   type WaitingApplication,
   type OfficerStageDecision,
   type StageToDecide,
+  type FirstStageHold,
 } from './service.js';
 export type { ApplicantDecisionRecord, ApplicantDecisions, ApplicantDocumentVerdict } from './list-decisions-for-applicant.js';
 export { DECIDING_STATUSES } from './approval-states.js';

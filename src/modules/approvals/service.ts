@@ -11,6 +11,7 @@ import { decideStage, type DecideStageOptions } from './decide-stage.js';
 import type { ApprovalsDeps, ProgramTerms } from './deps.js';
 import { findWaitingApplication } from './find-waiting-application.js';
 import { getProgramPipeline } from './get-program-pipeline.js';
+import { holdFirstStage } from './hold-first-stage.js';
 import { listDecisionsForApplicant } from './list-decisions-for-applicant.js';
 import { listDocumentVerifications } from './list-document-verifications.js';
 import { listWorkQueue, type ListWorkQueueOptions } from './list-work-queue.js';
@@ -29,6 +30,7 @@ export type { OfficerStageDecision } from './list-stage-decisions.js';
 export type { StageToDecide } from './find-stage-to-decide.js';
 export type { ReassignStageOptions, ReassignStageResult } from './reassign-stage.js';
 export type { VerifyDocumentOptions } from './verify-document.js';
+export type { FirstStageHold } from './hold-first-stage.js';
 
 export interface ApprovalsServiceOptions {
   sequelize: Sequelize;
@@ -53,6 +55,9 @@ export function createApprovalsService(options: ApprovalsServiceOptions) {
     getProgramPipeline: (actor: Principal, programId: string) => getProgramPipeline(deps, actor, programId),
     findWaitingApplication: (programId: string, reference: string) => findWaitingApplication(deps, programId, reference),
     stageOutcomesOf: (applicationIds: string[], transaction?: Transaction) => stageOutcomesOf(deps, applicationIds, transaction),
+    /** In the caller's command: the application waiting at its first stage, locked, held by this officer. */
+    holdFirstStage: (actor: Principal, applicationId: string, transaction: Transaction) =>
+      holdFirstStage(deps, actor, applicationId, transaction),
   };
 }
 

@@ -11,6 +11,7 @@ import { eraseRedemptionTexts } from '../claims/index.js';
 import { eraseDocumentRecords } from '../documents/index.js';
 import { eraseRegistrants } from '../registry/index.js';
 import { eraseReviewNotes } from '../signals/index.js';
+import { eraseResolutionReasons } from '../deduplication/index.js';
 import { eraseVouchersOf } from '../vouchers/index.js';
 import type { ErasureDeps } from './erasure-deps.js';
 import { toErasureRequest, type ErasureRequest, type ErasureRequestRow } from './erasure-request.js';
@@ -44,11 +45,20 @@ export async function completeErasure(deps: ErasureDeps, actor: Principal, reque
       { subject },
       transaction,
     );
-    const registrantIds = [...new Set([...applications.registrantIds, ...enrolled.map((r) => r.id)])];
+    const own = [...applications.registrantIds, ...enrolled.map((r) => r.id)];
+    // A registrant merged into one of theirs was found to be the same person: theirs too.
+    const merged = await selectRows<{ id: string }>(
+      sequelize,
+      'SELECT id FROM registrants WHERE merged_into = ANY(CAST(:ids AS uuid[]))',
+      { ids: own },
+      transaction,
+    );
+    const registrantIds = [...new Set([...own, ...merged.map((r) => r.id)])];
     const vouchers = await eraseVouchersOf(sequelize, transaction, applications.applicationIds);
     await eraseRedemptionTexts(sequelize, transaction, vouchers.voucherIds);
     await eraseDecisionTexts(sequelize, transaction, applications.applicationIds);
     await eraseReviewNotes(sequelize, transaction, applications.applicationIds);
+    await eraseResolutionReasons(sequelize, transaction, applications.applicationIds);
     await eraseApplicationsOf(sequelize, transaction, subject);
     await eraseRegistrants(sequelize, transaction, { registrantIds, subject });
     const documents = await eraseDocumentRecords(deps.documents, transaction, {

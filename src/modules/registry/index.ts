@@ -4,7 +4,9 @@ export { BANK_NUMBER_MESSAGE, checkPaymentAccount, MOBILE_NUMBER_MESSAGE, requir
 export type { RecordApplicantDetailsOptions, RecordApplicantDetailsResult } from './record-applicant-details.js';
 export type { OwnRecordChange } from './list-changes-about-owner.js';
 export type { AcceptProposedChangeOptions } from './accept-proposed-change.js';
-export { addPaymentAccount, createRegistry, orderRegistrySearch, recordVerifiedFields } from './migrations.js';
+export { addDuplicateSearch, addPaymentAccount, createRegistry, orderRegistrySearch, recordVerifiedFields } from './migrations.js';
+export type { DuplicateMatch, PersonKind, RegistryPerson } from './find-duplicates.js';
+export type { MatchedOn } from './duplicate-scores.js';
 export { createRegistryHandlers } from './routes.js';
 export {
   ageOn,

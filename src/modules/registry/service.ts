@@ -12,10 +12,13 @@ import type { CommandRunner } from '../../platform/db/command.js';
 import { acceptProposedChange, type AcceptProposedChangeOptions } from './accept-proposed-change.js';
 import { createRegistrant } from './create-registrant.js';
 import type { Actor, RegistryDeps } from './deps.js';
+import { findDuplicates } from './find-duplicates.js';
 import { findRegistrantByIdentity } from './find-registrant-by-identity.js';
 import { getRegistrant } from './get-registrant.js';
 import { listChangesAboutOwner } from './list-changes-about-owner.js';
 import { listRegistrantChanges } from './list-registrant-changes.js';
+import { listRegistrantDuplicates } from './list-registrant-duplicates.js';
+import { mergeRegistrants, type MergeRegistrantsOptions } from './merge-registrants.js';
 import type { IdType, RegistrantInput, RegistrantPatch } from './models.js';
 import { recordApplicantDetails, type RecordApplicantDetailsOptions } from './record-applicant-details.js';
 import { searchRegistrants, type SearchRegistrantsOptions } from './search-registrants.js';
@@ -44,6 +47,11 @@ export function createRegistryService({ sequelize, commands, now = () => new Dat
       recordApplicantDetails(deps, actor, options, transaction),
     acceptProposedChange: (actor: Actor, options: AcceptProposedChangeOptions, transaction: Transaction) =>
       acceptProposedChange(deps, actor, options, transaction),
+    listDuplicates: (reader: Actor, id: string) => listRegistrantDuplicates(deps, reader, id),
+    /** The likely duplicates of a registrant's people (no read recorded: the caller records its own). */
+    findDuplicates: (registrantId: string, transaction?: Transaction) => findDuplicates(deps, registrantId, transaction),
+    mergeRegistrants: (actor: Actor, options: MergeRegistrantsOptions, transaction: Transaction) =>
+      mergeRegistrants(deps, actor, options, transaction),
   };
 }
 

@@ -686,6 +686,38 @@ export const ERROR_CODES = {
       'The code was compressed with a term table of another issuer, so this service cannot expand it. ' +
       'Use a scanner of that issuer, or ask the beneficiary for a voucher of this program.',
   },
+
+  // Deduplication at the first stage (src/modules/deduplication, registry merges)
+  ERR_DEDUP_NOT_FIRST_OFFICER: {
+    status: 403,
+    title: 'Only the first-stage officer resolves likely duplicates',
+    explanation:
+      "The likely duplicates of an application's registrant and family are read and resolved by the designated officer of its " +
+      'first stage. Leave them to that officer.',
+  },
+  ERR_DUPLICATE_RESOLVED: {
+    status: 409,
+    title: 'These two records were resolved already',
+    explanation: 'A likely duplicate is merged, linked or dismissed once, and this pair has been. Reload the application to see how.',
+  },
+  ERR_DUPLICATE_REASON_REQUIRED: {
+    status: 400,
+    title: 'Dismissing a likely duplicate needs a reason',
+    explanation: 'A dismissal is recorded with why the two records are two people. Say it in words, then dismiss again.',
+  },
+  ERR_MERGE_NEEDS_REGISTRANTS: {
+    status: 422,
+    title: 'Only two registrants can be merged',
+    explanation:
+      'A merge folds one registrant into another. When one of the two is a family member, link them as one household or dismiss ' +
+      'the match instead.',
+  },
+  ERR_REGISTRANT_MERGED: {
+    status: 409,
+    title: 'This registrant was merged into another already',
+    explanation:
+      'One of the two registrants was merged into another record meanwhile. Reload the application to see its likely duplicates now.',
+  },
 } as const satisfies Record<`ERR_${string}`, ErrorCodeEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,7 +1,8 @@
 /**
  * The officer's application page (`/officer/applications/:id`, shown by application-view.ts): the
  * snapshot taken at submission, its documents (viewed in place and verified: document-verification-panel.ts),
- * its fraud signals (signals-panel.ts), the decisions so far, the registry changes the applicant proposed
+ * its fraud signals (signals-panel.ts), its likely duplicates for the first-stage officer (duplicates-panel.ts),
+ * the decisions so far, the registry changes the applicant proposed
  * (decided by the first-stage officer), and the decision form of the stage waiting for this officer, with
  * the stage's checklist. A decision goes through the approvals service with the form's Idempotency-Key, so
  * a double submit records one decision; then the officer is sent back to their queue with a notice.
@@ -27,6 +28,7 @@ import { checkDecisionForm, explainRefusal, readDecisionForm, toDecisionInput } 
 import { createDocumentVerificationRoutes } from './document-verification-panel.js';
 import { keepQueueNotice } from './notices.js';
 import { createSignalsRoutes } from './signals-panel.js';
+import { createDuplicatesRoutes } from './duplicates-panel.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 const PROPOSAL_DECISIONS = new Set(['accept', 'keep']);
@@ -149,5 +151,6 @@ export function createApplicationPage(options: OfficerPagesOptions): Router {
 
   router.use(createDocumentVerificationRoutes({ pages: options, loadPage, renderPage }));
   router.use(createSignalsRoutes({ pages: options, loadPage, renderPage }));
+  router.use(createDuplicatesRoutes({ pages: options, loadPage, renderPage }));
   return router;
 }

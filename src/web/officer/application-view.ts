@@ -16,6 +16,9 @@ import { datesOf, localeOf, type OfficerPagesOptions } from './context.js';
 import { DECISION_FIELDS, type DecisionErrors, type DecisionValues } from './decision-form.js';
 import { presentDocumentsPanel, type DocumentsPanelState } from './document-verification-panel.js';
 import { presentSignalsPanel, type SignalsPanelState } from './signals-panel.js';
+import { presentDuplicatesPanel, type DuplicatesPanelState } from './duplicates-panel.js';
+import type { DuplicateCandidateList } from '../../modules/deduplication/index.js';
+import { ForbiddenError } from '../../platform/http/errors.js';
 
 export interface DecisionFormState {
   values: DecisionValues;
@@ -37,21 +40,27 @@ export interface PageStates {
   decision?: DecisionFormState;
   documents?: DocumentsPanelState;
   signals?: SignalsPanelState;
+  duplicates?: DuplicatesPanelState;
 }
 
 const EMPTY_VALUES: DecisionValues = { decision: '', reasonCode: '', reasonText: '', amount: '', overrideReason: '' };
 
 /** Everything the page shows, as the signed-in officer may see it; reading it is recorded (getApplication). */
 export async function loadApplicationPage(options: OfficerPagesOptions, req: Request, principal: Principal, id: string) {
-  const { applications, approvals, programs, signals } = options;
+  const { applications, approvals, programs, signals, deduplication } = options;
   const application = await applications.getApplication(principal, id);
-  const [decisions, stage, terms, zones, verifications, signalList] = await Promise.all([
+  const [decisions, stage, terms, zones, verifications, signalList, duplicates] = await Promise.all([
     approvals.listStageDecisions(principal, id),
     approvals.findStageToDecide(principal, id),
     programs.findDecisionTerms(application.programId),
     programs.programTimeZones([application.programId]),
     application.documents.length > 0 ? approvals.listDocumentVerifications(principal, id) : Promise.resolve([]),
     signals.listSignals(principal, id),
+    // Only the first-stage officer (and auditors) read the likely duplicates; the others see no panel.
+    deduplication.listDuplicateCandidates(principal, id).catch((error: unknown): DuplicateCandidateList | undefined => {
+      if (error instanceof ForbiddenError) return undefined;
+      throw error;
+    }),
   ]);
   // The other applications a signal points to that this officer may open: linked, the others only named.
   const related = signalList.signals.flatMap((s) => (s.related ? [s.related.applicationId] : []));
@@ -59,7 +68,19 @@ export async function loadApplicationPage(options: OfficerPagesOptions, req: Req
   const dates = datesOf(req, zones, application.programId);
   const locale = localeOf(req);
   const currency = terms?.currency ?? application.treatment.currency;
-  return { application, decisions, stage, terms, dates, locale, currency, verifications, signals: signalList.signals, openable };
+  return {
+    application,
+    decisions,
+    stage,
+    terms,
+    dates,
+    locale,
+    currency,
+    verifications,
+    signals: signalList.signals,
+    openable,
+    duplicates,
+  };
 }
 
 export type LoadedApplicationPage = Awaited<ReturnType<typeof loadApplicationPage>>;
@@ -135,6 +156,7 @@ export function presentApplicationPage(req: Request, loaded: LoadedApplicationPa
     })),
     documentsPanel: presentDocumentsPanel(req, loaded, states.documents),
     signalsPanel: presentSignalsPanel(req, loaded, states.signals),
+    duplicatesPanel: presentDuplicatesPanel(req, loaded, states.duplicates),
     timeline: application.timeline.map((entry) => {
       const decided = decisions.find((d) => d.position === entry.position);
       return {

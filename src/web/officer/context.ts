@@ -5,6 +5,7 @@ import type { ApprovalsService } from '../../modules/approvals/index.js';
 import type { DocumentReadPolicy, DocumentStore } from '../../modules/documents/index.js';
 import type { ProgramsService } from '../../modules/programs/index.js';
 import type { SignalsService } from '../../modules/signals/index.js';
+import type { DeduplicationService } from '../../modules/deduplication/index.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import { DEFAULT_LOCALE, type DateFormatOptions } from '../format-dates.js';
 import { isUuid } from '../../platform/http/uuid.js';
@@ -18,6 +19,8 @@ export interface OfficerPagesOptions {
   documentReadPolicy: DocumentReadPolicy;
   /** The fraud signals shown on the application page, and their reviews. */
   signals: SignalsService;
+  /** The likely duplicates shown to the first-stage officer, and their resolutions. */
+  deduplication: DeduplicationService;
 }
 
 export { isUuid };
