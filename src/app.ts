@@ -57,6 +57,7 @@ import {
   createVouchersService,
 } from './modules/vouchers/index.js';
 import { createErasureHandlers, createErasureService } from './modules/privacy/index.js';
+import { createIdentityHandlers, createIdentityService } from './modules/identity/index.js';
 import type { IssuerKeySet } from './platform/keys/index.js';
 import type { ThreadPool } from './platform/threads/thread-pool.js';
 import { createSchemaValidator } from './platform/http/schema-validator.js';
@@ -170,6 +171,18 @@ export function createApp(deps: AppDependencies): Express {
     documents: { findOwnedBy: (ids, owner, transaction) => findDocumentsOwnedBy(sequelize, ids, owner, transaction) },
   });
   const verification = createVerificationService({ vouchers });
+  const identity = createIdentityService({
+    sequelize,
+    commands,
+    settingsIssuers: config.identity.trustedIssuers,
+    decryptionKeys: config.identity.decryptionKeys,
+  });
+  // An applicant whose token carries no national ID is known by the ID their verified ID QR linked them to.
+  const resolvePrincipal = async (principal: Principal): Promise<Principal> => {
+    if (principal.nationalId !== undefined || !principal.roles.includes('applicant')) return principal;
+    const nationalId = await identity.findLinkedIdNumber(principal.subject);
+    return nationalId === undefined ? principal : { ...principal, nationalId };
+  };
   const erasure = createErasureService({ sequelize, commands, documents });
   const applications = createApplicationsService({
     sequelize,
@@ -259,13 +272,23 @@ export function createApp(deps: AppDependencies): Express {
       createPrivacyHandlers(privacy),
       createDocumentHandlers({ store: documents, readPolicy: documentReadPolicy }),
       createErasureHandlers(erasure),
+      createIdentityHandlers(identity),
     ],
+    resolvePrincipal,
   });
   apiOperations.set(app, api.operations);
   app.use('/api', api.router);
 
   // Pages: sessions, CSRF tokens for the templates, then the portals.
   app.use(createWebSessions({ pool: deps.sessionPool, secret: config.sessionSecret, secureCookie: config.publicUrl.startsWith('https:') }));
+  app.use((req, _res, next) => {
+    const principal = req.session.principal;
+    if (!principal) return next();
+    resolvePrincipal(principal).then((resolved) => {
+      if (resolved !== principal) req.session.principal = resolved;
+      next();
+    }, next);
+  });
   app.use((req, res, next) => {
     // A signed-in person's pages show their data (or whose it is): kept by no browser cache or proxy.
     if (req.session.principal) res.setHeader('Cache-Control', 'no-store');

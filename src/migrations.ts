@@ -26,6 +26,7 @@ import { createSignalReviews } from './modules/signals/index.js';
 import { addVoucherRedemption, allowVoucherDocuments, createVouchers } from './modules/vouchers/index.js';
 import { addClaimSignalIndexes, createClaims, createServiceProviders } from './modules/claims/index.js';
 import { createErasureRequests } from './modules/privacy/index.js';
+import { createIdentityLinks } from './modules/identity/index.js';
 
 function inNameOrder(list: Migration[]): Migration[] {
   const names = new Set(list.map((m) => m.name));
@@ -63,4 +64,5 @@ export const migrations: Migration[] = inNameOrder([
   createClaims,
   addClaimSignalIndexes,
   createErasureRequests,
+  createIdentityLinks,
 ]);
