@@ -194,6 +194,7 @@ export function createApp(deps: AppDependencies): Express {
     referenceKey: { secret: config.referenceKey },
     maxOpenDrafts: config.quotas.openDrafts,
     schemas,
+    verifiedIds: { verifiedFieldsOf: (subject, transaction) => identity.readVerifiedFields(subject, transaction) },
   });
 
   // A person's own copy of their data, read through each module's door.

@@ -2108,6 +2108,8 @@ export interface components {
             birthDate: string;
             /** @description Age on the day of submission */
             age: number;
+            /** @description The fields the applicant's verified ID QR vouched for (shown to officers as verified by ID; `address` is its line) */
+            verifiedById?: ("givenName" | "familyName" | "birthDate" | "gender" | "address")[];
             occupation?: string;
             phone?: string;
             email?: string;

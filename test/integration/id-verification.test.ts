@@ -11,6 +11,7 @@ import { startTestAppOnOwnDatabase } from '../support/own-database.js';
 import type { TestApp } from '../support/harness.js';
 import { generateIdSigningKey, signIdCard, type IdCardClaims } from '../support/id-qr-codes.js';
 import { tokenFor } from '../support/tokens.js';
+import { applicationFor, createProgram } from '../support/fixtures.js';
 
 const ISSUER = 'https://id.example.gov';
 const SETTINGS_ISSUER = 'https://settings-id.example.gov';
@@ -135,6 +136,45 @@ describe('verifying the QR code of an ID', () => {
     expect(registrant.status).toBe(404);
     // Once linked, another person's ID is not hers.
     expect((await verify('nadia', card({ id: 'NID-7002' }))).body.code).toBe('ERR_ID_QR_ID_MISMATCH');
+  });
+
+  it('pre-fills and locks the verified fields of her applications, and marks them for officers', async () => {
+    const program = await createProgram(testApp.app);
+    const nadiaApplicant = {
+      givenName: 'Nadia',
+      familyName: 'Haddad',
+      gender: 'female',
+      birthDate: '1988-07-04',
+      address: { region: 'Coast' },
+    };
+    const changed = await request(testApp.app)
+      .post('/api/v1/applications')
+      .set('authorization', `Bearer ${tokens.nadia}`)
+      .send(
+        applicationFor(program.id, {
+          applicant: { ...nadiaApplicant, givenName: 'Nadine', address: { region: 'Coast', line: 'Elsewhere 9' } },
+        }),
+      );
+    expect(changed.status).toBe(400);
+    expect(changed.body.code).toBe('ERR_ID_VERIFIED_FIELD_CHANGED');
+    expect(changed.body.errors.map((error: { path: string }) => error.path).sort()).toEqual([
+      '/body/applicant/address/line',
+      '/body/applicant/givenName',
+    ]);
+    const submitted = await request(testApp.app)
+      .post('/api/v1/applications')
+      .set('authorization', `Bearer ${tokens.nadia}`)
+      .send(applicationFor(program.id, { applicant: nadiaApplicant }));
+    expect(submitted.status).toBe(201);
+    expect(submitted.body.applicant).toMatchObject({
+      idValue: 'NID-7001',
+      address: { region: 'Coast', line: '4 Cedar Lane' },
+      verifiedById: ['givenName', 'familyName', 'birthDate', 'gender', 'address'],
+    });
+    const registrant = await request(testApp.app).get('/api/v1/me/registrant').set('authorization', `Bearer ${tokens.nadia}`);
+    expect(registrant.body.verifiedFields).toEqual(
+      expect.arrayContaining(['given_name', 'family_name', 'birth_date', 'gender', 'address_line']),
+    );
   });
 
   it('accepts an ECDSA P-256 ID of an issuer trusted in the settings', async () => {

@@ -6,7 +6,7 @@
  */
 import type { Principal } from '../../platform/auth/principal.js';
 import { requireActorRole } from '../../platform/auth/require-role.js';
-import { execute, selectOne } from '../../platform/db/sql.js';
+import { execute, selectOne, type Transaction } from '../../platform/db/sql.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { components } from '../../generated/openapi.js';
 import type { IdentityDeps } from './deps.js';
@@ -102,4 +102,15 @@ export async function findLinkedIdNumber(deps: IdentityDeps, subject: string): P
     subject,
   });
   return row?.id_value;
+}
+
+/** The fields a verified ID vouched for, read in the caller's transaction (an application's submission). */
+export async function readVerifiedFields(deps: IdentityDeps, subject: string, transaction?: Transaction): Promise<VerifiedId | undefined> {
+  const row = await selectOne<{ verified: VerifiedId }>(
+    deps.sequelize,
+    'SELECT verified FROM identity_links WHERE subject = :subject',
+    { subject },
+    transaction,
+  );
+  return row?.verified;
 }

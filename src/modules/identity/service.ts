@@ -6,7 +6,8 @@ import type { Sequelize } from 'sequelize';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { CommandRunner } from '../../platform/db/command.js';
 import type { IdentityDeps } from './deps.js';
-import { checkIdQr, findLinkedIdNumber, linkVerifiedId, readLinkedId, type IdQrInput } from './link-verified-id.js';
+import type { Transaction } from '../../platform/db/sql.js';
+import { checkIdQr, findLinkedIdNumber, linkVerifiedId, readLinkedId, readVerifiedFields, type IdQrInput } from './link-verified-id.js';
 import type { TrustedIdIssuer } from './trusted-issuer.js';
 import {
   createIdIssuer,
@@ -39,6 +40,7 @@ export function createIdentityService(options: IdentityServiceOptions) {
     /** The checks of an ID QR alone, linking nothing (the benchmark's server-side figure without the account). */
     checkIdQr: (text: string) => checkIdQr(deps, text),
     readLinkedId: (subject: string) => readLinkedId(deps, subject),
+    readVerifiedFields: (subject: string, transaction?: Transaction) => readVerifiedFields(deps, subject, transaction),
     findLinkedIdNumber: (subject: string) => findLinkedIdNumber(deps, subject),
     listIdIssuers: (reader: Principal) => listIdIssuers(deps, reader),
     getIdIssuer: (reader: Principal, id: string) => getIdIssuer(deps, reader, id),

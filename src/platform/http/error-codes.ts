@@ -249,6 +249,13 @@ export const ERROR_CODES = {
       'Applying needs an account linked to a verified ID, and yours has none yet. Scan, upload or paste the QR code of your ID card ' +
       'in the Self-Service Portal (Verify your ID), then apply.',
   },
+  ERR_ID_VERIFIED_FIELD_CHANGED: {
+    status: 400,
+    title: 'A field your verified ID vouches for was changed',
+    explanation:
+      'Your name, birth date, gender and address are taken from the ID you verified and cannot be changed in an application. ' +
+      'Send them as your ID writes them, or leave the address line out.',
+  },
   ERR_IDENTITY_MISMATCH: {
     status: 400,
     title: 'Not the ID your account is verified with',
