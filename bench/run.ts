@@ -16,6 +16,7 @@ import { benchVoucherIssuance } from './voucher-issuance.js';
 import { benchVoucherQr } from './voucher-qr.js';
 import { benchVoucherSigning } from './voucher-sign.js';
 import { benchVerification } from './verification.js';
+import { benchIdQr } from './id-qr.js';
 
 const machine = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) };
 const resultsDir = path.join(PROJECT_ROOT, 'bench', 'results');
@@ -265,4 +266,11 @@ if (!only || only === 'dedup') {
     path.join(resultsDir, 'dedup.json'),
     JSON.stringify({ machine, database: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded', dedup }, null, 2),
   );
+}
+
+if (!only || only === 'id-qr') {
+  const idQr = await benchIdQr();
+  console.log(`\nID QR verification (Claim 169, Ed25519), ${idQr.codes} distinct codes, ${idQr.seconds} s: over HTTP, and the raw library`);
+  console.table(idQr.rows);
+  await writeFile(path.join(resultsDir, 'id-qr.json'), JSON.stringify({ machine, idQr }, null, 2));
 }

@@ -61,6 +61,7 @@ import { createErasureHandlers, createErasureService } from './modules/privacy/i
 import { createNotificationHandlers } from './modules/notifications/index.js';
 import { buildNotifications } from './notification-sources.js';
 import { createDevMailPage, createNotificationPages } from './web/notifications/index.js';
+import { createIdentityHandlers, createIdentityService } from './modules/identity/index.js';
 import type { IssuerKeySet } from './platform/keys/index.js';
 import type { ThreadPool } from './platform/threads/thread-pool.js';
 import { createSchemaValidator } from './platform/http/schema-validator.js';
@@ -187,6 +188,18 @@ export function createApp(deps: AppDependencies): Express {
       ? createAnalyticsStore({ url: config.opensearchUrl, indexPrefix: config.opensearchIndexPrefix, requestTimeoutMs: 3000 })
       : undefined,
   });
+  const identity = createIdentityService({
+    sequelize,
+    commands,
+    settingsIssuers: config.identity.trustedIssuers,
+    decryptionKeys: config.identity.decryptionKeys,
+  });
+  // An applicant whose token carries no national ID is known by the ID their verified ID QR linked them to.
+  const resolvePrincipal = async (principal: Principal): Promise<Principal> => {
+    if (principal.nationalId !== undefined || !principal.roles.includes('applicant')) return principal;
+    const nationalId = await identity.findLinkedIdNumber(principal.subject);
+    return nationalId === undefined ? principal : { ...principal, nationalId };
+  };
   const erasure = createErasureService({ sequelize, commands, documents });
   const applications = createApplicationsService({
     sequelize,
@@ -198,6 +211,7 @@ export function createApp(deps: AppDependencies): Express {
     referenceKey: { secret: config.referenceKey },
     maxOpenDrafts: config.quotas.openDrafts,
     schemas,
+    verifiedIds: { verifiedFieldsOf: (subject, transaction) => identity.readVerifiedFields(subject, transaction) },
   });
 
   // A person's own copy of their data, read through each module's door.
@@ -278,13 +292,23 @@ export function createApp(deps: AppDependencies): Express {
       createDocumentHandlers({ store: documents, readPolicy: documentReadPolicy }),
       createErasureHandlers(erasure),
       createNotificationHandlers(notifications),
+      createIdentityHandlers(identity),
     ],
+    resolvePrincipal,
   });
   apiOperations.set(app, api.operations);
   app.use('/api', api.router);
 
   // Pages: sessions, CSRF tokens for the templates, then the portals.
   app.use(createWebSessions({ pool: deps.sessionPool, secret: config.sessionSecret, secureCookie: config.publicUrl.startsWith('https:') }));
+  app.use((req, _res, next) => {
+    const principal = req.session.principal;
+    if (!principal) return next();
+    resolvePrincipal(principal).then((resolved) => {
+      if (resolved !== principal) req.session.principal = resolved;
+      next();
+    }, next);
+  });
   app.use((req, res, next) => {
     // A signed-in person's pages show their data (or whose it is): kept by no browser cache or proxy.
     if (req.session.principal) res.setHeader('Cache-Control', 'no-store');
@@ -322,7 +346,7 @@ export function createApp(deps: AppDependencies): Express {
   );
   // The portals' pages, one router per portal; the home page links only those that exist.
   const portalPages = {
-    '/ssp': createSelfServicePages({ programs, applications, documents, schemas, vouchers, privacy, erasure, messages }),
+    '/ssp': createSelfServicePages({ programs, applications, documents, schemas, vouchers, privacy, erasure, messages, identity }),
     '/admin': createAdminPages({ programs, approvals, claims, erasure, schemas, messages }),
     '/officer': createOfficerPages({ approvals, applications, programs, documents, documentReadPolicy, signals, deduplication }),
     '/vouchers': createVoucherPages({ vouchers, programs, messages }),

@@ -56,6 +56,8 @@ export interface Config {
   rateLimits: RateLimitConfig;
   retention: RetentionConfig;
   notifications: NotificationsConfig;
+  /** ID QR verification: the issuers trusted from the environment, and the keys encrypted ID codes are opened with. */
+  identity: IdentityConfig;
   /**
    * The keys vouchers are signed with (see src/platform/keys): ISSUER_KEYS (the key file's JSON) or
    * ISSUER_KEY_FILE; in development, `keys/issuer-keys.json`, generated on first start.
@@ -183,6 +185,20 @@ export interface S3StorageConfig {
   secretAccessKey: string;
   /** `endpoint/bucket/key` (MinIO and most self-hosted services) instead of `bucket.endpoint/key`. */
   forcePathStyle: boolean;
+}
+
+/** A trusted ID issuer set in the environment (ID_TRUSTED_ISSUERS); the program manager adds more on /admin. */
+export interface IdIssuerSetting {
+  issuer: string;
+  name: string;
+  keys: Array<{ algorithm: 'EdDSA' | 'ES256'; publicKeyHex: string }>;
+}
+
+export interface IdentityConfig {
+  /** ID_TRUSTED_ISSUERS: a JSON list of `{issuer, name, keys: [{algorithm: "EdDSA"|"ES256", publicKeyHex}]}`. */
+  trustedIssuers: IdIssuerSetting[];
+  /** ID_QR_DECRYPTION_KEYS: AES-GCM keys (16, 24 or 32 bytes in hex, comma-separated) for encrypted ID codes. */
+  decryptionKeys: Uint8Array[];
 }
 
 export class ConfigError extends Error {
@@ -360,6 +376,53 @@ function notificationsConfig(env: Env, nodeEnv: Config['nodeEnv']): Notification
   };
 }
 
+function idIssuerKeyOf(value: unknown): IdIssuerSetting['keys'][number] | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const { algorithm, publicKeyHex } = value as Record<string, unknown>;
+  if (typeof publicKeyHex !== 'string' || !/^([0-9a-f]{2})+$/i.test(publicKeyHex)) return undefined;
+  if (algorithm === 'EdDSA' && publicKeyHex.length === 64) return { algorithm, publicKeyHex: publicKeyHex.toLowerCase() };
+  if (algorithm === 'ES256' && publicKeyHex.length === 130 && /^04/.test(publicKeyHex))
+    return { algorithm, publicKeyHex: publicKeyHex.toLowerCase() };
+  return undefined;
+}
+
+function identityConfig(env: Env): IdentityConfig {
+  const issuersJson = optionalText(env, 'ID_TRUSTED_ISSUERS');
+  const trustedIssuers: IdIssuerSetting[] = [];
+  if (issuersJson !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(issuersJson);
+    } catch {
+      throw new ConfigError('ID_TRUSTED_ISSUERS', 'must be a JSON list of issuers');
+    }
+    if (!Array.isArray(parsed)) throw new ConfigError('ID_TRUSTED_ISSUERS', 'must be a JSON list of issuers');
+    for (const [index, entry] of parsed.entries()) {
+      const { issuer, name, keys } = (entry ?? {}) as Record<string, unknown>;
+      const read = Array.isArray(keys) ? keys.map(idIssuerKeyOf) : [];
+      if (typeof issuer !== 'string' || issuer.trim() === '' || typeof name !== 'string' || read.length === 0 || read.includes(undefined)) {
+        throw new ConfigError(
+          'ID_TRUSTED_ISSUERS',
+          `entry ${index} needs an issuer, a name and keys, each {"algorithm", "publicKeyHex"}: ` +
+            'EdDSA with a 32-byte key or ES256 with a 65-byte 04… point',
+        );
+      }
+      trustedIssuers.push({ issuer: issuer.trim(), name, keys: read as IdIssuerSetting['keys'] });
+    }
+  }
+  const decryptionKeys = (optionalText(env, 'ID_QR_DECRYPTION_KEYS') ?? '')
+    .split(',')
+    .map((key) => key.trim())
+    .filter((key) => key !== '')
+    .map((key) => {
+      if (!/^([0-9a-f]{32}|[0-9a-f]{48}|[0-9a-f]{64})$/i.test(key)) {
+        throw new ConfigError('ID_QR_DECRYPTION_KEYS', 'each key must be 16, 24 or 32 bytes in hex, separated by commas');
+      }
+      return Uint8Array.from(Buffer.from(key, 'hex'));
+    });
+  return { trustedIssuers, decryptionKeys };
+}
+
 function issuerKeysConfig(env: Env, nodeEnv: Config['nodeEnv'], root: string): IssuerKeysConfig {
   const json = optionalText(env, 'ISSUER_KEYS');
   const file = optionalText(env, 'ISSUER_KEY_FILE');
@@ -493,6 +556,7 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimits: rateLimitConfig(env),
     retention: retentionConfig(env),
     notifications: notificationsConfig(env, nodeEnv),
+    identity: identityConfig(env),
     issuerKeys: issuerKeysConfig(env, nodeEnv, root),
     workerThreads: integer(env, 'WORKER_THREADS', os.availableParallelism() > 1 ? os.availableParallelism() : 0, 0, 64),
     paths: {

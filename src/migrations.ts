@@ -34,6 +34,7 @@ import { addClaimSignalIndexes, createClaims, createServiceProviders } from './m
 import { createErasureRequests } from './modules/privacy/index.js';
 import { createNotifications } from './modules/notifications/index.js';
 import { createDuplicateResolutions } from './modules/deduplication/index.js';
+import { createIdentityLinks } from './modules/identity/index.js';
 
 function inNameOrder(list: Migration[]): Migration[] {
   const names = new Set(list.map((m) => m.name));
@@ -75,4 +76,5 @@ export const migrations: Migration[] = inNameOrder([
   createNotifications,
   addDuplicateSearch,
   createDuplicateResolutions,
+  createIdentityLinks,
 ]);

@@ -1509,6 +1509,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/id-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ID your account is linked to, with its verified fields */
+        get: operations["getMyVerifiedId"];
+        put?: never;
+        /**
+         * Verify the QR code of your ID and link your account to its ID number
+         * @description Takes the text of the QR code on the applicant's ID card (MOSIP Claim 169: base45 → zlib → COSE_Sign1, or a
+         *     COSE_Encrypt0 the program holds the key of, over a CWT carrying claim 169). The checks, in order, each with its
+         *     own code when it fails: the text is base45 (`ERR_ID_QR_NOT_BASE45`), it inflates (`ERR_ID_QR_DAMAGED`: cut short
+         *     or altered), it is a COSE structure (`ERR_ID_QR_NOT_COSE`) carrying claim 169 (`ERR_ID_QR_NO_IDENTITY`), an
+         *     encrypted code opens with the program's keys (`ERR_ID_QR_NOT_DECRYPTABLE`), its issuer is a trusted ID issuer
+         *     (`ERR_ID_QR_ISSUER_UNTRUSTED`), now is inside its validity window (`ERR_ID_QR_EXPIRED`,
+         *     `ERR_ID_QR_NOT_YET_VALID`), its signature holds under one of the issuer's keys, Ed25519 or ECDSA P-256
+         *     (`ERR_ID_QR_SIGNATURE_INVALID`), and it holds an ID number (`ERR_ID_QR_INCOMPLETE`).
+         *
+         *     Then the account: when the token carries a `national_id`, the code's ID must be that one
+         *     (`ERR_ID_QR_ID_MISMATCH`); an ID already linked to another account is refused (`ERR_ID_QR_ID_LINKED_ELSEWHERE`,
+         *     and the attempt is recorded for the first-stage officer as a signal). Otherwise the account is linked to the
+         *     ID, and the verified fields pre-fill the applicant's applications, which cannot change them. Nothing else is
+         *     stored when a check fails. Verifying again replaces the fields with the newer ID's.
+         */
+        post: operations["verifyMyId"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/id-issuers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The trusted ID issuers, from the settings and added by program managers */
+        get: operations["listIdIssuers"];
+        put?: never;
+        /**
+         * Trust an ID issuer with its keys
+         * @description `issuer` is the `iss` of its codes, exactly. Each key is an Ed25519 public key (32 bytes) or an uncompressed
+         *     P-256 point (65 bytes, `04…`), in hex (`ERR_ID_ISSUER_KEY_INVALID` otherwise). An issuer already trusted is
+         *     409 `ERR_ID_ISSUER_EXISTS`.
+         */
+        post: operations["createIdIssuer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/id-issuers/{issuerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuerId: string;
+            };
+            cookie?: never;
+        };
+        /** A trusted ID issuer with its keys */
+        get: operations["getIdIssuer"];
+        /**
+         * Change a trusted ID issuer's name or keys (add or remove keys)
+         * @description The whole list of keys replaces the old one; `version` must be the one read (409 otherwise).
+         */
+        put: operations["updateIdIssuer"];
+        post?: never;
+        /**
+         * Stop trusting an ID issuer
+         * @description IDs verified before stay linked; new codes of this issuer are refused as untrusted.
+         */
+        delete: operations["deleteIdIssuer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/erasure-request": {
         parameters: {
             query?: never;
@@ -2274,6 +2358,8 @@ export interface components {
             birthDate: string;
             /** @description Age on the day of submission */
             age: number;
+            /** @description The fields the applicant's verified ID QR vouched for (shown to officers as verified by ID; `address` is its line) */
+            verifiedById?: ("givenName" | "familyName" | "birthDate" | "gender" | "address")[];
             occupation?: string;
             phone?: string;
             email?: string;
@@ -3083,6 +3169,63 @@ export interface components {
             verifiableCredential: {
                 [key: string]: unknown;
             };
+        };
+        VerifiedIdentity: {
+            /** @enum {string} */
+            format: "claim169" | "vc";
+            /** @description The ID's issuer (`iss`) */
+            issuer: string;
+            idNumber: string;
+            givenName?: string;
+            familyName?: string;
+            /** Format: date */
+            birthDate?: string;
+            /** @enum {string} */
+            gender?: "female" | "male" | "other";
+            /** @description The address as the ID writes it, on one line */
+            address?: string;
+            /** @description The ID's photo as a data: URL (JPEG or PNG), when it has one */
+            photo?: string;
+            /** Format: date-time */
+            expiresAt?: string;
+            /** Format: date-time */
+            verifiedAt: string;
+            /** @description The application fields these values fill and the applicant cannot change */
+            lockedFields: ("givenName" | "familyName" | "birthDate" | "gender" | "address")[];
+        };
+        IdQrInput: {
+            /** @description What the ID's QR code holds (Claim 169 base45 text) */
+            text: string;
+        };
+        IdIssuerKey: {
+            /** @enum {string} */
+            algorithm: "EdDSA" | "ES256";
+            /** @description Ed25519's 32-byte key, or P-256's uncompressed point (65 bytes, `04…`), in hex */
+            publicKeyHex: string;
+        };
+        TrustedIdIssuer: {
+            /**
+             * Format: uuid
+             * @description Absent for an issuer set in the environment (ID_TRUSTED_ISSUERS)
+             */
+            id?: string;
+            issuer: string;
+            name: string;
+            keys: components["schemas"]["IdIssuerKey"][];
+            /** @description Set in the environment: shown, not changed here */
+            fromSettings: boolean;
+            version?: number;
+        };
+        TrustedIdIssuerInput: {
+            /** @description The `iss` of its codes */
+            issuer: string;
+            name: string;
+            keys: components["schemas"]["IdIssuerKey"][];
+        };
+        TrustedIdIssuerUpdate: {
+            name: string;
+            keys: components["schemas"]["IdIssuerKey"][];
+            version: components["schemas"]["ReadVersion"];
         };
         ErasureRequest: {
             /** Format: uuid */
@@ -6762,6 +6905,207 @@ export interface operations {
                 content?: never;
             };
             404: components["responses"]["NotFound"];
+        };
+    };
+    getMyVerifiedId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verified fields */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifiedIdentity"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    verifyMyId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdQrInput"];
+            };
+        };
+        responses: {
+            /** @description The verified fields; the account is linked to the ID */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifiedIdentity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listIdIssuers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every trusted ID issuer, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrustedIdIssuer"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    createIdIssuer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrustedIdIssuerInput"];
+            };
+        };
+        responses: {
+            /** @description The issuer, trusted from now on */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrustedIdIssuer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getIdIssuer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The issuer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrustedIdIssuer"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    updateIdIssuer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrustedIdIssuerUpdate"];
+            };
+        };
+        responses: {
+            /** @description The issuer as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrustedIdIssuer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    deleteIdIssuer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issuerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The issuer is no longer trusted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
         };
     };
     getOwnErasureRequest: {

@@ -37,9 +37,13 @@ import { readTestEnvironment } from '../support/environment.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { changeAt, pathsIn, REMOVE, valueOf, type Schema, type ValuePath } from '../support/schema-arbitrary.js';
 import { LOCKOUT_TEST_USERS } from '../support/sign-in-lockout.js';
+import { generateIdSigningKey, signIdCard } from '../support/id-qr-codes.js';
 import { tokenFor } from '../support/tokens.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
+/** The trusted ID issuer the seed adds, and the key its ID cards are signed with. */
+const ID_ISSUER = 'https://fuzz-id.example';
+const ID_KEY = generateIdSigningKey('EdDSA');
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
 /** The fuzz app's document cap: small, so over-cap files are cheap to send. */
 const MAX_UPLOAD_BYTES = 64 * 1024;
@@ -566,8 +570,30 @@ describe('a fuzz of every operation with every role', () => {
       if (name === 'amount' || name === 'total') return ['1.00'];
       if (name === 'username') return seeded.providerUsers;
       if (name === 'subject') return pools.get('subject') ?? [];
+      // An ID QR of the caller's own ID (the seeded application's names), signed by the seeded trusted issuer.
+      if (name === 'text') return [idCardFor(caller)];
+      if (name === 'algorithm') return ['EdDSA'];
+      if (name === 'publicKeyHex') return [ID_KEY.publicKeyHex];
       return idsFor(caller, name);
     };
+  const idCards = new Map<string, string>();
+  const idCardFor = (caller: Caller): string => {
+    const card =
+      idCards.get(caller.label) ??
+      signIdCard({
+        issuer: ID_ISSUER,
+        key: ID_KEY,
+        claims: {
+          id: caller.nationalId ?? `NID-FUZZ-${caller.label}`,
+          firstName: 'Amina',
+          lastName: 'Yusuf',
+          dateOfBirth: '19900214',
+          gender: 2,
+        },
+      });
+    idCards.set(caller.label, card);
+    return card;
+  };
   const validFor = (caller: Caller) => (schema: Schema, name?: string) => valueOf(schema, { resolve, known: knownTo(caller) }, name);
 
   /** The path parameter named by the resource at a template's first segment (`/programs` → programId). */
@@ -813,6 +839,7 @@ describe('a fuzz of every operation with every role', () => {
       subject: 'We have {reference}',
       body: 'Hello {name}. {link}',
     });
+    await keepIdIssuer();
     for (const who of seeded.applicants) {
       const draftId = seeded.drafts.get(who);
       const authorization = await userCalled(who).authorization();
@@ -898,6 +925,24 @@ describe('a fuzz of every operation with every role', () => {
    * none of their vouchers in force (a generated run may have issued one), known to the manager as the only
    * request to try, since a completed one can only be refused.
    */
+  /** The trusted ID issuer of the seeded ID cards, added again when a generated request removed it. */
+  async function keepIdIssuer(): Promise<void> {
+    if (!seeded.manager) return;
+    const trusted = (
+      await request(testApp.app)
+        .get('/api/v1/id-issuers')
+        .set('Authorization', await userCalled(seeded.manager).authorization())
+    ).body as Array<{ id?: string; issuer: string }>;
+    const issuer =
+      trusted.find((candidate) => candidate.issuer === ID_ISSUER) ??
+      (await call(seeded.manager, 'post', '/api/v1/id-issuers', {
+        issuer: ID_ISSUER,
+        name: 'Fuzz ID office',
+        keys: [{ algorithm: 'EdDSA', publicKeyHex: ID_KEY.publicKeyHex }],
+      }));
+    remember('issuerId', issuer.id, seeded.manager);
+  }
+
   async function keepErasureWork(): Promise<void> {
     const person = seeded.applicants[seeded.applicants.length - 1];
     if (!person || !seeded.manager) return;

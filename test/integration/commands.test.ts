@@ -13,6 +13,7 @@ import { createCommandRunner } from '../../src/platform/db/command.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { tokenFor } from '../support/tokens.js';
 import { startTestAppOnOwnDatabase } from '../support/own-database.js';
+import { generateIdSigningKey, signIdCard } from '../support/id-qr-codes.js';
 import {
   applicationFor,
   approveApplication,
@@ -53,9 +54,14 @@ describe('every state change is recorded', () => {
   let claire: string;
   /** Erasing pedro runs on a database of its own: the run's other files rely on his data. */
   let erasureApp: TestApp;
+  /** Linking amina to her ID locks her applications' names: on a database of its own too. */
+  let identityApp: TestApp;
   beforeAll(async () => {
     testApp = await startTestApp();
-    erasureApp = await startTestAppOnOwnDatabase('commands_erasure');
+    [erasureApp, identityApp] = await Promise.all([
+      startTestAppOnOwnDatabase('commands_erasure'),
+      startTestAppOnOwnDatabase('commands_identity'),
+    ]);
     [maria, amina, samuel, ivan, clinic, claire] = (await Promise.all(
       ['maria', 'amina', 'samuel', 'ivan', 'clinic', 'claire'].map((user) => tokenFor(user)),
     )) as [string, string, string, string, string, string];
@@ -63,6 +69,7 @@ describe('every state change is recorded', () => {
   afterAll(async () => {
     await testApp.close();
     await erasureApp?.close();
+    await identityApp?.close();
   });
 
   const api = () => request(testApp.app);
@@ -104,6 +111,19 @@ describe('every state change is recorded', () => {
         .set(as(ivan))
         .send()
     ).body.id as string;
+
+  const idKey = generateIdSigningKey('EdDSA');
+  const newIdIssuer = async (app: TestApp = testApp) =>
+    (
+      await request(app.app)
+        .post('/api/v1/id-issuers')
+        .set(as(maria))
+        .send({
+          issuer: `https://${uniqueCode('id').toLowerCase()}.example`,
+          name: 'ID office',
+          keys: [{ algorithm: 'EdDSA', publicKeyHex: idKey.publicKeyHex }],
+        })
+    ).body as { id: string; issuer: string; version: number };
 
   const newProvider = async (): Promise<string> =>
     (
@@ -192,6 +212,53 @@ describe('every state change is recorded', () => {
         await api().post(`/api/v1/claims/${id}/decision`).set(as(claire)).send({ decision: 'approve' });
         const response = await api().post(`/api/v1/claims/${id}/payment`).set(as(claire)).send({ paymentReference: 'TRX-1' });
         return { response, aggregate: { type: 'claim', id } };
+      },
+    },
+    createIdIssuer: {
+      event: 'id-issuer.trusted',
+      status: 201,
+      perform: async () => {
+        const response = await api()
+          .post('/api/v1/id-issuers')
+          .set(as(maria))
+          .send({
+            issuer: 'https://id-office.example',
+            name: 'ID office',
+            keys: [{ algorithm: 'EdDSA', publicKeyHex: idKey.publicKeyHex }],
+          });
+        return { response, aggregate: { type: 'id-issuer', id: response.body.id } };
+      },
+    },
+    updateIdIssuer: {
+      event: 'id-issuer.changed',
+      status: 200,
+      perform: async () => {
+        const issuer = await newIdIssuer();
+        const response = await api()
+          .put(`/api/v1/id-issuers/${issuer.id}`)
+          .set(as(maria))
+          .send({ name: 'ID office (renamed)', keys: [{ algorithm: 'EdDSA', publicKeyHex: idKey.publicKeyHex }], version: issuer.version });
+        return { response, aggregate: { type: 'id-issuer', id: issuer.id } };
+      },
+    },
+    deleteIdIssuer: {
+      event: 'id-issuer.removed',
+      status: 204,
+      perform: async () => {
+        const issuer = await newIdIssuer();
+        const response = await api().delete(`/api/v1/id-issuers/${issuer.id}`).set(as(maria));
+        return { response, aggregate: { type: 'id-issuer', id: issuer.id } };
+      },
+    },
+    verifyMyId: {
+      event: 'identity.verified',
+      status: 200,
+      app: () => identityApp,
+      perform: async () => {
+        const issuer = await newIdIssuer(identityApp);
+        const text = signIdCard({ issuer: issuer.issuer, key: idKey, claims: { id: 'NID-1001', fullName: 'Amina Yusuf' } });
+        const response = await request(identityApp.app).post('/api/v1/me/id-verification').set(as(amina)).send({ text });
+        return { response, aggregate: { type: 'account', id: await subjectOf(amina) } };
       },
     },
     registerProvider: {

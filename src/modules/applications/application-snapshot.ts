@@ -12,6 +12,7 @@ export function snapshotOf(
   program: OpenProgram,
   attached: AttachedDocument[],
   today: Date,
+  verifiedById: ApplicationSnapshot['applicant']['verifiedById'] = [],
 ): ApplicationSnapshot {
   const { idType: _idType, idValue: _idValue, ...person } = input.applicant;
   return {
@@ -21,7 +22,13 @@ export function snapshotOf(
       ...input.treatment,
       typeLabel: program.treatmentTypes.find((t) => t.code === input.treatment.type)?.label ?? input.treatment.type,
     },
-    applicant: { idType: 'NATIONAL_ID', idValue: nationalId, ...person, age: ageOn(person.birthDate, today) },
+    applicant: {
+      idType: 'NATIONAL_ID',
+      idValue: nationalId,
+      ...person,
+      age: ageOn(person.birthDate, today),
+      ...(verifiedById && verifiedById.length > 0 ? { verifiedById } : {}),
+    },
     familyMembers: (input.familyMembers ?? []).map((m) => ({ ...m, age: ageOn(m.birthDate, today) })),
     documents: attached,
   };

@@ -7,6 +7,7 @@ import type { ProgramsService } from '../programs/index.js';
 import type { StageOutcome } from './models.js';
 import type { ReferenceKey } from './reference.js';
 import type { RegistryService } from '../registry/index.js';
+import type { VerifiedIdReader } from './lock-verified-fields.js';
 
 /** What the applications module needs from the Document Store. */
 export interface DocumentCatalog {
@@ -39,4 +40,6 @@ export interface ApplicationsDeps {
   referenceKey: ReferenceKey;
   /** Hands out application numbers from blocks of the sequence (see reference.ts): one per service instance. */
   nextApplicationNumber: (transaction?: Transaction) => Promise<number>;
+  /** The fields an applicant's verified ID QR vouched for; none when the identity module is not wired. */
+  verifiedIds?: VerifiedIdReader;
 }

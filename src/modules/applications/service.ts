@@ -29,6 +29,7 @@ import { submitApplication } from './submit-application.js';
 import { submitDraft } from './submit-draft.js';
 import { documentsKeptBySubmissions } from './documents-kept.js';
 import { mayOfficerReadDocument } from './visibility.js';
+import type { VerifiedIdReader } from './lock-verified-fields.js';
 
 export type { ListApplicationsOptions } from './list-applications.js';
 export type { Submitted } from './submit-application.js';
@@ -47,6 +48,8 @@ export interface ApplicationsServiceOptions {
   /** Drafts one applicant may have open at once (QUOTA_OPEN_DRAFTS). */
   maxOpenDrafts: number;
   now?: () => Date;
+  /** The fields an applicant's verified ID QR vouched for (the identity module, bound in the composition root). */
+  verifiedIds?: VerifiedIdReader;
 }
 
 export function createApplicationsService(options: ApplicationsServiceOptions) {

@@ -9,6 +9,16 @@ import { checkApplication, requireNationalId } from './check-application.js';
 import type { ApplicationsDeps } from './deps.js';
 import { toApplication, type Application, type ApplicationInput, type StageSnapshot } from './models.js';
 import { formatReference } from './reference.js';
+import { lockVerifiedFields, type VerifiedApplicantField } from './lock-verified-fields.js';
+
+/** The registry's names of the fields a verified ID vouches for: they join the registrant's verified fields. */
+const REGISTRY_FIELD_OF = {
+  givenName: 'given_name',
+  familyName: 'family_name',
+  birthDate: 'birth_date',
+  gender: 'gender',
+  address: 'address_line',
+} as const satisfies Record<VerifiedApplicantField, string>;
 
 // A draft becomes an application in place; it keeps the reference it got when it was started.
 const SUBMIT_DRAFT = `UPDATE applications SET status = 'SUBMITTED', program_id = :programId, registrant_id = :registrantId, draft = NULL,
@@ -42,13 +52,15 @@ const KEEP_PROPOSALS = `
 export async function storeSubmission(
   deps: ApplicationsDeps,
   actor: Principal,
-  input: ApplicationInput,
+  sentInput: ApplicationInput,
   draftId: string | undefined,
   prefix: string,
   transaction: Transaction,
   context: CommandContext,
 ): Promise<CommandOutcome<Application>> {
   const nationalId = requireNationalId(actor);
+  const verified = await deps.verifiedIds?.verifiedFieldsOf(actor.subject, transaction);
+  const { input, verifiedById } = lockVerifiedFields(sentInput, verified?.idNumber === nationalId ? verified : undefined, prefix);
   const { program, attached } = await checkApplication(deps, actor, input, nationalId, prefix, transaction);
   const today = deps.now();
   const { idType: _idType, idValue: _idValue, ...details } = input.applicant;
@@ -58,7 +70,13 @@ export async function storeSubmission(
     proposals,
   } = await deps.registry.recordApplicantDetails(
     actor,
-    { idType: 'NATIONAL_ID', idValue: nationalId, details, familyMembers: input.familyMembers ?? [] },
+    {
+      idType: 'NATIONAL_ID',
+      idValue: nationalId,
+      details,
+      familyMembers: input.familyMembers ?? [],
+      verify: verifiedById.map((field) => REGISTRY_FIELD_OF[field]),
+    },
     transaction,
   );
   const stages: StageSnapshot[] = program.stages.map((s) => ({
@@ -68,7 +86,7 @@ export async function storeSubmission(
     officer: s.officer,
     checklist: s.checklist,
   }));
-  const snapshot = snapshotOf(input, nationalId, program, attached, today);
+  const snapshot = snapshotOf(input, nationalId, program, attached, today, verifiedById);
   const values = {
     programId: program.id,
     registrantId,

@@ -15,6 +15,7 @@ import {
   type ProposedChange,
   type RegistrantRow,
   type RegistryColumn,
+  type RegistryField,
 } from './models.js';
 import { changeEvent, enrolled } from './registrant-events.js';
 import { insertRegistrant } from './registrant-rows.js';
@@ -24,6 +25,8 @@ export interface RecordApplicantDetailsOptions {
   idValue: string;
   details: PersonDetails;
   familyMembers: FamilyMemberInput[];
+  /** Fields a verified ID vouched for: they join the registrant's verified fields. */
+  verify?: RegistryField[];
 }
 
 export interface RecordApplicantDetailsResult {
@@ -64,7 +67,9 @@ export async function recordApplicantDetails(
   let current = await selectOne<LockedRow>(deps.sequelize, SELECT_LOCKED_WITH_FAMILY, key, transaction);
   if (!current) {
     const id = randomUUID();
-    if (await insertRegistrant(deps, actor, id, options.idType, options.idValue, options.details, family, [], transaction)) {
+    if (
+      await insertRegistrant(deps, actor, id, options.idType, options.idValue, options.details, family, options.verify ?? [], transaction)
+    ) {
       return { registrantId: id, event: enrolled(id), proposals: [] };
     }
     // Someone enrolled the same person a moment ago: update theirs instead.
@@ -72,8 +77,11 @@ export async function recordApplicantDetails(
     if (!current) throw new ConflictError('The registrant could not be created; try again.');
   }
   const { family: currentFamily, ...row } = current;
-  const { columns, family: ownFamily, proposals } = separateProposals(row, currentFamily, columnsOf(options.details), family);
-  const applied = await applyChanges(deps, actor, row, columns, ownFamily, transaction, { currentFamily });
+  // The ID vouches for what it holds: those values are written (not proposed), and stay verified.
+  const vouched = new Set<string>(options.verify ?? []);
+  const unvouched = { ...row, verified_fields: row.verified_fields.filter((field) => !vouched.has(field)) };
+  const { columns, family: ownFamily, proposals } = separateProposals(unvouched, currentFamily, columnsOf(options.details), family);
+  const applied = await applyChanges(deps, actor, row, columns, ownFamily, transaction, { currentFamily, verify: options.verify ?? [] });
   return { registrantId: current.id, event: changeEvent(current.id, applied, 'applicant'), proposals };
 }
 

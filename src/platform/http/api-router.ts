@@ -10,6 +10,7 @@ import { middleware as openApiValidator } from 'express-openapi-validator';
 import type { OpenAPIV3 } from 'express-openapi-validator/dist/framework/types.js';
 import type { AccessTokenVerifier } from '../auth/access-token.js';
 import { createBearerSecurityHandler } from '../auth/api-security.js';
+import type { Principal } from '../auth/principal.js';
 import { keepCompiledRoutePatterns } from './route-pattern-cache.js';
 import { routeOperations, type ApiOperation, type OperationHandlers } from './operations.js';
 import { InputError } from './errors.js';
@@ -37,6 +38,11 @@ export interface ApiRouterOptions {
   limits: RateLimits;
   /** Each module's handlers by operationId, served at /api/v1 after validation; every operation needs one. */
   handlers: readonly OperationHandlers[];
+  /**
+   * Completes an authenticated caller before the handlers see them (an applicant whose token carries no national
+   * ID, linked to one by a verified ID QR); by default the token's principal as it is.
+   */
+  resolvePrincipal?: (principal: Principal) => Promise<Principal>;
 }
 
 export interface ApiRouter {
@@ -158,6 +164,16 @@ export function createApiRouter(options: ApiRouterOptions): ApiRouter {
   );
   api.use(reportDeferredBodyError);
   api.use(chargeApiRequests(options.limits));
+  const { resolvePrincipal } = options;
+  if (resolvePrincipal) {
+    api.use((req, _res, next) => {
+      if (!req.principal) return next();
+      resolvePrincipal(req.principal).then((principal) => {
+        req.principal = principal;
+        next();
+      }, next);
+    });
+  }
   api.use('/v1', routes.router);
   api.use(sendNotFoundProblem);
   api.use(chargeRefusedApiRequests(options.limits));

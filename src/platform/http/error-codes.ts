@@ -260,9 +260,17 @@ export const ERROR_CODES = {
   },
   ERR_IDENTITY_UNVERIFIED: {
     status: 403,
-    title: 'Your account has no verified national ID',
+    title: 'Verify your ID first',
     explanation:
-      'Applying needs an account linked to a verified national ID, and yours has none. Contact the program office to have it verified.',
+      'Applying needs an account linked to a verified ID, and yours has none yet. Scan, upload or paste the QR code of your ID card ' +
+      'in the Self-Service Portal (Verify your ID), then apply.',
+  },
+  ERR_ID_VERIFIED_FIELD_CHANGED: {
+    status: 400,
+    title: 'A field your verified ID vouches for was changed',
+    explanation:
+      'Your name, birth date, gender and address are taken from the ID you verified and cannot be changed in an application. ' +
+      'Send them as your ID writes them, or leave the address line out.',
   },
   ERR_IDENTITY_MISMATCH: {
     status: 400,
@@ -717,6 +725,94 @@ export const ERROR_CODES = {
     title: 'This registrant was merged into another already',
     explanation:
       'One of the two registrants was merged into another record meanwhile. Reload the application to see its likely duplicates now.',
+  },
+  // Identity: the QR code of an applicant's ID (MOSIP Claim 169) and the trusted ID issuers
+  ERR_ID_QR_NOT_BASE45: {
+    status: 400,
+    title: 'The ID code is not valid base45',
+    explanation:
+      'The text read from the QR code holds characters an ID code does not use, or has been cut. Scan the QR code of your ID again ' +
+      'in good light, or paste its whole text.',
+  },
+  ERR_ID_QR_DAMAGED: {
+    status: 400,
+    title: 'The ID code was cut short or altered',
+    explanation:
+      'The code does not unpack: part of it is missing or was changed. Scan the QR code of your ID again, holding it flat and whole ' +
+      'in the picture.',
+  },
+  ERR_ID_QR_NOT_COSE: {
+    status: 400,
+    title: 'The code is not an ID code',
+    explanation:
+      'The code unpacks, but it is not a signed ID (MOSIP Claim 169). Scan the QR code printed on your ID card, not another code.',
+  },
+  ERR_ID_QR_NO_IDENTITY: {
+    status: 422,
+    title: 'The code holds no identity',
+    explanation:
+      'The code is signed, but it carries no identity data (claim 169). Scan the QR code of your ID card, or ask its issuer for one ' +
+      'that carries your identity.',
+  },
+  ERR_ID_QR_NOT_DECRYPTABLE: {
+    status: 422,
+    title: 'The encrypted ID code cannot be opened',
+    explanation:
+      "The code is encrypted, and none of the program's keys opens it. " +
+      'Use an ID whose issuer the program works with, or contact the program office.',
+  },
+  ERR_ID_QR_SIGNATURE_INVALID: {
+    status: 422,
+    title: "The ID's signature does not match",
+    explanation:
+      'The code is not signed, or its content was changed after signing, or someone other than its issuer signed it. Only the QR ' +
+      'code of a genuine ID is accepted; contact the program office if yours is refused.',
+  },
+  ERR_ID_QR_ISSUER_UNTRUSTED: {
+    status: 422,
+    title: "The ID's issuer is not trusted by the program",
+    explanation:
+      "The program accepts IDs only from the issuers it trusts, and this ID's issuer is not one of them. " +
+      'Use another ID, or contact the program office.',
+  },
+  ERR_ID_QR_EXPIRED: {
+    status: 422,
+    title: 'The ID has expired',
+    explanation: 'The code of this ID is past its expiry date. Renew your ID with its issuer, then verify it again.',
+  },
+  ERR_ID_QR_NOT_YET_VALID: {
+    status: 422,
+    title: 'The ID is not valid yet',
+    explanation: 'The code of this ID becomes valid at a later date. Try again from that date, or use another ID.',
+  },
+  ERR_ID_QR_INCOMPLETE: {
+    status: 422,
+    title: 'The ID has no ID number',
+    explanation: 'The code is genuine, but it holds no ID number, so it cannot identify you. Use an ID whose code carries its number.',
+  },
+  ERR_ID_QR_ID_MISMATCH: {
+    status: 422,
+    title: 'Not the ID your account belongs to',
+    explanation: 'Your account is already tied to another ID number, and this code is of a different one. Scan the QR code of your own ID.',
+  },
+  ERR_ID_QR_ID_LINKED_ELSEWHERE: {
+    status: 409,
+    title: 'This ID is already linked to another account',
+    explanation:
+      'Each ID can be linked to one account only, and this one already is. If it is yours, contact the program office; the attempt ' +
+      'has been recorded.',
+  },
+  ERR_ID_ISSUER_EXISTS: {
+    status: 409,
+    title: 'This ID issuer is already trusted',
+    explanation: 'An issuer is trusted once, with all its keys. Open it in the list and add the key there.',
+  },
+  ERR_ID_ISSUER_KEY_INVALID: {
+    status: 400,
+    title: 'A key is not a public key of its algorithm',
+    explanation:
+      'An EdDSA key is 32 bytes (64 hex digits); an ES256 key is the uncompressed P-256 point, 65 bytes starting 04 (130 hex ' +
+      'digits). Correct the key and send again.',
   },
 } as const satisfies Record<`ERR_${string}`, ErrorCodeEntry>;
 

@@ -132,6 +132,15 @@ function presentDecisionForm(req: Request, stage: StageToDecide, form: DecisionF
   };
 }
 
+function verifiedByIdOf(fields: readonly string[]) {
+  return {
+    name: fields.includes('givenName') && fields.includes('familyName'),
+    gender: fields.includes('gender'),
+    birthDate: fields.includes('birthDate'),
+    address: fields.includes('address'),
+  };
+}
+
 export function presentApplicationPage(req: Request, loaded: LoadedApplicationPage, states: PageStates = {}) {
   const { application, decisions, stage, terms, dates, locale, currency } = loaded;
   const maximum = terms ? formatMoney(terms.maxAmount, terms.currency, locale) : '';
@@ -148,6 +157,8 @@ export function presentApplicationPage(req: Request, loaded: LoadedApplicationPa
     estimatedCost,
     assessedAmount: application.assessedAmount ? formatMoney(application.assessedAmount, currency, locale) : '',
     birthDate: formatCalendarDate(application.applicant.birthDate, dates),
+    // The applicant's fields their verified ID QR vouched for, marked "verified by ID".
+    verifiedById: verifiedByIdOf(applicant.verifiedById ?? []),
     familyMembers: application.familyMembers.map((m) => ({
       ...m,
       birthDate: formatCalendarDate(m.birthDate, dates),

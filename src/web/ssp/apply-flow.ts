@@ -48,6 +48,26 @@ export interface ApplyFlowOptions {
   /** The contract's schemas, which check every step. */
   schemas: SchemaValidator;
   now?: () => Date;
+  /** The fields the person's verified ID QR vouched for: shown locked, and what is saved whatever the form sent. */
+  verifiedFieldsOf?: (subject: string) => Promise<LockedValues | undefined>;
+}
+
+/** The form fields a verified ID fills, by their form names (`line` is the address line). */
+export type LockedValues = Partial<Record<'givenName' | 'familyName' | 'gender' | 'birthDate' | 'line', string>>;
+
+const LOCKED_BY_STEP: Partial<Record<FormStep, ReadonlyArray<keyof LockedValues>>> = {
+  person: ['givenName', 'familyName', 'gender', 'birthDate'],
+  address: ['line'],
+};
+
+/** The step's locked fields with the ID's values, which replace whatever was saved or sent. */
+export function lockedOf(step: FormStep, verified: LockedValues | undefined): Record<string, string> {
+  const locked: Record<string, string> = {};
+  for (const field of LOCKED_BY_STEP[step] ?? []) {
+    const value = verified?.[field];
+    if (value !== undefined) locked[field] = value;
+  }
+  return locked;
 }
 
 export interface DraftContext {
@@ -63,6 +83,8 @@ export interface StepOutcome {
   context: DraftContext;
   values: Record<string, string>;
   errors: StepErrors;
+  /** The fields the person's verified ID fills, shown locked. */
+  locked: Record<string, string>;
 }
 
 export interface AttachedDocumentView {
@@ -128,15 +150,25 @@ export function createApplyFlow(options: ApplyFlowOptions) {
     }
   }
 
-  function formOf(step: FormStep, context: DraftContext, actor: Principal, body: FormBody | undefined, t: Translate) {
+  function formOf(
+    step: FormStep,
+    context: DraftContext,
+    actor: Principal,
+    body: FormBody | undefined,
+    t: Translate,
+    locked: Record<string, string>,
+  ) {
     const data = context.draft.data;
     let values: Record<string, string>;
     if (body === undefined) values = step === 'person' ? { ...readSavedPerson(data, actor) } : savedValues(step, data);
     else if (step === 'treatment') values = { ...readTreatmentForm(body) };
     else if (step === 'person') values = { ...readPersonForm(body) };
     else values = { ...readAddressForm(body) };
+    values = { ...values, ...locked };
     return { values, ...formWith(step, context, values, t) };
   }
+
+  const lockedFor = async (actor: Principal, step: FormStep) => lockedOf(step, await options.verifiedFieldsOf?.(actor.subject));
 
   /**
    * The answers that can be kept when others are refused: each refused field keeps what the draft
@@ -171,8 +203,9 @@ export function createApplyFlow(options: ApplyFlowOptions) {
     /** A step as saved; with `check`, its complete checks too (the review links here to fix a field). */
     async showStep(actor: Principal, draftId: string, step: FormStep, check: boolean, t: Translate): Promise<StepOutcome> {
       const context = await openDraft(actor, draftId);
-      const form = formOf(step, context, actor, undefined, t);
-      return { context, values: form.values, errors: check ? form.check('complete') : {} };
+      const locked = await lockedFor(actor, step);
+      const form = formOf(step, context, actor, undefined, t, locked);
+      return { context, values: form.values, errors: check ? form.check('complete') : {}, locked };
     },
 
     /**
@@ -181,13 +214,14 @@ export function createApplyFlow(options: ApplyFlowOptions) {
      */
     async saveStep(actor: Principal, draftId: string, step: FormStep, body: FormBody, mode: CheckMode, t: Translate): Promise<StepOutcome> {
       const context = await openDraft(actor, draftId);
-      const form = formOf(step, context, actor, body, t);
+      const locked = await lockedFor(actor, step);
+      const form = formOf(step, context, actor, body, t, locked);
       const errors = form.check(mode);
       if (Object.keys(errors).length > 0) {
         const partial = keepValid(step, context, form.values, errors, t);
-        return { context: partial ? await save(actor, context, partial) : context, values: form.values, errors };
+        return { context: partial ? await save(actor, context, partial) : context, values: form.values, errors, locked };
       }
-      return { context: await save(actor, context, form.merged()), values: form.values, errors };
+      return { context: await save(actor, context, form.merged()), values: form.values, errors, locked };
     },
 
     /** Where a person coming back continues: the first step that is not finished, else the review. */

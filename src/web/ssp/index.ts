@@ -20,6 +20,8 @@ import type { Program, ProgramsService } from '../../modules/programs/index.js';
 import type { DocumentStore } from '../../modules/documents/index.js';
 import { sendPersonDataArchive, type ErasureService, type PrivacyService } from '../../modules/privacy/index.js';
 import { createErasurePages } from './erasure-pages.js';
+import { createVerifyIdPages } from './verify-id-pages.js';
+import type { IdentityService } from '../../modules/identity/index.js';
 import { createApplyFlow, type DraftContext, type FormStep } from './apply-flow.js';
 import { explainFieldError } from './explain-errors.js';
 import {
@@ -56,6 +58,8 @@ export interface SelfServicePagesOptions {
   /** "Erase my data": the person's own erasure request. */
   erasure: Pick<ErasureService, 'requestErasure' | 'findOwnErasureRequest'>;
   messages: Messages;
+  /** "Verify your ID": the applicant's ID QR verified and their account linked; the fields it locks. */
+  identity: Pick<IdentityService, 'linkVerifiedId' | 'readLinkedId' | 'readVerifiedFields'>;
 }
 
 /** The statuses of an application that has (or had) a voucher. */
@@ -123,7 +127,18 @@ function returnOf(req: Request): ReturnPlace | undefined {
 
 export function createSelfServicePages(options: SelfServicePagesOptions): Router {
   const { programs, applications, documents } = options;
-  const flow = createApplyFlow({ programs, applications, documents, schemas: options.schemas });
+  const flow = createApplyFlow({
+    programs,
+    applications,
+    documents,
+    schemas: options.schemas,
+    verifiedFieldsOf: async (subject) => {
+      const verified = await options.identity.readVerifiedFields(subject);
+      if (!verified) return undefined;
+      const { givenName, familyName, gender, birthDate, address: line } = verified;
+      return { givenName, familyName, gender, birthDate, line };
+    },
+  });
   const router = Router();
   router.use(requirePageRole('applicant'));
   router.use('/vouchers', createVoucherFileRoutes(options));
@@ -266,15 +281,17 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
   });
 
   router.use(createErasurePages(options.erasure));
+  router.use(createVerifyIdPages(options.identity));
 
   // "Apply" continues the person's open draft of the program; "Start a new application" (`fresh`) starts another.
   router.post('/programs/:programId/apply', verifyCsrfToken, async (req, res) => {
     const principal = requirePrincipal(req);
+    const programId = String(req.params.programId);
+    // Before the first step: an account not linked to an ID verifies it (the ID's QR code) first.
     if (!principal.nationalId) {
-      res.status(403).render('ssp/no-national-id.njk');
+      redirectAfterPost(req, res, `/ssp/verify-id?program=${programId}`);
       return;
     }
-    const programId = String(req.params.programId);
     if (readField(bodyOf(req), 'fresh') === '') {
       const drafts = await applications.listDrafts(principal, LIST_SIZE);
       const open = drafts.items.find((draft) => draft.programId === programId);
@@ -310,6 +327,7 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
         values: shown.values,
         costNote: presentCostNote(shown.context, shown.values.estimatedCost, text),
         nationalId: principal.nationalId,
+        locked: shown.locked,
       });
     });
 
@@ -325,6 +343,7 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
           values: saved.values,
           costNote: saved.errors.estimatedCost ? '' : presentCostNote(saved.context, saved.values.estimatedCost, text),
           nationalId: principal.nationalId,
+          locked: saved.locked,
         });
         return;
       }
