@@ -113,4 +113,49 @@ describe('messages: channels and the development mailbox', () => {
       await context.close();
     }
   });
+
+  it('shows maria how each message went, never its text or recipient, filtered by state with the keyboard', async () => {
+    const program = await createProgram(testApp.app);
+    const submitted = await request(testApp.app)
+      .post('/api/v1/applications')
+      .set('Authorization', `Bearer ${await tokenFor('amina')}`)
+      .send(applicationFor(program.id));
+    expect(submitted.status).toBe(201);
+    const context = await browser.newContext({ viewport: PHONE, locale: 'en-GB' });
+    const page = await context.newPage();
+    try {
+      await signIn(page, testApp.url, 'maria', '/admin');
+      const received = en('admin.deliveries.kind.application-received');
+      const rows = await waitUntil(
+        async () => {
+          await page.goto(`${testApp.url}/admin/notification-deliveries`);
+          return page.getByTestId('delivery-row').filter({ hasText: received }).allInnerTexts();
+        },
+        (found) => found.length > 0,
+        'the messages of the received application in the list',
+      );
+      expect(rows.join('\n')).toContain(en('admin.deliveries.recipient.applicant'));
+      const list = await page.getByTestId('deliveries').innerText();
+      for (const personal of ['amina', 'Amina', 'NID-1001', '+254', submitted.body.reference as string])
+        expect(list).not.toContain(personal);
+      await check(page, 'the messages sent');
+
+      await tabTo(page, page.getByLabel(en('admin.deliveries.filter.status')));
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await expect(page.getByLabel(en('admin.deliveries.filter.status')).inputValue()).resolves.toBe('SENT');
+      await tabTo(page, page.getByRole('button', { name: en('admin.deliveries.filter.show') }));
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/status=SENT/);
+      const states = await page
+        .getByTestId('delivery-row')
+        .locator(`td[data-label="${en('admin.deliveries.column.status')}"]`)
+        .allInnerTexts();
+      expect(states.length).toBeGreaterThan(0);
+      expect(states.every((state) => state.startsWith(en('admin.deliveries.status.SENT')))).toBe(true);
+      await check(page, 'the messages sent, filtered by state');
+    } finally {
+      await context.close();
+    }
+  });
 });

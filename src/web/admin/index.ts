@@ -14,6 +14,7 @@ import { requirePageRole } from '../../platform/web/page-guard.js';
 import { contractSchemas, type FacilityOperations } from './context.js';
 import { createErasureRequestPages, type ErasureOperations } from './erasure-pages.js';
 import { createFacilityPages } from './facility-pages.js';
+import { createNotificationDeliveryPages, type DeliveryOperations } from './notification-delivery-pages.js';
 import { createOfficerGroupPages } from './officer-group-pages.js';
 import { createProgramPages } from './program-pages.js';
 import { createReassignmentPages } from './reassignment-pages.js';
@@ -29,6 +30,8 @@ export interface AdminPagesOptions {
   claims: FacilityOperations;
   /** Erasure requests: the pending ones, and completing one, as the signed-in program manager. */
   erasure: ErasureOperations;
+  /** How notifications went (never their text or recipient), as the signed-in program manager. */
+  notifications: DeliveryOperations;
   /**
    * The contract's schemas, so a form is checked exactly as the API checks the same input.
    * Default: built from `openapi/openapi.yaml` on the first form post.
@@ -58,5 +61,6 @@ export function createAdminPages(options: AdminPagesOptions): Router {
   router.use(createOfficerGroupPages(context));
   router.use(createFacilityPages(context));
   router.use(createErasureRequestPages(options.erasure));
+  router.use(createNotificationDeliveryPages(options.notifications));
   return router;
 }
