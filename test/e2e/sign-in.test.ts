@@ -142,35 +142,24 @@ describe('signing in on the pages', () => {
     await page.close();
   });
 
-  it('shows a signed-in officer whose portal is not built yet what it will do, with no link to a missing page', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+  it("leads each officer from their portal's card to its pages, the analyst's and the auditor's too", async () => {
     const notFound: string[] = [];
-    page.on('response', (response) => {
+    const analyst = await browser.newPage();
+    analyst.on('response', (response) => {
       if (response.status() === 404) notFound.push(response.url());
     });
-    await signIn(page, testApp.url, 'ana');
-    const card = page.getByTestId('portal').filter({ hasText: 'Dashboards' });
-    await expect(card.innerText()).resolves.toContain(
-      'Not open yet. What it will do: Program figures: applications, decisions, vouchers and claims.',
-    );
-    await expect(card.getByRole('link').count()).resolves.toBe(0);
-    await expect(page.getByTestId('no-open-portal').isVisible()).resolves.toBe(true);
-    await expectAccessible(page, 'the home page of an officer whose portal is not open yet');
-
-    // Each portal address that has no pages yet explains itself instead of "not found".
-    for (const [address, title] of [
-      ['/dashboards', 'Dashboards'],
-      ['/audit', 'Audit trail'],
-    ] as const) {
-      const response = await page.goto(`${testApp.url}${address}`);
-      expect(response?.status()).toBe(200);
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`${title} is not open yet`);
-      await expect(page.getByRole('link', { name: 'Back to the home page' }).isVisible()).resolves.toBe(true);
-    }
-    await expectAccessible(page, 'a portal that is not open yet');
+    await signIn(analyst, testApp.url, 'ana');
+    await analyst.getByTestId('portal').getByRole('link', { name: 'Dashboards' }).click();
+    await analyst.waitForURL(`${testApp.url}/dashboards`);
+    await expect(analyst.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Program dashboards');
+    await expectAccessible(analyst, 'the dashboards, reached from the home page');
+    await analyst.close();
+    const auditor = await browser.newPage();
+    await signIn(auditor, testApp.url, 'otto');
+    await auditor.getByTestId('portal').getByRole('link', { name: 'Audit trail' }).click();
+    await auditor.waitForURL(`${testApp.url}/audit`);
+    await auditor.close();
     expect(notFound).toEqual([]);
-    await context.close();
 
     // An applicant's and a manager's portals are open: their cards are links, and lead to pages.
     const manager = await browser.newPage();
@@ -212,7 +201,7 @@ describe('signing in on the pages', () => {
     });
     await page.goto(`${testApp.url}/`);
     await signIn(page, testApp.url, 'amina', '/ssp');
-    for (const address of ['/', '/ssp', '/ssp/applications', '/docs', '/problems', '/dashboards']) {
+    for (const address of ['/', '/ssp', '/ssp/applications', '/ssp/verify-id', '/docs', '/problems']) {
       await page.goto(`${testApp.url}${address}`);
       await page.waitForLoadState('load');
     }
