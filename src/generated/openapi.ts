@@ -6637,6 +6637,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "redemptionIds": [
+                 *         "7d1f0c1e-2a34-4c55-9a66-0b7c8d9e0f11"
+                 *       ],
+                 *       "total": "1.00",
+                 *       "invoiceDocumentId": "3e2d1c0b-4a59-4f68-8b77-1c2d3e4f5a6b"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClaimInput"];
             };
         };
