@@ -25,9 +25,11 @@ export interface AnalyticsStore {
   close(): Promise<void>;
 }
 
-/** OpenSearch refused some of a bulk write; `code` names the first refusal's type (never a document's content). */
+/**
+ * OpenSearch refused some of a bulk write; `firstType` names the first refusal's type (never a document's content).
+ * It never reaches an HTTP answer: the relay logs it and delivers the event again later.
+ */
 export class AnalyticsWriteError extends Error {
-  readonly code = 'ERR_ANALYTICS_WRITE';
   constructor(
     readonly failures: number,
     readonly firstType: string,
