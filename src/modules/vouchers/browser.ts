@@ -6,6 +6,7 @@
 export type { UnknownCredential } from './credential.js';
 export { createDocumentLoader } from './document-loader.js';
 export { decodeBase45, encodeBase45 } from './qr/base45.js';
+export { inflateBounded } from './qr/inflate-bounded.js';
 export { decodeScannedText } from './qr/scanned-text.js';
 export { QrDecodeError } from './qr/voucher-qr.js';
 export type { TrustBundle } from './trust-bundle.js';

@@ -4,10 +4,9 @@
  * is `verify-claim169.ts`. No Node API: the portal runs this in the browser so the ID's image never leaves the phone.
  */
 import { decode as decodeCbor, encode as encodeCbor } from 'cborg';
-import { decodeBase45 } from '../../vouchers/browser.js';
+import { decodeBase45, inflateBounded } from '../../vouchers/browser.js';
 import { IdQrError } from '../id-qr-error.js';
 import { readClaim169, toBase64, type Claim169 } from './claim169-fields.js';
-import { inflateBounded } from './inflate.js';
 
 const COSE_ENCRYPT0 = 16;
 const COSE_SIGN1 = 18;
@@ -16,6 +15,8 @@ const HEADER_ALG = 1;
 const HEADER_KID = 4;
 const HEADER_IV = 5;
 const CLAIM_169 = 169;
+/** More than any ID QR holds (a QR code carries at most about 3 KB; a photo inflates little). */
+const ID_QR_MAX_INFLATED_BYTES = 64 * 1024;
 /** COSE's AES-GCM algorithms and their key lengths in bytes. */
 const AES_GCM_KEY_BYTES: Record<number, number> = { 1: 16, 2: 24, 3: 32 };
 
@@ -180,7 +181,7 @@ export async function decodeClaim169(text: string, options: DecodeClaim169Option
   const compressed = base45Bytes(text);
   let bytes: Uint8Array;
   try {
-    bytes = await inflateBounded(compressed);
+    bytes = await inflateBounded(compressed, ID_QR_MAX_INFLATED_BYTES);
   } catch (error) {
     throw new IdQrError('ERR_ID_QR_DAMAGED', 'the code does not inflate: it was cut short or altered', { cause: error });
   }

@@ -7,6 +7,7 @@
 import { decode as decodeCbor } from 'cborg';
 import type { UnknownCredential } from '../credential.js';
 import { decodeBase45 } from './base45.js';
+import { inflateBounded, InflateLimitError } from './inflate-bounded.js';
 import { QrDecodeError } from './voucher-qr.js';
 
 /** More than any credential we issue (about 2 KB as JSON); a code that inflates beyond is refused. */
@@ -14,29 +15,6 @@ export const PIXELPASS_MAX_BYTES = 64 * 1024;
 
 const notPixelPass = (message: string, cause?: unknown) =>
   new QrDecodeError('ERR_QR_NOT_PIXELPASS', message, cause === undefined ? undefined : { cause });
-
-async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
-  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate')).getReader();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    length += value.length;
-    if (length > PIXELPASS_MAX_BYTES) {
-      await reader.cancel();
-      throw notPixelPass(`the code inflates to more than ${PIXELPASS_MAX_BYTES} bytes`);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
 
 /** Whether a text can only be PixelPass: base45 characters, long enough for a zlib stream. */
 export function looksLikePixelPass(text: string): boolean {
@@ -48,9 +26,9 @@ export async function decodePixelPass(text: string): Promise<UnknownCredential> 
   if (!compressed) throw new QrDecodeError('ERR_QR_NOT_BASE45', 'the PixelPass text is not base45');
   let bytes: Uint8Array;
   try {
-    bytes = await inflate(compressed);
+    bytes = await inflateBounded(compressed, PIXELPASS_MAX_BYTES);
   } catch (error) {
-    if (error instanceof QrDecodeError) throw error;
+    if (error instanceof InflateLimitError) throw notPixelPass(error.message);
     throw notPixelPass('the PixelPass payload is not zlib data', error);
   }
   let value: unknown;

@@ -1,16 +1,13 @@
 /**
- * zlib inflation with a bound on the output, so a small code cannot make the reader hold megabytes.
- * `DecompressionStream` is in Node and browsers alike: the portal decodes an ID QR on the phone with this too.
+ * zlib inflation with a bound on the output, so a small code cannot make the reader hold megabytes: PixelPass
+ * vouchers and ID QR codes (Claim 169) both read through it. `DecompressionStream` is in Node and browsers alike.
  */
-
-/** More than any ID QR holds (a QR code carries at most about 3 KB; a photo inflates little). */
-export const ID_QR_MAX_INFLATED_BYTES = 64 * 1024;
 
 export class InflateLimitError extends Error {
   override readonly name = 'InflateLimitError';
 }
 
-export async function inflateBounded(bytes: Uint8Array, maxBytes = ID_QR_MAX_INFLATED_BYTES): Promise<Uint8Array> {
+export async function inflateBounded(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array> {
   const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate')).getReader();
   const chunks: Uint8Array[] = [];
   let length = 0;
