@@ -75,8 +75,10 @@ describe('reading the pages in French and in Arabic', () => {
     try {
       const page = await first.newPage();
       await signIn(page, testApp.url, 'ana', '/', { language: null });
+      // The choice posts a form and comes back to the same address, so wait for the new page itself.
       await page.getByRole('button', { name: 'العربية' }).click();
-      await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
+      await page.locator('html[dir="rtl"]').waitFor({ state: 'attached' });
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ar');
       await expectAccessible(page, 'the home page in Arabic, signed in');
       await expectTranslated(page, 'ar', 'the home page, signed in', { data: ['Ana'] });
     } finally {
