@@ -2,8 +2,8 @@
  * The analytics against a real OpenSearch (OPENSEARCH_URL) and PostgreSQL (DATABASE_URL, or an embedded one),
  * each figure beside its raw baseline measured in the same run:
  *  - indexing: outbox events delivered by the relay to the `opensearch-analytics` consumer (one bulk call per
- *    event, the application re-read from PostgreSQL), beside bare bulk calls of the same event documents, one per
- *    call and 500 per call;
+ *    relay batch of up to 500 events, their applications re-read from PostgreSQL), beside bare bulk calls of the
+ *    same event documents, one per call and 500 per call;
  *  - lag: from a state change's commit (command helper, audit and outbox) to its event being found by a search,
  *    with the app's relay polling as configured, beside a bare index call's own lag to searchable;
  *  - the dashboards' figures with 1,000,000 applications indexed, beside a bare aggregation on the same query.
@@ -398,6 +398,13 @@ export async function benchAnalyticsDashboard(applications = 1_000_000, samples 
   const opensearchUrl = process.env.OPENSEARCH_URL;
   if (!opensearchUrl) throw new Error('bench analytics needs OPENSEARCH_URL (scripts/opensearch.sh start)');
   return benchDashboard(opensearchUrl, applications, samples);
+}
+
+/** Only the indexing part (`npm run bench -- analytics-indexing`): no dashboard load. */
+export async function benchAnalyticsIndexing(events = 1000) {
+  const opensearchUrl = process.env.OPENSEARCH_URL;
+  if (!opensearchUrl) throw new Error('bench analytics needs OPENSEARCH_URL (scripts/opensearch.sh start)');
+  return withBenchDatabase((url) => benchIndexing(url, opensearchUrl, events));
 }
 
 export async function benchAnalytics(

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config.js';
-import { benchAnalytics, benchAnalyticsDashboard } from './analytics.js';
+import { benchAnalytics, benchAnalyticsDashboard, benchAnalyticsIndexing } from './analytics.js';
 import { benchApprovals } from './approvals.js';
 import { benchAuditCost } from './audit.js';
 import { benchDedup, DEDUP_GOAL_P95_MS } from './dedup.js';
@@ -236,6 +236,13 @@ if (only === 'analytics') {
   );
   console.table(analytics.dashboard.map((r) => ({ what: r.what, samples: r.samples, 'p50 ms': r.p50Ms, 'p95 ms': r.p95Ms })));
   await writeFile(path.join(resultsDir, 'analytics.json'), JSON.stringify({ machine, analytics }, null, 2));
+}
+
+if (only === 'analytics-indexing') {
+  const indexing = await benchAnalyticsIndexing();
+  console.log('\nIndexing outbox events into OpenSearch, beside bare bulk calls in the same run');
+  console.table(indexing.map((r) => ({ what: r.what, events: r.events, seconds: r.seconds, 'events/s': r.perSecond })));
+  await writeFile(path.join(resultsDir, 'analytics-indexing.json'), JSON.stringify({ machine, indexing }, null, 2));
 }
 
 if (only === 'analytics-dashboard') {

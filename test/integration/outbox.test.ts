@@ -16,7 +16,7 @@ import type { OutboxConsumer } from '../../src/platform/outbox/consumer.js';
 import { createProgram, type ProgramFixture } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { readTestEnvironment } from '../support/environment.js';
-import { consumerName, manualClock, recordingConsumer, type DeliveryCall } from '../support/outbox-consumers.js';
+import { batchingConsumer, consumerName, manualClock, recordingConsumer, type DeliveryCall } from '../support/outbox-consumers.js';
 import { tokenFor } from '../support/tokens.js';
 import { waitUntil } from '../support/wait-until.js';
 
@@ -251,6 +251,41 @@ describe('the outbox relay', () => {
       'every event published',
     );
     expect(ordered.receivedIds([one.id, two.id])).toEqual(eventIds);
+  });
+
+  it('hands a consumer that takes batches the waiting events in one call, in order, and one at a time while it fails', async () => {
+    const bulk = batchingConsumer(consumerName('bulk'));
+    bulk.failUntilRecovered();
+    const testApp = await startApp({ outboxConsumers: [bulk] });
+
+    const one = await createProgram(testApp.app, { open: false });
+    const two = await createProgram(testApp.app, { open: false });
+    await renameProgram(testApp.app, one, 'One, renamed in bulk');
+    await renameProgram(testApp.app, two, 'Two, renamed in bulk');
+    const eventIds = await eventIdsOf(testApp, [one.id, two.id]);
+    expect(eventIds).toHaveLength(4);
+    const [first, ...rest] = eventIds;
+    // After its first failure, the consumer is offered only the event it failed on.
+    await waitUntil(
+      async () => bulk.batches.length,
+      (n) => n >= 3,
+      'a few failed attempts',
+    );
+    expect(bulk.batches.slice(1).every((batch) => batch.outcome === 'failed' && batch.eventIds.join() === first)).toBe(true);
+
+    bulk.recover();
+    await waitUntil(
+      () => unpublishedOf(testApp, eventIds),
+      (n) => n === 0,
+      'every event published',
+    );
+    // That event alone first; once it is through, the three waiting behind it in one call.
+    expect(bulk.batches.filter((batch) => batch.outcome === 'delivered').map((batch) => batch.eventIds)).toEqual([[first], rest]);
+    const recorded = await deliveriesOf(testApp, bulk.name, eventIds);
+    expect(recorded.map((row) => row.event_id)).toEqual(eventIds);
+    expect(recorded.slice(1).map((row) => row.attempts)).toEqual([1, 1, 1]);
+    expect(recorded[0]?.attempts).toBe(bulk.batches.filter((batch) => batch.eventIds.includes(first ?? '')).length);
+    expect(await consumerState(testApp, bulk.name)).toMatchObject({ failed_attempts: 0, retry_at: null, failing_event_id: null });
   });
 
   it('does not hand an event again to a consumer that has it, after a restart', async () => {

@@ -69,3 +69,36 @@ export function manualClock(start: string) {
     },
   };
 }
+
+export interface BatchingConsumer extends OutboxConsumer {
+  /** The event ids of every call, failed ones included, in the order they came. */
+  batches: Array<{ eventIds: string[]; outcome: 'failed' | 'delivered' }>;
+  failUntilRecovered(): void;
+  recover(): void;
+}
+
+/** A consumer that takes batches (`deliverBatch`), recording each; it fails every call while told to. */
+export function batchingConsumer(name: string): BatchingConsumer {
+  const batches: BatchingConsumer['batches'] = [];
+  let failing = false;
+  async function deliverBatch(events: readonly OutboxEvent[]) {
+    const eventIds = events.map((event) => event.id);
+    if (failing) {
+      batches.push({ eventIds, outcome: 'failed' });
+      throw Object.assign(new Error('the index does not answer'), { code: 'ECONNREFUSED' });
+    }
+    batches.push({ eventIds, outcome: 'delivered' });
+  }
+  return {
+    name,
+    batches,
+    failUntilRecovered() {
+      failing = true;
+    },
+    recover() {
+      failing = false;
+    },
+    deliver: (event) => deliverBatch([event]),
+    deliverBatch,
+  };
+}

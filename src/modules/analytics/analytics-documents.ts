@@ -167,24 +167,37 @@ export async function claimDocuments(sequelize: Sequelize, claimIds: readonly st
   }));
 }
 
-/** The applications (and claims) whose documents an event changes; other aggregates change none. */
-export async function documentsChangedBy(sequelize: Sequelize, event: OutboxEvent): Promise<AnalyticsDocument[]> {
-  const claimIds = event.aggregateType === 'claim' ? [event.aggregateId] : [];
+/**
+ * The applications (and claims) whose documents these events change, read once each however many of the events
+ * touch them; other aggregates change none.
+ */
+export async function documentsChangedBy(sequelize: Sequelize, events: readonly OutboxEvent[]): Promise<AnalyticsDocument[]> {
   const lookups: Record<string, string> = {
-    application: 'SELECT id FROM applications WHERE id = CAST(:id AS uuid)',
-    voucher: 'SELECT application_id AS id FROM vouchers WHERE id = CAST(:id AS uuid)',
+    application: 'SELECT id FROM applications WHERE id = ANY(CAST(:ids AS uuid[]))',
+    voucher: 'SELECT application_id AS id FROM vouchers WHERE id = ANY(CAST(:ids AS uuid[]))',
     redemption: `SELECT v.application_id AS id FROM redemptions r JOIN vouchers v ON v.id = r.voucher_id
-                  WHERE r.id = CAST(:id AS uuid)`,
+                  WHERE r.id = ANY(CAST(:ids AS uuid[]))`,
     claim: `SELECT DISTINCT v.application_id AS id FROM claims c JOIN redemptions r ON r.id = ANY(c.redemption_ids)
-              JOIN vouchers v ON v.id = r.voucher_id WHERE c.id = CAST(:id AS uuid)`,
+              JOIN vouchers v ON v.id = r.voucher_id WHERE c.id = ANY(CAST(:ids AS uuid[]))`,
     // An erasure rewrites the person's applications (their facets become `unknown`): index them again.
     'erasure-request': `SELECT a.id FROM erasure_requests e JOIN applications a ON a.applicant_subject = e.subject
-                         WHERE e.id = CAST(:id AS uuid) AND e.status = 'COMPLETED' AND a.status <> 'DRAFT'`,
+                         WHERE e.id = ANY(CAST(:ids AS uuid[])) AND e.status = 'COMPLETED' AND a.status <> 'DRAFT'`,
   };
-  const lookup = lookups[event.aggregateType];
-  if (!lookup || !UUID.test(event.aggregateId)) return [];
-  const ids = (await selectRows<{ id: string }>(sequelize, lookup, { id: event.aggregateId })).map((row) => row.id);
-  return [...(await applicationDocuments(sequelize, ids)), ...(await claimDocuments(sequelize, claimIds))];
+  const aggregates = new Map<string, Set<string>>();
+  for (const event of events) {
+    if (!(event.aggregateType in lookups) || !UUID.test(event.aggregateId)) continue;
+    const ids = aggregates.get(event.aggregateType) ?? new Set<string>();
+    aggregates.set(event.aggregateType, ids.add(event.aggregateId));
+  }
+  const applicationIds = new Set<string>();
+  for (const [aggregateType, ids] of aggregates) {
+    const lookup = lookups[aggregateType];
+    if (!lookup) continue;
+    const rows = await selectRows<{ id: string }>(sequelize, lookup, { ids: `{${[...ids].join(',')}}` });
+    for (const row of rows) applicationIds.add(row.id);
+  }
+  const claimIds = [...(aggregates.get('claim') ?? [])];
+  return [...(await applicationDocuments(sequelize, [...applicationIds])), ...(await claimDocuments(sequelize, claimIds))];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

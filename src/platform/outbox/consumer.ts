@@ -32,6 +32,13 @@ export interface OutboxConsumer {
   readonly name: string;
   /** Resolves once the consumer has the event; throwing makes the relay retry it later, with back-off. */
   deliver(event: OutboxEvent, context: DeliveryContext): Promise<void>;
+  /**
+   * Optional, for a consumer whose writes cost less together (one bulk call for many events): takes several
+   * events at once, in id order, all or none. Throwing fails the whole batch; while the consumer is failing, the
+   * relay hands it one event at a time through `deliverBatch` (so a bad event holds back only those after it).
+   * Each event's idempotency key is `idempotencyKeyFor(name, event.id)`, as for `deliver`.
+   */
+  deliverBatch?(events: readonly OutboxEvent[]): Promise<void>;
 }
 
 const CONSUMER_NAME = /^[a-z][a-z0-9-]{0,99}$/;

@@ -5,12 +5,12 @@ import { retryDelayMs } from './retry-delay.js';
 
 export type DeliverEventResult = 'delivered' | 'already-delivered' | 'busy' | 'backing-off' | 'failed';
 
-interface ConsumerState {
+export interface ConsumerState {
   failed_attempts: number;
   retry_at: Date | null;
 }
 
-interface EventRow {
+export interface EventRow {
   id: string;
   event_type: string;
   aggregate_type: string;
@@ -82,7 +82,7 @@ export async function deliverEvent(relay: OutboxRelay, consumer: OutboxConsumer,
   });
 }
 
-function toOutboxEvent(row: EventRow): OutboxEvent {
+export function toOutboxEvent(row: EventRow): OutboxEvent {
   return {
     id: row.id,
     type: row.event_type,
@@ -94,7 +94,7 @@ function toOutboxEvent(row: EventRow): OutboxEvent {
 }
 
 /** A code or class name only: an error message may carry what the database must not keep. */
-function errorLabel(error: unknown): string {
+export function errorLabel(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   const label = typeof code === 'string' ? code : error instanceof Error ? error.name : typeof error;
   return label.slice(0, 200);

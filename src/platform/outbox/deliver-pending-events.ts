@@ -1,6 +1,7 @@
 import { execute, selectRows } from '../db/sql.js';
 import type { OutboxConsumer } from './consumer.js';
 import { deliverEvent } from './deliver-event.js';
+import { deliverEventBatch, takesBatches } from './deliver-event-batch.js';
 import type { OutboxRelay } from './relay.js';
 
 export interface DeliverPendingEventsResult {
@@ -10,7 +11,8 @@ export interface DeliverPendingEventsResult {
 }
 
 /**
- * Hands a consumer the unpublished events it does not have yet, oldest id first, one at a time. It stops
+ * Hands a consumer the unpublished events it does not have yet, oldest id first: one at a time, or all of the
+ * pass's events in one call to a consumer that takes batches (`deliverBatch`). It stops
  * at the first event the consumer fails (so it never receives a later event before an earlier one), while
  * it backs off, or when another relay holds the consumer; other consumers are not held up by any of it.
  */
@@ -29,6 +31,17 @@ export async function deliverPendingEvents(relay: OutboxRelay, consumer: OutboxC
     { consumer: consumer.name, limit: relay.batchSize },
   );
   let delivered = 0;
+  if (takesBatches(consumer)) {
+    if (pending.length === 0 || relay.stopping()) return { delivered, more: false };
+    const batch = await deliverEventBatch(
+      relay,
+      consumer,
+      pending.map(({ id }) => id),
+    );
+    // A consumer recovering from a failure takes one event per call: another pass follows at once for the rest.
+    const full = pending.length === relay.batchSize || batch.delivered < pending.length;
+    return { delivered: batch.delivered, more: batch.result === 'delivered' && full };
+  }
   for (const { id } of pending) {
     if (relay.stopping()) return { delivered, more: false };
     const result = await deliverEvent(relay, consumer, id);
