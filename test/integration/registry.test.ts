@@ -52,6 +52,30 @@ describe('registry', () => {
     expect(found.body.items.map((r: { givenName: string }) => r.givenName)).toEqual(['Halima']);
   });
 
+  it('counts the matches of an ID exactly, whether or not the first page holds them all', async () => {
+    const idValue = `X${randomUUID().slice(0, 8)}`;
+    for (const idType of ['PASSPORT', 'REFUGEE_ID']) {
+      const res = await api().post('/api/v1/registrants').set('Authorization', `Bearer ${reviewer}`).send(person({ idType, idValue }));
+      expect(res.status).toBe(201);
+    }
+    const all = await api().get(`/api/v1/registrants?idValue=${idValue}`).set('Authorization', `Bearer ${reviewer}`);
+    expect(all.body).toMatchObject({ total: 2, totalIsExact: true });
+    expect(all.body.items.map((r: { idType: string }) => r.idType).sort()).toEqual(['PASSPORT', 'REFUGEE_ID']);
+    const one = await api().get(`/api/v1/registrants?idType=REFUGEE_ID&idValue=${idValue}`).set('Authorization', `Bearer ${reviewer}`);
+    expect(one.body).toMatchObject({ total: 1, totalIsExact: true, items: [{ idType: 'REFUGEE_ID', idValue }] });
+    const first = await api().get(`/api/v1/registrants?idValue=${idValue}&pageSize=1`).set('Authorization', `Bearer ${reviewer}`);
+    expect(first.body).toMatchObject({ total: 2, totalIsExact: true });
+    expect(first.body.items).toHaveLength(1);
+    const second = await api()
+      .get(`/api/v1/registrants?idValue=${idValue}&pageSize=1&after=${first.body.nextAfter as string}`)
+      .set('Authorization', `Bearer ${reviewer}`);
+    expect(second.body).toMatchObject({ total: 2, totalIsExact: true });
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.nextAfter).toBeUndefined();
+    const none = await api().get(`/api/v1/registrants?idValue=${idValue}Z`).set('Authorization', `Bearer ${reviewer}`);
+    expect(none.body).toMatchObject({ total: 0, totalIsExact: true, items: [] });
+  });
+
   it('finds people by name start, any case, and by region, a page at a time', async () => {
     const familyName = `Kamau${randomUUID().slice(0, 6)}`;
     for (let i = 0; i < 3; i++)

@@ -170,17 +170,24 @@ export async function searchRegistrants(
   const name = likePrefix(options.name);
   const after = options.after ? await keysAfter(deps, options.after, name) : undefined;
   const statements = searchStatements(options, name, after);
-  const [rows, counted] = await Promise.all([
-    selectRows<RegistrantRow>(deps.sequelize, statements.page.sql, statements.page.replacements),
-    selectOne<{ n: number }>(deps.sequelize, statements.count.sql, statements.count.replacements),
-  ]);
+  const readPage = () => selectRows<RegistrantRow>(deps.sequelize, statements.page.sql, statements.page.replacements);
+  const readCount = async () =>
+    (await selectOne<{ n: number }>(deps.sequelize, statements.count.sql, statements.count.replacements))?.n ?? 0;
+  let rows: RegistrantRow[];
+  let total: number;
+  if (options.idValue !== undefined) {
+    // By ID the matches are a handful: a first page that holds them all is their count, with no second statement.
+    rows = await readPage();
+    total = offset === 0 && !after && rows.length <= options.pageSize ? rows.length : await readCount();
+  } else {
+    [rows, total] = await Promise.all([readPage(), readCount()]);
+  }
   const hasMore = rows.length > options.pageSize;
   const shown = rows.slice(0, options.pageSize);
   const ids = shown.map((r) => r.id);
   const family = await loadFamily(deps, ids);
   const today = deps.now();
   await deps.commands.recordAccess(reader, [readBy(reader, 'registrant.searched', ids)]);
-  const total = counted?.n ?? 0;
   return {
     items: shown.map((row) => toRegistrant(row, family.get(row.id) ?? [], today)),
     page: options.page,
