@@ -280,7 +280,7 @@ describe('an officer at their stage', () => {
     await expect(page.getByTestId('no-signals').innerText()).resolves.toBe('No fraud signals were found for this application.');
     await expectAccessible(page, 'an application without signals');
     await context.close();
-  });
+  }, 150_000); // One walk through every state of the page, with ten accessibility checks: longer than one step.
 
   it('walks the page in Arabic, right to left', async () => {
     const { context, page } = await signedIn('sena', pageOf(worked), 'ar');
