@@ -83,6 +83,19 @@ async function inTransaction<T>(pool: pg.Pool, work: (transaction: ClientTransac
   }
 }
 
+/**
+ * One statement on a client of the pool, outside any BEGIN: a single statement is atomic by itself, so an access
+ * record (one WITH statement: chain head, audit row) needs no BEGIN and COMMIT round trips of its own.
+ */
+async function onOwnClient<T>(pool: pg.Pool, work: (transaction: ClientTransaction) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    return await work({ client });
+  } finally {
+    client.release();
+  }
+}
+
 export function createCommandRunner({ sequelize, pool, now = () => new Date() }: CommandRunnerOptions): CommandRunner {
   async function execute<T>(actor: Actor, command: Command<T>, transaction: Transaction): Promise<T> {
     const issued = new WeakSet<InlinedEvents>();
@@ -121,7 +134,7 @@ export function createCommandRunner({ sequelize, pool, now = () => new Date() }:
       const write = (t: Transaction) =>
         writeEvents(sequelize, t, { actor, events, occurredAt: now(), toOutbox: false, lanes: ACCESS_LANES });
       if (transaction) await write(transaction);
-      else await inTransaction(pool, write);
+      else await onOwnClient(pool, write);
     },
   };
 }
