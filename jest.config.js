@@ -21,5 +21,7 @@ export default {
   // One worker process, replaced after a test file once it holds more than this: the run's module registries
   // (ESM through vm modules) grow with every file, and one process held them all until the heap ran out (4 GB).
   workerIdleMemoryLimit: '1.5GB',
-  testTimeout: 60000,
+  // A browser test walks several page states, each checked by axe: on a busy 2-core machine one such walk took
+  // past 60 s. A test that hangs fails after two minutes instead of one.
+  testTimeout: 120000,
 };
