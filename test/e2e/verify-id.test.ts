@@ -16,6 +16,7 @@ import { expectAccessible } from '../support/accessibility.js';
 import { launchChromium, overflowsSideways, signIn } from '../support/browser.js';
 import { createProgram, type ProgramFixture } from '../support/fixtures.js';
 import type { TestApp } from '../support/harness.js';
+import { generateIdCredentialKey, idCredentialQr, signIdCredential } from '../support/id-credentials.js';
 import { generateIdSigningKey, signIdCard } from '../support/id-qr-codes.js';
 import { startTestAppOnOwnDatabase } from '../support/own-database.js';
 import { tokenFor } from '../support/tokens.js';
@@ -29,6 +30,7 @@ describe('verifying my ID before applying', () => {
   let browser: Browser;
   let program: ProgramFixture;
   let idPhoto = '';
+  let credentialPhoto = '';
   const en = loadMessages('locales').translatorFor('en');
 
   beforeAll(async () => {
@@ -46,8 +48,29 @@ describe('verifying my ID before applying', () => {
       key,
       claims: { id: 'NID-8080', firstName: 'Nadia', lastName: 'Haddad', dateOfBirth: '19880704', gender: 2, address: '4 Cedar Lane' },
     });
-    idPhoto = join(mkdtempSync(join(tmpdir(), 'id-qr-')), 'id-card.png');
+    const folder = mkdtempSync(join(tmpdir(), 'id-qr-'));
+    idPhoto = join(folder, 'id-card.png');
     writeFileSync(idPhoto, await QRCode.toBuffer(text, { errorCorrectionLevel: 'M', scale: 6, margin: 4 }));
+    // An identity card credential (W3C VC, VC1-R CBOR-LD) of an issuer trusted by its did:key, for amina's ID.
+    const credentialKey = await generateIdCredentialKey();
+    const trustedVc = await request(testApp.app)
+      .post('/api/v1/id-issuers')
+      .set('Authorization', `Bearer ${await tokenFor('maria')}`)
+      .send({
+        issuer: credentialKey.did,
+        name: 'ID credentials office',
+        keys: [{ algorithm: 'EdDSA', publicKeyHex: credentialKey.publicKeyHex }],
+      });
+    if (trustedVc.status !== 201) throw new Error(`no trusted credential issuer: ${trustedVc.status}`);
+    const credential = await signIdCredential({
+      key: credentialKey,
+      subject: { idNumber: 'NID-1001', givenName: 'Amina', familyName: 'Yusuf', birthDate: '1990-02-11', gender: 'female' },
+    });
+    credentialPhoto = join(folder, 'id-credential.png');
+    writeFileSync(
+      credentialPhoto,
+      await QRCode.toBuffer(await idCredentialQr(credential), { errorCorrectionLevel: 'M', scale: 6, margin: 4 }),
+    );
   });
   afterAll(async () => {
     await browser?.close();
@@ -128,6 +151,22 @@ describe('verifying my ID before applying', () => {
         address: { region: 'Coast', line: '4 Cedar Lane' },
         verifiedById: ['givenName', 'familyName', 'birthDate', 'gender', 'address'],
       });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('verifies an identity card credential (W3C VC) read from a photo, through the same page', async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'en-GB' });
+    const page = await context.newPage();
+    try {
+      await signIn(page, testApp.url, 'amina', '/ssp');
+      await page.goto(`${testApp.url}/ssp/verify-id`);
+      await page.getByLabel(en('scanner.photo.label')).setInputFiles(credentialPhoto);
+      await page.getByTestId('verified-id').waitFor();
+      await expect(page.getByTestId('verified-id-number').textContent()).resolves.toBe('NID-1001');
+      await expect(page.getByTestId('verified-id').textContent()).resolves.toContain('Yusuf');
+      await check(page, 'the ID verified from a credential');
     } finally {
       await context.close();
     }
