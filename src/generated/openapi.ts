@@ -3224,7 +3224,7 @@ export interface components {
             version?: number;
         };
         TrustedIdIssuerInput: {
-            /** @description The `iss` of its codes */
+            /** @description The `iss` of its codes, or the `did:key` of its identity credentials */
             issuer: string;
             name: string;
             keys: components["schemas"]["IdIssuerKey"][];
