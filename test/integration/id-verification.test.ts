@@ -255,6 +255,32 @@ describe('trusted ID issuers', () => {
     const amina = await tokenFor('amina');
     expect((await request(testApp.app).get('/api/v1/id-issuers').set('authorization', `Bearer ${amina}`)).status).toBe(403);
   });
+
+  it('refuses a did:key issuer whose keys do not hold its own key, and takes one that does', async () => {
+    const credentialKey = await generateIdCredentialKey();
+    const without = await request(testApp.app)
+      .post('/api/v1/id-issuers')
+      .set('authorization', `Bearer ${maria}`)
+      .send({ issuer: credentialKey.did, name: 'Credentials office', keys: [{ algorithm: 'EdDSA', publicKeyHex: ed }] });
+    expect(without.status).toBe(400);
+    expect(without.body.code).toBe('ERR_ID_ISSUER_KEY_INVALID');
+    expect(without.body.errors.map((error: { path: string }) => error.path)).toEqual(['/body/keys']);
+    const held = await request(testApp.app)
+      .post('/api/v1/id-issuers')
+      .set('authorization', `Bearer ${maria}`)
+      .send({
+        issuer: credentialKey.did,
+        name: 'Credentials office',
+        keys: [{ algorithm: 'EdDSA', publicKeyHex: credentialKey.publicKeyHex }],
+      });
+    expect(held.status).toBe(201);
+    const dropped = await request(testApp.app)
+      .put(`/api/v1/id-issuers/${held.body.id}`)
+      .set('authorization', `Bearer ${maria}`)
+      .send({ name: 'Credentials office', keys: [{ algorithm: 'EdDSA', publicKeyHex: ed }], version: 1 });
+    expect(dropped.status).toBe(400);
+    expect(dropped.body.code).toBe('ERR_ID_ISSUER_KEY_INVALID');
+  });
 });
 
 describe('verifying an identity card credential (W3C VC) as the QR code of an ID', () => {

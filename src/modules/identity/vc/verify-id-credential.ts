@@ -79,22 +79,23 @@ export interface VerifyIdCredentialOptions {
   documentLoader: DocumentLoader;
 }
 
-/** The raw Ed25519 key a proof names by its `did:key` verification method, or undefined. */
-async function proofKeyOf(credential: UnknownCredential): Promise<Uint8Array | undefined> {
-  const method = (credential.proof as { verificationMethod?: unknown } | undefined)?.verificationMethod;
-  const match = typeof method === 'string' ? /^did:key:(z6Mk[1-9A-HJ-NP-Za-km-z]+)#\1$/.exec(method) : null;
+/** The raw Ed25519 key of a `did:key:z6Mk…` (or of its verification method `did:key:z6Mk…#z6Mk…`), or undefined. */
+export async function ed25519KeyOfDidKey(url: string): Promise<Uint8Array | undefined> {
+  const match = /^did:key:(z6Mk[1-9A-HJ-NP-Za-km-z]+)(#\1)?$/.exec(url);
   if (!match) return undefined;
+  const did = `did:key:${match[1]}`;
   try {
-    const keyPair = await Ed25519Multikey.from({
-      id: method as string,
-      controller: `did:key:${match[1]}`,
-      type: 'Multikey',
-      publicKeyMultibase: match[1],
-    });
-    return keyPair.publicKey;
+    return (await Ed25519Multikey.from({ id: `${did}#${match[1]}`, controller: did, type: 'Multikey', publicKeyMultibase: match[1] }))
+      .publicKey;
   } catch {
     return undefined;
   }
+}
+
+/** The raw Ed25519 key a proof names by its `did:key` verification method, or undefined. */
+async function proofKeyOf(credential: UnknownCredential): Promise<Uint8Array | undefined> {
+  const method = (credential.proof as { verificationMethod?: unknown } | undefined)?.verificationMethod;
+  return typeof method === 'string' && method.includes('#') ? ed25519KeyOfDidKey(method) : undefined;
 }
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, index) => byte === b[index]);
