@@ -223,4 +223,22 @@ describe('verifying my ID before applying', () => {
       await context.close();
     }
   });
+
+  it('shows the preview in Arabic, right to left, with the gender in the page language', async () => {
+    const ar = loadMessages('locales').translatorFor('ar');
+    const context = await browser.newContext({ viewport: PHONE, locale: 'ar' });
+    const page = await context.newPage();
+    try {
+      await signIn(page, testApp.url, 'nadia', '/ssp', { language: 'ar' });
+      await page.goto(`${testApp.url}/ssp/verify-id`);
+      await page.getByLabel(ar('scanner.photo.label')).setInputFiles(idPhoto);
+      const preview = page.getByTestId('id-preview');
+      await preview.getByRole('heading', { name: ar('ssp.verifyId.preview.heading') }).waitFor();
+      await preview.getByText(ar('ssp.gender.female'), { exact: true }).waitFor();
+      await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
+      await check(page, 'the preview of an ID, in Arabic');
+    } finally {
+      await context.close();
+    }
+  });
 });
