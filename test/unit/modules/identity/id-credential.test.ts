@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { IdQrError, type IdQrErrorCode } from '../../../../src/modules/identity/id-qr-error.js';
 import type { TrustedIdIssuer } from '../../../../src/modules/identity/trusted-issuer.js';
 import { verifyIdQr } from '../../../../src/modules/identity/verify-id-qr.js';
@@ -137,5 +138,24 @@ describe('an identity card credential as an ID QR code', () => {
     const credential = await card();
     const voucherLike = { ...credential, type: ['VerifiableCredential', 'EntitlementVoucher'] };
     expect(await failureOf(() => verifyIdQr(JSON.stringify(voucherLike), options))).toBe('ERR_ID_QR_NO_IDENTITY');
+  });
+
+  it('answers any text shaped like a credential with a named refusal, never another error', async () => {
+    const genuine = JSON.stringify(await card());
+    const base45 = fc.stringMatching(/^[0-9A-Z $%*+\-./:]{0,120}$/);
+    const texts = fc.oneof(
+      base45.map((text) => `VC1-R${text}`),
+      base45,
+      fc.json().map((json) => `{${json}`),
+      fc.json(),
+      fc.integer({ min: 0, max: genuine.length - 1 }).map((cut) => genuine.slice(0, cut) + genuine.slice(cut + 1)),
+    );
+    await fc.assert(
+      fc.asyncProperty(texts, async (text) => {
+        const outcome = await failureOf(() => verifyIdQr(text, options));
+        expect(outcome).toMatch(/^ERR_ID_QR_|^no failure$/);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
