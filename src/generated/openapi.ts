@@ -1535,6 +1535,13 @@ export interface paths {
          *     and the attempt is recorded for the first-stage officer as a signal). Otherwise the account is linked to the
          *     ID, and the verified fields pre-fill the applicant's applications, which cannot change them. Nothing else is
          *     stored when a check fails. Verifying again replaces the fields with the newer ID's.
+         *
+         *     A W3C Verifiable Credential identity card is accepted too (type `IdentityCardCredential`, contexts credentials
+         *     v2 and `https://w3id.org/iaod/identity/v1`, a Data Integrity `eddsa-rdfc-2022` proof by an Ed25519 `did:key`),
+         *     as `VC1-R…` CBOR-LD, PixelPass or JSON text. It is verified by the vouchers' verification code and gives the
+         *     same codes: not base45 or damaged, no identity card (`ERR_ID_QR_NO_IDENTITY`), its issuer trusted, now inside
+         *     validFrom…validUntil, its proof by one of the issuer's EdDSA keys, no status list it cannot consult
+         *     (`ERR_ID_QR_STATUS_UNCHECKABLE`), an ID number (`credentialSubject.idNumber`).
          */
         post: operations["verifyMyId"];
         delete?: never;
@@ -3194,7 +3201,7 @@ export interface components {
             lockedFields: ("givenName" | "familyName" | "birthDate" | "gender" | "address")[];
         };
         IdQrInput: {
-            /** @description What the ID's QR code holds (Claim 169 base45 text) */
+            /** @description What the ID's QR code holds (Claim 169 base45 text, or an identity card credential as `VC1-R…`, PixelPass or JSON) */
             text: string;
         };
         IdIssuerKey: {
@@ -3217,7 +3224,7 @@ export interface components {
             version?: number;
         };
         TrustedIdIssuerInput: {
-            /** @description The `iss` of its codes */
+            /** @description The `iss` of its codes, or the `did:key` of its identity credentials */
             issuer: string;
             name: string;
             keys: components["schemas"]["IdIssuerKey"][];

@@ -10,6 +10,7 @@ import { selectOne } from '../../src/platform/db/sql.js';
 import { startTestAppOnOwnDatabase } from '../support/own-database.js';
 import type { TestApp } from '../support/harness.js';
 import { generateIdSigningKey, signIdCard, type IdCardClaims } from '../support/id-qr-codes.js';
+import { generateIdCredentialKey, idCredentialQr, signIdCredential, type IdCredentialKey } from '../support/id-credentials.js';
 import { tokenFor } from '../support/tokens.js';
 import { applicationFor, createProgram } from '../support/fixtures.js';
 
@@ -253,5 +254,113 @@ describe('trusted ID issuers', () => {
     expect(twice.body.code).toBe('ERR_ID_ISSUER_EXISTS');
     const amina = await tokenFor('amina');
     expect((await request(testApp.app).get('/api/v1/id-issuers').set('authorization', `Bearer ${amina}`)).status).toBe(403);
+  });
+
+  it('refuses a did:key issuer whose keys do not hold its own key, and takes one that does', async () => {
+    const credentialKey = await generateIdCredentialKey();
+    const without = await request(testApp.app)
+      .post('/api/v1/id-issuers')
+      .set('authorization', `Bearer ${maria}`)
+      .send({ issuer: credentialKey.did, name: 'Credentials office', keys: [{ algorithm: 'EdDSA', publicKeyHex: ed }] });
+    expect(without.status).toBe(400);
+    expect(without.body.code).toBe('ERR_ID_ISSUER_KEY_INVALID');
+    expect(without.body.errors.map((error: { path: string }) => error.path)).toEqual(['/body/keys']);
+    const held = await request(testApp.app)
+      .post('/api/v1/id-issuers')
+      .set('authorization', `Bearer ${maria}`)
+      .send({
+        issuer: credentialKey.did,
+        name: 'Credentials office',
+        keys: [{ algorithm: 'EdDSA', publicKeyHex: credentialKey.publicKeyHex }],
+      });
+    expect(held.status).toBe(201);
+    const dropped = await request(testApp.app)
+      .put(`/api/v1/id-issuers/${held.body.id}`)
+      .set('authorization', `Bearer ${maria}`)
+      .send({ name: 'Credentials office', keys: [{ algorithm: 'EdDSA', publicKeyHex: ed }], version: 1 });
+    expect(dropped.status).toBe(400);
+    expect(dropped.body.code).toBe('ERR_ID_ISSUER_KEY_INVALID');
+  });
+});
+
+describe('verifying an identity card credential (W3C VC) as the QR code of an ID', () => {
+  let testApp: TestApp;
+  let key: IdCredentialKey;
+  const tokens: Record<string, string> = {};
+  const subject = {
+    idNumber: 'NID-7001',
+    givenName: 'Nadia',
+    familyName: 'Haddad',
+    birthDate: '1988-07-04',
+    gender: 'female',
+    address: '4 Cedar Lane',
+  };
+  const verify = (user: string, text: string) =>
+    request(testApp.app).post('/api/v1/me/id-verification').set('authorization', `Bearer ${tokens[user]}`).send({ text });
+  const countRows = async (table: string) =>
+    Number((await selectOne<{ n: string }>(testApp.runtime.database.sequelize, `SELECT count(*) AS n FROM ${table}`))?.n);
+
+  beforeAll(async () => {
+    testApp = await startTestAppOnOwnDatabase('idqrvc');
+    key = await generateIdCredentialKey();
+    for (const user of ['maria', 'nadia']) tokens[user] = await tokenFor(user);
+    const created = await request(testApp.app)
+      .post('/api/v1/id-issuers')
+      .set('authorization', `Bearer ${tokens.maria}`)
+      .send({ issuer: key.did, name: 'National ID office (credentials)', keys: [{ algorithm: 'EdDSA', publicKeyHex: key.publicKeyHex }] });
+    expect(created.status).toBe(201);
+  });
+
+  afterAll(async () => {
+    await testApp?.close();
+  });
+
+  it.each([
+    [
+      'an altered credential',
+      async () =>
+        idCredentialQr({ ...(await signIdCredential({ key, subject })), credentialSubject: { ...subject, idNumber: 'NID-7002' } }),
+      'ERR_ID_QR_SIGNATURE_INVALID',
+    ],
+    [
+      'a forgery naming the trusted issuer',
+      async () => idCredentialQr(await signIdCredential({ key: await generateIdCredentialKey(), subject, issuer: key.did })),
+      'ERR_ID_QR_SIGNATURE_INVALID',
+    ],
+    [
+      'an untrusted issuer',
+      async () => idCredentialQr(await signIdCredential({ key: await generateIdCredentialKey(), subject })),
+      'ERR_ID_QR_ISSUER_UNTRUSTED',
+    ],
+    [
+      'an expired credential',
+      async () =>
+        idCredentialQr(await signIdCredential({ key, subject, validFrom: '2020-01-01T00:00:00Z', validUntil: '2021-01-01T00:00:00Z' })),
+      'ERR_ID_QR_EXPIRED',
+    ],
+  ])('refuses %s with a 422 problem naming the check, and stores nothing', async (_what, text, code) => {
+    const response = await verify('nadia', await text());
+    expect(response.status).toBe(422);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body.code).toBe(code);
+    expect(await countRows('identity_links')).toBe(0);
+  });
+
+  it('links the account to the ID of a genuine credential, with the same verified fields as a Claim 169 code', async () => {
+    const response = await verify('nadia', await idCredentialQr(await signIdCredential({ key, subject })));
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      format: 'vc',
+      issuer: key.did,
+      idNumber: 'NID-7001',
+      givenName: 'Nadia',
+      familyName: 'Haddad',
+      birthDate: '1988-07-04',
+      gender: 'female',
+      address: '4 Cedar Lane',
+      lockedFields: ['givenName', 'familyName', 'birthDate', 'gender', 'address'],
+    });
+    const mine = await request(testApp.app).get('/api/v1/me/id-verification').set('authorization', `Bearer ${tokens.nadia}`);
+    expect(mine.body).toMatchObject({ format: 'vc', idNumber: 'NID-7001' });
   });
 });

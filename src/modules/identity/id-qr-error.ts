@@ -7,9 +7,9 @@ export type IdQrErrorCode =
   | 'ERR_ID_QR_NOT_BASE45'
   /** The base45 decodes, but not to a zlib stream: the code was cut short or altered. */
   | 'ERR_ID_QR_DAMAGED'
-  /** The bytes are CBOR but no COSE_Sign1 / COSE_Encrypt0 carrying a CWT. */
+  /** The bytes are CBOR but no COSE_Sign1 / COSE_Encrypt0 carrying a CWT, nor a credential. */
   | 'ERR_ID_QR_NOT_COSE'
-  /** A CWT without claim 169 (identity data). */
+  /** A CWT without claim 169 (identity data), or a credential that is no identity card. */
   | 'ERR_ID_QR_NO_IDENTITY'
   /** A COSE_Encrypt0 none of the program's keys opens. */
   | 'ERR_ID_QR_NOT_DECRYPTABLE'
@@ -19,6 +19,8 @@ export type IdQrErrorCode =
   | 'ERR_ID_QR_ISSUER_UNTRUSTED'
   | 'ERR_ID_QR_EXPIRED'
   | 'ERR_ID_QR_NOT_YET_VALID'
+  /** An identity credential that names a status list: another issuer's list is not consulted, so it is not believed. */
+  | 'ERR_ID_QR_STATUS_UNCHECKABLE'
   /** A verified credential without the fields an application needs (an ID number at least). */
   | 'ERR_ID_QR_INCOMPLETE'
   /** The ID in the code is not the one the account's token carries. */

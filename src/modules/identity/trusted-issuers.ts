@@ -9,6 +9,7 @@ import { execute, isUniqueViolation, selectOne, selectRows } from '../../platfor
 import { AppError, ConflictError, InputError, NotFoundError } from '../../platform/http/errors.js';
 import type { components } from '../../generated/openapi.js';
 import type { IdentityDeps } from './deps.js';
+import { ed25519KeyOfDidKey } from './vc/verify-id-credential.js';
 import { isWellFormedKey, type TrustedIdIssuer as TrustedIssuerKeys, type TrustedIdKey } from './trusted-issuer.js';
 
 export type TrustedIdIssuer = components['schemas']['TrustedIdIssuer'];
@@ -66,10 +67,27 @@ function checkKeys(keys: TrustedIdKey[]): TrustedIdKey[] {
   return [...unique.values()].map((key) => ({ algorithm: key.algorithm, publicKeyHex: key.publicKeyHex.toLowerCase() }));
 }
 
+/**
+ * An issuer named by its Ed25519 `did:key` signs with that key alone: a list without it could never verify one of
+ * its credentials, so it is refused when it is set.
+ */
+async function checkDidKeyHeld(issuer: string, keys: TrustedIdKey[]): Promise<void> {
+  const key = await ed25519KeyOfDidKey(issuer);
+  if (!key) return;
+  const hex = Buffer.from(key).toString('hex');
+  if (keys.some((candidate) => candidate.algorithm === 'EdDSA' && candidate.publicKeyHex === hex)) return;
+  throw new InputError(
+    "The keys do not hold the issuer's own did:key.",
+    [{ path: '/body/keys', message: `must hold the issuer's did:key, as the EdDSA key ${hex}` }],
+    'ERR_ID_ISSUER_KEY_INVALID',
+  );
+}
+
 export async function createIdIssuer(deps: IdentityDeps, actor: Principal, input: TrustedIdIssuerInput): Promise<TrustedIdIssuer> {
   requireActorRole(actor, ['program-manager']);
   const keys = checkKeys(input.keys);
   const issuer = input.issuer.trim();
+  await checkDidKeyHeld(issuer, keys);
   if (deps.settingsIssuers.some((trusted) => trusted.issuer === issuer)) {
     throw new AppError('ERR_ID_ISSUER_EXISTS', { detail: 'This issuer is trusted in the settings already.' });
   }
@@ -111,6 +129,7 @@ export async function updateIdIssuer(
       transaction,
     );
     if (!current) throw new NotFoundError('There is no trusted ID issuer with this id.');
+    await checkDidKeyHeld(current.issuer, keys);
     if (current.version !== update.version) {
       throw new ConflictError(
         `The issuer was changed since you read it (version ${current.version} now); read it again.`,

@@ -785,6 +785,13 @@ export const ERROR_CODES = {
     title: 'The ID is not valid yet',
     explanation: 'The code of this ID becomes valid at a later date. Try again from that date, or use another ID.',
   },
+  ERR_ID_QR_STATUS_UNCHECKABLE: {
+    status: 422,
+    title: "The ID's status cannot be checked",
+    explanation:
+      'The ID credential names a status list (where its issuer marks revoked IDs), and the program cannot consult it, so it ' +
+      'cannot tell whether the ID still stands. Use the QR code of your ID card, or contact the program office.',
+  },
   ERR_ID_QR_INCOMPLETE: {
     status: 422,
     title: 'The ID has no ID number',

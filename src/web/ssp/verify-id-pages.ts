@@ -3,13 +3,16 @@
  * their ID card with the camera, chooses a photo of it (both read on the phone by jsQR, so the image never leaves
  * it), or pastes its text. The server checks the text (signature, issuer, dates) and links the account; the page
  * then shows the verified fields, which the application's steps show locked. A plain form works without script.
+ * With script, a Claim 169 code is also decoded on the phone (id-preview/) and its fields shown before it is sent.
  */
 import { Router, type Request, type Response } from 'express';
 import type { IdentityService } from '../../modules/identity/index.js';
 import { requirePrincipal } from '../../platform/auth/require-role.js';
 import { AppError } from '../../platform/http/errors.js';
 import { isUuid } from '../../platform/http/uuid.js';
+import { sendBuiltScript } from '../../platform/web/browser-script.js';
 import { verifyCsrfToken } from '../../platform/web/csrf.js';
+import { idPreviewScript } from './id-preview/build-id-preview.js';
 
 const PAGE = '/verify-id';
 const TEXT_MAX = 8000;
@@ -31,6 +34,10 @@ export function createVerifyIdPages(identity: Pick<IdentityService, 'linkVerifie
       errorList: view.error ? [{ message: view.error, href: '#f-code' }] : [],
     });
   }
+
+  router.get(`${PAGE}/preview.js`, async (req, res) => {
+    sendBuiltScript(req, res, await idPreviewScript());
+  });
 
   router.get(PAGE, async (req, res) => {
     await render(req, res, { code: '', programId: programOf(req.query.program) });
