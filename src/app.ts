@@ -154,7 +154,13 @@ export function createApp(deps: AppDependencies): Express {
   const registry = createRegistryService({ sequelize, commands });
   const schemas = createSchemaValidator(deps.spec);
   const approvals = createApprovalsService({ sequelize, commands, programs });
-  const signals = createSignalsService({ sequelize, commands });
+  const identity = createIdentityService({
+    sequelize,
+    commands,
+    settingsIssuers: config.identity.trustedIssuers,
+    decryptionKeys: config.identity.decryptionKeys,
+  });
+  const signals = createSignalsService({ sequelize, commands, linkRefusals: identity });
   const deduplication = createDeduplicationService({ sequelize, commands, registry, approvals });
   const vouchers = createVouchersService({
     sequelize,
@@ -187,12 +193,6 @@ export function createApp(deps: AppDependencies): Express {
     store: config.opensearchUrl
       ? createAnalyticsStore({ url: config.opensearchUrl, indexPrefix: config.opensearchIndexPrefix, requestTimeoutMs: 3000 })
       : undefined,
-  });
-  const identity = createIdentityService({
-    sequelize,
-    commands,
-    settingsIssuers: config.identity.trustedIssuers,
-    decryptionKeys: config.identity.decryptionKeys,
   });
   // An applicant whose token carries no national ID is known by the ID their verified ID QR linked them to.
   const resolvePrincipal = async (principal: Principal): Promise<Principal> => {
