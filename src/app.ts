@@ -347,7 +347,7 @@ export function createApp(deps: AppDependencies): Express {
   // The portals' pages, one router per portal; the home page links only those that exist.
   const portalPages = {
     '/ssp': createSelfServicePages({ programs, applications, documents, schemas, vouchers, privacy, erasure, messages, identity }),
-    '/admin': createAdminPages({ programs, approvals, claims, erasure, notifications, schemas, messages }),
+    '/admin': createAdminPages({ programs, approvals, claims, erasure, notifications, idIssuers: identity, schemas, messages }),
     '/officer': createOfficerPages({ approvals, applications, programs, documents, documentReadPolicy, signals, deduplication }),
     '/vouchers': createVoucherPages({ vouchers, programs, messages }),
     '/provider': createProviderPages({ verification, claims, documents }),
