@@ -154,7 +154,13 @@ export function createApp(deps: AppDependencies): Express {
   const registry = createRegistryService({ sequelize, commands });
   const schemas = createSchemaValidator(deps.spec);
   const approvals = createApprovalsService({ sequelize, commands, programs });
-  const signals = createSignalsService({ sequelize, commands });
+  const identity = createIdentityService({
+    sequelize,
+    commands,
+    settingsIssuers: config.identity.trustedIssuers,
+    decryptionKeys: config.identity.decryptionKeys,
+  });
+  const signals = createSignalsService({ sequelize, commands, linkRefusals: identity });
   const deduplication = createDeduplicationService({ sequelize, commands, registry, approvals });
   const vouchers = createVouchersService({
     sequelize,
@@ -187,12 +193,6 @@ export function createApp(deps: AppDependencies): Express {
     store: config.opensearchUrl
       ? createAnalyticsStore({ url: config.opensearchUrl, indexPrefix: config.opensearchIndexPrefix, requestTimeoutMs: 3000 })
       : undefined,
-  });
-  const identity = createIdentityService({
-    sequelize,
-    commands,
-    settingsIssuers: config.identity.trustedIssuers,
-    decryptionKeys: config.identity.decryptionKeys,
   });
   // An applicant whose token carries no national ID is known by the ID their verified ID QR linked them to.
   const resolvePrincipal = async (principal: Principal): Promise<Principal> => {
@@ -347,7 +347,7 @@ export function createApp(deps: AppDependencies): Express {
   // The portals' pages, one router per portal; the home page links only those that exist.
   const portalPages = {
     '/ssp': createSelfServicePages({ programs, applications, documents, schemas, vouchers, privacy, erasure, messages, identity }),
-    '/admin': createAdminPages({ programs, approvals, claims, erasure, notifications, schemas, messages }),
+    '/admin': createAdminPages({ programs, approvals, claims, erasure, notifications, idIssuers: identity, schemas, messages }),
     '/officer': createOfficerPages({ approvals, applications, programs, documents, documentReadPolicy, signals, deduplication }),
     '/vouchers': createVoucherPages({ vouchers, programs, messages }),
     '/provider': createProviderPages({ verification, claims, documents }),

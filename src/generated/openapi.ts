@@ -806,7 +806,9 @@ export interface paths {
          *     document whose SHA-256 is attached to another person's application; the applicant's phone number, or
          *     their payment account (the same kind and number, whatever the spacing or the provider's spelling), on
          *     other registrants; an estimated cost far outside the usual range of the program's past applications
-         *     for that treatment type (median and MAD over at least 10; modified z-score above 3.5).
+         *     for that treatment type (median and MAD over at least 10; modified z-score above 3.5). To the officer of
+         *     the application's first stage only: the applicant's account was refused an ID (its verified ID QR) because
+         *     that ID is linked to another account, with when (never the ID or the other account).
          *
          *     Each signal names its `kind`, its `evidence` (ids, codes and figures: never another person's personal
          *     data) and the other application it points to, with the latest review of it. Signals inform; they
@@ -2687,7 +2689,7 @@ export interface components {
         /** @description The kind, and for a signal about another application or registrant, its id */
         SignalKey: string;
         /** @enum {string} */
-        SignalKind: "same-person" | "same-household" | "shared-document" | "shared-phone" | "shared-payment-account" | "cost-outlier";
+        SignalKind: "same-person" | "same-household" | "shared-document" | "shared-phone" | "shared-payment-account" | "cost-outlier" | "id-linked-elsewhere";
         /** @description What was found; ids, codes and figures only */
         SignalEvidence: {
             /** @description What matched (same person or household) */
@@ -2716,6 +2718,11 @@ export interface components {
                 score: number;
                 sampleSize: number;
             };
+            /**
+             * @description When the applicant's account tried to link, by its ID's QR code, an ID already linked to another
+             *     account, and was refused; newest first, the latest 20
+             */
+            linkAttempts?: string[];
         };
         RelatedApplication: {
             /** Format: uuid */

@@ -3,6 +3,7 @@ export { createIdentityService, type IdentityService, type IdentityServiceOption
 export { createIdentityHandlers } from './routes.js';
 export { createIdentityLinks } from './migrations.js';
 export type { VerifiedIdentity } from './link-verified-id.js';
+export type { LinkRefusal } from './find-link-refusals.js';
 export { LOCKABLE_FIELDS, type LockableField, type VerifiedId } from './verified-id.js';
 export type { TrustedIdIssuer } from './trusted-issuer.js';
 export { IdQrError, type IdQrErrorCode } from './id-qr-error.js';

@@ -7,6 +7,7 @@ import type { Principal } from '../../platform/auth/principal.js';
 import type { CommandRunner } from '../../platform/db/command.js';
 import type { IdentityDeps } from './deps.js';
 import type { Transaction } from '../../platform/db/sql.js';
+import { findLinkRefusals } from './find-link-refusals.js';
 import { checkIdQr, findLinkedIdNumber, linkVerifiedId, readLinkedId, readVerifiedFields, type IdQrInput } from './link-verified-id.js';
 import type { TrustedIdIssuer } from './trusted-issuer.js';
 import {
@@ -42,6 +43,8 @@ export function createIdentityService(options: IdentityServiceOptions) {
     readLinkedId: (subject: string) => readLinkedId(deps, subject),
     readVerifiedFields: (subject: string, transaction?: Transaction) => readVerifiedFields(deps, subject, transaction),
     findLinkedIdNumber: (subject: string) => findLinkedIdNumber(deps, subject),
+    /** When an account was refused an ID another account holds (the first-stage officer's signal). */
+    findLinkRefusals: (subject: string) => findLinkRefusals(deps, subject),
     listIdIssuers: (reader: Principal) => listIdIssuers(deps, reader),
     getIdIssuer: (reader: Principal, id: string) => getIdIssuer(deps, reader, id),
     createIdIssuer: (actor: Principal, input: TrustedIdIssuerInput) => createIdIssuer(deps, actor, input),

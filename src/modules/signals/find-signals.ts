@@ -1,7 +1,7 @@
 import type { Principal } from '../../platform/auth/principal.js';
 import { selectOne, selectRows, type Transaction } from '../../platform/db/sql.js';
 import { NotFoundError } from '../../platform/http/errors.js';
-import { visibility, type ApplicationStatus } from '../applications/index.js';
+import { proposalReaders, visibility, type ApplicationStatus } from '../applications/index.js';
 import type { SignalsDeps } from './deps.js';
 import type { RelatedApplication, Signal, SignalReview } from './models.js';
 import { OUTLIER_SCORE, robustScoreOf } from './robust-statistics.js';
@@ -22,6 +22,9 @@ export interface SignalSubject {
   currency: string;
   estimated_cost: string;
   submitted_at: Date;
+  applicant_subject: string;
+  /** The caller is the designated officer of the application's first stage. */
+  first_stage: boolean;
 }
 
 /**
@@ -34,13 +37,12 @@ export async function findSignalSubject(
   id: string,
   transaction?: Transaction,
 ): Promise<SignalSubject> {
-  const { clause, replacements } = visibility({
-    ...actor,
-    roles: actor.roles.filter((role) => role === 'reviewer' || role === 'assessor'),
-  });
+  const officer = { ...actor, roles: actor.roles.filter((role) => role === 'reviewer' || role === 'assessor') };
+  const { clause, replacements } = visibility(officer);
   const row = await selectOne<SignalSubject>(
     deps.sequelize,
-    `SELECT a.id, a.reference, a.registrant_id, a.program_id, a.treatment_type, a.currency, a.estimated_cost, a.submitted_at
+    `SELECT a.id, a.reference, a.registrant_id, a.program_id, a.treatment_type, a.currency, a.estimated_cost, a.submitted_at,
+       a.applicant_subject, ${proposalReaders(officer) ?? 'FALSE'} AS first_stage
      FROM applications a WHERE a.id = :id AND a.status <> 'DRAFT' AND ${clause}`,
     { ...replacements, id },
     transaction,
@@ -272,6 +274,23 @@ async function findCostOutlier(deps: SignalsDeps, subject: SignalSubject, transa
   ];
 }
 
+/**
+ * The applicant's account tried to link an ID (its verified QR) that another account holds, and was refused: for
+ * the first-stage officer, who enrolls and deduplicates. When it happened, never the ID or the other account.
+ */
+async function findIdLinkedElsewhere(deps: SignalsDeps, subject: SignalSubject): Promise<Signal[]> {
+  if (!subject.first_stage || !deps.linkRefusals) return [];
+  const refusals = await deps.linkRefusals.findLinkRefusals(subject.applicant_subject);
+  if (refusals.length === 0) return [];
+  return [
+    {
+      key: 'id-linked-elsewhere',
+      kind: 'id-linked-elsewhere',
+      evidence: { linkAttempts: refusals.map((refusal) => refusal.attemptedAt.toISOString()) },
+    },
+  ];
+}
+
 /** Every signal of the application, as the data stands now (no review attached). */
 export async function computeSignals(deps: SignalsDeps, subject: SignalSubject, transaction?: Transaction): Promise<Signal[]> {
   const since = new Date(deps.now().getTime() - RECENT_DAYS * 86_400_000);
@@ -282,6 +301,8 @@ export async function computeSignals(deps: SignalsDeps, subject: SignalSubject, 
     () => findSharedPhones(deps, subject, transaction),
     () => findSharedPaymentAccounts(deps, subject, transaction),
     () => findCostOutlier(deps, subject, transaction),
+    // Identity's own table, read through its service (outside this transaction: the attempts are kept whatever happens here).
+    () => findIdLinkedElsewhere(deps, subject),
   ];
   // On the pool, side by side; in a transaction (one client), one after the other.
   if (!transaction) return (await Promise.all(finders.map((find) => find()))).flat();

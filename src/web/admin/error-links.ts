@@ -135,3 +135,14 @@ export function linkFacilityErrors(errors: FieldMessages): ErrorLink[] {
 export function linkProviderUserErrors(errors: FieldMessages): ErrorLink[] {
   return linkFieldErrors(inFormOrder(errors, ['username']), (key) => (key === 'username' ? 'link-username' : undefined));
 }
+
+const ID_ISSUER_FIELDS = ['issuer', 'name', 'keys'];
+
+/** `keys.2.publicKeyHex` is the input `id-issuer-key-2-hex`; the list as a whole, its first row. */
+export function linkIdIssuerErrors(errors: FieldMessages): ErrorLink[] {
+  return linkFieldErrors(inFormOrder(errors, ID_ISSUER_FIELDS), (key) => {
+    const [first, row, part] = key.split('.');
+    if (first === 'keys') return `id-issuer-key-${row ?? '0'}-${part === 'algorithm' ? 'algorithm' : 'hex'}`;
+    return first === 'issuer' || first === 'name' ? `id-issuer-${first}` : undefined;
+  });
+}

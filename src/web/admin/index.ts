@@ -1,6 +1,7 @@
 /**
  * Program administration pages (`/admin`, role program-manager): programs, their approval stages and
- * designated officers, officer groups, the facilities that serve beneficiaries, and people's erasure requests. Server-rendered with htmx;
+ * designated officers, officer groups, the facilities that serve beneficiaries, people's erasure requests, and the
+ * trusted ID issuers. Server-rendered with htmx;
  * every change to a program goes through the programs service, which checks the version the page holds, and
  * every change to a facility through the claims service.
  */
@@ -14,6 +15,7 @@ import { requirePageRole } from '../../platform/web/page-guard.js';
 import { contractSchemas, type FacilityOperations } from './context.js';
 import { createErasureRequestPages, type ErasureOperations } from './erasure-pages.js';
 import { createFacilityPages } from './facility-pages.js';
+import { createIdIssuerPages, type IdIssuerOperations } from './id-issuer-pages.js';
 import { createNotificationDeliveryPages, type DeliveryOperations } from './notification-delivery-pages.js';
 import { createOfficerGroupPages } from './officer-group-pages.js';
 import { createProgramPages } from './program-pages.js';
@@ -32,6 +34,8 @@ export interface AdminPagesOptions {
   erasure: ErasureOperations;
   /** How notifications went (never their text or recipient), as the signed-in program manager. */
   notifications: DeliveryOperations;
+  /** The trusted ID issuers, as the signed-in program manager. */
+  idIssuers: IdIssuerOperations;
   /**
    * The contract's schemas, so a form is checked exactly as the API checks the same input.
    * Default: built from `openapi/openapi.yaml` on the first form post.
@@ -62,5 +66,6 @@ export function createAdminPages(options: AdminPagesOptions): Router {
   router.use(createFacilityPages(context));
   router.use(createErasureRequestPages(options.erasure));
   router.use(createNotificationDeliveryPages(options.notifications));
+  router.use(createIdIssuerPages(options.idIssuers, context.schemas));
   return router;
 }

@@ -5,6 +5,7 @@
 import type { CodedLabel } from '../../modules/programs/index.js';
 import type { Translate } from '../../platform/i18n/catalogs.js';
 import { splitMembers, type OfficerGroupFormValues, type ProgramFormValues } from './forms.js';
+import type { IdIssuerFormValues } from './id-issuer-forms.js';
 
 export interface FieldComparison {
   /** The field's label on the form, in the page's language. */
@@ -72,6 +73,19 @@ export function compareGroupWithSaved(entered: OfficerGroupFormValues, saved: Of
     [
       { label: t('admin.group.name'), entered: entered.name, saved: saved.name },
       { label: t('admin.group.members'), entered: list(entered.members), saved: list(saved.members) },
+    ],
+    t,
+  );
+}
+
+/** Keys are compared as the list they make: each algorithm and key, in order. */
+export function compareIdIssuerWithSaved(entered: IdIssuerFormValues, saved: IdIssuerFormValues, t: Translate): StaleEdit {
+  const keys = (values: IdIssuerFormValues) =>
+    values.keys.map((key) => `${key.algorithm} ${key.publicKeyHex.toLowerCase()}`).join(t('admin.groups.memberSeparator'));
+  return changedFields(
+    [
+      { label: t('admin.idIssuer.name'), entered: entered.name, saved: saved.name },
+      { label: t('admin.idIssuer.keys'), entered: keys(entered), saved: keys(saved) },
     ],
     t,
   );

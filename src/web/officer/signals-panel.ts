@@ -14,7 +14,8 @@ import type { LoadedApplicationPage, PanelUpdate } from './application-view.js';
 import { uuidParam, wantsFragment, type OfficerPagesOptions } from './context.js';
 
 /** The contract's SignalKey: a kind, and for a signal about another record, its id. */
-const SIGNAL_KEY = /^(same-person|same-household|shared-document|shared-phone|shared-payment-account)\.[0-9a-f-]{36}$|^cost-outlier$/;
+const SIGNAL_KEY =
+  /^(same-person|same-household|shared-document|shared-phone|shared-payment-account)\.[0-9a-f-]{36}$|^cost-outlier$|^id-linked-elsewhere$/;
 
 export interface SignalsPanelState {
   update?: PanelUpdate;
@@ -56,6 +57,11 @@ function evidenceOf(req: Request, signal: Signal, loaded: LoadedApplicationPage)
         }),
       ];
     }
+    case 'id-linked-elsewhere':
+      // When, and only when: the ID and the other account are not this officer's to see.
+      return (evidence.linkAttempts ?? []).map((at) =>
+        req.t('officer.signals.idLinkedElsewhere', { when: formatMoment(new Date(at), loaded.dates) }),
+      );
   }
 }
 

@@ -105,6 +105,27 @@ describe('presentSignalsPanel', () => {
     ]);
   });
 
+  it('says each refused attempt to link an ID held by another account by its date alone', () => {
+    const TRIED = 'This applicant tried to link an ID already linked to another registrant’s account,';
+    const panel = presentSignalsPanel(
+      req,
+      loadedWith([
+        {
+          key: 'id-linked-elsewhere',
+          kind: 'id-linked-elsewhere',
+          evidence: { linkAttempts: ['2026-12-02T07:30:00.000Z', '2026-11-30T18:05:00.000Z'] },
+        },
+      ]),
+    );
+    expect(panel.items.map((i) => ({ title: i.title, evidence: i.evidence, anchor: i.anchor }))).toEqual([
+      {
+        title: 'The applicant tried to link an ID already linked to another account',
+        evidence: [`${TRIED} on 2 December 2026 at 10:30 East Africa Time.`, `${TRIED} on 30 November 2026 at 21:05 East Africa Time.`],
+        anchor: 'signal-id-linked-elsewhere',
+      },
+    ]);
+  });
+
   it('shows who reviewed a signal, and keeps a refused note next to its field', () => {
     const signals: LoadedApplicationPage['signals'] = [
       {
