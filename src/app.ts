@@ -227,6 +227,7 @@ export function createApp(deps: AppDependencies): Express {
       listVouchers: (subject) => vouchers.listOwnVouchers(subject),
       listRedemptions: (voucherIds) => claims.listVoucherRedemptions(voucherIds),
       readPreferences: (subject) => accounts.readPreferences(subject),
+      readVerifiedId: (subject) => identity.readLinkedId(subject),
     },
     recordAccess: (actor, events) => commands.recordAccess(actor, events),
   });

@@ -11,9 +11,11 @@ import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { strFromU8, unzipSync } from 'fflate';
 import request from 'supertest';
 import { selectOne, selectRows } from '../../src/platform/db/sql.js';
 import type { TestApp } from '../support/harness.js';
+import { generateIdSigningKey, signIdCard } from '../support/id-qr-codes.js';
 import { startTestAppOnOwnDatabase } from '../support/own-database.js';
 import { tokenFor } from '../support/tokens.js';
 import { applicationFor, approveApplication, createProgram, facilityWithClinic, type ProgramFixture } from '../support/fixtures.js';
@@ -38,6 +40,9 @@ const PEDRO = {
   nationalId: 'NID-1002',
 };
 
+const ID_ISSUER = 'https://id.erasure.example';
+const idKey = generateIdSigningKey('EdDSA');
+
 describe('erasure of a person’s data', () => {
   let testApp: TestApp;
   let documentDir: string;
@@ -55,8 +60,15 @@ describe('erasure of a person’s data', () => {
 
   beforeAll(async () => {
     documentDir = await mkdtemp(path.join(os.tmpdir(), 'iaod-erasure-'));
-    testApp = await startTestAppOnOwnDatabase('erasure', { env: { DOCUMENT_DIR: documentDir } });
-    for (const user of ['pedro', 'amina', 'maria', 'ivan', 'clinic', 'otto']) tokens[user] = await tokenFor(user);
+    testApp = await startTestAppOnOwnDatabase('erasure', {
+      env: {
+        DOCUMENT_DIR: documentDir,
+        ID_TRUSTED_ISSUERS: JSON.stringify([
+          { issuer: ID_ISSUER, name: 'Erasure test ID office', keys: [{ algorithm: 'EdDSA', publicKeyHex: idKey.publicKeyHex }] },
+        ]),
+      },
+    });
+    for (const user of ['pedro', 'amina', 'maria', 'ivan', 'clinic', 'otto', 'nadia']) tokens[user] = await tokenFor(user);
     program = await createProgram(testApp.app);
     await facilityWithClinic(testApp.app, `Erasure test clinic ${unique}`);
   });
@@ -163,6 +175,35 @@ describe('erasure of a person’s data', () => {
     for (const value of [PEDRO.givenName, PEDRO.treatment, PEDRO.fileName]) expect(await tablesHolding(value)).not.toEqual([]);
     expect(await exists(blobPath(own.sha256))).toBe(true);
 
+    // pedro verified his ID card's QR code (his ID number, names and birth date kept with the link); nadia then tried
+    // to link the same ID and was refused (the attempt kept, with the number). His export holds the verified ID.
+    const pedrosCard = signIdCard({
+      issuer: ID_ISSUER,
+      key: idKey,
+      claims: { id: PEDRO.nationalId, firstName: PEDRO.givenName, lastName: PEDRO.familyName, dateOfBirth: PEDRO.birthDate },
+    });
+    const linked = await api().post('/api/v1/me/id-verification').set('Authorization', as('pedro')).send({ text: pedrosCard });
+    expect(linked.status).toBe(200);
+    const refused = await api().post('/api/v1/me/id-verification').set('Authorization', as('nadia')).send({ text: pedrosCard });
+    expect(refused.status).toBe(409);
+    expect(await tablesHolding(PEDRO.nationalId)).toEqual(
+      expect.arrayContaining(['identity_links.id_value', 'identity_link_refusals.id_value']),
+    );
+    const exported = await api()
+      .get('/api/v1/me/data-export')
+      .set('Authorization', as('pedro'))
+      .buffer(true)
+      .parse((res, callback) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => callback(null, Buffer.concat(chunks)));
+      });
+    expect(exported.status).toBe(200);
+    const person = JSON.parse(strFromU8(unzipSync(new Uint8Array(exported.body as Buffer))['person.json'] as Uint8Array)) as {
+      verifiedId: unknown;
+    };
+    expect(person.verifiedId).toMatchObject({ idNumber: PEDRO.nationalId, givenName: PEDRO.givenName, familyName: PEDRO.familyName });
+
     // The applicant asks; asking again returns the pending request.
     const asked = await api()
       .post('/api/v1/me/erasure-request')
@@ -203,6 +244,8 @@ describe('erasure of a person’s data', () => {
     expect(completed.body).toMatchObject({ id: asked.body.id, status: 'COMPLETED', reason: null });
 
     for (const value of Object.values(PEDRO)) expect({ value, tables: await tablesHolding(value) }).toEqual({ value, tables: [] });
+    // nadia's refused attempt stays a signal on her account, without his number.
+    expect(await selectRows(sequelize(), 'SELECT id_value FROM identity_link_refusals')).toEqual([{ id_value: 'erased' }]);
     expect(await exists(blobPath(own.sha256))).toBe(false);
     expect(await exists(blobPath(shared.sha256))).toBe(true);
     const content = await api().get(`/api/v1/documents/${own.id}/content`).set('Authorization', as('pedro'));

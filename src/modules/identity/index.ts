@@ -8,3 +8,4 @@ export { LOCKABLE_FIELDS, type LockableField, type VerifiedId } from './verified
 export type { TrustedIdIssuer } from './trusted-issuer.js';
 export { IdQrError, type IdQrErrorCode } from './id-qr-error.js';
 export { verifyIdQr, type VerifyIdQrOptions } from './verify-id-qr.js';
+export { eraseIdentityOf } from './erase-identity.js';

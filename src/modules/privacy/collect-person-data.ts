@@ -4,6 +4,7 @@ import type { ApplicantDecisionRecord, ApplicantDocumentVerdict } from '../appro
 import type { OwnApplicationRecord } from '../applications/index.js';
 import type { HolderRedemption } from '../claims/index.js';
 import type { DocumentMetadata } from '../documents/index.js';
+import type { VerifiedIdentity } from '../identity/index.js';
 import type { OwnRecordChange, Registrant } from '../registry/index.js';
 import type { Voucher } from '../vouchers/index.js';
 import type { PersonDataSources } from './deps.js';
@@ -28,6 +29,8 @@ export interface PersonData {
   exportedAt: string;
   /** The account as the identity provider vouched for it when the export was made, and its saved preferences. */
   account: { username: string; displayName: string; email?: string; preferences: Preferences };
+  /** The ID verified with the QR code of the person's ID card (the fields it vouched for), or null. */
+  verifiedId: VerifiedIdentity | null;
   /** The registry record (its family members inside), or null when the person is not in the registry. */
   registrant: Registrant | null;
   registryChanges: OwnRecordChange[];
@@ -59,12 +62,13 @@ export function archivePathOf(document: Pick<DocumentMetadata, 'sha256' | 'fileN
 export async function collectPersonData(sources: PersonDataSources, person: Principal, exportedAt: Date): Promise<CollectedPersonData> {
   const { subject } = person;
   const registrant = person.nationalId ? ((await sources.findRegistrant(person.nationalId)) ?? null) : null;
-  const [registryChanges, records, metadata, vouchers, preferences] = await Promise.all([
+  const [registryChanges, records, metadata, vouchers, preferences, verifiedId] = await Promise.all([
     registrant ? sources.listRegistryChanges(registrant.id, subject) : Promise.resolve([]),
     sources.listApplications(subject),
     sources.listDocuments(subject),
     sources.listVouchers(subject),
     sources.readPreferences(subject),
+    sources.readVerifiedId(subject),
   ]);
   const [decisions, redemptions] = await Promise.all([
     sources.listDecisions(records.map((record) => record.id)),
@@ -90,6 +94,7 @@ export async function collectPersonData(sources: PersonDataSources, person: Prin
         ...(person.email ? { email: person.email } : {}),
         preferences,
       },
+      verifiedId: verifiedId ?? null,
       registrant,
       registryChanges,
       applications: records.map((record) => ({

@@ -9,6 +9,7 @@ import { eraseApplicationsOf, findApplicationsOf } from '../applications/index.j
 import { eraseDecisionTexts } from '../approvals/index.js';
 import { eraseRedemptionTexts } from '../claims/index.js';
 import { eraseDocumentRecords } from '../documents/index.js';
+import { eraseIdentityOf } from '../identity/index.js';
 import { eraseRegistrants } from '../registry/index.js';
 import { eraseReviewNotes } from '../signals/index.js';
 import { eraseResolutionReasons } from '../deduplication/index.js';
@@ -66,6 +67,7 @@ export async function completeErasure(deps: ErasureDeps, actor: Principal, reque
       documentIds: [...applications.documentIds, ...vouchers.pdfDocumentIds],
     });
     await erasePreferences(sequelize, transaction, subject);
+    await eraseIdentityOf(sequelize, transaction, subject);
     await eraseNotificationPreferences(sequelize, transaction, subject);
     await erasePlatformRecordsOf(sequelize, transaction, {
       subject,

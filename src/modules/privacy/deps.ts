@@ -6,6 +6,7 @@ import type { ApplicantDecisions } from '../approvals/index.js';
 import type { OwnApplicationRecord } from '../applications/index.js';
 import type { HolderRedemption } from '../claims/index.js';
 import type { DocumentMetadata } from '../documents/index.js';
+import type { VerifiedIdentity } from '../identity/index.js';
 import type { OwnRecordChange, Registrant } from '../registry/index.js';
 import type { Voucher } from '../vouchers/index.js';
 
@@ -28,6 +29,8 @@ export interface PersonDataSources {
   /** The redemptions of those vouchers, facilities by name. */
   listRedemptions(voucherIds: readonly string[]): Promise<HolderRedemption[]>;
   readPreferences(subject: string): Promise<Preferences>;
+  /** The ID the person verified with their ID card's QR code, and the fields it vouched for, if any. */
+  readVerifiedId(subject: string): Promise<VerifiedIdentity | undefined>;
 }
 
 export interface PrivacyDeps {
