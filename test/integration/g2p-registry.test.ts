@@ -13,10 +13,10 @@ import { createLocalJWKSet, exportJWK, flattenedVerify, FlattenedSign, generateK
 import request from 'supertest';
 import { parse as parseYaml } from 'yaml';
 import { PROJECT_ROOT } from '../../src/config.js';
+import { selectRows } from '../../src/platform/db/sql.js';
 import { dciSchemaErrors } from '../support/dci-schemas.js';
-import { readTestEnvironment } from '../support/environment.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
-import { tokenFor } from '../support/tokens.js';
+import { serviceAccountTokenFor, tokenFor } from '../support/tokens.js';
 
 const PARTNER_ID = 'partner.test';
 const REGISTRY_ID = 'registry.test';
@@ -24,22 +24,6 @@ const PARTNER_KID = 'partner-key-1';
 
 type Json = Record<string, unknown>;
 type Answer = { signature?: string; header?: Json; message: Json };
-
-async function serviceAccountToken(): Promise<string> {
-  const { issuer } = readTestEnvironment();
-  const discovery = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as { token_endpoint: string };
-  const response = await fetch(discovery.token_endpoint, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization: `Basic ${Buffer.from('iaod-external:iaod-external-dev-secret').toString('base64')}`,
-    },
-    body: new URLSearchParams({ grant_type: 'client_credentials' }),
-  });
-  const body = (await response.json()) as { access_token?: string };
-  if (!body.access_token) throw new Error(`no service-account token: ${response.status}`);
-  return body.access_token;
-}
 
 const payloadOf = (header: unknown, message: unknown) => Buffer.from(canonicalize({ header, message }) ?? '');
 
@@ -71,7 +55,7 @@ describe('G2P Connect / DCI registry gateway', () => {
         ]),
       },
     });
-    partnerToken = await serviceAccountToken();
+    partnerToken = await serviceAccountTokenFor('iaod-external');
     const reviewer = await tokenFor('samuel');
     const year = new Date().getUTCFullYear();
     const people = [
@@ -250,6 +234,23 @@ describe('G2P Connect / DCI registry gateway', () => {
       expect(group).not.toHaveProperty('member_list');
       expect(JSON.stringify(answer)).not.toContain('Market Road');
       expect(JSON.stringify(answer)).not.toContain('700 000001');
+    });
+
+    it("records the search as a read by the partner's service account in the audit trail", async () => {
+      const subject = (JSON.parse(Buffer.from(partnerToken.split('.')[1] ?? '', 'base64url').toString()) as { sub: string }).sub;
+      const { sequelize } = testApp.runtime.database;
+      const count = async () =>
+        (
+          await selectRows<{ n: number }>(
+            sequelize,
+            `SELECT CAST(count(*) AS integer) AS n FROM audit_events
+              WHERE entity_type = 'reader' AND entity_id = :subject AND action = 'registrant.searched'`,
+            { subject },
+          )
+        )[0]?.n ?? 0;
+      const before = await count();
+      await send(await signed(header(), searchMessage({ query_type: 'idtype-value', query: { type: 'NATIONAL_ID', value: idOf(4) } })));
+      expect(await count()).toBe(before + 1);
     });
 
     it('rejects one request of a batch whose page is too large, and answers the others', async () => {

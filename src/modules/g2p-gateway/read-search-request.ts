@@ -5,6 +5,7 @@
  * sort it does not keep, a page too large) is rejected alone with the spec's reason code.
  */
 import type { Gender, IdType } from '../registry/index.js';
+import { isStorableText } from '../../platform/http/storable-values.js';
 import { DciRefusal, type SearchReasonCode } from './messages.js';
 
 export type QueryType = 'idtype-value' | 'expression' | 'predicate';
@@ -90,6 +91,11 @@ interface Condition {
   value: unknown;
 }
 
+/** Text the registry can compare: not empty, not too long, storable (no control characters or lone surrogates). */
+function isSearchableText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '' && value.length <= 100 && isStorableText(value);
+}
+
 function applyCondition(criteria: RegistryCriteria, { attribute, operator, value }: Condition): void {
   const unsupported = () => new Rejection('rjct.search_criteria.invalid', `"${attribute}" with "${operator}" is not searchable here.`);
   switch (attribute.toLowerCase()) {
@@ -103,7 +109,7 @@ function applyCondition(criteria: RegistryCriteria, { attribute, operator, value
     case 'region':
     case 'location':
     case 'admin_area': {
-      if (operator !== 'eq' || typeof value !== 'string' || value.trim() === '' || value.length > 100) throw unsupported();
+      if (operator !== 'eq' || !isSearchableText(value)) throw unsupported();
       criteria.region = value.trim();
       return;
     }
@@ -111,7 +117,7 @@ function applyCondition(criteria: RegistryCriteria, { attribute, operator, value
     case 'given_name':
     case 'surname':
     case 'family_name': {
-      if (operator !== 'eq' || typeof value !== 'string' || value.trim() === '' || value.length > 100) throw unsupported();
+      if (operator !== 'eq' || !isSearchableText(value)) throw unsupported();
       criteria.name = value.trim();
       return;
     }
