@@ -43,6 +43,11 @@ interface Partner extends G2pPartnerSetting {
 }
 
 export function createG2pGateway({ config, sequelize, registry, keys, now = () => new Date() }: G2pGatewayOptions) {
+  for (const partner of config.partners) {
+    const unknown = partner.allowedFields.filter((field) => !isAllowedFieldName(field));
+    // A misspelt field would silently hide data the agreement allows: refuse to start instead.
+    if (unknown.length > 0) throw new Error(`G2P_PARTNERS: ${partner.clientId} allows unknown fields ${unknown.join(', ')}`);
+  }
   const partners = new Map<string, Partner>(
     config.partners.map((partner) => [
       partner.clientId,
