@@ -78,6 +78,7 @@ import { createDashboardPages } from './web/dashboards/index.js';
 import { createAuditPages } from './web/audit/index.js';
 import { createAnalyticsStore, createDashboardsService } from './modules/analytics/index.js';
 import { createScanPages } from './web/scan/index.js';
+import { createG2pGateway, createG2pRoutes } from './modules/g2p-gateway/index.js';
 import './platform/http/express-augment.js';
 import { loadMessages } from './platform/i18n/catalogs.js';
 import { useAcceptedLanguage } from './platform/http/request-language.js';
@@ -299,6 +300,9 @@ export function createApp(deps: AppDependencies): Express {
   });
   apiOperations.set(app, api.operations);
   app.use('/api', api.router);
+  // DCI messages answer their own errors in the message (see the module's routes.ts), so outside the API router.
+  const g2p = createG2pGateway({ config: config.g2p, sequelize, registry, keys: deps.issuerKeys });
+  app.use(createG2pRoutes({ gateway: g2p, verifier: deps.verifier, limits, jsonBodyLimit: config.jsonBodyLimit }));
 
   // Pages: sessions, CSRF tokens for the templates, then the portals.
   app.use(createWebSessions({ pool: deps.sessionPool, secret: config.sessionSecret, secureCookie: config.publicUrl.startsWith('https:') }));

@@ -68,6 +68,8 @@ export interface Config {
    * one per core on a machine of two or more; 0 does that work on the main thread.
    */
   workerThreads: number;
+  /** The G2P Connect / DCI registry gateway under /g2p/registry (docs/interoperability.md). */
+  g2p: G2pGatewayConfig;
   /** Paths the service reads its own files from. */
   paths: { root: string; spec: string; views: string; locales: string; keys: string; realm: string };
 }
@@ -199,6 +201,31 @@ export interface IdentityConfig {
   trustedIssuers: IdIssuerSetting[];
   /** ID_QR_DECRYPTION_KEYS: AES-GCM keys (16, 24 or 32 bytes in hex, comma-separated) for encrypted ID codes. */
   decryptionKeys: Uint8Array[];
+}
+
+/** A partner system of the DCI gateway: who it is, what it may see and the keys its messages are signed with. */
+export interface G2pPartnerSetting {
+  /** The OAuth2 client its service-account tokens are issued to (`azp`). */
+  clientId: string;
+  /** The `sender_id` its messages carry (and our answers name as `receiver_id`). */
+  senderId: string;
+  /** Registrant fields its agreement allows (see ALLOWED_FIELD_NAMES in the gateway module); nothing else is sent. */
+  allowedFields: string[];
+  /** Public keys (JWK, Ed25519 `OKP`) its messages are signed with; none: its messages need no signature. */
+  keys: Array<Record<string, unknown>>;
+  /** Callback addresses its asynchronous answers may be sent to. */
+  callbackUris: string[];
+}
+
+export interface G2pGatewayConfig {
+  /** Our id in DCI messages (`sender_id` of what we send): G2P_SENDER_ID, default the public URL's host. */
+  senderId: string;
+  /** G2P_PARTNERS: a JSON list of partner settings; unset outside production, the realm's `iaod-external` client. */
+  partners: G2pPartnerSetting[];
+  /** A message older (or further ahead) than this is refused: G2P_MESSAGE_MAX_AGE_SECONDS, default 300. */
+  messageMaxAgeSeconds: number;
+  /** The largest `page_size` a search may ask for: G2P_MAX_PAGE_SIZE, default 100. */
+  maxPageSize: number;
 }
 
 export class ConfigError extends Error {
@@ -423,6 +450,68 @@ function identityConfig(env: Env): IdentityConfig {
   return { trustedIssuers, decryptionKeys };
 }
 
+const DEVELOPMENT_PARTNER: G2pPartnerSetting = {
+  clientId: 'iaod-external',
+  senderId: 'external.example.org',
+  allowedFields: ['identifier', 'name', 'sex', 'birth_date', 'address'],
+  keys: [],
+  callbackUris: [],
+};
+
+function stringList(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string' && item.trim() !== '') ? (value as string[]) : undefined;
+}
+
+function g2pPartner(entry: unknown, index: number): G2pPartnerSetting {
+  const { clientId, senderId, allowedFields, keys, callbackUris } = (entry ?? {}) as Record<string, unknown>;
+  const fields = stringList(allowedFields);
+  const uris = stringList(callbackUris ?? []);
+  const jwks = Array.isArray(keys ?? []) ? ((keys ?? []) as unknown[]) : undefined;
+  const keysAreJwks = jwks?.every((key) => key !== null && typeof key === 'object' && (key as Record<string, unknown>).kty === 'OKP');
+  if (
+    typeof clientId !== 'string' ||
+    clientId === '' ||
+    typeof senderId !== 'string' ||
+    senderId === '' ||
+    !fields ||
+    !uris ||
+    !keysAreJwks
+  ) {
+    throw new ConfigError(
+      'G2P_PARTNERS',
+      `entry ${index} needs a clientId, a senderId, allowedFields (a list), and optionally keys (Ed25519 JWKs, kty OKP) and callbackUris`,
+    );
+  }
+  for (const uri of uris) {
+    if (!/^https?:\/\//.test(uri)) throw new ConfigError('G2P_PARTNERS', `entry ${index}: callback URI ${uri} is not http(s)`);
+  }
+  return { clientId, senderId, allowedFields: fields, keys: (jwks ?? []) as Array<Record<string, unknown>>, callbackUris: uris };
+}
+
+function g2pGatewayConfig(env: Env, nodeEnv: Config['nodeEnv'], publicUrl: string): G2pGatewayConfig {
+  const json = optionalText(env, 'G2P_PARTNERS');
+  let partners: G2pPartnerSetting[];
+  if (json === undefined) partners = nodeEnv === 'production' ? [] : [DEVELOPMENT_PARTNER];
+  else {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(json);
+    } catch {
+      throw new ConfigError('G2P_PARTNERS', 'must be a JSON list of partners');
+    }
+    if (!Array.isArray(parsed)) throw new ConfigError('G2P_PARTNERS', 'must be a JSON list of partners');
+    partners = parsed.map(g2pPartner);
+    const clients = new Set(partners.map((partner) => partner.clientId));
+    if (clients.size !== partners.length) throw new ConfigError('G2P_PARTNERS', 'two partners share a clientId');
+  }
+  return {
+    senderId: text(env, 'G2P_SENDER_ID', new URL(publicUrl).host),
+    partners,
+    messageMaxAgeSeconds: integer(env, 'G2P_MESSAGE_MAX_AGE_SECONDS', 300, 10, 86_400),
+    maxPageSize: integer(env, 'G2P_MAX_PAGE_SIZE', 100, 1, 100),
+  };
+}
+
 function issuerKeysConfig(env: Env, nodeEnv: Config['nodeEnv'], root: string): IssuerKeysConfig {
   const json = optionalText(env, 'ISSUER_KEYS');
   const file = optionalText(env, 'ISSUER_KEY_FILE');
@@ -558,6 +647,7 @@ export function loadConfig(env: Env = process.env): Config {
     notifications: notificationsConfig(env, nodeEnv),
     identity: identityConfig(env),
     issuerKeys: issuerKeysConfig(env, nodeEnv, root),
+    g2p: g2pGatewayConfig(env, nodeEnv, publicUrl),
     workerThreads: integer(env, 'WORKER_THREADS', os.availableParallelism() > 1 ? os.availableParallelism() : 0, 0, 64),
     paths: {
       root,

@@ -35,6 +35,7 @@ import { createErasureRequests } from './modules/privacy/index.js';
 import { createNotifications } from './modules/notifications/index.js';
 import { createDuplicateResolutions } from './modules/deduplication/index.js';
 import { createIdentityLinks } from './modules/identity/index.js';
+import { createG2pMessageLog } from './modules/g2p-gateway/index.js';
 
 function inNameOrder(list: Migration[]): Migration[] {
   const names = new Set(list.map((m) => m.name));
@@ -77,4 +78,5 @@ export const migrations: Migration[] = inNameOrder([
   addDuplicateSearch,
   createDuplicateResolutions,
   createIdentityLinks,
+  createG2pMessageLog,
 ]);

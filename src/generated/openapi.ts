@@ -1772,6 +1772,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/g2p/registry/sync/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Search the registry at once (DCI sync search)
+         * @description A DCI `SearchRequest` in the envelope `{signature, header, message}` (header `action: search`, `version: 1.0.0`).
+         *     The caller is a partner system with a service-account token (OAuth2 client credentials) whose client holds
+         *     the scope `g2p:registry:search` (a client role of `iaod-api`); the token's client must be a registered
+         *     partner (`G2P_PARTNERS`) and `header.sender_id` its registered id. A partner with registered keys must sign:
+         *     `signature` is a detached JWS (EdDSA, Ed25519) over the JCS form of `{header, message}`.
+         *
+         *     Queries: `idtype-value` (`NATIONAL_ID`/`UIN`, `PASSPORT`, `BIRTH_CERTIFICATE`/`BRN`, `REFUGEE_ID`, `OTHER`),
+         *     `predicate` and `expression` over `sex`, `age` (eq, gt, ge, lt, le), `birth_date`, `region` and `name`
+         *     (prefix of the given or family name), combined with `and`. Results come in the registry's order (family then
+         *     given name), a page at a time (`page_size` up to 100, the first 1,000 matches; `total_count` counts up to
+         *     1,000). Each record holds only the fields the partner's agreement allows.
+         *
+         *     The answer is a signed `on-search` message (header `status` `succ`, or `rjct` when every request of the
+         *     batch was rejected; each request's own `status` and `status_reason_code`, e.g. `rjct.pagination.invalid`).
+         *     A message refused whole is answered, also with HTTP 200, by a signed acknowledgement with `ack_status: ERR`
+         *     and the DCI error code: `err.request.bad` (a field missing or malformed, an unknown `query_type`, an
+         *     expired `message_ts`, a replayed `message_id`), `err.version.not_supported`, `err.sender_id.invalid`,
+         *     `err.receiver_id.invalid`, `err.signature.missing`, `err.signature.invalid`, `err.encryption.invalid`,
+         *     `err.request.forbidden` (the token's client is not a partner).
+         */
+        post: operations["dciSyncSearch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/g2p/registry/sync/txn/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The outcome of one of your earlier searches (DCI sync txn status)
+         * @description A DCI `TxnStatusRequest` (header `action: txn-status`, `total_count: 1`, `txn_type: search`) naming one of the
+         *     partner's own earlier transactions by `transaction_id`, `correlation_id` or `reference_id_list`; the scope is
+         *     `g2p:registry:txn-status`. The signed `txn-on-status` answer gives each request's status and reason code
+         *     (never the records); header `status: rjct` when no transaction of the partner matches. Refusals as for the
+         *     search.
+         */
+        post: operations["dciSyncTxnStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public keys our DCI messages are signed with (JWK Set)
+         * @description Ed25519 keys (`kty: OKP`, `alg: EdDSA`); a message's JWS names its key by `kid`. The current key signs;
+         *     retired keys stay listed. Anyone may read it; cacheable for five minutes.
+         */
+        get: operations["getJwks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3312,6 +3395,169 @@ export interface components {
         NotificationTemplateInput: {
             subject: string;
             body: string;
+        };
+        /** @description A detached JWS (`<protected>..<signature>`), EdDSA over the JCS form of `{header, message}` */
+        DciSignature: string;
+        /** @description `MsgHeader_V1.0.0` of the DCI specification */
+        DciRequestHeader: {
+            /**
+             * @default 1.0.0
+             * @enum {string}
+             */
+            version: "1.0.0";
+            message_id: string;
+            /** Format: date-time */
+            message_ts: string;
+            action: string;
+            sender_id: string;
+            /** Format: uri */
+            sender_uri?: string;
+            receiver_id?: string;
+            total_count: number;
+            /** @default false */
+            is_msg_encrypted: boolean;
+            meta?: Record<string, never>;
+        };
+        DciSearchEnvelope: {
+            signature?: components["schemas"]["DciSignature"];
+            header: components["schemas"]["DciRequestHeader"];
+            /** @description `SearchRequest`: `transaction_id` and `search_request` (1 to 10 requests) */
+            message: {
+                transaction_id: string;
+                search_request: {
+                    reference_id: string;
+                    /** Format: date-time */
+                    timestamp: string;
+                    search_criteria: {
+                        version?: string;
+                        reg_event_type?: string;
+                        /** @enum {string} */
+                        query_type: "idtype-value" | "expression" | "predicate";
+                        /** @enum {string} */
+                        response_entity?: "Group" | "Member";
+                        /** @description `{type, value}` for idtype-value and expression; a list of predicates for predicate */
+                        query: unknown;
+                        sort?: {
+                            attribute_name?: string;
+                            /** @enum {string} */
+                            sort_order?: "asc" | "desc";
+                        }[];
+                        pagination?: {
+                            page_size: number;
+                            /** @default 1 */
+                            page_number: number;
+                        };
+                        consent?: Record<string, never>;
+                        authorize?: Record<string, never>;
+                        locale?: string;
+                    };
+                }[];
+            };
+        };
+        /** @description `MsgCallbackHeader_V1.0.0` of the DCI specification */
+        DciResponseHeader: {
+            version: string;
+            message_id: string;
+            /** Format: date-time */
+            message_ts: string;
+            /** @enum {string} */
+            action: "on-search" | "txn-on-status";
+            /** @enum {string} */
+            status: "rcvd" | "pdng" | "succ" | "rjct";
+            status_reason_code?: string;
+            status_reason_message?: string;
+            total_count: number;
+            completed_count: number;
+            sender_id: string;
+            receiver_id: string;
+            is_msg_encrypted: boolean;
+        };
+        DciSearchResponseEnvelope: {
+            signature: components["schemas"]["DciSignature"];
+            header: components["schemas"]["DciResponseHeader"];
+            /** @description `SearchResponse` */
+            message: {
+                transaction_id: string;
+                correlation_id: string;
+                search_response: {
+                    reference_id: string;
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** @enum {string} */
+                    status: "rcvd" | "pdng" | "succ" | "rjct";
+                    status_reason_code?: string;
+                    status_reason_message?: string;
+                    locale?: string;
+                    data?: {
+                        version?: string;
+                        reg_records?: Record<string, never>[];
+                    };
+                    pagination?: {
+                        page_size?: number;
+                        page_number?: number;
+                        total_count?: number;
+                    };
+                }[];
+            };
+        };
+        /** @description The acknowledgement (`components/responses/Response`), here always `ack_status` ERR with the error */
+        DciAcknowledgement: {
+            signature?: components["schemas"]["DciSignature"];
+            message: {
+                /** @enum {string} */
+                ack_status: "ACK" | "NACK" | "ERR";
+                /** Format: date-time */
+                timestamp: string;
+                correlation_id: string;
+                error?: {
+                    /** @enum {string} */
+                    code?: "err.request.bad" | "err.request.unauthorized" | "err.request.forbidden" | "err.version.not_supported" | "err.sender_id.invalid" | "err.receiver_id.invalid" | "err.signature.missing" | "err.signature.invalid" | "err.encryption.invalid";
+                    message?: string;
+                };
+            };
+        };
+        DciTxnStatusEnvelope: {
+            signature?: components["schemas"]["DciSignature"];
+            header: components["schemas"]["DciRequestHeader"];
+            /** @description `TxnStatusRequest` */
+            message: {
+                transaction_id: string;
+                txnstatus_request: {
+                    reference_id: string;
+                    /** @enum {string} */
+                    txn_type: "search";
+                    /** @enum {string} */
+                    attribute_type: "transaction_id" | "reference_id_list" | "correlation_id";
+                    attribute_value: string | string[];
+                };
+            };
+        };
+        DciTxnStatusResponseEnvelope: {
+            signature: components["schemas"]["DciSignature"];
+            header: components["schemas"]["DciResponseHeader"];
+            /** @description `TxnStatusResponse`: each request's status and reason code */
+            message: {
+                transaction_id: string;
+                correlation_id: string;
+                txnstatus_response?: {
+                    txn_type?: string;
+                    txn_status?: Record<string, never>;
+                };
+            };
+        };
+        JwkSet: {
+            keys: {
+                /** @enum {string} */
+                kty: "OKP";
+                /** @enum {string} */
+                crv: "Ed25519";
+                x: string;
+                kid: string;
+                /** @enum {string} */
+                alg: "EdDSA";
+                /** @enum {string} */
+                use?: "sig";
+            }[];
         };
     };
     responses: {
@@ -7463,6 +7709,218 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
+        };
+    };
+    dciSyncSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "header": {
+                 *         "version": "1.0.0",
+                 *         "message_id": "0f0b2f7e-6c1d-4a53-9d64-2b3f4a5c6d7e",
+                 *         "message_ts": "2026-12-03T10:00:00Z",
+                 *         "action": "search",
+                 *         "sender_id": "external.example.org",
+                 *         "total_count": 1,
+                 *         "is_msg_encrypted": false
+                 *       },
+                 *       "message": {
+                 *         "transaction_id": "txn-0001",
+                 *         "search_request": [
+                 *           {
+                 *             "reference_id": "ref-0001",
+                 *             "timestamp": "2026-12-03T10:00:00Z",
+                 *             "search_criteria": {
+                 *               "version": "1.0.0",
+                 *               "query_type": "idtype-value",
+                 *               "query": {
+                 *                 "type": "NATIONAL_ID",
+                 *                 "value": "NID-1001"
+                 *               },
+                 *               "pagination": {
+                 *                 "page_size": 10,
+                 *                 "page_number": 1
+                 *               }
+                 *             }
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["DciSearchEnvelope"];
+            };
+        };
+        responses: {
+            /** @description The signed `on-search` answer, or a signed acknowledgement with `ack_status` ERR */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "signature": "eyJhbGciOiJFZERTQSIsImtpZCI6Ino2TWtleGFtcGxlIn0..c2lnbmF0dXJl",
+                     *       "header": {
+                     *         "version": "1.0.0",
+                     *         "message_id": "5b0d8e0c-9a7f-4f55-8c1e-2d3c4b5a6978",
+                     *         "message_ts": "2026-12-03T10:00:01Z",
+                     *         "action": "on-search",
+                     *         "status": "succ",
+                     *         "total_count": 1,
+                     *         "completed_count": 1,
+                     *         "sender_id": "registry.example.org",
+                     *         "receiver_id": "external.example.org",
+                     *         "is_msg_encrypted": false
+                     *       },
+                     *       "message": {
+                     *         "transaction_id": "txn-0001",
+                     *         "correlation_id": "7d1f3c9a-2b4e-4c6d-8e0f-1a2b3c4d5e6f",
+                     *         "search_response": [
+                     *           {
+                     *             "reference_id": "ref-0001",
+                     *             "timestamp": "2026-12-03T10:00:01Z",
+                     *             "status": "succ",
+                     *             "data": {
+                     *               "version": "1.0.0",
+                     *               "reg_records": [
+                     *                 {
+                     *                   "@type": "spdci:Member",
+                     *                   "@id": "urn:uuid:3f0c9a52-5f6e-4d7b-9a2e-0c1d2e3f4a5b",
+                     *                   "member_identifier": [
+                     *                     {
+                     *                       "@type": "Identifier",
+                     *                       "identifier_type": "NATIONAL_ID",
+                     *                       "identifier_value": "NID-1001"
+                     *                     }
+                     *                   ],
+                     *                   "demographic_info": {
+                     *                     "@type": "SRPerson",
+                     *                     "name": {
+                     *                       "@type": "Name",
+                     *                       "surname": "Yusuf",
+                     *                       "given_name": "Amina"
+                     *                     },
+                     *                     "sex": "female",
+                     *                     "birth_date": "1990-04-02"
+                     *                   }
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "pagination": {
+                     *               "page_size": 10,
+                     *               "page_number": 1,
+                     *               "total_count": 1
+                     *             }
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DciSearchResponseEnvelope"] | components["schemas"]["DciAcknowledgement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    dciSyncTxnStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "header": {
+                 *         "version": "1.0.0",
+                 *         "message_id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                 *         "message_ts": "2026-12-03T10:05:00Z",
+                 *         "action": "txn-status",
+                 *         "sender_id": "external.example.org",
+                 *         "total_count": 1
+                 *       },
+                 *       "message": {
+                 *         "transaction_id": "txn-0002",
+                 *         "txnstatus_request": {
+                 *           "reference_id": "ref-0002",
+                 *           "txn_type": "search",
+                 *           "attribute_type": "reference_id_list",
+                 *           "attribute_value": [
+                 *             "ref-0001"
+                 *           ]
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["DciTxnStatusEnvelope"];
+            };
+        };
+        responses: {
+            /** @description The signed `txn-on-status` answer, or a signed acknowledgement with `ack_status` ERR */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DciTxnStatusResponseEnvelope"] | components["schemas"]["DciAcknowledgement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getJwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The JWK Set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "keys": [
+                     *         {
+                     *           "kty": "OKP",
+                     *           "crv": "Ed25519",
+                     *           "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+                     *           "kid": "z6MkexampleKey",
+                     *           "alg": "EdDSA",
+                     *           "use": "sig"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/jwk-set+json": components["schemas"]["JwkSet"];
+                };
+            };
         };
     };
 }

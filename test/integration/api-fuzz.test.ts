@@ -38,7 +38,7 @@ import { startTestApp, type TestApp } from '../support/harness.js';
 import { changeAt, pathsIn, REMOVE, valueOf, type Schema, type ValuePath } from '../support/schema-arbitrary.js';
 import { LOCKOUT_TEST_USERS } from '../support/sign-in-lockout.js';
 import { generateIdSigningKey, signIdCard } from '../support/id-qr-codes.js';
-import { tokenFor } from '../support/tokens.js';
+import { serviceAccountTokenFor, tokenFor } from '../support/tokens.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 /** The trusted ID issuer the seed adds, and the key its ID cards are signed with. */
@@ -673,7 +673,23 @@ describe('a fuzz of every operation with every role', () => {
     officers.push(
       ...users.filter((user) => user.roles.some((role) => role === 'reviewer' || role === 'assessor')).map((user) => user.label),
     );
-    callers = [...users, ...(await forgedCallers((await userCalled(seeded.manager || 'maria').authorization()).slice('Bearer '.length)))];
+    // A partner system (the DCI registry gateway's caller): the realm's service account, by client credentials.
+    const serviceAccount = realm.users.find((user) => user.serviceAccountClientId === 'iaod-external');
+    let [partnerToken, partnerIssued] = [await serviceAccountTokenFor('iaod-external'), Date.now()];
+    const partner: Caller = {
+      label: 'iaod-external (service account)',
+      roles: serviceAccount?.realmRoles ?? [],
+      async authorization() {
+        if (Date.now() - partnerIssued > 120_000)
+          [partnerToken, partnerIssued] = [await serviceAccountTokenFor('iaod-external'), Date.now()];
+        return `Bearer ${partnerToken}`;
+      },
+    };
+    callers = [
+      ...users,
+      partner,
+      ...(await forgedCallers((await userCalled(seeded.manager || 'maria').authorization()).slice('Bearer '.length))),
+    ];
     await seed();
   });
 

@@ -37,8 +37,11 @@ interface Case {
   app?: () => TestApp;
 }
 
-/** Operations that are POSTs by their standard's choice but change nothing (W3C VC-API verify). */
-const READS_BY_POST = ['verifyCredential', 'verifyScan'];
+/**
+ * Operations that are POSTs by their standard's choice but change nothing (W3C VC-API verify; the DCI registry's
+ * sync search and status, whose registry reads are recorded as reads: test/integration/g2p-registry.test.ts).
+ */
+const READS_BY_POST = ['verifyCredential', 'verifyScan', 'dciSyncSearch', 'dciSyncTxnStatus'];
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 /** A 1×1 PNG: a voucher logo. */

@@ -47,3 +47,20 @@ export const DEMO_USER_FOR_ROLE = {
   analyst: 'ana',
   auditor: 'otto',
 } as const;
+
+/** A service-account token (client credentials) of a confidential realm client, e.g. `iaod-external`, a partner system. */
+export async function serviceAccountTokenFor(clientId = 'iaod-external', clientSecret = 'iaod-external-dev-secret'): Promise<string> {
+  tokenEndpoint ??= discover().then((d) => d.token_endpoint);
+  const response = await fetch(await tokenEndpoint, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+    },
+    body: new URLSearchParams({ grant_type: 'client_credentials' }),
+  });
+  const body = (await response.json()) as { access_token?: string; error?: string };
+  if (!response.ok || !body.access_token)
+    throw new Error(`no service-account token for ${clientId}: ${response.status} ${body.error ?? ''}`);
+  return body.access_token;
+}

@@ -1,4 +1,5 @@
-export { createRegistryService, type RegistryService } from './service.js';
+export { createRegistryService, type RegistryService, type SearchRegistrantsOptions } from './service.js';
+export type { SearchRegistrantsResult } from './search-registrants.js';
 export { checkBirthDates } from './birth-dates.js';
 export { BANK_NUMBER_MESSAGE, checkPaymentAccount, MOBILE_NUMBER_MESSAGE, requireValidPaymentAccount } from './payment-accounts.js';
 export type { RecordApplicantDetailsOptions, RecordApplicantDetailsResult } from './record-applicant-details.js';
@@ -14,6 +15,7 @@ export {
   type PersonDetails,
   type PaymentAccount,
   type FamilyMemberInput,
+  type Gender,
   type IdType,
   type ProposedChange,
   type RegistryField,

@@ -2,7 +2,7 @@ import { selectOne, selectRows, type PageRequest } from '../../platform/db/sql.j
 import { InputError } from '../../platform/http/errors.js';
 import type { Actor, RegistryDeps } from './deps.js';
 import { loadFamily } from './family-members.js';
-import { toRegistrant, type IdType, type Registrant, type RegistrantRow } from './models.js';
+import { toRegistrant, type Gender, type IdType, type Registrant, type RegistrantRow } from './models.js';
 import { readBy } from './registrant-events.js';
 import { REGISTRANT_COLUMNS } from './registrant-rows.js';
 
@@ -11,6 +11,11 @@ export interface SearchRegistrantsOptions extends PageRequest {
   idValue?: string;
   name?: string;
   region?: string;
+  gender?: Gender;
+  /** Born on or after this date (YYYY-MM-DD): an age range's upper end. */
+  bornFrom?: string;
+  /** Born on or before this date (YYYY-MM-DD): an age range's lower end. */
+  bornTo?: string;
   /** The id of the last registrant of the previous page: the page starts after it (keyset paging). */
   after?: string;
 }
@@ -47,6 +52,9 @@ const CRITERIA = [
   '(CAST(:idType AS varchar) IS NULL OR id_type = :idType)',
   '(CAST(:idValue AS varchar) IS NULL OR id_value = :idValue)',
   '(CAST(:region AS varchar) IS NULL OR lower(region) = lower(:region))',
+  '(CAST(:gender AS varchar) IS NULL OR gender = :gender)',
+  '(CAST(:bornFrom AS date) IS NULL OR birth_date >= CAST(:bornFrom AS date))',
+  '(CAST(:bornTo AS date) IS NULL OR birth_date <= CAST(:bornTo AS date))',
   'merged_into IS NULL',
 ].join(' AND ');
 
@@ -125,7 +133,15 @@ export function searchStatements(
 ): { page: Statement; count: Statement } {
   const offset = (options.page - 1) * options.pageSize;
   const reads = readsFor(name !== null);
-  const criteria = { idType: options.idType ?? null, idValue: options.idValue ?? null, region: options.region ?? null, name };
+  const criteria = {
+    idType: options.idType ?? null,
+    idValue: options.idValue ?? null,
+    region: options.region ?? null,
+    gender: options.gender ?? null,
+    bornFrom: options.bornFrom ?? null,
+    bornTo: options.bornTo ?? null,
+    name,
+  };
   return {
     page: {
       sql: `SELECT * FROM (${reads.map((read) => orderedSelect(read, after !== undefined)).join(' UNION ALL ')}) page

@@ -37,6 +37,7 @@ interface KeycloakClaims extends JWTPayload {
   name?: string;
   email?: string;
   national_id?: string;
+  scope?: unknown;
   realm_access?: { roles?: unknown };
   resource_access?: Record<string, { roles?: unknown } | undefined>;
 }
@@ -76,6 +77,13 @@ function rolesFrom(claims: KeycloakClaims, audience: string): Role[] {
   return [...new Set(listed)].filter(isRole);
 }
 
+function scopesFrom(claims: KeycloakClaims, audience: string): string[] {
+  const scope = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : [];
+  const clientRoles = claims.resource_access?.[audience]?.roles;
+  const granted = Array.isArray(clientRoles) ? clientRoles.filter((role): role is string => typeof role === 'string' && !isRole(role)) : [];
+  return [...new Set([...scope, ...granted])];
+}
+
 function principalFrom(claims: KeycloakClaims, audience: string): Principal {
   const username = claims.preferred_username ?? claims.sub ?? '';
   const fullName = [claims.given_name, claims.family_name].filter(Boolean).join(' ');
@@ -89,6 +97,7 @@ function principalFrom(claims: KeycloakClaims, audience: string): Principal {
     roles: rolesFrom(claims, audience),
     nationalId: typeof claims.national_id === 'string' ? claims.national_id : undefined,
     clientId: claims.azp,
+    scopes: scopesFrom(claims, audience),
   };
 }
 

@@ -32,6 +32,11 @@ export interface Principal {
   nationalId: string | undefined;
   /** The client the token was issued to (`azp`). */
   clientId: string | undefined;
+  /**
+   * What the token allows beyond roles: the `scope` claim's values and the API client's roles that are not
+   * product roles (a partner system's operations, e.g. `g2p:registry:search`; docs/interoperability.md).
+   */
+  scopes?: readonly string[];
 }
 
 export function hasAnyRole(principal: Principal, roles: readonly Role[]): boolean {

@@ -821,6 +821,14 @@ export const ERROR_CODES = {
       'An EdDSA key is 32 bytes (64 hex digits); an ES256 key is the uncompressed P-256 point, 65 bytes starting 04 (130 hex ' +
       'digits). Correct the key and send again.',
   },
+  // G2P Connect / DCI registry gateway (its message-level errors are DCI codes inside the answer, not problems)
+  ERR_G2P_SCOPE_MISSING: {
+    status: 403,
+    title: 'This partner system may not call this operation',
+    explanation:
+      "The access token was issued to a client that lacks this operation's scope (for example g2p:registry:search). Ask the" +
+      " registry's administrators to grant it to your client, then request a new token.",
+  },
 } as const satisfies Record<`ERR_${string}`, ErrorCodeEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
