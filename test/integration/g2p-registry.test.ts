@@ -318,6 +318,35 @@ describe('G2P Connect / DCI registry gateway', () => {
     it('refuses a total_count that does not match the batch (err.request.bad)', async () => {
       await expectRefused(await signed(header({ total_count: 3 }), byId()), 'err.request.bad');
     });
+
+    // What PostgreSQL would refuse (a NUL, half a surrogate pair, an integer past its column) is answered in the
+    // message like any other bad value: these operations are outside the API's validator, whose 400s the
+    // storable-values test checks.
+    it('answers values the database would refuse with a DCI refusal, never a 5xx', async () => {
+      const nul = 'x\u0000y';
+      const lone = 'x\ud800y';
+      await expectRefused(await signed(header({ message_id: nul }), byId()), 'err.request.bad');
+      // Half a surrogate pair cannot be canonicalised, so no signature can cover it: refused before the signature check.
+      const halfPair = { signature: 'eyJhbGciOiJFZERTQSJ9..AAAA', header: header(), message: { ...byId(), transaction_id: lone } };
+      const refused = await expectRefused(halfPair, 'err.request.bad');
+      expect(refused.message).toMatchObject({ error: { message: expect.stringContaining('/message/transaction_id') } });
+      await expectRefused({ ...halfPair, header: header({ [lone]: 'x' }), message: byId() }, 'err.request.bad');
+      await expectRefused(await signed(header({ total_count: 2147483648 }), byId()), 'err.request.bad');
+      const inTransaction = await send(await signed(header(), { ...byId(), transaction_id: nul }));
+      expect(inTransaction.message).toMatchObject({ ack_status: 'ERR', error: { code: 'err.request.bad' } });
+      for (const criteria of [
+        { query_type: 'idtype-value', query: { type: 'NATIONAL_ID', value: nul } },
+        {
+          query_type: 'idtype-value',
+          query: { type: 'NATIONAL_ID', value: idOf(1) },
+          pagination: { page_size: 1, page_number: 2147483648 },
+        },
+      ]) {
+        const answer = await send(await signed(header(), searchMessage(criteria)));
+        const reply = (answer.message.search_response as Json[] | undefined)?.[0] ?? answer.message;
+        expect(JSON.stringify(reply)).toMatch(/"(rjct|ERR)"/);
+      }
+    });
   });
 
   describe('signatures and replays', () => {

@@ -134,6 +134,9 @@ async function findTargets(): Promise<Target[]> {
   const reader = createSpecReader(spec.components);
   const targets: Target[] = [];
   for (const [template, item] of Object.entries(spec.paths)) {
+    // A path item with servers of its own is outside the API's validator: the DCI gateway answers a bad value in
+    // its message (an ERR acknowledgement), which test/integration/g2p-registry.test.ts checks for these values.
+    if ('servers' in item) continue;
     for (const [method, value] of Object.entries(item)) {
       const operation = value as Operation;
       if (!operation.operationId || template === '/healthz' || template === '/readyz') continue;

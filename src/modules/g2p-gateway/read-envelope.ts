@@ -3,6 +3,7 @@
  * required fields and their types, the protocol version, the action the address expects, the receiver, the
  * message's age, and no encryption (we publish no encryption key). A failure is a DciRefusal naming the field.
  */
+import { findUnstorableText } from '../../platform/http/storable-values.js';
 import { DCI_VERSION, DciRefusal, type Envelope, type RequestHeader } from './messages.js';
 
 export interface ReadEnvelopeOptions {
@@ -30,6 +31,10 @@ function bad(message: string): DciRefusal {
 
 export function readEnvelope(body: unknown, options: ReadEnvelopeOptions): Envelope<RequestHeader, Record<string, unknown>> {
   if (!isObject(body)) throw bad('The message must be a JSON object with "header" and "message".');
+  // Text that could be neither stored nor canonicalised for a signature (a control character, half a surrogate
+  // pair), anywhere in the message: refused first, naming where, never repeating it.
+  const [unstorable] = findUnstorableText(body, '');
+  if (unstorable) throw bad(`The text at ${unstorable.path} ${unstorable.message}.`);
   const { header, message, signature } = body;
   if (!isObject(header)) throw bad('"header" is missing or not an object.');
   if (signature !== undefined && typeof signature !== 'string') throw bad('"signature" must be a string (a detached JWS).');
