@@ -31,15 +31,22 @@ const READ_ONLY = ['schema_migrations'];
 export async function grantAppRole(sequelize: Sequelize, transaction: Transaction, role: AppRole): Promise<void> {
   const name = pg.escapeIdentifier(role.name);
   if (role.password !== undefined) {
-    // Role names are cluster-wide: another database's migration may create it at the same moment.
+    // Role names are cluster-wide: another database's migration may create or change it at the same moment. Two
+    // CREATEs: the second finds it made. Two ALTERs: the second waits for the first to commit, then PostgreSQL
+    // refuses it ("tuple concurrently updated", XX000); the first set the same password, so that is kept.
     await sequelize.query(
       `DO $$ BEGIN
          IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${pg.escapeLiteral(role.name)}) THEN
-           CREATE ROLE ${name} LOGIN PASSWORD ${pg.escapeLiteral(role.password)};
+           BEGIN
+             CREATE ROLE ${name} LOGIN PASSWORD ${pg.escapeLiteral(role.password)};
+           EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+           END;
          ELSE
-           ALTER ROLE ${name} WITH LOGIN PASSWORD ${pg.escapeLiteral(role.password)};
+           BEGIN
+             ALTER ROLE ${name} WITH LOGIN PASSWORD ${pg.escapeLiteral(role.password)};
+           EXCEPTION WHEN internal_error THEN NULL;
+           END;
          END IF;
-       EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
        END $$`,
       { transaction },
     );
