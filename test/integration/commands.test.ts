@@ -61,16 +61,16 @@ describe('every state change is recorded', () => {
   let identityApp: TestApp;
   beforeAll(async () => {
     testApp = await startTestApp();
-    [erasureApp, identityApp] = await Promise.all([
-      startTestAppOnOwnDatabase('commands_erasure'),
-      startTestAppOnOwnDatabase('commands_identity'),
-    ]);
+    // One after the other: when one start fails, the other is not left running (its job workers would outlive
+    // this file and break the next ones).
+    erasureApp = await startTestAppOnOwnDatabase('commands_erasure');
+    identityApp = await startTestAppOnOwnDatabase('commands_identity');
     [maria, amina, samuel, ivan, clinic, claire] = (await Promise.all(
       ['maria', 'amina', 'samuel', 'ivan', 'clinic', 'claire'].map((user) => tokenFor(user)),
     )) as [string, string, string, string, string, string];
   });
   afterAll(async () => {
-    await testApp.close();
+    await testApp?.close();
     await erasureApp?.close();
     await identityApp?.close();
   });
