@@ -25,7 +25,8 @@ import { selectOne, selectRows } from '../../../src/platform/db/sql.js';
 import { createLogger } from '../../../src/platform/logging/logger.js';
 import type { OutboxEvent } from '../../../src/platform/outbox/consumer.js';
 import { applicationFor } from '../../support/fixtures.js';
-import { startTestApp, type TestApp } from '../../support/harness.js';
+import type { TestApp } from '../../support/harness.js';
+import { startTestAppOnOwnDatabase } from '../../support/own-database.js';
 import { makeDashboardData, type DashboardData } from '../../support/analytics-data.js';
 import { startTcpGate, type TcpGate } from '../../support/tcp-gate.js';
 import { tokenFor } from '../../support/tokens.js';
@@ -44,7 +45,10 @@ describe('indexing into OpenSearch', () => {
 
   beforeAll(async () => {
     gate = await startTcpGate(new URL(OPENSEARCH_URL));
-    testApp = await startTestApp({
+    // A database of its own: the figures for every program compare all of today's applications in PostgreSQL with
+    // those this app indexed, and in the shared database other files' applications were indexed under another
+    // prefix (or not at all), depending on the order the files ran in.
+    testApp = await startTestAppOnOwnDatabase('analytics', {
       env: {
         OPENSEARCH_URL: gate.url,
         OPENSEARCH_INDEX_PREFIX: prefix,
