@@ -1,8 +1,7 @@
-import { execute, selectOne, selectRows } from '../db/sql.js';
+import { execute, selectRows } from '../db/sql.js';
 import type { OutboxConsumer, OutboxEvent } from './consumer.js';
-import { errorLabel, toOutboxEvent, type ConsumerState, type DeliverEventResult, type EventRow } from './deliver-event.js';
+import { lockConsumer, recordFailure, toOutboxEvent, type DeliverEventResult, type EventRow } from './deliver-event.js';
 import type { OutboxRelay } from './relay.js';
-import { retryDelayMs } from './retry-delay.js';
 
 export interface DeliverEventBatchResult {
   result: DeliverEventResult;
@@ -32,15 +31,9 @@ export async function deliverEventBatch(
 ): Promise<DeliverEventBatchResult> {
   const { sequelize } = relay;
   return sequelize.transaction(async (transaction) => {
-    const state = await selectOne<ConsumerState>(
-      sequelize,
-      'SELECT failed_attempts, retry_at FROM outbox_consumers WHERE name = :consumer FOR UPDATE SKIP LOCKED',
-      { consumer: consumer.name },
-      transaction,
-    );
-    if (!state) return { result: 'busy', delivered: 0 };
-    const now = relay.now();
-    if (state.retry_at && state.retry_at.getTime() > now.getTime()) return { result: 'backing-off', delivered: 0 };
+    const state = await lockConsumer(relay, consumer, transaction);
+    if (typeof state === 'string') return { result: state, delivered: 0 };
+    const { now } = state;
 
     const rows = await selectRows<EventRow>(
       sequelize,
@@ -61,19 +54,7 @@ export async function deliverEventBatch(
     try {
       await consumer.deliverBatch(events);
     } catch (error) {
-      const retryAt = new Date(now.getTime() + retryDelayMs(attempt, relay.retry));
-      await execute(
-        sequelize,
-        `UPDATE outbox_consumers
-            SET failed_attempts = :attempt, retry_at = :retryAt, failing_event_id = :eventId, last_error = :lastError, last_failed_at = :now
-          WHERE name = :consumer`,
-        { consumer: consumer.name, attempt, retryAt, eventId: first, lastError: errorLabel(error), now },
-        transaction,
-      );
-      relay.logger.warn(
-        { consumer: consumer.name, eventId: first, events: events.length, attempt, retryAt: retryAt.toISOString(), err: error },
-        'outbox consumer failed a batch; it will be retried',
-      );
+      await recordFailure(relay, consumer, { attempt, now, eventId: first, events: events.length, error }, transaction);
       return { result: 'failed', delivered: 0 };
     }
     await execute(

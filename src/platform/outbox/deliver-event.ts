@@ -1,4 +1,4 @@
-import { execute, selectOne } from '../db/sql.js';
+import { execute, selectOne, type Transaction } from '../db/sql.js';
 import { idempotencyKeyFor, type OutboxConsumer, type OutboxEvent } from './consumer.js';
 import type { OutboxRelay } from './relay.js';
 import { retryDelayMs } from './retry-delay.js';
@@ -29,15 +29,9 @@ export interface EventRow {
 export async function deliverEvent(relay: OutboxRelay, consumer: OutboxConsumer, eventId: string): Promise<DeliverEventResult> {
   const { sequelize } = relay;
   return sequelize.transaction(async (transaction) => {
-    const state = await selectOne<ConsumerState>(
-      sequelize,
-      'SELECT failed_attempts, retry_at FROM outbox_consumers WHERE name = :consumer FOR UPDATE SKIP LOCKED',
-      { consumer: consumer.name },
-      transaction,
-    );
-    if (!state) return 'busy';
-    const now = relay.now();
-    if (state.retry_at && state.retry_at.getTime() > now.getTime()) return 'backing-off';
+    const state = await lockConsumer(relay, consumer, transaction);
+    if (typeof state === 'string') return state;
+    const { now } = state;
 
     const row = await selectOne<EventRow>(
       sequelize,
@@ -53,19 +47,7 @@ export async function deliverEvent(relay: OutboxRelay, consumer: OutboxConsumer,
     try {
       await consumer.deliver(toOutboxEvent(row), { idempotencyKey: idempotencyKeyFor(consumer.name, row.id) });
     } catch (error) {
-      const retryAt = new Date(now.getTime() + retryDelayMs(attempt, relay.retry));
-      await execute(
-        sequelize,
-        `UPDATE outbox_consumers
-            SET failed_attempts = :attempt, retry_at = :retryAt, failing_event_id = :eventId, last_error = :lastError, last_failed_at = :now
-          WHERE name = :consumer`,
-        { consumer: consumer.name, attempt, retryAt, eventId: row.id, lastError: errorLabel(error), now },
-        transaction,
-      );
-      relay.logger.warn(
-        { consumer: consumer.name, eventId: row.id, attempt, retryAt: retryAt.toISOString(), err: error },
-        'outbox consumer failed; it will be retried',
-      );
+      await recordFailure(relay, consumer, { attempt, now, eventId: row.id, events: 1, error }, transaction);
       return 'failed';
     }
     await execute(
@@ -82,6 +64,50 @@ export async function deliverEvent(relay: OutboxRelay, consumer: OutboxConsumer,
   });
 }
 
+/**
+ * Takes the consumer's row lock for the transaction: `busy` when another relay holds it, `backing-off` while its
+ * retry time has not come; else its failure count and the relay's time now.
+ */
+export async function lockConsumer(
+  relay: OutboxRelay,
+  consumer: OutboxConsumer,
+  transaction: Transaction,
+): Promise<(ConsumerState & { now: Date }) | 'busy' | 'backing-off'> {
+  const state = await selectOne<ConsumerState>(
+    relay.sequelize,
+    'SELECT failed_attempts, retry_at FROM outbox_consumers WHERE name = :consumer FOR UPDATE SKIP LOCKED',
+    { consumer: consumer.name },
+    transaction,
+  );
+  if (!state) return 'busy';
+  const now = relay.now();
+  if (state.retry_at && state.retry_at.getTime() > now.getTime()) return 'backing-off';
+  return { ...state, now };
+}
+
+/** Records a failed attempt against `eventId` (the first event handed over) and when to try again, and logs it. */
+export async function recordFailure(
+  relay: OutboxRelay,
+  consumer: OutboxConsumer,
+  failure: { attempt: number; now: Date; eventId: string; events: number; error: unknown },
+  transaction: Transaction,
+): Promise<void> {
+  const { attempt, now, eventId, events, error } = failure;
+  const retryAt = new Date(now.getTime() + retryDelayMs(attempt, relay.retry));
+  await execute(
+    relay.sequelize,
+    `UPDATE outbox_consumers
+        SET failed_attempts = :attempt, retry_at = :retryAt, failing_event_id = :eventId, last_error = :lastError, last_failed_at = :now
+      WHERE name = :consumer`,
+    { consumer: consumer.name, attempt, retryAt, eventId, lastError: errorLabel(error), now },
+    transaction,
+  );
+  relay.logger.warn(
+    { consumer: consumer.name, eventId, ...(events > 1 && { events }), attempt, retryAt: retryAt.toISOString(), err: error },
+    'outbox consumer failed; it will be retried',
+  );
+}
+
 export function toOutboxEvent(row: EventRow): OutboxEvent {
   return {
     id: row.id,
@@ -94,7 +120,7 @@ export function toOutboxEvent(row: EventRow): OutboxEvent {
 }
 
 /** A code or class name only: an error message may carry what the database must not keep. */
-export function errorLabel(error: unknown): string {
+function errorLabel(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   const label = typeof code === 'string' ? code : error instanceof Error ? error.name : typeof error;
   return label.slice(0, 200);
