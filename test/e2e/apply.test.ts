@@ -79,9 +79,9 @@ describe('applying for help on the Self-Service Portal', () => {
   const countDocuments = async (): Promise<number> =>
     (await testApp.runtime.database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM documents')).rows[0]?.n ?? 0;
 
-  /** Starts a new draft for the test's program from the portal's start page; answers its id. */
+  /** Starts a new draft for the test's program from its own page in the portal; answers its id. */
   async function startApplication(page: Page): Promise<string> {
-    await page.goto(`${testApp.url}/ssp`);
+    await page.goto(`${testApp.url}/ssp/programs/${program.id}`);
     // "Apply" continues an open draft of the program; each test wants a new one.
     const form = page.locator(`form[action="/ssp/programs/${program.id}/apply"]`);
     const fresh = form.locator('button[name="fresh"]');
@@ -905,13 +905,17 @@ describe('applying for help on the Self-Service Portal', () => {
     await expect(card.innerText()).resolves.toContain('Step 2 of 6: About you');
     await expectAccessible(page, 'the portal start page with a draft to continue and its step (375 px)');
 
-    // Keyboard only: the program's button continues this draft where it stopped; no new draft.
+    // Keyboard only: the program's button (on its own page: the start page has its programs in pages) continues this
+    // draft where it stopped; no new draft.
+    await page.goto(`${testApp.url}/ssp/programs/${program.id}`);
+    await expectAccessible(page, "the program's own page with a draft to continue (375 px)");
     const programForm = page.locator(`form[action="/ssp/programs/${program.id}/apply"]`);
     await tabTo(page, programForm.getByRole('button', { name: /^Continue your application/ }));
     await page.keyboard.press('Enter');
     await page.waitForURL(`${testApp.url}/ssp/drafts/${draftId}/person`);
     await page.goto(`${testApp.url}/ssp`);
     await expect(cards.count()).resolves.toBe(before);
+    await page.goto(`${testApp.url}/ssp/programs/${program.id}`);
 
     // Asked for, a new one is started.
     await programForm.getByRole('button', { name: /^Start a new application/ }).click();

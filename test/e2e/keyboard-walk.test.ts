@@ -336,7 +336,7 @@ describe('a keyboard-only walk of every page', () => {
 
       // Apply, with the keyboard.
       await page.setViewportSize(DESKTOP);
-      await page.goto(`${testApp.url}/ssp`);
+      await page.goto(`${testApp.url}/ssp/programs/${program.id}`);
       await tabTo(page, page.locator(`form[action="/ssp/programs/${program.id}/apply"]`).getByRole('button', { name: /^Apply/ }), 200);
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/ssp\/drafts\/[0-9a-f-]{36}\/treatment$/);

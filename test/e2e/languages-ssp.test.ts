@@ -66,8 +66,9 @@ describe('the Self-Service Portal in French and in Arabic', () => {
         expect({ state, overflows: await overflowsSideways(page) }).toEqual({ state, overflows: false });
       }
     };
-    /** A new draft from the start page ("Start a new application" when an open one of the program is there): its id. */
+    /** A new draft from the program's own page ("Start a new application" when an open one of it is there): its id. */
     const startDraft = async (): Promise<string> => {
+      await page.goto(`${testApp.url}/ssp/programs/${program.id}`);
       const apply = page.locator(`form[action="/ssp/programs/${program.id}/apply"]`);
       const fresh = apply.locator('button[name="fresh"]');
       await ((await fresh.count()) > 0 ? fresh : apply.locator('button')).click();
@@ -89,6 +90,8 @@ describe('the Self-Service Portal in French and in Arabic', () => {
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('ssp.home.heading'));
       await check('the start page');
 
+      await page.goto(`${testApp.url}/ssp/programs/${program.id}`);
+      await check("the program's own page");
       const draftId = await startDraft();
 
       // 1. The treatment, first refused with its messages, then answered.
@@ -173,7 +176,6 @@ describe('the Self-Service Portal in French and in Arabic', () => {
       await check('my applications');
 
       // The discard question, for a new draft, and the start page's notice once discarded.
-      await page.goto(`${testApp.url}/ssp`);
       const discardId = await startDraft();
       await page.goto(`${testApp.url}/ssp/drafts/${discardId}/discard`);
       data.push(...(await page.locator('.draft p strong').allTextContents()));

@@ -86,7 +86,7 @@ describe('quotas on the Self-Service Portal', () => {
   });
 
   async function apply(): Promise<void> {
-    await page.goto(`${testApp.url}/ssp`);
+    await page.goto(`${testApp.url}/ssp/programs/${program.id}`);
     // "Apply" continues an open draft of the program; a new one is asked for.
     const form = page.locator(`form[action="/ssp/programs/${program.id}/apply"]`);
     const fresh = form.locator('button[name="fresh"]');

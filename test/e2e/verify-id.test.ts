@@ -105,6 +105,8 @@ describe('verifying my ID before applying', () => {
       await page.goto(`${testApp.url}/ssp`);
       await page.getByTestId('no-national-id').waitFor();
       await check(page, 'the portal of an applicant without a verified ID');
+      await page.goto(`${testApp.url}/ssp/programs/${program.id}`);
+      await page.getByTestId('no-national-id').waitFor();
       await page.locator(`form[action="/ssp/programs/${program.id}/apply"] button`).first().click();
       await page.waitForURL(new RegExp(`/ssp/verify-id\\?program=${program.id}$`));
       await page.getByRole('heading', { level: 1, name: en('ssp.verifyId.title') }).waitFor();

@@ -37,13 +37,14 @@ import {
   type Problem,
 } from './page-models.js';
 import { dateLocaleOf, formatMoment } from '../format-dates.js';
-import { describeDraftQuotaReached, summarizeApplication, type PageFormats, type PageText } from './present.js';
+import { describeDraftQuotaReached, presentPager, summarizeApplication, type PageFormats, type PageText } from './present.js';
 import type { StepErrors } from './step-checks.js';
 import { blankMember, isMemberTyped, readField, readMemberForm, type FormBody } from './step-forms.js';
 import { keepSendRefusal, takeSendRefusal } from './send-refusal.js';
 import { describeStep, readReturnPlace, stepAfter, stepBefore, stepPath, type ReturnPlace, type StepSlug } from './steps.js';
 import { readUploadForm, uploadFormOf } from './upload-form.js';
 import { isUuid } from '../../platform/http/uuid.js';
+import { pageOf } from '../../platform/db/sql.js';
 
 export interface SelfServicePagesOptions {
   programs: ProgramsService;
@@ -67,6 +68,8 @@ const VOUCHER_STATUSES: ReadonlySet<string> = new Set(['VOUCHER_ISSUED', 'REDEEM
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 const FORM_STEPS: FormStep[] = ['treatment', 'person', 'address'];
 const LIST_SIZE = { page: 1, pageSize: 50 };
+/** Open programs on one page of the start page. */
+const PROGRAMS_PER_PAGE = 20;
 /** The id of the family panel's error summary: focus goes there when a member is refused in place. */
 const FAMILY_ERRORS = 'family-errors';
 
@@ -244,18 +247,40 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
     return req.t('ssp.home.progress', { number: step.number, total: step.total, title: step.title });
   };
 
-  /** The start page; `problem` says why starting an application was refused (next to the Apply buttons). */
+  /** The programs of the person's drafts: those on the page shown, and the others read one by one (undefined: closed). */
+  const programsOfDrafts = async (principal: Principal, drafts: ApplicationDraft[], shown: Program[]) => {
+    const missing = [...new Set(drafts.map((d) => d.programId))].filter((id) => !shown.some((p) => p.id === id));
+    const read = await Promise.all(
+      missing.map((id) =>
+        programs.getProgram(principal, id).catch((error: unknown) => {
+          if (error instanceof NotFoundError) return undefined;
+          throw error;
+        }),
+      ),
+    );
+    return [...shown, ...read.filter((p): p is Program => p !== undefined)];
+  };
+
+  /**
+   * The start page: the person's drafts and a page of the open programs (`?page=`, by name; past the last page shows the
+   * last); `problem` says why starting an application was refused (next to the Apply buttons).
+   */
   const renderHome = async (req: Request, res: Response, principal: Principal, problem?: string, status = 200, notice = '') => {
-    const [open, drafts] = await Promise.all([
-      programs.listPrograms(principal, { ...LIST_SIZE, state: 'open' }),
-      applications.listDrafts(principal, LIST_SIZE),
+    const asked = pageOf({ page: req.query.page, pageSize: PROGRAMS_PER_PAGE });
+    const drafts = await applications.listDrafts(principal, LIST_SIZE);
+    let open = await programs.listPrograms(principal, { ...asked, state: 'open' });
+    const lastPage = Math.max(1, Math.ceil(open.total / PROGRAMS_PER_PAGE));
+    if (asked.page > lastPage) open = await programs.listPrograms(principal, { ...asked, page: lastPage, state: 'open' });
+    const [known, zones] = await Promise.all([
+      programsOfDrafts(principal, drafts.items, open.items),
+      programs.programTimeZones(drafts.items.map((d) => d.programId)),
     ]);
-    const zones = await programs.programTimeZones(drafts.items.map((d) => d.programId));
     res.status(status).render('ssp/home.njk', {
       // Each program with the person's open draft of it, if any (the newest: "Apply" continues it).
       programs: open.items.map((program) => ({ ...program, openDraft: drafts.items.find((d) => d.programId === program.id) })),
+      pager: presentPager(open.page, lastPage, open.total, req.t),
       drafts: drafts.items.map((draft) => {
-        const program = open.items.find((p) => p.id === draft.programId);
+        const program = known.find((p) => p.id === draft.programId);
         return {
           id: draft.id,
           reference: draft.reference,
@@ -269,6 +294,19 @@ export function createSelfServicePages(options: SelfServicePagesOptions): Router
       notice,
     });
   };
+
+  /** One program's own page (the link a program gives out): its description and the Apply button; closed or unknown is a 404. */
+  router.get('/programs/:programId', async (req, res) => {
+    const principal = requirePrincipal(req);
+    const programId = String(req.params.programId);
+    if (!isUuid(programId)) throw new NotFoundError('There is no program at this address.');
+    const program = await programs.getProgram(principal, programId);
+    const drafts = await applications.listDrafts(principal, LIST_SIZE);
+    res.render('ssp/program.njk', {
+      program: { ...program, openDraft: drafts.items.find((d) => d.programId === program.id) },
+      nationalId: principal.nationalId,
+    });
+  });
 
   router.get('/', async (req, res) => {
     const notice = req.query.discarded !== undefined ? req.t('ssp.home.discarded') : '';

@@ -89,6 +89,23 @@ export function formatSize(bytes: number, t: Translate): string {
   return t('ssp.size.megabytes', { count: Math.round((bytes / (1024 * 1024)) * 10) / 10 });
 }
 
+/** The start page's pages of programs: links to the page before and after (absent at the ends) and where this one stands. */
+export interface ProgramPager {
+  previous?: string;
+  next?: string;
+  where: string;
+}
+
+/** Paging through the open programs; undefined when they all fit on one page. */
+export function presentPager(page: number, lastPage: number, total: number, t: Translate): ProgramPager | undefined {
+  if (lastPage <= 1) return undefined;
+  return {
+    previous: page > 1 ? `/ssp?page=${page - 1}#programs-heading` : undefined,
+    next: page < lastPage ? `/ssp?page=${page + 1}#programs-heading` : undefined,
+    where: t('ssp.home.pageOf', { page, last: lastPage, total }),
+  };
+}
+
 /** Starting an application was refused: the person has as many unsent ones as they may. */
 export function describeDraftQuotaReached(maxOpenDrafts: number, t: Translate): string {
   return t('ssp.draftQuota', { count: maxOpenDrafts });
