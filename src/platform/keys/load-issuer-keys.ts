@@ -2,8 +2,8 @@
  * Where the issuer's keys come from (see `IssuerKeysConfig`): a setting, a file, or, in development only,
  * a file generated on first start.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { createKeyFile } from './create-key-file.js';
 import { createIssuerKeySet, generateIssuerKeyFile, type IssuerKeySet } from './issuer-key-set.js';
 import { IssuerKeyFileError, parseIssuerKeyFile, serializeIssuerKeyFile, type IssuerKeyFile } from './key-file.js';
 import type { Clock } from './signer.js';
@@ -33,14 +33,10 @@ export async function loadIssuerKeys(options: LoadIssuerKeysOptions): Promise<Lo
   if (stored) return { keySet: await createIssuerKeySet(stored), created: false };
   if (!config.generate) throw new IssuerKeyFileError(`${config.path} does not exist`);
   const file = await generateIssuerKeyFile((options.now ?? (() => new Date()))());
-  await mkdir(dirname(config.path), { recursive: true });
-  try {
-    // 'wx' fails if another process wrote the file meanwhile, instead of replacing its key.
-    await writeFile(config.path, serializeIssuerKeyFile(file), { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  if (!(await createKeyFile(config.path, serializeIssuerKeyFile(file)))) {
+    // Another process started at the same moment and put its key file there first: everyone uses that one.
     const winner = await readKeyFile(config.path);
-    if (!winner) throw error;
+    if (!winner) throw new IssuerKeyFileError(`${config.path} vanished while it was being created`);
     return { keySet: await createIssuerKeySet(winner), created: false };
   }
   return { keySet: await createIssuerKeySet(file), created: true };

@@ -2,9 +2,10 @@
  * The dev provider's RS256 signing key, kept in `<keysDir>/dev-oidc-jwks.json` so tokens and cached
  * JWKS stay valid across restarts. Generated on first start; a dev key, never a production secret.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
+import { createKeyFile } from '../../keys/create-key-file.js';
 
 export const SIGNING_KEY_FILE = 'dev-oidc-jwks.json';
 
@@ -25,9 +26,12 @@ export async function loadOrCreateSigningKey(keysDir: string): Promise<SigningKe
   const stored = await readStoredKey(path);
   if (stored) return { jwks: { keys: [stored] }, kid: stored.kid ?? '', path, created: false };
   const key = await generateSigningKey();
-  await mkdir(keysDir, { recursive: true });
-  // 'wx' fails if another process wrote the file meanwhile, instead of silently replacing its key.
-  await writeFile(path, `${JSON.stringify({ keys: [key] }, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  if (!(await createKeyFile(path, `${JSON.stringify({ keys: [key] }, null, 2)}\n`))) {
+    // Another process started at the same moment and put its key there first: everyone uses that one.
+    const winner = await readStoredKey(path);
+    if (!winner) throw new Error(`${path} vanished while it was being created`);
+    return { jwks: { keys: [winner] }, kid: winner.kid ?? '', path, created: false };
+  }
   return { jwks: { keys: [key] }, kid: key.kid ?? '', path, created: true };
 }
 

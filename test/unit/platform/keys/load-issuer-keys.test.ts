@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
@@ -46,6 +46,19 @@ describe('loading the issuer keys', () => {
     const second = await loadIssuerKeys({ config: { kind: 'file', path: file, generate: true } });
     expect(second.created).toBe(false);
     expect(second.keySet.current.did).toBe(first.keySet.current.did);
+  });
+
+  it('gives every start the same key when several generate it at the same moment, from a complete file', async () => {
+    const file = path.join(dir, 'keys', 'issuer-keys.json');
+    const starts = await Promise.all(
+      Array.from({ length: 8 }, () => loadIssuerKeys({ config: { kind: 'file', path: file, generate: true }, now: () => NOW })),
+    );
+    expect(starts.filter((start) => start.created)).toHaveLength(1);
+    expect(new Set(starts.map((start) => start.keySet.current.did)).size).toBe(1);
+    expect(parseIssuerKeyFile(await readFile(file, 'utf8')).keys.map((key) => key.publicKeyMultibase)).toEqual([
+      starts[0]?.keySet.current.publicKeyMultibase,
+    ]);
+    expect((await readdir(path.dirname(file))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   it("signs exactly as the library's own signer of the same key, and the public key verifies it", async () => {
