@@ -78,7 +78,8 @@ import { createDashboardPages } from './web/dashboards/index.js';
 import { createAuditPages } from './web/audit/index.js';
 import { createAnalyticsStore, createDashboardsService } from './modules/analytics/index.js';
 import { createScanPages } from './web/scan/index.js';
-import { createG2pGateway, createG2pRoutes } from './modules/g2p-gateway/index.js';
+import { createG2pGateway, createG2pRoutes, requestG2pDelivery } from './modules/g2p-gateway/index.js';
+import type { Jobs } from './platform/jobs/start-jobs.js';
 import './platform/http/express-augment.js';
 import { loadMessages } from './platform/i18n/catalogs.js';
 import { useAcceptedLanguage } from './platform/http/request-language.js';
@@ -93,6 +94,8 @@ export interface AppDependencies {
    * directly) and the rate-limit counters, which so never wait behind the commands' transactions.
    */
   sessionPool: pg.Pool;
+  /** pg-boss: the gateway asks it for a delivery pass when it queues an answer. */
+  jobs: Jobs;
   verifier: AccessTokenVerifier;
   /** The identity provider's users, to check the officers a manager designates. */
   directory: UserDirectory;
@@ -301,7 +304,13 @@ export function createApp(deps: AppDependencies): Express {
   apiOperations.set(app, api.operations);
   app.use('/api', api.router);
   // DCI messages answer their own errors in the message (see the module's routes.ts), so outside the API router.
-  const g2p = createG2pGateway({ config: config.g2p, sequelize, registry, keys: deps.issuerKeys });
+  const g2p = createG2pGateway({
+    config: config.g2p,
+    sequelize,
+    registry,
+    keys: deps.issuerKeys,
+    requestDelivery: () => requestG2pDelivery(deps.jobs),
+  });
   app.use(createG2pRoutes({ gateway: g2p, verifier: deps.verifier, limits, jsonBodyLimit: config.jsonBodyLimit }));
 
   // Pages: sessions, CSRF tokens for the templates, then the portals.

@@ -226,6 +226,19 @@ export interface G2pGatewayConfig {
   messageMaxAgeSeconds: number;
   /** The largest `page_size` a search may ask for: G2P_MAX_PAGE_SIZE, default 100. */
   maxPageSize: number;
+  /** Asynchronous answers (and notifications) to partners' callback addresses. */
+  delivery: G2pDeliveryConfig;
+}
+
+export interface G2pDeliveryConfig {
+  /** How often each instance looks for messages due: G2P_DELIVERY_POLL_INTERVAL_MS, default 1000. */
+  pollIntervalMs: number;
+  /** How long a callback may take to answer: G2P_CALLBACK_TIMEOUT_MS, default 10000. */
+  timeoutMs: number;
+  /** A failed delivery is retried after G2P_DELIVERY_RETRY_BASE_MS (2000), doubling up to G2P_DELIVERY_RETRY_MAX_MS (600000). */
+  retry: { baseMs: number; maxMs: number };
+  /** A message still undelivered this many hours after it was made is given up: G2P_DELIVERY_GIVE_UP_HOURS, default 72. */
+  giveUpHours: number;
 }
 
 export class ConfigError extends Error {
@@ -509,6 +522,19 @@ function g2pGatewayConfig(env: Env, nodeEnv: Config['nodeEnv'], publicUrl: strin
     partners,
     messageMaxAgeSeconds: integer(env, 'G2P_MESSAGE_MAX_AGE_SECONDS', 300, 10, 86_400),
     maxPageSize: integer(env, 'G2P_MAX_PAGE_SIZE', 100, 1, 100),
+    delivery: g2pDeliveryConfig(env),
+  };
+}
+
+function g2pDeliveryConfig(env: Env): G2pDeliveryConfig {
+  const baseMs = integer(env, 'G2P_DELIVERY_RETRY_BASE_MS', 2000, 10, 3_600_000);
+  const maxMs = integer(env, 'G2P_DELIVERY_RETRY_MAX_MS', 600_000, 10, 86_400_000);
+  if (maxMs < baseMs) throw new ConfigError('G2P_DELIVERY_RETRY_MAX_MS', 'must not be less than G2P_DELIVERY_RETRY_BASE_MS');
+  return {
+    pollIntervalMs: integer(env, 'G2P_DELIVERY_POLL_INTERVAL_MS', 1000, 10, 60_000),
+    timeoutMs: integer(env, 'G2P_CALLBACK_TIMEOUT_MS', 10_000, 100, 120_000),
+    retry: { baseMs, maxMs },
+    giveUpHours: integer(env, 'G2P_DELIVERY_GIVE_UP_HOURS', 72, 1, 24 * 90),
   };
 }
 

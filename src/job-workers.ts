@@ -1,6 +1,7 @@
 /**
  * The scheduled jobs' workers, started by the composition root (the platform imports no module): today the
- * retention job, whose deletions each go through the module that owns the table, and the officers' daily digest.
+ * retention job, whose deletions each go through the module that owns the table, the officers' daily digest, and the
+ * delivery of the DCI gateway's asynchronous answers.
  */
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
@@ -12,6 +13,8 @@ import { deleteAbandonedDrafts, findDocumentsOfApplicationsRejectedBefore } from
 import { createDocumentStorage, deleteDocumentsOfRejectedApplications } from './modules/documents/index.js';
 import { startRetention, type RetentionDeps } from './modules/retention/index.js';
 import { startOfficerDigest } from './modules/notifications/index.js';
+import { createG2pGateway, startG2pDeliveryWorker } from './modules/g2p-gateway/index.js';
+import { createRegistryService } from './modules/registry/index.js';
 import { loadMessages } from './platform/i18n/catalogs.js';
 import { buildNotifications } from './notification-sources.js';
 
@@ -61,8 +64,23 @@ export async function startJobWorkers(deps: JobWorkerDependencies): Promise<JobW
     messages: loadMessages(deps.config.paths.locales),
   });
   const digest = await startOfficerDigest(deps.jobs, notifications.deps, deps.config.notifications.digestHourUtc, deps.logger);
+  // The gateway's asynchronous answers are made here, by the pass that delivers them (the registry read as the partner).
+  const gateway = createG2pGateway({
+    config: deps.config.g2p,
+    sequelize,
+    registry: createRegistryService({ sequelize, commands: createCommandRunner({ sequelize, pool }) }),
+    keys: deps.issuerKeys,
+  });
+  const g2pDelivery = await startG2pDeliveryWorker({
+    jobs: deps.jobs,
+    sequelize,
+    answerPending: gateway.answerPending,
+    config: deps.config.g2p.delivery,
+    logger: deps.logger,
+  });
   return {
     async stop() {
+      await g2pDelivery.stop();
       await digest.stop();
       await retention.stop();
     },

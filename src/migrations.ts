@@ -35,7 +35,7 @@ import { createErasureRequests } from './modules/privacy/index.js';
 import { createNotifications } from './modules/notifications/index.js';
 import { createDuplicateResolutions } from './modules/deduplication/index.js';
 import { createIdentityLinks } from './modules/identity/index.js';
-import { createG2pMessageLog } from './modules/g2p-gateway/index.js';
+import { createG2pDeliveries, createG2pMessageLog } from './modules/g2p-gateway/index.js';
 
 function inNameOrder(list: Migration[]): Migration[] {
   const names = new Set(list.map((m) => m.name));
@@ -79,4 +79,5 @@ export const migrations: Migration[] = inNameOrder([
   createDuplicateResolutions,
   createIdentityLinks,
   createG2pMessageLog,
+  createG2pDeliveries,
 ]);

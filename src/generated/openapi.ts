@@ -1834,6 +1834,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/g2p/registry/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Search the registry, answered later at your callback address (DCI async search)
+         * @description The same message as the synchronous search, checked the same way at once: a message refused whole is answered
+         *     by a signed acknowledgement with `ack_status: ERR`. A message taken is acknowledged (`ack_status: ACK`, with the
+         *     `correlation_id` the answer will carry), and the signed `on-search` is POSTed later to `header.sender_uri`,
+         *     which must be one of the partner's registered callback addresses (else `err.sender_uri.invalid`; absent, the
+         *     first registered one). Answers to one callback address arrive in the order they were asked; a receiver that
+         *     is down gets them once it is back (retries with back-off, for up to `G2P_DELIVERY_GIVE_UP_HOURS`). Until the
+         *     answer is made, `txn/status` reports the transaction's requests as `pdng`. Scope `g2p:registry:search`.
+         */
+        post: operations["dciSearch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/g2p/registry/txn/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The outcome of one of your earlier searches, answered later at your callback address (DCI async txn status)
+         * @description The synchronous status request's message, acknowledged at once (ACK or ERR, as for the asynchronous search);
+         *     the signed `txn-on-status` follows at the callback address. Scope `g2p:registry:txn-status`.
+         */
+        post: operations["dciTxnStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/.well-known/jwks.json": {
         parameters: {
             query?: never;
@@ -3500,7 +3547,7 @@ export interface components {
                 }[];
             };
         };
-        /** @description The acknowledgement (`components/responses/Response`), here always `ack_status` ERR with the error */
+        /** @description The acknowledgement (`components/responses/Response`): ACK for an asynchronous request taken, ERR with the error */
         DciAcknowledgement: {
             signature?: components["schemas"]["DciSignature"];
             message: {
@@ -3511,7 +3558,7 @@ export interface components {
                 correlation_id: string;
                 error?: {
                     /** @enum {string} */
-                    code?: "err.request.bad" | "err.request.unauthorized" | "err.request.forbidden" | "err.version.not_supported" | "err.sender_id.invalid" | "err.receiver_id.invalid" | "err.signature.missing" | "err.signature.invalid" | "err.encryption.invalid";
+                    code?: "err.request.bad" | "err.request.unauthorized" | "err.request.forbidden" | "err.version.not_supported" | "err.sender_id.invalid" | "err.sender_uri.invalid" | "err.receiver_id.invalid" | "err.signature.missing" | "err.signature.invalid" | "err.encryption.invalid";
                     message?: string;
                 };
             };
@@ -7878,6 +7925,142 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DciTxnStatusResponseEnvelope"] | components["schemas"]["DciAcknowledgement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    dciSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "header": {
+                 *         "version": "1.0.0",
+                 *         "message_id": "4c1e2a7b-8d3f-4e6a-9b0c-1d2e3f4a5b6c",
+                 *         "message_ts": "2026-12-03T10:00:00Z",
+                 *         "action": "search",
+                 *         "sender_id": "external.example.org",
+                 *         "sender_uri": "https://external.example.org/dci/callback",
+                 *         "total_count": 1,
+                 *         "is_msg_encrypted": false
+                 *       },
+                 *       "message": {
+                 *         "transaction_id": "txn-0003",
+                 *         "search_request": [
+                 *           {
+                 *             "reference_id": "ref-0003",
+                 *             "timestamp": "2026-12-03T10:00:00Z",
+                 *             "search_criteria": {
+                 *               "version": "1.0.0",
+                 *               "query_type": "predicate",
+                 *               "query": [
+                 *                 {
+                 *                   "seq_num": 1,
+                 *                   "expression1": {
+                 *                     "attribute_name": "region",
+                 *                     "operator": "eq",
+                 *                     "attribute_value": "Coast"
+                 *                   }
+                 *                 }
+                 *               ],
+                 *               "pagination": {
+                 *                 "page_size": 20,
+                 *                 "page_number": 1
+                 *               }
+                 *             }
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["DciSearchEnvelope"];
+            };
+        };
+        responses: {
+            /** @description A signed acknowledgement, ACK (taken; the answer follows at the callback address) or ERR */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "signature": "eyJhbGciOiJFZERTQSIsImtpZCI6Ino2TWtleGFtcGxlIn0..c2lnbmF0dXJl",
+                     *       "message": {
+                     *         "ack_status": "ACK",
+                     *         "timestamp": "2026-12-03T10:00:00Z",
+                     *         "correlation_id": "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DciAcknowledgement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    dciTxnStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "header": {
+                 *         "version": "1.0.0",
+                 *         "message_id": "7b6a5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                 *         "message_ts": "2026-12-03T10:06:00Z",
+                 *         "action": "txn-status",
+                 *         "sender_id": "external.example.org",
+                 *         "total_count": 1
+                 *       },
+                 *       "message": {
+                 *         "transaction_id": "txn-0004",
+                 *         "txnstatus_request": {
+                 *           "reference_id": "ref-0004",
+                 *           "txn_type": "search",
+                 *           "attribute_type": "reference_id_list",
+                 *           "attribute_value": [
+                 *             "ref-0003"
+                 *           ]
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["DciTxnStatusEnvelope"];
+            };
+        };
+        responses: {
+            /** @description A signed acknowledgement, ACK or ERR */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DciAcknowledgement"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -46,7 +46,7 @@ export interface Runtime {
 export type OutboxConsumerRuntime = Pick<Runtime, 'database' | 'issuerKeys' | 'threads' | 'directory'>;
 
 /** What the runtime has started by the time it starts the scheduled jobs' workers. */
-export type JobWorkerRuntime = Pick<Runtime, 'database' | 'jobs' | 'directory'>;
+export type JobWorkerRuntime = Pick<Runtime, 'database' | 'jobs' | 'directory' | 'issuerKeys'>;
 
 /** The scheduled jobs' workers of this instance, from the composition root. */
 export interface JobWorkers {
@@ -145,7 +145,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Star
     });
     stops.push(() => outbox.stop());
     if (options.jobWorkers) {
-      const workers = await options.jobWorkers({ database, jobs, directory });
+      const workers = await options.jobWorkers({ database, jobs, directory, issuerKeys });
       stops.push(() => workers.stop());
     }
 

@@ -39,9 +39,10 @@ interface Case {
 
 /**
  * Operations that are POSTs by their standard's choice but change nothing (W3C VC-API verify; the DCI registry's
- * sync search and status, whose registry reads are recorded as reads: test/integration/g2p-registry.test.ts).
+ * search and status, sync and async, whose registry reads are recorded as reads and whose answers are technical
+ * deliveries: test/integration/g2p-registry.test.ts, test/integration/g2p-async.test.ts).
  */
-const READS_BY_POST = ['verifyCredential', 'verifyScan', 'dciSyncSearch', 'dciSyncTxnStatus'];
+const READS_BY_POST = ['verifyCredential', 'verifyScan', 'dciSyncSearch', 'dciSyncTxnStatus', 'dciSearch', 'dciTxnStatus'];
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 /** A 1×1 PNG: a voucher logo. */

@@ -99,6 +99,10 @@ export const DCI_SCHEMAS = {
   syncTxnStatusRequest: '/paths/~1registry~1sync~1txn~1status/post/requestBody/content/application~1json/schema',
   syncTxnStatusResponse: '/paths/~1registry~1sync~1txn~1status/post/responses/default/content/application~1json/schema',
   acknowledgement: '/components/responses/Response/content/application~1json/schema',
+  searchRequest: '/paths/~1registry~1search/post/requestBody/content/application~1json/schema',
+  onSearch: '/paths/~1registry~1on-search/post/requestBody/content/application~1json/schema',
+  txnStatusRequest: '/paths/~1registry~1txn~1status/post/requestBody/content/application~1json/schema',
+  txnOnStatus: '/paths/~1registry~1txn~1on-status/post/requestBody/content/application~1json/schema',
 } as const;
 
 export type DciSchemaName = keyof typeof DCI_SCHEMAS;

@@ -10,7 +10,15 @@ import type { G2pGatewayConfig, G2pPartnerSetting } from '../../config.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { IssuerKeySet } from '../../platform/keys/index.js';
 import type { RegistryService, SearchRegistrantsOptions } from '../registry/index.js';
-import { claimMessageId, findTransaction, logTransaction, type RequestOutcome, type TransactionKey } from './message-log.js';
+import {
+  claimMessageId,
+  completeTransaction,
+  findTransaction,
+  logTransaction,
+  type RequestOutcome,
+  type TransactionKey,
+} from './message-log.js';
+import { queueDelivery, streamOf, type PendingRequest } from './deliveries.js';
 import {
   DCI_VERSION,
   DciRefusal,
@@ -32,6 +40,8 @@ export interface G2pGatewayOptions {
   sequelize: Sequelize;
   registry: Pick<RegistryService, 'searchRegistrants'>;
   keys: IssuerKeySet;
+  /** Asks for a delivery pass once an asynchronous answer is queued (the app's pg-boss); absent, the next poll finds it. */
+  requestDelivery?: () => Promise<void>;
   now?: () => Date;
 }
 
@@ -42,7 +52,7 @@ interface Partner extends G2pPartnerSetting {
   allowed: ReadonlySet<AllowedField>;
 }
 
-export function createG2pGateway({ config, sequelize, registry, keys, now = () => new Date() }: G2pGatewayOptions) {
+export function createG2pGateway({ config, sequelize, registry, keys, requestDelivery, now = () => new Date() }: G2pGatewayOptions) {
   for (const partner of config.partners) {
     const unknown = partner.allowedFields.filter((field) => !isAllowedFieldName(field));
     // A misspelt field would silently hide data the agreement allows: refuse to start instead.
@@ -147,7 +157,7 @@ export function createG2pGateway({ config, sequelize, registry, keys, now = () =
     };
   }
 
-  async function answerSearch(principal: Principal, partner: Partner, search: ReadSearch): Promise<Record<string, unknown>> {
+  async function answerSearch(reader: PendingRequest['reader'], partner: Partner, search: ReadSearch): Promise<Record<string, unknown>> {
     const base = { reference_id: search.referenceId, timestamp: timestampOf(now()), ...(search.locale ? { locale: search.locale } : {}) };
     const { outcome } = search;
     if ('reason' in outcome) return { ...base, status: 'rjct', status_reason_code: outcome.reason, status_reason_message: outcome.detail };
@@ -160,13 +170,133 @@ export function createG2pGateway({ config, sequelize, registry, keys, now = () =
         pagination: { page_size: outcome.pageSize, page_number: outcome.pageNumber, total_count: 0 },
       };
     }
-    const found = await registry.searchRegistrants({ subject: principal.subject, username: principal.username }, options);
+    const found = await registry.searchRegistrants(reader, options);
     return {
       ...base,
       status: 'succ',
       data: { version: DCI_VERSION, reg_records: found.items.map((registrant) => recordOf(registrant, partner.allowed, search.entity)) },
       pagination: { page_size: found.pageSize, page_number: found.page, total_count: found.total },
     };
+  }
+
+  /** Who reads the registry for a search: the partner's service account. */
+  type Reader = PendingRequest['reader'];
+
+  /** Each request of a search batch answered, the transaction's outcomes logged: the signed `on-search`. */
+  async function answerSearchBatch(
+    reader: Reader,
+    partner: Partner,
+    envelope: PendingRequest['envelope'],
+    correlationId: string,
+    logged: 'new' | 'pending',
+  ): Promise<GatewayAnswer> {
+    const request = readSearchRequest(envelope.message, Number(envelope.header.total_count), config.maxPageSize);
+    const answers: Array<Record<string, unknown>> = [];
+    for (const search of request.searches) answers.push(await answerSearch(reader, partner, search));
+    const succeeded = answers.filter((answer) => answer.status === 'succ').length;
+    const header = responseHeader(partner, 'on-search', succeeded > 0 ? 'succ' : 'rjct', answers.length, answers.length);
+    const message = { transaction_id: request.transactionId, correlation_id: correlationId, search_response: answers };
+    const entry = { senderId: partner.senderId, correlationId, transactionId: request.transactionId, txnType: 'search', now: now() };
+    if (logged === 'new') await logTransaction(sequelize, { ...entry, status: 'succ', outcomes: answers.map(outcomeOf) });
+    else await completeTransaction(sequelize, correlationId, answers.map(outcomeOf));
+    return signed(header, message);
+  }
+
+  /** The outcome of one of the partner's own earlier transactions: the signed `txn-on-status`. */
+  async function answerTxnStatus(partner: Partner, envelope: PendingRequest['envelope'], correlationId: string): Promise<GatewayAnswer> {
+    const { transactionId, request } = readTxnStatusRequest(envelope.message, Number(envelope.header.total_count));
+    const found = await findTransaction(sequelize, partner.senderId, request.key);
+    const header = found
+      ? responseHeader(partner, 'txn-on-status', 'succ', 1, 1)
+      : { ...responseHeader(partner, 'txn-on-status', 'rjct', 1, 1), status_reason_message: 'No transaction of yours matches.' };
+    const message = {
+      transaction_id: transactionId,
+      correlation_id: correlationId,
+      // The schema requires a txn_status: with nothing found, one naming what was asked, with no outcome.
+      txnstatus_response: found
+        ? {
+            txn_type: found.txnType,
+            txn_status: { transaction_id: found.transactionId, correlation_id: found.correlationId, search_response: found.outcomes },
+          }
+        : {
+            txn_type: 'search',
+            txn_status: {
+              transaction_id: request.key.kind === 'transaction_id' ? request.key.value : transactionId,
+              correlation_id: request.key.kind === 'correlation_id' ? request.key.value : correlationId,
+              search_response: [],
+            },
+          },
+    };
+    return signed(header, message);
+  }
+
+  /**
+   * Where an asynchronous answer goes: the header's `sender_uri` when it is one of the partner's registered callback
+   * addresses, else the first of them; none registered, or another address, is refused.
+   */
+  function callbackOf(partner: Partner, senderUri: string | undefined): string {
+    if (senderUri !== undefined) {
+      if (!partner.callbackUris.includes(senderUri)) {
+        throw new DciRefusal('err.sender_uri.invalid', 'header.sender_uri is not a callback address registered for this partner.');
+      }
+      return senderUri;
+    }
+    const registered = partner.callbackUris[0];
+    if (registered === undefined) {
+      throw new DciRefusal('err.sender_uri.invalid', 'No callback address is registered for this partner: send the synchronous operation.');
+    }
+    return registered;
+  }
+
+  /** Queues an asynchronous request to be answered at its callback address, and acknowledges it (ACK). */
+  async function accept(
+    principal: Principal,
+    partner: Partner,
+    envelope: PendingRequest['envelope'],
+    kind: PendingRequest['kind'],
+    pending?: { transactionId: string; referenceIds: string[] },
+  ): Promise<GatewayAnswer> {
+    const callbackUri = callbackOf(partner, envelope.header.sender_uri);
+    const correlationId = randomUUID();
+    const at = now();
+    await sequelize.transaction(async (transaction) => {
+      if (pending) {
+        const outcomes = pending.referenceIds.map((reference) => ({
+          reference_id: reference,
+          timestamp: timestampOf(at),
+          status: 'pdng' as const,
+        }));
+        await logTransaction(
+          sequelize,
+          {
+            senderId: partner.senderId,
+            correlationId,
+            transactionId: pending.transactionId,
+            txnType: kind,
+            status: 'pdng',
+            outcomes,
+            now: at,
+          },
+          transaction,
+        );
+      }
+      await queueDelivery(
+        sequelize,
+        {
+          senderId: partner.senderId,
+          stream: streamOf(partner.senderId, callbackUri),
+          action: kind === 'search' ? 'on-search' : 'txn-on-status',
+          callbackUri,
+          correlationId,
+          request: { kind, envelope: { header: envelope.header, message: envelope.message }, reader: readerOf(principal) },
+          now: at,
+        },
+        transaction,
+      );
+    });
+    await requestDelivery?.();
+    const message: Acknowledgement['message'] = { ack_status: 'ACK', timestamp: timestampOf(now()), correlation_id: correlationId };
+    return signed(undefined, message);
   }
 
   return {
@@ -177,55 +307,52 @@ export function createG2pGateway({ config, sequelize, registry, keys, now = () =
     syncSearch: (principal: Principal, body: unknown) =>
       answerRefusals(async () => {
         const { partner, envelope } = await admit(principal, body, 'search');
-        const request = readSearchRequest(envelope.message, envelope.header.total_count, config.maxPageSize);
-        const answers: Array<Record<string, unknown>> = [];
-        for (const search of request.searches) answers.push(await answerSearch(principal, partner, search));
-        const succeeded = answers.filter((answer) => answer.status === 'succ').length;
-        const correlationId = randomUUID();
-        const header = responseHeader(partner, 'on-search', succeeded > 0 ? 'succ' : 'rjct', answers.length, answers.length);
-        const message = { transaction_id: request.transactionId, correlation_id: correlationId, search_response: answers };
-        await logTransaction(sequelize, {
-          senderId: partner.senderId,
-          correlationId,
-          transactionId: request.transactionId,
-          txnType: 'search',
-          outcomes: answers.map(outcomeOf),
-          now: now(),
-        });
-        return signed(header, message);
+        return answerSearchBatch(readerOf(principal), partner, envelope, randomUUID(), 'new');
       }),
 
     /** `POST /g2p/registry/sync/txn/status`: the outcome of one of the partner's own earlier transactions. */
     syncTxnStatus: (principal: Principal, body: unknown) =>
       answerRefusals(async () => {
         const { partner, envelope } = await admit(principal, body, 'txn-status');
-        const { transactionId, request } = readTxnStatusRequest(envelope.message, envelope.header.total_count);
-        const found = await findTransaction(sequelize, partner.senderId, request.key);
-        const correlationId = randomUUID();
-        const header = found
-          ? responseHeader(partner, 'txn-on-status', 'succ', 1, 1)
-          : { ...responseHeader(partner, 'txn-on-status', 'rjct', 1, 1), status_reason_message: 'No transaction of yours matches.' };
-        const message = {
-          transaction_id: transactionId,
-          correlation_id: correlationId,
-          // The schema requires a txn_status: with nothing found, one naming what was asked, with no outcome.
-          txnstatus_response: found
-            ? {
-                txn_type: found.txnType,
-                txn_status: { transaction_id: found.transactionId, correlation_id: found.correlationId, search_response: found.outcomes },
-              }
-            : {
-                txn_type: 'search',
-                txn_status: {
-                  transaction_id: request.key.kind === 'transaction_id' ? request.key.value : transactionId,
-                  correlation_id: request.key.kind === 'correlation_id' ? request.key.value : correlationId,
-                  search_response: [],
-                },
-              },
-        };
-        return signed(header, message);
+        return answerTxnStatus(partner, envelope, randomUUID());
       }),
+
+    /**
+     * `POST /g2p/registry/search`: the message is checked as for the synchronous search (a refusal is the ERR
+     * acknowledgement), then acknowledged (ACK) and answered later, as `on-search` at the partner's callback address.
+     */
+    search: (principal: Principal, body: unknown) =>
+      answerRefusals(async () => {
+        const { partner, envelope } = await admit(principal, body, 'search');
+        const request = readSearchRequest(envelope.message, envelope.header.total_count, config.maxPageSize);
+        const referenceIds = request.searches.map((search) => search.referenceId);
+        return accept(principal, partner, envelope, 'search', { transactionId: request.transactionId, referenceIds });
+      }),
+
+    /** `POST /g2p/registry/txn/status`: checked, acknowledged, and answered as `txn-on-status` at the callback address. */
+    txnStatus: (principal: Principal, body: unknown) =>
+      answerRefusals(async () => {
+        const { partner, envelope } = await admit(principal, body, 'txn-status');
+        readTxnStatusRequest(envelope.message, envelope.header.total_count);
+        return accept(principal, partner, envelope, 'txn-status');
+      }),
+
+    /**
+     * The answer of a queued asynchronous request, made by the delivery pass (signed, and the transaction's outcomes
+     * logged). Undefined when its partner is no longer registered: nothing is sent to a partner the agreement ended.
+     */
+    answerPending: async (senderId: string, correlationId: string, pending: PendingRequest): Promise<GatewayAnswer | undefined> => {
+      const partner = [...partners.values()].find((candidate) => candidate.senderId === senderId);
+      if (!partner) return undefined;
+      return pending.kind === 'search'
+        ? answerSearchBatch(pending.reader, partner, pending.envelope, correlationId, 'pending')
+        : answerTxnStatus(partner, pending.envelope, correlationId);
+    },
   };
+}
+
+function readerOf(principal: Principal): PendingRequest['reader'] {
+  return { subject: principal.subject, username: principal.username };
 }
 
 export type G2pGateway = ReturnType<typeof createG2pGateway>;

@@ -2,7 +2,7 @@
  * The message log behind replay refusal and `txn/status`. Plain technical records, not domain changes: no
  * audit event of their own (the registry reads they lead to are recorded as reads), no personal data.
  */
-import type { Sequelize } from 'sequelize';
+import type { Sequelize, Transaction } from 'sequelize';
 import { execute, selectRows } from '../../platform/db/sql.js';
 import type { RequestStatus } from './messages.js';
 
@@ -17,6 +17,8 @@ export interface RequestOutcome {
 
 export interface LoggedTransaction {
   correlationId: string;
+  /** `pdng` while an asynchronous transaction waits for its answer, then `succ`. */
+  status: 'pdng' | 'succ';
   transactionId: string;
   txnType: string;
   outcomes: RequestOutcome[];
@@ -42,12 +44,26 @@ export async function claimMessageId(
   return inserted === 1;
 }
 
-export async function logTransaction(sequelize: Sequelize, entry: LoggedTransaction & { senderId: string; now: Date }): Promise<void> {
+export async function logTransaction(
+  sequelize: Sequelize,
+  entry: LoggedTransaction & { senderId: string; now: Date },
+  transaction?: Transaction,
+): Promise<void> {
   await execute(
     sequelize,
-    `INSERT INTO g2p_transactions (correlation_id, sender_id, transaction_id, txn_type, outcomes, created_at)
-       VALUES (CAST(:correlationId AS uuid), :senderId, :transactionId, :txnType, CAST(:outcomes AS jsonb), :now)`,
+    `INSERT INTO g2p_transactions (correlation_id, sender_id, transaction_id, txn_type, status, outcomes, created_at)
+       VALUES (CAST(:correlationId AS uuid), :senderId, :transactionId, :txnType, :status, CAST(:outcomes AS jsonb), :now)`,
     { ...entry, outcomes: JSON.stringify(entry.outcomes) },
+    transaction,
+  );
+}
+
+/** An asynchronous transaction answered: its outcomes replace the pending ones. */
+export async function completeTransaction(sequelize: Sequelize, correlationId: string, outcomes: RequestOutcome[]): Promise<void> {
+  await execute(
+    sequelize,
+    "UPDATE g2p_transactions SET status = 'succ', outcomes = CAST(:outcomes AS jsonb) WHERE correlation_id = CAST(:correlationId AS uuid)",
+    { correlationId, outcomes: JSON.stringify(outcomes) },
   );
 }
 
@@ -62,12 +78,26 @@ export async function findTransaction(sequelize: Sequelize, senderId: string, ke
     reference_id_list: 'outcomes @> CAST(:value AS jsonb)',
   }[key.kind];
   const value = key.kind === 'reference_id_list' ? JSON.stringify(key.value.map((reference) => ({ reference_id: reference }))) : key.value;
-  const rows = await selectRows<{ correlation_id: string; transaction_id: string; txn_type: string; outcomes: RequestOutcome[] }>(
+  const rows = await selectRows<{
+    correlation_id: string;
+    transaction_id: string;
+    txn_type: string;
+    status: 'pdng' | 'succ';
+    outcomes: RequestOutcome[];
+  }>(
     sequelize,
-    `SELECT correlation_id, transaction_id, txn_type, outcomes FROM g2p_transactions
+    `SELECT correlation_id, transaction_id, txn_type, status, outcomes FROM g2p_transactions
       WHERE sender_id = :senderId AND ${where} ORDER BY created_at DESC LIMIT 1`,
     { senderId, value },
   );
   const row = rows[0];
-  return row && { correlationId: row.correlation_id, transactionId: row.transaction_id, txnType: row.txn_type, outcomes: row.outcomes };
+  return (
+    row && {
+      correlationId: row.correlation_id,
+      transactionId: row.transaction_id,
+      txnType: row.txn_type,
+      status: row.status,
+      outcomes: row.outcomes,
+    }
+  );
 }

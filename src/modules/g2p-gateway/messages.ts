@@ -12,6 +12,7 @@ export type DciErrorCode =
   | 'err.request.forbidden'
   | 'err.version.not_supported'
   | 'err.sender_id.invalid'
+  | 'err.sender_uri.invalid'
   | 'err.receiver_id.invalid'
   | 'err.signature.missing'
   | 'err.signature.invalid'

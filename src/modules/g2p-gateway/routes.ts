@@ -75,6 +75,8 @@ export function createG2pRoutes({ gateway, verifier, limits, jsonBodyLimit }: G2
 
   router.post('/g2p/registry/sync/search', operation(G2P_SCOPES.search, gateway.syncSearch));
   router.post('/g2p/registry/sync/txn/status', operation(G2P_SCOPES.txnStatus, gateway.syncTxnStatus));
+  router.post('/g2p/registry/search', operation(G2P_SCOPES.search, gateway.search));
+  router.post('/g2p/registry/txn/status', operation(G2P_SCOPES.txnStatus, gateway.txnStatus));
   router.use('/g2p', sendNotFoundProblem);
   router.use('/g2p', sendProblemForError);
   return router;

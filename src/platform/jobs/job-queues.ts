@@ -22,10 +22,23 @@ export const NOTIFICATION_DIGEST_QUEUE: JobQueue = {
 };
 
 /**
+ * Delivery passes of the DCI gateway's callbacks (its worker: src/modules/g2p-gateway). `short` keeps one pass
+ * waiting however many instances ask; passes may overlap, as each stream is locked while a message of it is sent.
+ * A pass is not retried by pg-boss: the failed message keeps its own back-off, and the next poll asks again.
+ */
+export const G2P_DELIVERY_QUEUE: JobQueue = { name: 'g2p-delivery', policy: 'short', retryLimit: 0, expireInSeconds: 15 * 60 };
+
+/**
  * The queue pg-boss's timekeeper moves scheduled jobs through. The running app may create no queue (each
  * is a table partition: DDL), so it is made here with the others, and the timekeeper finds it.
  */
 const SCHEDULE_QUEUE: JobQueue = { name: '__pgboss__send-it' };
 
 /** Every pg-boss queue the platform works on; `installJobSchema` creates them at migration time. */
-export const PLATFORM_JOB_QUEUES: readonly JobQueue[] = [OUTBOX_RELAY_QUEUE, RETENTION_QUEUE, NOTIFICATION_DIGEST_QUEUE, SCHEDULE_QUEUE];
+export const PLATFORM_JOB_QUEUES: readonly JobQueue[] = [
+  OUTBOX_RELAY_QUEUE,
+  RETENTION_QUEUE,
+  NOTIFICATION_DIGEST_QUEUE,
+  G2P_DELIVERY_QUEUE,
+  SCHEDULE_QUEUE,
+];
