@@ -8,10 +8,9 @@
  *    with the app's relay polling as configured, beside a bare index call's own lag to searchable;
  *  - the dashboards' figures with 1,000,000 applications indexed, beside a bare aggregation on the same query.
  */
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Sequelize } from 'sequelize';
-import { loadConfig, PROJECT_ROOT } from '../src/config.js';
+import { loadConfig } from '../src/config.js';
 import { migrations } from '../src/migrations.js';
 import { createOutboxConsumers } from '../src/outbox-consumers.js';
 import {
@@ -23,7 +22,7 @@ import {
   type DashboardFilters,
 } from '../src/modules/analytics/index.js';
 import { createCommandRunner } from '../src/platform/db/command.js';
-import { createDatabaseIfMissing, dropDatabase, startEmbeddedPostgres } from '../src/platform/db/embedded-postgres.js';
+import { withBenchDatabase } from './bench-database.js';
 import { connectDatabase } from '../src/platform/db/database.js';
 import { execute, selectOne, selectRows } from '../src/platform/db/sql.js';
 import { createLogger } from '../src/platform/logging/logger.js';
@@ -91,30 +90,6 @@ async function seedApplications(sequelize: Sequelize, count: number): Promise<st
     { programId, registrantId, count, salt: randomUUID() },
   );
   return programId;
-}
-
-async function withBenchDatabase<T>(work: (ownerUrl: string) => Promise<T>): Promise<T> {
-  const stops: Array<() => Promise<void>> = [];
-  const database = `iaod_bench_analytics_${Date.now()}`;
-  let adminUrl: string;
-  if (process.env.DATABASE_URL) {
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = '/postgres';
-    adminUrl = url.href;
-  } else {
-    const embedded = await startEmbeddedPostgres({ dataDir: path.join(PROJECT_ROOT, '.data', 'bench-postgres'), port: 54369, database });
-    adminUrl = embedded.adminUrl;
-    stops.push(() => embedded.stop());
-  }
-  await createDatabaseIfMissing(adminUrl, database);
-  stops.push(() => dropDatabase(adminUrl, database));
-  const ownerUrl = new URL(adminUrl);
-  ownerUrl.pathname = `/${database}`;
-  try {
-    return await work(ownerUrl.href);
-  } finally {
-    for (const stop of stops.reverse()) await stop();
-  }
 }
 
 async function benchIndexing(ownerUrl: string, opensearchUrl: string, events: number) {
@@ -404,7 +379,7 @@ export async function benchAnalyticsDashboard(applications = 1_000_000, samples 
 export async function benchAnalyticsIndexing(events = 1000) {
   const opensearchUrl = process.env.OPENSEARCH_URL;
   if (!opensearchUrl) throw new Error('bench analytics needs OPENSEARCH_URL (scripts/opensearch.sh start)');
-  return withBenchDatabase((url) => benchIndexing(url, opensearchUrl, events));
+  return withBenchDatabase('analytics', (url) => benchIndexing(url, opensearchUrl, events));
 }
 
 export async function benchAnalytics(
@@ -413,8 +388,8 @@ export async function benchAnalytics(
   const opensearchUrl = process.env.OPENSEARCH_URL;
   if (!opensearchUrl) throw new Error('bench analytics needs OPENSEARCH_URL (scripts/opensearch.sh start)');
   const { events = 1000, lagSamples = 60, applications = 1_000_000, dashboardSamples = 40 } = options;
-  const indexing = await withBenchDatabase((url) => benchIndexing(url, opensearchUrl, events));
-  const lag = await withBenchDatabase((url) => benchLag(url, opensearchUrl, lagSamples));
+  const indexing = await withBenchDatabase('analytics', (url) => benchIndexing(url, opensearchUrl, events));
+  const lag = await withBenchDatabase('analytics', (url) => benchLag(url, opensearchUrl, lagSamples));
   const dashboard = await benchDashboard(opensearchUrl, applications, dashboardSamples);
   return { indexing, lag, dashboard: dashboard.rows, loadSeconds: Math.round(dashboard.loadSeconds) };
 }

@@ -17,6 +17,7 @@ import { benchVoucherQr } from './voucher-qr.js';
 import { benchVoucherSigning } from './voucher-sign.js';
 import { benchVerification } from './verification.js';
 import { benchIdQr } from './id-qr.js';
+import { benchG2pCallbacks } from './g2p-callbacks.js';
 
 const machine = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) };
 const resultsDir = path.join(PROJECT_ROOT, 'bench', 'results');
@@ -280,4 +281,14 @@ if (!only || only === 'id-qr') {
   console.log(`\nID QR verification (Claim 169, Ed25519), ${idQr.codes} distinct codes, ${idQr.seconds} s: over HTTP, and the raw library`);
   console.table(idQr.rows);
   await writeFile(path.join(resultsDir, 'id-qr.json'), JSON.stringify({ machine, idQr }, null, 2));
+}
+
+if (!only || only === 'g2p-callbacks') {
+  const callbacks = await benchG2pCallbacks();
+  console.log(
+    `\nDCI callbacks delivered: ${callbacks.messages} signed on-search answers of ${callbacks.bodyBytes} bytes to a local receiver,` +
+      ' beside bare POSTs in the same run',
+  );
+  console.table(callbacks.rows.map((r) => ({ what: r.what, seconds: r.seconds, 'per second': r.perSecond })));
+  await writeFile(path.join(resultsDir, 'g2p-callbacks.json'), JSON.stringify({ machine, callbacks }, null, 2));
 }

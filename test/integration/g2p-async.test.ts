@@ -33,11 +33,13 @@ class Receiver {
   readonly received: Message[] = [];
   refused = 0;
   up = true;
+  /** Paths answering 503 even when the receiver is up. */
+  readonly downPaths = new Set<string>();
   private readonly server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      if (!this.up) {
+      if (!this.up || this.downPaths.has(req.url ?? '')) {
         this.refused += 1;
         res.writeHead(503).end();
         return;
@@ -88,7 +90,7 @@ describe('the DCI gateway, asynchronously', () => {
             senderId: PARTNER_ID,
             allowedFields: ['identifier', 'name', 'sex', 'birth_date'],
             keys: [{ ...(await exportJWK(partner.publicKey)), kid: PARTNER_KID }],
-            callbackUris: [receiver.url],
+            callbackUris: [receiver.url, `${receiver.url}-second`],
           },
         ]),
       },
@@ -274,6 +276,27 @@ describe('the DCI gateway, asynchronously', () => {
     expect(log).toContain('HTTP 503');
     expect(log).not.toContain(idValue);
     expect(log).not.toContain('Halima');
+  });
+
+  it('holds back only the messages of the address that is down: another address of the partner gets its answers', async () => {
+    const second = `${receiver.url}-second`;
+    receiver.downPaths.add('/dci/callback');
+    const held = `txn-held-${randomUUID()}`;
+    const other = `txn-other-${randomUUID()}`;
+    await send('/g2p/registry/search', await signed(header('search'), searchById(held)), 'searchRequest');
+    await send('/g2p/registry/search', await signed(header('search', { sender_uri: second }), searchById(other)), 'searchRequest');
+    await waitUntil(
+      async () => receiver.of(other).length,
+      (n) => n === 1,
+      'the answer at the second address',
+    );
+    expect(receiver.of(held)).toEqual([]);
+    receiver.downPaths.clear();
+    await waitUntil(
+      async () => receiver.of(held).length,
+      (n) => n === 1,
+      'the held answer once its address is back',
+    );
   });
 
   it('refuses a callback address not registered for the partner, and a malformed search, before queueing anything', async () => {

@@ -23,6 +23,8 @@ export interface DeliveryPass {
 /** Streams one pass looks at, and messages it sends on one stream, before it asks for another pass. */
 const STREAMS_PER_PASS = 50;
 const MESSAGES_PER_STREAM = 100;
+/** Streams one pass delivers to at the same time (each holds a database connection while it sends). */
+const STREAMS_AT_ONCE = 4;
 
 export interface PassResult {
   delivered: number;
@@ -36,19 +38,27 @@ type Step = 'delivered' | 'failed' | 'given-up' | 'done';
 export async function deliverDueMessages(pass: DeliveryPass): Promise<PassResult> {
   const streams = await findDueStreams(pass.sequelize, pass.now(), STREAMS_PER_PASS);
   const result: PassResult = { delivered: 0, failed: 0, more: streams.length === STREAMS_PER_PASS };
-  for (const stream of streams) {
-    for (let sent = 0; ; sent += 1) {
-      if (pass.stopping()) return { ...result, more: true };
-      if (sent === MESSAGES_PER_STREAM) {
-        result.more = true;
-        break;
+  // Streams are independent: a few at once, so one slow receiver does not hold up the others' messages.
+  const waiting = [...streams];
+  const deliverStreams = async () => {
+    for (let stream = waiting.shift(); stream !== undefined; stream = waiting.shift()) {
+      for (let sent = 0; ; sent += 1) {
+        if (pass.stopping()) {
+          result.more = true;
+          return;
+        }
+        if (sent === MESSAGES_PER_STREAM) {
+          result.more = true;
+          break;
+        }
+        const step = await deliverHead(pass, stream);
+        if (step === 'delivered') result.delivered += 1;
+        if (step === 'failed') result.failed += 1;
+        if (step === 'failed' || step === 'done') break;
       }
-      const step = await deliverHead(pass, stream);
-      if (step === 'delivered') result.delivered += 1;
-      if (step === 'failed') result.failed += 1;
-      if (step === 'failed' || step === 'done') break;
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(STREAMS_AT_ONCE, streams.length) }, deliverStreams));
   return result;
 }
 
